@@ -1,0 +1,129 @@
+//! Command-line interface over the core.
+//!
+//! ```text
+//! routewijzer validate CATALOG
+//! routewijzer match --catalog C --profile P [--today YYYY-MM-DD] [--format json|text] [--lang nl|en] [--limit N]
+//! ```
+//! Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage error.
+
+use routewijzer::{Date, InputError, Lang, MatchOptions, Matcher};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  routewijzer validate CATALOG
+  routewijzer match --catalog CATALOG --profile PROFILE [--today YYYY-MM-DD] [--format json|text] [--lang nl|en] [--limit N]
+
+--today defaults to the system date (the only place a clock is read); pass it for reproducible output.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Usage(msg)) => {
+            eprintln!("{msg}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(msg)) => {
+            eprintln!("{msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Input(String),
+}
+
+fn read(path: &str) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))
+}
+
+fn input(what: &str, e: InputError) -> Failure {
+    Failure::Input(format!("{what}: {e}"))
+}
+
+fn run(args: &[String]) -> Result<String, Failure> {
+    match args.first().map(String::as_str) {
+        Some("validate") => {
+            let [_, path] = args else { return Err(Failure::Usage("validate takes one catalog file".into())) };
+            let m = Matcher::from_json(&read(path)?).map_err(|e| input(path, e))?;
+            let c = m.catalog();
+            Ok(format!(
+                "{path}: valid catalog '{}' {} ({} rules, {} route kinds, {} offerings, {} intakes, {} vacancies, {} places)\n",
+                c.meta.name,
+                c.meta.version,
+                c.rules.len(),
+                c.route_kinds.len(),
+                c.offerings.len(),
+                c.offerings.iter().map(|o| o.intakes.len()).sum::<usize>(),
+                c.vacancies.len(),
+                c.places.len()
+            ))
+        }
+        Some("match") => {
+            let (mut catalog, mut profile, mut today, mut format, mut lang, mut limit) = (None, None, None, "json", Lang::Nl, None);
+            let mut it = args[1..].iter();
+            while let Some(flag) = it.next() {
+                let mut value = || it.next().ok_or_else(|| Failure::Usage(format!("{flag} needs a value")));
+                match flag.as_str() {
+                    "--catalog" => catalog = Some(value()?.clone()),
+                    "--profile" => profile = Some(value()?.clone()),
+                    "--today" => {
+                        let v = value()?;
+                        today = Some(Date::parse(v).map_err(|e| Failure::Usage(format!("--today: {e}")))?)
+                    }
+                    "--format" => {
+                        format = match value()?.as_str() {
+                            "json" => "json",
+                            "text" => "text",
+                            other => return Err(Failure::Usage(format!("--format: '{other}' is not json or text"))),
+                        }
+                    }
+                    "--lang" => {
+                        lang = match value()?.as_str() {
+                            "nl" => Lang::Nl,
+                            "en" => Lang::En,
+                            other => return Err(Failure::Usage(format!("--lang: '{other}' is not nl or en"))),
+                        }
+                    }
+                    "--limit" => {
+                        let v = value()?;
+                        limit = Some(v.parse::<usize>().map_err(|_| Failure::Usage(format!("--limit: '{v}' is not a number")))?)
+                    }
+                    other => return Err(Failure::Usage(format!("unknown option '{other}'"))),
+                }
+            }
+            let catalog = catalog.ok_or_else(|| Failure::Usage("match needs --catalog".into()))?;
+            let profile = profile.ok_or_else(|| Failure::Usage("match needs --profile".into()))?;
+            let m = Matcher::from_json(&read(&catalog)?).map_err(|e| input(&catalog, e))?;
+            let mut options = MatchOptions::new(today.unwrap_or_else(system_today));
+            options.lang = lang;
+            options.limit = limit;
+            let result = m.match_json(&read(&profile)?, &options).map_err(|e| input(&profile, e))?;
+            Ok(match format {
+                "text" => routewijzer::text::report(&result),
+                _ => {
+                    let mut s = serde_json::to_string_pretty(&result).map_err(|e| Failure::Input(e.to_string()))?;
+                    s.push('\n');
+                    s
+                }
+            })
+        }
+        Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
+        Some(other) => Err(Failure::Usage(format!("unknown command '{other}'"))),
+        None => Err(Failure::Usage("no command given".into())),
+    }
+}
+
+/// The system date in UTC. The core never calls this; only the CLI's default does.
+fn system_today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    Date::from_days((secs / 86_400) as i64)
+}

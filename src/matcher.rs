@@ -1,0 +1,358 @@
+//! The matcher: a catalog indexed once, matched against many profiles.
+//!
+//! `Matcher::new` validates and indexes a catalog; `Matcher::match_profile` computes
+//! verdicts, scores, timing, pathways and what-if hints for one profile and returns
+//! the one result type. Pure: no clock, no I/O.
+
+use crate::date::Date;
+use crate::error::{Document, InputError};
+use crate::i18n;
+use crate::model::{Catalog, Offering, Profile, Rule, Test};
+use crate::result::*;
+use crate::rules::{self, Ctx, Outcome, RelatednessIndex};
+use crate::score::{self, FactorValue, Msg, ShortageFigure, ShortageKey};
+use crate::vocab::*;
+use std::collections::HashMap;
+
+/// How to match.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchOptions {
+    /// The date the computation is for. Never read from a clock.
+    pub today: Date,
+    pub lang: Lang,
+    /// Return at most this many routes (all are scored and ranked regardless).
+    pub limit: Option<usize>,
+    /// At most this many pathways.
+    pub max_pathways: usize,
+    /// At most this many what-if hints.
+    pub max_what_if: usize,
+}
+
+impl MatchOptions {
+    pub fn new(today: Date) -> MatchOptions {
+        MatchOptions { today, lang: Lang::Nl, limit: None, max_pathways: 10, max_what_if: 6 }
+    }
+}
+
+/// A validated, indexed catalog.
+pub struct Matcher {
+    pub(crate) catalog: Catalog,
+    source_urls: HashMap<String, String>,
+    place_index: HashMap<String, usize>,
+    institution_names: HashMap<String, String>,
+    pub(crate) related: RelatednessIndex,
+    shortages: HashMap<ShortageKey, (Date, f64)>,
+    /// Per offering: the indices of the rules to check (kind rules, then its own).
+    offering_rules: Vec<Vec<usize>>,
+    offering_place: Vec<Option<usize>>,
+    vacancy_place: Vec<Option<usize>>,
+}
+
+/// A person's resolved location.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Here<'a> {
+    pub coord: Option<(f64, f64)>,
+    pub region: Option<&'a str>,
+}
+
+/// One offering evaluated for one profile (internal, before rendering).
+#[derive(Clone, Debug)]
+pub(crate) struct Evaluated {
+    pub offering: usize,
+    pub outcomes: Vec<(usize, Outcome)>,
+    pub eligibility: Eligibility,
+    pub score: u32,
+    pub factors: Vec<FactorValue>,
+    pub timing: Option<IntakeTiming>,
+    pub distance_km: Option<f64>,
+}
+
+impl Matcher {
+    /// Parses, validates and indexes a catalog from JSON text.
+    pub fn from_json(text: &str) -> Result<Matcher, InputError> {
+        Ok(Matcher::index(crate::parse::catalog_from_str(text)?))
+    }
+
+    /// Validates and indexes a catalog.
+    pub fn new(catalog: Catalog) -> Result<Matcher, InputError> {
+        let problems = crate::validate::catalog(&catalog);
+        if !problems.is_empty() {
+            return Err(InputError { document: Document::Catalog, problems });
+        }
+        Ok(Matcher::index(catalog))
+    }
+
+    fn index(catalog: Catalog) -> Matcher {
+        let rule_index: HashMap<String, usize> = catalog.rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        let place_index: HashMap<String, usize> = catalog.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        let kinds: HashMap<RouteKind, &crate::model::RouteKindDef> = catalog.route_kinds.iter().map(|k| (k.kind, k)).collect();
+        let offering_rules = catalog
+            .offerings
+            .iter()
+            .map(|o| {
+                let kind_rules = kinds.get(&o.kind).map(|k| k.rules.as_slice()).unwrap_or(&[]);
+                let mut ids: Vec<usize> = Vec::new();
+                for r in kind_rules.iter().chain(&o.program_prerequisites) {
+                    if let Some(&i) = rule_index.get(r) {
+                        if !ids.contains(&i) {
+                            ids.push(i);
+                        }
+                    }
+                }
+                ids
+            })
+            .collect();
+        let mut shortages: HashMap<ShortageKey, (Date, f64)> = HashMap::new();
+        for s in &catalog.shortages {
+            let key = (s.sector, s.subject, s.region.clone());
+            let newer = shortages.get(&key).map_or(true, |(d, _)| s.peildatum > *d);
+            if newer {
+                shortages.insert(key, (s.peildatum, s.percent));
+            }
+        }
+        Matcher {
+            offering_place: catalog.offerings.iter().map(|o| place_index.get(&o.place).copied()).collect(),
+            vacancy_place: catalog.vacancies.iter().map(|v| place_index.get(&v.job_location).copied()).collect(),
+            source_urls: catalog.sources.iter().map(|s| (s.id.clone(), s.url.clone())).collect(),
+            institution_names: catalog.institutions.iter().map(|i| (i.id.clone(), i.name.clone())).collect(),
+            related: RelatednessIndex::new(&catalog.relatedness),
+            place_index,
+            shortages,
+            offering_rules,
+            catalog,
+        }
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Matches a profile given as JSON text.
+    pub fn match_json(&self, profile: &str, options: &MatchOptions) -> Result<MatchResult, InputError> {
+        let profile = crate::parse::profile_from_str(profile)?;
+        Ok(self.match_profile(&profile, options))
+    }
+
+    /// Matches a validated profile. See [`crate::parse::profile_from_str`] for validation.
+    pub fn match_profile(&self, profile: &Profile, options: &MatchOptions) -> MatchResult {
+        let today = options.today;
+        let mut notices = Vec::new();
+        let here = self.locate(profile, &mut notices);
+
+        let mut evaluated: Vec<Evaluated> =
+            (0..self.catalog.offerings.len()).map(|i| self.evaluate(profile, i, today, here)).collect();
+        evaluated.sort_by(|a, b| rank_key(self, a).cmp(&rank_key(self, b)));
+
+        let lang = options.lang;
+        let pathways = crate::pathways::pathways(self, profile, &evaluated, here, options);
+        let what_if = crate::whatif::what_if(self, profile, &evaluated, options);
+        let limit = options.limit.unwrap_or(usize::MAX);
+        let routes = evaluated.iter().take(limit).enumerate().map(|(rank, e)| self.render_route(e, rank as u32 + 1, lang)).collect();
+        MatchResult {
+            catalog: self.catalog.meta.name.clone(),
+            catalog_version: self.catalog.meta.version.clone(),
+            today,
+            lang,
+            routes,
+            pathways,
+            what_if,
+            notices: notices.into_iter().map(|m| render(lang, &m)).collect(),
+        }
+    }
+
+    fn locate(&self, p: &Profile, notices: &mut Vec<Msg>) -> Here<'_> {
+        let id = p.location.as_ref().and_then(|l| l.postcode.as_deref().or(l.gemeente.as_deref()));
+        match id {
+            None => {
+                notices.push(Msg::new("notice.no-location"));
+                Here { coord: None, region: None }
+            }
+            Some(id) => match self.place_index.get(id) {
+                Some(&i) => {
+                    let pl = &self.catalog.places[i];
+                    Here { coord: Some((pl.lat, pl.lon)), region: pl.region.as_deref() }
+                }
+                None => {
+                    notices.push(Msg::new("notice.unknown-place").with("place", id));
+                    Here { coord: None, region: None }
+                }
+            },
+        }
+    }
+
+    pub(crate) fn rule(&self, i: usize) -> &Rule {
+        &self.catalog.rules[i]
+    }
+
+    /// Applies an offering's rules to a profile.
+    pub(crate) fn outcomes(&self, profile: &Profile, offering: usize, today: Date) -> Vec<(usize, Outcome)> {
+        let ctx = Ctx { profile, offering: &self.catalog.offerings[offering], today, related: &self.related };
+        self.offering_rules[offering].iter().map(|&r| (r, rules::apply(&self.catalog.rules[r], &ctx))).collect()
+    }
+
+    pub(crate) fn vacancy_place_name(&self, v: usize) -> &str {
+        self.vacancy_place[v].map_or(self.catalog.vacancies[v].job_location.as_str(), |i| self.catalog.places[i].name.as_str())
+    }
+
+    pub(crate) fn vacancy_coord(&self, v: usize) -> Option<(f64, f64)> {
+        self.vacancy_place[v].map(|i| (self.catalog.places[i].lat, self.catalog.places[i].lon))
+    }
+
+    fn evaluate(&self, profile: &Profile, i: usize, today: Date, here: Here) -> Evaluated {
+        let o = &self.catalog.offerings[i];
+        let outcomes = self.outcomes(profile, i, today);
+        let eligibility = rules::verdict(outcomes.iter().map(|(_, o)| o));
+        let timing = crate::timing::next_intake(o, today, profile.available_from);
+        let place = self.offering_place[i].map(|p| &self.catalog.places[p]);
+        let distance_km = match (here.coord, place) {
+            (Some(a), Some(pl)) => Some(crate::geo::distance_km(a, (pl.lat, pl.lon))),
+            _ => None,
+        };
+        let region = here.region.or_else(|| place.and_then(|pl| pl.region.as_deref()));
+        let shortage = self.shortage_for(profile, o, region);
+        let inputs = score::Inputs {
+            weights: &self.catalog.weights,
+            today,
+            timing: timing.as_ref(),
+            distance_km,
+            shortage: shortage.as_ref(),
+        };
+        let factors = score::factors(profile, o, &inputs);
+        let score = factors.iter().map(|f| f.points).sum();
+        Evaluated { offering: i, outcomes, eligibility, score, factors, timing, distance_km }
+    }
+
+    /// The most specific shortage figure: subject+region, subject, region, sector.
+    fn shortage_for(&self, p: &Profile, o: &Offering, region: Option<&str>) -> Option<ShortageFigure> {
+        let sector = score::scored_sector(p, o)?;
+        let region = region.map(str::to_string);
+        let keys: [ShortageKey; 4] =
+            [(sector, o.subject, region.clone()), (sector, o.subject, None), (sector, None, region), (sector, None, None)];
+        keys.into_iter().find_map(|k| {
+            self.shortages.get(&k).map(|(peildatum, percent)| ShortageFigure {
+                percent: *percent,
+                scope: [Some(k.0.id().to_string()), k.1.map(|s| s.id().to_string()), Some(k.2.clone().unwrap_or_else(|| "NL".into()))]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                peildatum: *peildatum,
+            })
+        })
+    }
+
+    fn render_route(&self, e: &Evaluated, rank: u32, lang: Lang) -> RouteResult {
+        let o = &self.catalog.offerings[e.offering];
+        let mut blockers = Vec::new();
+        let mut conditions = Vec::new();
+        let mut satisfied = Vec::new();
+        for (ri, outcome) in &e.outcomes {
+            let rule = self.rule(*ri);
+            match outcome {
+                Outcome::Met => satisfied.push(rule.id.clone()),
+                Outcome::NotApplicable => {}
+                Outcome::Blocked => blockers.push(self.finding(rule, o, None, lang)),
+                Outcome::Condition { action } => conditions.push(self.finding(rule, o, action.as_deref(), lang)),
+            }
+        }
+        RouteResult {
+            rank,
+            offering: o.id.clone(),
+            name: o.name.clone(),
+            kind: o.kind,
+            institution: self.institution_names.get(&o.institution).cloned().unwrap_or_else(|| o.institution.clone()),
+            place: self.offering_place[e.offering].map_or_else(|| o.place.clone(), |p| self.catalog.places[p].name.clone()),
+            mode: o.educational_program_mode,
+            qualification: o.occupational_credential_awarded,
+            sectors: o.sectors.clone(),
+            subject: o.subject,
+            eligibility: e.eligibility,
+            score: e.score,
+            factors: e
+                .factors
+                .iter()
+                .map(|f| Factor { factor: f.factor, points: f.points, max: f.max, reason: render(lang, &f.reason) })
+                .collect(),
+            blockers,
+            conditions,
+            satisfied,
+            next_intake: e.timing.clone(),
+            distance_km: e.distance_km.map(round1),
+            cost_eur_per_year: o.cost_eur_per_year,
+            cost_basis: o.cost_basis,
+            paid_while_learning: o.paid_while_learning,
+            duration: o.time_to_complete,
+            weekly_hours: o.weekly_hours,
+            url: o.url.clone(),
+        }
+    }
+
+    fn finding(&self, rule: &Rule, o: &Offering, action: Option<&str>, lang: Lang) -> Finding {
+        Finding {
+            rule: rule.id.clone(),
+            message: render(lang, &rule_message(&rule.test, o, &rule.id)),
+            action: action.map(|a| i18n::text(lang, a, &[])),
+            sources: rule
+                .sources
+                .iter()
+                .map(|s| SourceRef { id: s.clone(), url: self.source_urls.get(s).cloned() })
+                .collect(),
+            status: rule.status,
+            valid_from: rule.valid_from,
+            valid_until: rule.valid_until,
+        }
+    }
+}
+
+/// Sort key: open routes before ineligible ones, then score, then eligible before
+/// conditional, then offering id (total and deterministic).
+fn rank_key<'a>(m: &'a Matcher, e: &Evaluated) -> (bool, std::cmp::Reverse<u32>, Eligibility, &'a str) {
+    (
+        e.eligibility == Eligibility::Ineligible,
+        std::cmp::Reverse(e.score),
+        e.eligibility,
+        m.catalog.offerings[e.offering].id.as_str(),
+    )
+}
+
+/// What a rule requires, as a message.
+pub(crate) fn rule_message(test: &Test, o: &Offering, rule_id: &str) -> Msg {
+    let subject = o.subject.map(|s| s.id().to_string()).unwrap_or_default();
+    match test {
+        Test::DiplomaLevel { levels, .. } => Msg::new("rule.diploma-level").with("levels", i18n::ids(levels)),
+        Test::RelatedDiploma { levels, .. } => {
+            Msg::new("rule.related-diploma").with("levels", i18n::ids(levels)).with("subject", subject)
+        }
+        Test::Qualification { any_of, same_subject: false } => {
+            Msg::new("rule.qualification").with("qualifications", i18n::ids(any_of))
+        }
+        Test::Qualification { any_of, same_subject: true } => Msg::new("rule.qualification-subject")
+            .with("qualifications", i18n::ids(any_of))
+            .with("subject", subject),
+        Test::SchoolJob { roles, min_hours } => {
+            let roles = if roles.is_empty() { "leraar-onbevoegd".to_string() } else { i18n::ids(roles) };
+            let m = if *min_hours == 0 { Msg::new("rule.school-job-any-hours") } else { Msg::new("rule.school-job").with("min_hours", min_hours) };
+            m.with("roles", roles).with("sectors", i18n::ids(&o.sectors))
+        }
+        Test::Geschiktheidsonderzoek => Msg::new("rule.geschiktheidsonderzoek"),
+        Test::PaboTests => Msg::new("rule.pabo-tests"),
+        Test::HboLevelAssessed => Msg::new("rule.hbo-level-assessed"),
+        Test::Dutch { min } => Msg::new("rule.dutch").with("min", min),
+        Test::ForeignOrNonNative => Msg::new("rule.foreign-or-non-native"),
+        Test::NoRecentLerarenopleiding { years } => Msg::new("rule.no-recent-lerarenopleiding").with("years", years),
+        Test::Study { levels, min_ec, .. } => {
+            Msg::new("rule.study").with("levels", i18n::ids(levels)).with("min_ec", min_ec)
+        }
+        Test::MinAge { years } => Msg::new("rule.min-age").with("years", years),
+        Test::SubjectIn { subjects } => Msg::new("rule.subject-in").with("subjects", i18n::ids(subjects)),
+        Test::AllOf { .. } | Test::AnyOf { .. } | Test::Not { .. } => Msg::new("rule.composite").with("rule", rule_id),
+    }
+}
+
+pub(crate) fn render(lang: Lang, m: &Msg) -> Text {
+    i18n::text(lang, m.id, &m.params)
+}
+
+pub(crate) fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}

@@ -1,0 +1,210 @@
+//! Pathways: a route, its next intake and a vacancy, ranked together, with the
+//! misalignments between training and job flagged.
+//!
+//! A vacancy fits a route when it is in one of the route's sectors (and subject),
+//! still open on `today`, within the person's travel distance and hours, in a role
+//! the route leads to, and either accepts someone in training (for routes where you
+//! work while training) or asks for the route's qualification no earlier than it is
+//! earned.
+
+use crate::date::Date;
+use crate::matcher::{render, round1, Evaluated, Here, MatchOptions, Matcher};
+use crate::model::{Profile, Test, Vacancy};
+use crate::result::{Pathway, TimelineEvent, VacancyMatch};
+use crate::rules::Outcome;
+use crate::score::{Msg, DEFAULT_MAX_TRAVEL_KM, TRAVEL_FULL_KM};
+use crate::vocab::*;
+
+/// Only the best open routes are combined with vacancies.
+const ROUTES_CONSIDERED: usize = 12;
+/// At most this many vacancies per route.
+const VACANCIES_PER_ROUTE: usize = 3;
+/// A job that starts more than this many days before the intake is flagged.
+pub const TEACHING_BEFORE_TRAINING_DAYS: i64 = 30;
+/// Training that starts more than this many days before the job is flagged.
+pub const TRAINING_BEFORE_JOB_DAYS: i64 = 90;
+/// Points a pathway loses per flag.
+const FLAG_PENALTY: u32 = 15;
+
+struct Candidate {
+    route_rank: usize,
+    pathway: Pathway,
+    vacancy_id: String,
+}
+
+pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Here, opts: &MatchOptions) -> Vec<Pathway> {
+    let today = opts.today;
+    let lang = opts.lang;
+    let vacancies = &m.catalog().vacancies;
+    let max_km = f64::from(p.max_travel_km.unwrap_or(DEFAULT_MAX_TRAVEL_KM));
+
+    // Vacancies this person could take at all, with their distance: computed once.
+    let mut nearby: Vec<(usize, Option<f64>)> = Vec::new();
+    for (i, v) in vacancies.iter().enumerate() {
+        if v.valid_through < today || p.hours_per_week.is_some_and(|h| v.work_hours > h) {
+            continue;
+        }
+        let d = match (here.coord, m.vacancy_coord(i)) {
+            (Some(a), Some(b)) => Some(crate::geo::distance_km(a, b)),
+            _ => None,
+        };
+        if d.is_some_and(|d| d > max_km) {
+            continue;
+        }
+        nearby.push((i, d));
+    }
+
+    let mut out: Vec<Candidate> = Vec::new();
+    let open = ranked.iter().enumerate().filter(|(_, e)| e.eligibility != Eligibility::Ineligible && e.timing.is_some());
+    for (route_rank, e) in open.take(ROUTES_CONSIDERED) {
+        let o = &m.catalog().offerings[e.offering];
+        let Some(intake) = e.timing.clone() else { continue };
+        let needs_job = e.outcomes.iter().any(|(ri, oc)| {
+            matches!(oc, Outcome::Condition { .. } | Outcome::Blocked) && matches!(m.rule(*ri).test, Test::SchoolJob { .. })
+        });
+        let mut fits: Vec<(u32, Vec<Msg>, &Vacancy, Option<f64>, Date, usize)> = Vec::new();
+        for &(vi, d) in &nearby {
+            let v = &vacancies[vi];
+            if !o.sectors.contains(&v.sector) || !role_fits(o.kind, v.role) {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (o.subject, v.subject) {
+                if a != b {
+                    continue;
+                }
+            }
+            let works_while_training = v.accepts_in_training
+                && (o.paid_while_learning || matches!(o.educational_program_mode, Mode::Deeltijd | Mode::Duaal));
+            let qualified_in_time = (v.education_requirements.is_empty() && o.occupational_credential_awarded != Qualification::Geen
+                || v.education_requirements.contains(&o.occupational_credential_awarded))
+                && v.job_start_date.add_days(TEACHING_BEFORE_TRAINING_DAYS) >= intake.expected_qualification;
+            if !works_while_training && !qualified_in_time {
+                continue;
+            }
+            let start_teaching = v.job_start_date.max(today);
+            let mut flags = Vec::new();
+            if works_while_training && !qualified_in_time {
+                let early = start_teaching.days_until(intake.start_date);
+                if early > TEACHING_BEFORE_TRAINING_DAYS {
+                    flags.push(Msg::new("flag.teaching-before-training").with("days", early));
+                }
+                let late = intake.start_date.days_until(start_teaching);
+                if o.paid_while_learning && late > TRAINING_BEFORE_JOB_DAYS {
+                    flags.push(Msg::new("flag.training-before-job").with("days", late));
+                }
+            }
+            let gap = intake.start_date.days_until(start_teaching).abs() as f64;
+            let distance_fit = d.map_or(0.5, |d| if d <= TRAVEL_FULL_KM { 1.0 } else { ((max_km - d) / (max_km - TRAVEL_FULL_KM).max(1.0)).clamp(0.0, 1.0) });
+            let align_fit = if qualified_in_time { 1.0 } else { (1.0 - (gap - 30.0).max(0.0) / 150.0).clamp(0.0, 1.0) };
+            let kind_fit = if v.employment_type == EmploymentType::Structureel { 1.0 } else { 0.5 };
+            let fit = (40.0 * distance_fit + 40.0 * align_fit + 20.0 * kind_fit).round() as u32;
+            fits.push((fit, flags, v, d, start_teaching, vi));
+        }
+        fits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.len().cmp(&b.1.len())).then(a.2.id.cmp(&b.2.id)));
+        if fits.is_empty() {
+            let flags = if needs_job { vec![Msg::new("flag.no-vacancy")] } else { Vec::new() };
+            let score = combine(e.score, 50, flags.len());
+            let timeline = timeline(lang, &intake, None);
+            out.push(Candidate {
+                route_rank,
+                vacancy_id: String::new(),
+                pathway: Pathway {
+                    rank: 0,
+                    offering: o.id.clone(),
+                    kind: o.kind,
+                    eligibility: e.eligibility,
+                    intake,
+                    vacancy: None,
+                    score,
+                    flags: flags.iter().map(|f| render(lang, f)).collect(),
+                    timeline,
+                },
+            });
+            continue;
+        }
+        for (fit, flags, v, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
+            out.push(Candidate {
+                route_rank,
+                vacancy_id: v.id.clone(),
+                pathway: Pathway {
+                    rank: 0,
+                    offering: o.id.clone(),
+                    kind: o.kind,
+                    eligibility: e.eligibility,
+                    intake: intake.clone(),
+                    vacancy: Some(vacancy_match(m, vi, d)),
+                    score: combine(e.score, fit, flags.len()),
+                    flags: flags.iter().map(|f| render(lang, f)).collect(),
+                    timeline: timeline(lang, &intake, Some(start_teaching)),
+                },
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        (std::cmp::Reverse(a.pathway.score), a.route_rank, &a.vacancy_id).cmp(&(
+            std::cmp::Reverse(b.pathway.score),
+            b.route_rank,
+            &b.vacancy_id,
+        ))
+    });
+    out.into_iter()
+        .take(opts.max_pathways)
+        .enumerate()
+        .map(|(i, mut c)| {
+            c.pathway.rank = i as u32 + 1;
+            c.pathway
+        })
+        .collect()
+}
+
+/// 60% route, 40% vacancy fit, minus a penalty per flag.
+fn combine(route_score: u32, fit: u32, flags: usize) -> u32 {
+    let base = (0.6 * f64::from(route_score) + 0.4 * f64::from(fit.min(100))).round() as u32;
+    base.saturating_sub(FLAG_PENALTY * flags as u32).min(100)
+}
+
+/// Roles a route leads to.
+fn role_fits(kind: RouteKind, role: Role) -> bool {
+    match kind {
+        RouteKind::AdOnderwijs => matches!(role, Role::Onderwijsassistent | Role::Leraarondersteuner),
+        RouteKind::Pdg => matches!(role, Role::Leraar | Role::LeraarOnbevoegd | Role::Instructeur),
+        _ => matches!(role, Role::Leraar | Role::LeraarOnbevoegd),
+    }
+}
+
+fn vacancy_match(m: &Matcher, vi: usize, d: Option<f64>) -> VacancyMatch {
+    let v = &m.catalog().vacancies[vi];
+    let place = m.vacancy_place_name(vi).to_string();
+    VacancyMatch {
+        id: v.id.clone(),
+        title: v.title.clone(),
+        employer: v.employer.clone(),
+        place,
+        distance_km: d.map(round1),
+        job_start_date: v.job_start_date,
+        valid_through: v.valid_through,
+        work_hours: v.work_hours,
+        employment_type: v.employment_type,
+        url: v.url.clone(),
+        demo: v.demo,
+    }
+}
+
+fn timeline(lang: Lang, t: &crate::result::IntakeTiming, start_teaching: Option<Date>) -> Vec<TimelineEvent> {
+    let ev = |date: Date, event: &'static str| TimelineEvent {
+        date,
+        event,
+        text: crate::i18n::text(lang, &format!("timeline.{event}"), &[]),
+    };
+    let mut events = vec![ev(t.apply_by, "apply")];
+    if t.lead_time_days > 0 {
+        events.push(ev(t.start_date.add_days(-i64::from(t.lead_time_days)), "geschiktheidsonderzoek"));
+    }
+    events.push(ev(t.start_date, "intake"));
+    if let Some(s) = start_teaching {
+        events.push(ev(s, "start-teaching"));
+    }
+    events.push(ev(t.expected_qualification, "qualified"));
+    events.sort_by_key(|e| e.date);
+    events
+}

@@ -1,0 +1,145 @@
+//! The one result type: what the CLI prints as JSON and the wasm API returns.
+
+use crate::date::{Date, Months};
+use crate::vocab::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A message: a stable id with parameters, and its rendering in the requested language.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Text {
+    pub id: String,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, String>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MatchResult {
+    pub catalog: String,
+    pub catalog_version: String,
+    pub today: Date,
+    pub lang: Lang,
+    /// Every offering, in rank order.
+    pub routes: Vec<RouteResult>,
+    /// The best route + intake + vacancy combinations.
+    pub pathways: Vec<Pathway>,
+    /// For the best closed or conditional routes: the smallest change that opens them.
+    pub what_if: Vec<WhatIf>,
+    /// Things the candidate should know about the input (an unknown postcode, say).
+    pub notices: Vec<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RouteResult {
+    pub rank: u32,
+    pub offering: String,
+    pub name: String,
+    pub kind: RouteKind,
+    pub institution: String,
+    pub place: String,
+    pub mode: Mode,
+    pub qualification: Qualification,
+    pub sectors: Vec<Sector>,
+    pub subject: Option<Subject>,
+    pub eligibility: Eligibility,
+    pub score: u32,
+    pub factors: Vec<Factor>,
+    pub blockers: Vec<Finding>,
+    pub conditions: Vec<Finding>,
+    /// Rules checked and met.
+    pub satisfied: Vec<String>,
+    pub next_intake: Option<IntakeTiming>,
+    pub distance_km: Option<f64>,
+    pub cost_eur_per_year: u32,
+    pub cost_basis: CostBasis,
+    pub paid_while_learning: bool,
+    pub duration: Months,
+    pub weekly_hours: u8,
+    pub url: Option<String>,
+}
+
+/// One named part of the score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Factor {
+    pub factor: &'static str,
+    pub points: u32,
+    pub max: u32,
+    pub reason: Text,
+}
+
+/// A blocker or condition, traced to its rule and source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub message: Text,
+    /// What the candidate can do (conditions only).
+    pub action: Option<Text>,
+    pub sources: Vec<SourceRef>,
+    pub status: SourceStatus,
+    pub valid_from: Option<Date>,
+    pub valid_until: Option<Date>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceRef {
+    pub id: String,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IntakeTiming {
+    pub start_date: Date,
+    pub application_deadline: Option<Date>,
+    /// The last day to act: the deadline, or earlier when a lead time (geschiktheidsonderzoek) must fit.
+    pub apply_by: Date,
+    pub lead_time_days: u16,
+    pub status: IntakeStatus,
+    pub expected_qualification: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Pathway {
+    pub rank: u32,
+    pub offering: String,
+    pub kind: RouteKind,
+    pub eligibility: Eligibility,
+    pub intake: IntakeTiming,
+    pub vacancy: Option<VacancyMatch>,
+    pub score: u32,
+    /// Misalignments between training and job.
+    pub flags: Vec<Text>,
+    pub timeline: Vec<TimelineEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VacancyMatch {
+    pub id: String,
+    pub title: String,
+    pub employer: String,
+    pub place: String,
+    pub distance_km: Option<f64>,
+    pub job_start_date: Date,
+    pub valid_through: Date,
+    pub work_hours: u8,
+    pub employment_type: EmploymentType,
+    pub url: Option<String>,
+    pub demo: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TimelineEvent {
+    pub date: Date,
+    /// `apply`, `geschiktheidsonderzoek`, `intake`, `start-teaching`, `qualified`.
+    pub event: &'static str,
+    pub text: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WhatIf {
+    pub offering: String,
+    pub kind: RouteKind,
+    pub from: Eligibility,
+    pub to: Eligibility,
+    pub changes: Vec<Text>,
+}

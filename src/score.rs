@@ -1,0 +1,202 @@
+//! The score: 0-100 as the sum of named factors, each with points and a reason.
+//!
+//! A factor's maximum is its weight from the catalog (weights add up to 100), so the
+//! score never leaves 0..=100. Each factor is a plain function of its inputs, monotone
+//! where a person expects it (more hours never lower the hours factor, a nearer
+//! route never scores lower on travel).
+
+use crate::date::Date;
+use crate::model::{Offering, Profile, Weights};
+use crate::result::IntakeTiming;
+use crate::vocab::{EarnWish, Sector, Subject};
+
+/// A message before rendering: id and parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Msg {
+    pub id: &'static str,
+    pub params: Vec<(&'static str, String)>,
+}
+
+impl Msg {
+    pub fn new(id: &'static str) -> Msg {
+        Msg { id, params: Vec::new() }
+    }
+    pub fn with(mut self, key: &'static str, value: impl ToString) -> Msg {
+        self.params.push((key, value.to_string()));
+        self
+    }
+}
+
+/// One computed factor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactorValue {
+    pub factor: &'static str,
+    pub points: u32,
+    pub max: u32,
+    pub reason: Msg,
+}
+
+/// A shortage figure found for an offering.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShortageFigure {
+    pub percent: f64,
+    pub scope: String,
+    pub peildatum: Date,
+}
+
+/// Everything a route's score depends on besides the profile and offering.
+pub struct Inputs<'a> {
+    pub weights: &'a Weights,
+    pub today: Date,
+    pub timing: Option<&'a IntakeTiming>,
+    pub distance_km: Option<f64>,
+    pub shortage: Option<&'a ShortageFigure>,
+}
+
+/// Percentages at or above this count as the full shortage factor.
+pub const SHORTAGE_FULL_PERCENT: f64 = 12.0;
+/// A total cost at or above this earns no cost points (euros).
+pub const COST_ZERO_EUR: u32 = 12_000;
+/// Durations up to this earn full duration points; at `DURATION_ZERO_MONTHS` none.
+pub const DURATION_FULL_MONTHS: u16 = 12;
+pub const DURATION_ZERO_MONTHS: u16 = 60;
+/// A start within this many days earns full points; at `START_ZERO_DAYS` none.
+pub const START_FULL_DAYS: i64 = 30;
+pub const START_ZERO_DAYS: i64 = 365;
+/// Travel up to this distance earns full points.
+pub const TRAVEL_FULL_KM: f64 = 10.0;
+/// The travel limit when the person gives none.
+pub const DEFAULT_MAX_TRAVEL_KM: u16 = 60;
+
+/// `weight * fraction`, rounded, within 0..=weight.
+fn part(weight: u8, fraction: f64) -> u32 {
+    let w = u32::from(weight);
+    ((f64::from(weight) * fraction.clamp(0.0, 1.0)).round() as u32).min(w)
+}
+
+/// Linear from 1 at `full` down to 0 at `zero`.
+fn falling(x: f64, full: f64, zero: f64) -> f64 {
+    if x <= full {
+        1.0
+    } else if x >= zero {
+        0.0
+    } else {
+        (zero - x) / (zero - full)
+    }
+}
+
+/// The candidate's total cost for an offering, in euros.
+pub fn total_cost(o: &Offering) -> u32 {
+    let years = (u32::from(o.time_to_complete.0) + 11) / 12;
+    o.cost_eur_per_year.saturating_mul(years.max(1))
+}
+
+/// Computes every factor, in a fixed order.
+pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
+    let w = x.weights;
+    let mut out = Vec::with_capacity(9);
+    let mut push = |factor: &'static str, weight: u8, fraction: f64, reason: Msg| {
+        out.push(FactorValue { factor, points: part(weight, fraction), max: u32::from(weight), reason });
+    };
+
+    // Sector preference.
+    let preferred: Option<Sector> = o.sectors.iter().copied().find(|s| p.sectors.contains(s));
+    match (p.sectors.is_empty(), preferred) {
+        (true, _) => push("sector", w.sector, 1.0, Msg::new("factor.sector.open")),
+        (false, Some(s)) => push("sector", w.sector, 1.0, Msg::new("factor.sector.match").with("sector", s)),
+        (false, None) => push("sector", w.sector, 0.0, Msg::new("factor.sector.mismatch").with("sectors", crate::i18n::ids(&o.sectors))),
+    }
+
+    // Subject preference.
+    match o.subject {
+        None => push("subject", w.subject, 1.0, Msg::new("factor.subject.none")),
+        Some(_) if p.subjects.is_empty() => push("subject", w.subject, 1.0, Msg::new("factor.subject.open")),
+        Some(s) if p.subjects.contains(&s) => push("subject", w.subject, 1.0, Msg::new("factor.subject.match").with("subject", s)),
+        Some(s) => push("subject", w.subject, 0.0, Msg::new("factor.subject.mismatch").with("subject", s)),
+    }
+
+    // Weekly hours against the route's load.
+    match p.hours_per_week {
+        None => push("hours", w.hours, 1.0, Msg::new("factor.hours.open")),
+        Some(h) => {
+            let fraction = if o.weekly_hours == 0 { 1.0 } else { f64::from(h) / f64::from(o.weekly_hours) };
+            push("hours", w.hours, fraction, Msg::new("factor.hours.fit").with("route_hours", o.weekly_hours).with("hours", h))
+        }
+    }
+
+    // Earning while learning.
+    match (o.paid_while_learning, p.earn_while_learning) {
+        (true, _) => push("earn_while_learning", w.earn_while_learning, 1.0, Msg::new("factor.earn.paid")),
+        (false, EarnWish::NoPreference) => push("earn_while_learning", w.earn_while_learning, 1.0, Msg::new("factor.earn.unpaid-ok")),
+        (false, EarnWish::Preferred) => push("earn_while_learning", w.earn_while_learning, 0.5, Msg::new("factor.earn.unpaid")),
+        (false, EarnWish::Required) => push("earn_while_learning", w.earn_while_learning, 0.0, Msg::new("factor.earn.unpaid")),
+    }
+
+    // Cost to the candidate.
+    let total = total_cost(o);
+    push("cost", w.cost, 1.0 - f64::from(total.min(COST_ZERO_EUR)) / f64::from(COST_ZERO_EUR), Msg::new("factor.cost").with("total", total));
+
+    // Duration.
+    let months = o.time_to_complete.0;
+    push(
+        "duration",
+        w.duration,
+        falling(f64::from(months), f64::from(DURATION_FULL_MONTHS), f64::from(DURATION_ZERO_MONTHS)),
+        Msg::new("factor.duration").with("months", months),
+    );
+
+    // Time until the next feasible start.
+    match x.timing {
+        None => push("time_to_start", w.time_to_start, 0.0, Msg::new("factor.start.none")),
+        Some(t) => {
+            let from = p.available_from.map_or(x.today, |a| a.max(x.today));
+            let days = from.days_until(t.start_date).max(0);
+            push(
+                "time_to_start",
+                w.time_to_start,
+                falling(days as f64, START_FULL_DAYS as f64, START_ZERO_DAYS as f64),
+                Msg::new("factor.start.days").with("days", days),
+            )
+        }
+    }
+
+    // Travel distance.
+    let max_km = p.max_travel_km.unwrap_or(DEFAULT_MAX_TRAVEL_KM);
+    match x.distance_km {
+        None => push("travel", w.travel, 0.0, Msg::new("factor.travel.unknown")),
+        Some(d) => {
+            let limit = f64::from(max_km);
+            let fraction = if d > limit { 0.0 } else if limit <= TRAVEL_FULL_KM { 1.0 } else { falling(d, TRAVEL_FULL_KM, limit) };
+            push("travel", w.travel, fraction, Msg::new("factor.travel.km").with("km", format_km(d)).with("max_km", max_km))
+        }
+    }
+
+    // Regional shortage.
+    match x.shortage {
+        None => push("shortage", w.shortage, 0.0, Msg::new("factor.shortage.unknown")),
+        Some(s) => push(
+            "shortage",
+            w.shortage,
+            s.percent / SHORTAGE_FULL_PERCENT,
+            Msg::new("factor.shortage.percent")
+                .with("percent", format_km(s.percent))
+                .with("scope", &s.scope)
+                .with("peildatum", s.peildatum),
+        ),
+    }
+    out
+}
+
+/// One decimal, without float-formatting surprises.
+pub fn format_km(d: f64) -> String {
+    let tenths = (d * 10.0).round() as i64;
+    format!("{}.{}", tenths / 10, (tenths % 10).abs())
+}
+
+/// The sector an offering is scored for: the first one the person prefers, else its first.
+pub fn scored_sector(p: &Profile, o: &Offering) -> Option<Sector> {
+    o.sectors.iter().copied().find(|s| p.sectors.contains(s)).or_else(|| o.sectors.first().copied())
+}
+
+/// Shortage lookup key: sector, subject, region.
+pub type ShortageKey = (Sector, Option<Subject>, Option<String>);

@@ -1,0 +1,43 @@
+//! Timing: the next feasible intake and the expected qualification date.
+//!
+//! An intake is feasible when its last day to act (`apply_by`: the application
+//! deadline, moved earlier by any lead time such as the geschiktheidsonderzoek) is
+//! not before `today`, and it starts no earlier than the person is available.
+
+use crate::date::Date;
+use crate::model::Offering;
+use crate::result::IntakeTiming;
+use crate::vocab::IntakeStatus;
+
+/// The next feasible intake of an offering, if any.
+pub fn next_intake(o: &Offering, today: Date, available_from: Option<Date>) -> Option<IntakeTiming> {
+    let earliest = available_from.map_or(today, |a| a.max(today));
+    let dated = o
+        .intakes
+        .iter()
+        .filter_map(|t| {
+            let by_lead = t.start_date.add_days(-i64::from(t.lead_time_days));
+            let apply_by = t.application_deadline.map_or(by_lead, |d| d.min(by_lead));
+            (apply_by >= today && t.start_date >= earliest).then(|| IntakeTiming {
+                start_date: t.start_date,
+                application_deadline: t.application_deadline,
+                apply_by,
+                lead_time_days: t.lead_time_days,
+                status: t.status,
+                expected_qualification: t.start_date.add_months(i32::from(o.time_to_complete.0)),
+            })
+        })
+        .min_by_key(|t| (t.start_date, t.apply_by));
+    if !o.rolling_intake {
+        return dated;
+    }
+    // A rolling route starts whenever the person can; nothing dated can be earlier.
+    Some(IntakeTiming {
+        start_date: earliest,
+        application_deadline: None,
+        apply_by: earliest,
+        lead_time_days: 0,
+        status: IntakeStatus::Confirmed,
+        expected_qualification: earliest.add_months(i32::from(o.time_to_complete.0)),
+    })
+}

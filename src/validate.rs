@@ -1,0 +1,278 @@
+//! Semantic checks on well-formed documents: references, duplicates, dates, ranges.
+//!
+//! Each function returns every problem it finds (empty: valid).
+
+use crate::error::Problem;
+use crate::model::{Catalog, Profile, Test};
+use std::collections::{HashMap, HashSet};
+
+/// Checks a catalog's references and invariants.
+pub fn catalog(c: &Catalog) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut p = |path: String, msg: String| out.push(Problem::new(path, msg));
+
+    let sources = unique(c.sources.iter().map(|s| s.id.as_str()), "sources", &mut p);
+    let rules = unique(c.rules.iter().map(|r| r.id.as_str()), "rules", &mut p);
+    let institutions = unique(c.institutions.iter().map(|i| i.id.as_str()), "institutions", &mut p);
+    let places = unique(c.places.iter().map(|x| x.id.as_str()), "places", &mut p);
+    unique(c.offerings.iter().map(|o| o.id.as_str()), "offerings", &mut p);
+    unique(c.vacancies.iter().map(|v| v.id.as_str()), "vacancies", &mut p);
+
+    if c.meta.attribution.is_empty() {
+        p("meta.attribution".into(), "must name at least one source of the data".into());
+    }
+    if c.weights.total() != 100 {
+        p("weights".into(), format!("the factor weights must add up to 100, they add up to {}", c.weights.total()));
+    }
+    for (i, s) in c.sources.iter().enumerate() {
+        if !is_http(&s.url) {
+            p(format!("sources[{i}].url"), format!("'{}' is not an http(s) URL", s.url));
+        }
+    }
+
+    // Rules.
+    for (i, r) in c.rules.iter().enumerate() {
+        let at = format!("rules[{i}]");
+        if r.sources.is_empty() {
+            p(format!("{at}.sources"), "a rule must cite at least one source".into());
+        }
+        for (j, s) in r.sources.iter().enumerate() {
+            if !sources.contains(s.as_str()) {
+                p(format!("{at}.sources[{j}]"), format!("unknown source '{s}'"));
+            }
+        }
+        if let (Some(f), Some(u)) = (r.valid_from, r.valid_until) {
+            if f > u {
+                p(format!("{at}.valid_until"), format!("{u} is before valid_from {f}"));
+            }
+        }
+        if let Some(a) = &r.action {
+            if !crate::i18n::has_message(a) {
+                p(format!("{at}.action"), format!("unknown message id '{a}'"));
+            }
+        }
+        for (j, alt) in r.alternatives.iter().enumerate() {
+            if let Some(a) = alt.action.as_deref().filter(|a| !crate::i18n::has_message(a)) {
+                p(format!("{at}.alternatives[{j}].action"), format!("unknown message id '{a}'"));
+            }
+            check_test(&alt.test, &format!("{at}.alternatives[{j}].test"), &mut p);
+        }
+        check_test(&r.test, &format!("{at}.test"), &mut p);
+        if let Some(t) = &r.applies_if {
+            check_test(t, &format!("{at}.applies_if"), &mut p);
+        }
+    }
+    let rule_by_id: HashMap<&str, &crate::model::Rule> = c.rules.iter().map(|r| (r.id.as_str(), r)).collect();
+
+    // Route kinds.
+    let mut kinds = HashMap::new();
+    for (i, k) in c.route_kinds.iter().enumerate() {
+        if kinds.insert(k.kind, k).is_some() {
+            p(format!("route_kinds[{i}].kind"), format!("'{}' is defined twice", k.kind));
+        }
+        if k.sectors.is_empty() {
+            p(format!("route_kinds[{i}].sectors"), "must name at least one sector".into());
+        }
+        for (j, r) in k.rules.iter().enumerate() {
+            if !rules.contains(r.as_str()) {
+                p(format!("route_kinds[{i}].rules[{j}]"), format!("unknown rule '{r}'"));
+            }
+        }
+        for (j, s) in k.sources.iter().enumerate() {
+            if !sources.contains(s.as_str()) {
+                p(format!("route_kinds[{i}].sources[{j}]"), format!("unknown source '{s}'"));
+            }
+        }
+    }
+    for (i, r) in c.relatedness.iter().enumerate() {
+        if r.field.trim().is_empty() {
+            p(format!("relatedness[{i}].field"), "must not be empty".into());
+        }
+    }
+
+    // Offerings.
+    for (i, o) in c.offerings.iter().enumerate() {
+        let at = format!("offerings[{i}]");
+        match kinds.get(&o.kind) {
+            None => p(format!("{at}.kind"), format!("route kind '{}' has no entry in route_kinds", o.kind)),
+            Some(k) => {
+                for s in &o.sectors {
+                    if !k.sectors.contains(s) {
+                        p(format!("{at}.sectors"), format!("sector '{s}' is not a sector of route kind '{}'", o.kind));
+                    }
+                }
+                let all_rules = k.rules.iter().chain(&o.program_prerequisites);
+                let needs_subject = all_rules
+                    .filter_map(|r| rule_by_id.get(r.as_str()))
+                    .any(|r| needs_subject(&r.test) || r.alternatives.iter().any(|a| needs_subject(&a.test)));
+                if needs_subject && o.subject.is_none() {
+                    p(format!("{at}.subject"), format!("route kind '{}' checks relatedness to a subject, so the offering needs one", o.kind));
+                }
+            }
+        }
+        if o.sectors.is_empty() {
+            p(format!("{at}.sectors"), "must name at least one sector".into());
+        }
+        if !institutions.contains(o.institution.as_str()) {
+            p(format!("{at}.institution"), format!("unknown institution '{}'", o.institution));
+        }
+        if !places.contains(o.place.as_str()) {
+            p(format!("{at}.place"), format!("unknown place '{}'", o.place));
+        }
+        for (j, r) in o.program_prerequisites.iter().enumerate() {
+            if !rules.contains(r.as_str()) {
+                p(format!("{at}.program_prerequisites[{j}]"), format!("unknown rule '{r}'"));
+            }
+        }
+        if o.weekly_hours > 80 {
+            p(format!("{at}.weekly_hours"), format!("{} hours a week is more than 80", o.weekly_hours));
+        }
+        if o.intakes.is_empty() && !o.rolling_intake {
+            p(format!("{at}.intakes"), "an offering needs at least one intake, or rolling_intake: true".into());
+        }
+        let mut starts = HashSet::new();
+        for (j, t) in o.intakes.iter().enumerate() {
+            if let Some(d) = t.application_deadline {
+                if d > t.start_date {
+                    p(format!("{at}.intakes[{j}].application_deadline"), format!("{d} is after the start date {}", t.start_date));
+                }
+            }
+            if !starts.insert(t.start_date) {
+                p(format!("{at}.intakes[{j}].start_date"), format!("{} is listed twice", t.start_date));
+            }
+        }
+        if let Some(u) = &o.url {
+            if !is_http(u) {
+                p(format!("{at}.url"), format!("'{u}' is not an http(s) URL"));
+            }
+        }
+    }
+
+    // Vacancies.
+    for (i, v) in c.vacancies.iter().enumerate() {
+        let at = format!("vacancies[{i}]");
+        if !places.contains(v.job_location.as_str()) {
+            p(format!("{at}.job_location"), format!("unknown place '{}'", v.job_location));
+        }
+        if v.work_hours == 0 || v.work_hours > 60 {
+            p(format!("{at}.work_hours"), format!("{} hours a week is not between 1 and 60", v.work_hours));
+        }
+        if let Some(u) = &v.url {
+            if !is_http(u) {
+                p(format!("{at}.url"), format!("'{u}' is not an http(s) URL"));
+            }
+        }
+    }
+
+    // Places and figures.
+    for (i, x) in c.places.iter().enumerate() {
+        if !(50.0..=54.0).contains(&x.lat) || !(3.0..=7.5).contains(&x.lon) {
+            p(format!("places[{i}]"), format!("({}, {}) lies outside the Netherlands", x.lat, x.lon));
+        }
+    }
+    let mut figures = HashSet::new();
+    for (i, s) in c.shortages.iter().enumerate() {
+        if !(0.0..=100.0).contains(&s.percent) {
+            p(format!("shortages[{i}].percent"), format!("{} is not a percentage", s.percent));
+        }
+        if !sources.contains(s.source.as_str()) {
+            p(format!("shortages[{i}].source"), format!("unknown source '{}'", s.source));
+        }
+        if !figures.insert((s.sector, s.subject, s.region.clone(), s.peildatum)) {
+            p(format!("shortages[{i}]"), "the same figure (sector, subject, region, peildatum) is given twice".into());
+        }
+    }
+    out
+}
+
+/// Checks a parsed profile's values.
+pub fn profile(pr: &Profile) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if let Some(loc) = &pr.location {
+        match (&loc.postcode, &loc.gemeente) {
+            (None, None) => out.push(Problem::new("location", "give a postcode or a gemeente")),
+            (Some(_), Some(_)) => out.push(Problem::new("location", "give a postcode or a gemeente, not both")),
+            (Some(pc), None) if !is_pc4(pc) => {
+                out.push(Problem::new("location.postcode", format!("'{pc}' is not a 4-digit Dutch postcode such as 3511")))
+            }
+            (None, Some(gm)) if !is_gemeente(gm) => {
+                out.push(Problem::new("location.gemeente", format!("'{gm}' is not a CBS gemeente code such as GM0344")))
+            }
+            _ => {}
+        }
+    }
+    if let Some(h) = pr.hours_per_week {
+        if h == 0 || h > 80 {
+            out.push(Problem::new("hours_per_week", format!("{h} is not between 1 and 80")));
+        }
+    }
+    if let Some(a) = pr.age {
+        if !(12..=100).contains(&a) {
+            out.push(Problem::new("age", format!("{a} is not between 12 and 100")));
+        }
+    }
+    if let Some(j) = &pr.job {
+        if j.hours_per_week == 0 || j.hours_per_week > 60 {
+            out.push(Problem::new("job.hours_per_week", format!("{} is not between 1 and 60", j.hours_per_week)));
+        }
+    }
+    if let Some(s) = &pr.study {
+        if s.ec > 600 {
+            out.push(Problem::new("study.ec", format!("{} EC is more than any study has", s.ec)));
+        }
+    }
+    for (i, d) in pr.diplomas.iter().enumerate() {
+        if d.recognised && !d.foreign {
+            out.push(Problem::new(format!("diplomas[{i}].recognised"), "only a foreign diploma is recognised; set foreign: true"));
+        }
+    }
+    out
+}
+
+fn unique<'a>(ids: impl Iterator<Item = &'a str>, list: &str, p: &mut impl FnMut(String, String)) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            p(format!("{list}[{i}].id"), "must not be empty".into());
+        } else if !seen.insert(id) {
+            p(format!("{list}[{i}].id"), format!("'{id}' is used twice"));
+        }
+    }
+    seen
+}
+
+fn check_test(t: &Test, at: &str, p: &mut impl FnMut(String, String)) {
+    match t {
+        Test::DiplomaLevel { levels, .. } | Test::RelatedDiploma { levels, .. } | Test::Study { levels, .. }
+            if levels.is_empty() =>
+        {
+            p(format!("{at}.levels"), "must name at least one level".into())
+        }
+        Test::Qualification { any_of, .. } if any_of.is_empty() => p(format!("{at}.any_of"), "must name at least one qualification".into()),
+        Test::AllOf { all } => all.iter().enumerate().for_each(|(i, t)| check_test(t, &format!("{at}.all[{i}]"), p)),
+        Test::AnyOf { any } => any.iter().enumerate().for_each(|(i, t)| check_test(t, &format!("{at}.any[{i}]"), p)),
+        Test::Not { not } => check_test(not, &format!("{at}.not"), p),
+        _ => {}
+    }
+}
+
+fn needs_subject(t: &Test) -> bool {
+    match t {
+        Test::RelatedDiploma { .. } | Test::Qualification { same_subject: true, .. } | Test::Study { related: true, .. } => true,
+        Test::AllOf { all: ts } | Test::AnyOf { any: ts } => ts.iter().any(needs_subject),
+        Test::Not { not } => needs_subject(not),
+        _ => false,
+    }
+}
+
+fn is_http(u: &str) -> bool {
+    u.starts_with("https://") || u.starts_with("http://")
+}
+
+pub(crate) fn is_pc4(s: &str) -> bool {
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')
+}
+
+pub(crate) fn is_gemeente(s: &str) -> bool {
+    s.len() == 6 && s.starts_with("GM") && s[2..].bytes().all(|b| b.is_ascii_digit())
+}

@@ -1,0 +1,245 @@
+//! What-if: the smallest profile change that opens a closed or conditional route.
+//!
+//! For each unmet rule the engine proposes candidate changes derived from the rule's
+//! test (a diploma at an accepted level, a job at a school, a passed test, a later
+//! date...). Combinations are tried smallest first and each is checked by running the
+//! rules again on the changed profile, so a hint is never a guess.
+
+use crate::date::Date;
+use crate::matcher::{render, Evaluated, MatchOptions, Matcher};
+use crate::model::{Diploma, HeldQualification, Job, Offering, Profile, Test};
+use crate::result::WhatIf;
+use crate::rules::{self, Outcome};
+use crate::score::Msg;
+use crate::vocab::*;
+
+/// Per route kind and verdict, at most this many hints.
+const PER_VERDICT: usize = 3;
+/// Give up on a route after this many combinations.
+const MAX_COMBINATIONS: usize = 256;
+
+/// One change to a profile (or to the date it is evaluated on).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    AddDiploma { level: Level, field: Option<Subject> },
+    AddQualification { qualification: Qualification, subject: Option<Subject> },
+    SchoolJob { sector: Sector, role: Role, hours: u8 },
+    Geschiktheidsonderzoek,
+    PaboTests,
+    HboAssessment,
+    Dutch(Dutch),
+    Recognise,
+    WaitUntil(Date),
+    Age(u8),
+}
+
+impl Change {
+    /// Rough effort, to prefer the easier of two equally small changes.
+    fn effort(&self) -> u32 {
+        match self {
+            Change::Recognise | Change::Geschiktheidsonderzoek | Change::PaboTests => 1,
+            Change::Dutch(_) | Change::HboAssessment | Change::SchoolJob { .. } => 2,
+            Change::WaitUntil(_) | Change::Age(_) => 3,
+            Change::AddQualification { .. } => 4,
+            Change::AddDiploma { level, .. } => match level {
+                Level::Havo | Level::Vwo | Level::Mbo4 => 4,
+                Level::HboAd | Level::HboPropedeuse => 5,
+                _ => 6,
+            },
+        }
+    }
+
+    fn apply(&self, p: &mut Profile, today: &mut Date) {
+        match self {
+            Change::AddDiploma { level, field } => p.diplomas.push(Diploma {
+                level: *level,
+                field: field.map(|s| s.id().to_string()),
+                foreign: false,
+                recognised: false,
+            }),
+            Change::AddQualification { qualification, subject } => {
+                p.qualifications.push(HeldQualification { qualification: *qualification, subject: *subject })
+            }
+            Change::SchoolJob { sector, role, hours } => {
+                p.job = Some(Job { sector: *sector, role: *role, hours_per_week: *hours, start_date: None, offer: true })
+            }
+            Change::Geschiktheidsonderzoek => p.geschiktheidsonderzoek_passed = true,
+            Change::PaboTests => p.pabo_tests_passed = PaboTest::ALL.to_vec(),
+            Change::HboAssessment => p.hbo_level_assessed = true,
+            Change::Dutch(d) => p.dutch = Some(*d),
+            Change::Recognise => p.diplomas.iter_mut().filter(|d| d.foreign).for_each(|d| d.recognised = true),
+            Change::WaitUntil(d) => *today = (*today).max(*d),
+            Change::Age(a) => p.age = Some(p.age.unwrap_or(0).max(*a)),
+        }
+    }
+
+    fn message(&self) -> Msg {
+        match self {
+            Change::AddDiploma { level, field: None } => Msg::new("change.add-diploma").with("level", level),
+            Change::AddDiploma { level, field: Some(s) } => {
+                Msg::new("change.add-related-diploma").with("level", level).with("subject", s)
+            }
+            Change::AddQualification { qualification, .. } => {
+                Msg::new("change.add-qualification").with("qualification", qualification)
+            }
+            Change::SchoolJob { sector, hours, .. } => Msg::new("change.school-job").with("sector", sector).with("hours", hours),
+            Change::Geschiktheidsonderzoek => Msg::new("change.geschiktheidsonderzoek"),
+            Change::PaboTests => Msg::new("change.pabo-tests"),
+            Change::HboAssessment => Msg::new("change.hbo-assessment"),
+            Change::Dutch(d) => Msg::new("change.dutch").with("level", d),
+            Change::Recognise => Msg::new("change.recognition"),
+            Change::WaitUntil(d) => Msg::new("change.wait-until").with("date", d),
+            Change::Age(a) => Msg::new("change.age").with("years", a),
+        }
+    }
+}
+
+/// Changes that would make `test` hold (each inner list is one way).
+fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Change>> {
+    match test {
+        Test::DiplomaLevel { levels, .. } | Test::RelatedDiploma { levels, .. } => {
+            let related = matches!(test, Test::RelatedDiploma { .. });
+            let mut ways = Vec::new();
+            if p.diplomas.iter().any(|d| d.foreign && !d.recognised && levels.contains(&d.level)) {
+                ways.push(vec![Change::Recognise]);
+            }
+            ways.extend(levels.iter().take(3).map(|l| {
+                vec![Change::AddDiploma { level: *l, field: if related { o.subject } else { None } }]
+            }));
+            ways
+        }
+        Test::Qualification { any_of, same_subject } => any_of
+            .iter()
+            .take(2)
+            .map(|q| vec![Change::AddQualification { qualification: *q, subject: if *same_subject { o.subject } else { None } }])
+            .collect(),
+        Test::SchoolJob { roles, min_hours } => {
+            let sector = o.sectors.iter().copied().find(|s| p.sectors.contains(s)).or(o.sectors.first().copied());
+            let role = roles.first().copied().unwrap_or(Role::LeraarOnbevoegd);
+            let hours = (*min_hours).max(p.job.as_ref().map_or(16, |j| j.hours_per_week));
+            sector.map(|sector| vec![vec![Change::SchoolJob { sector, role, hours }]]).unwrap_or_default()
+        }
+        Test::Geschiktheidsonderzoek => vec![vec![Change::Geschiktheidsonderzoek]],
+        Test::PaboTests => vec![vec![Change::PaboTests]],
+        Test::HboLevelAssessed => vec![vec![Change::HboAssessment]],
+        Test::Dutch { min } => vec![vec![Change::Dutch(*min)]],
+        Test::NoRecentLerarenopleiding { years } => match p.lerarenopleiding_left {
+            Some(left) if p.study.as_ref().map_or(true, |s| !s.lerarenopleiding) => {
+                let until = left.add_months(i32::from(*years) * 12);
+                if until > today {
+                    vec![vec![Change::WaitUntil(until)]]
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        },
+        Test::MinAge { years } => vec![vec![Change::Age(*years)]],
+        Test::AnyOf { any } => any.iter().flat_map(|t| candidates(t, p, o, today)).collect(),
+        Test::AllOf { all } => {
+            let mut ways: Vec<Vec<Change>> = vec![Vec::new()];
+            for t in all {
+                let sub = candidates(t, p, o, today);
+                if sub.is_empty() {
+                    continue; // this part may already hold
+                }
+                ways = ways
+                    .iter()
+                    .flat_map(|w| sub.iter().map(move |s| w.iter().chain(s).cloned().collect::<Vec<_>>()))
+                    .take(MAX_COMBINATIONS)
+                    .collect();
+            }
+            ways.retain(|w| !w.is_empty());
+            ways
+        }
+        Test::ForeignOrNonNative | Test::Study { .. } | Test::SubjectIn { .. } | Test::Not { .. } => Vec::new(),
+    }
+}
+
+pub(crate) fn what_if(m: &Matcher, p: &Profile, ranked: &[Evaluated], opts: &MatchOptions) -> Vec<WhatIf> {
+    let mut out = Vec::new();
+    for verdict in [Eligibility::Conditional, Eligibility::Ineligible] {
+        let mut kinds_done: Vec<RouteKind> = Vec::new();
+        for e in ranked.iter().filter(|e| e.eligibility == verdict) {
+            if kinds_done.len() >= PER_VERDICT {
+                break;
+            }
+            let o = &m.catalog().offerings[e.offering];
+            if kinds_done.contains(&o.kind) {
+                continue;
+            }
+            if let Some(hint) = smallest_change(m, p, e, opts) {
+                kinds_done.push(o.kind);
+                out.push(hint);
+            }
+        }
+    }
+    out.truncate(opts.max_what_if);
+    out
+}
+
+fn smallest_change(m: &Matcher, p: &Profile, e: &Evaluated, opts: &MatchOptions) -> Option<WhatIf> {
+    let o = &m.catalog().offerings[e.offering];
+    let target_ok = |v: Eligibility| match e.eligibility {
+        Eligibility::Ineligible => v != Eligibility::Ineligible,
+        _ => v == Eligibility::Eligible,
+    };
+    // Ways to fix each unmet rule that matters for the target.
+    let mut per_rule: Vec<Vec<Vec<Change>>> = Vec::new();
+    for (ri, outcome) in &e.outcomes {
+        let rule = m.rule(*ri);
+        let relevant = match e.eligibility {
+            Eligibility::Ineligible => *outcome == Outcome::Blocked,
+            _ => matches!(outcome, Outcome::Condition { .. }),
+        };
+        if !relevant {
+            continue;
+        }
+        let mut ways = candidates(&rule.test, p, o, opts.today);
+        if e.eligibility == Eligibility::Ineligible {
+            for alt in &rule.alternatives {
+                ways.extend(candidates(&alt.test, p, o, opts.today));
+            }
+        }
+        if ways.is_empty() {
+            return None; // nothing a person can change opens this rule
+        }
+        per_rule.push(ways);
+    }
+    // Every combination of one way per rule, checked by re-evaluation.
+    let mut combos: Vec<Vec<Change>> = vec![Vec::new()];
+    for ways in &per_rule {
+        combos = combos
+            .iter()
+            .flat_map(|c| ways.iter().map(move |w| c.iter().chain(w).cloned().collect::<Vec<_>>()))
+            .take(MAX_COMBINATIONS)
+            .collect();
+    }
+    for c in &mut combos {
+        let mut dedup: Vec<Change> = Vec::new();
+        for ch in c.drain(..) {
+            if !dedup.contains(&ch) {
+                dedup.push(ch);
+            }
+        }
+        *c = dedup;
+    }
+    combos.sort_by_key(|c| (c.len(), c.iter().map(Change::effort).sum::<u32>()));
+    let best = combos.into_iter().find_map(|changes| {
+        let mut changed = p.clone();
+        let mut today = opts.today;
+        for ch in &changes {
+            ch.apply(&mut changed, &mut today);
+        }
+        let outcomes = m.outcomes(&changed, e.offering, today);
+        let v = rules::verdict(outcomes.iter().map(|(_, o)| o));
+        target_ok(v).then_some((changes, v))
+    })?;
+    Some(WhatIf {
+        offering: o.id.clone(),
+        kind: o.kind,
+        from: e.eligibility,
+        to: best.1,
+        changes: best.0.iter().map(|c| render(opts.lang, &c.message())).collect(),
+    })
+}

@@ -1,0 +1,183 @@
+//! Bad input gets a clear error naming the JSON path; a catalog reports all its problems at once.
+
+mod common;
+use common::*;
+use proptest::prelude::*;
+use routewijzer::parse::{catalog_from_str, profile_from_str};
+use routewijzer::{Document, Matcher};
+use serde_json::{json, Value};
+
+fn sample_value() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap()
+}
+
+fn paths(e: &routewijzer::InputError) -> Vec<String> {
+    e.problems.iter().map(|p| p.path.clone()).collect()
+}
+
+#[test]
+fn structural_problems_are_all_reported_with_their_paths() {
+    let mut c = sample_value();
+    c["offerings"][0]["kind"] = json!("pabo-nachtschool");
+    c["offerings"][3]["intakes"][0]["start_date"] = json!("2027-02-30");
+    c["vacancies"][2]["work_hours"] = json!("veel");
+    c["rules"][1]["otherwise"] = json!("maybe");
+    c["places"][0].as_object_mut().unwrap().remove("lat");
+    c["offerrings"] = json!([]);
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert_eq!(e.document, Document::Catalog);
+    let p = paths(&e);
+    for expected in ["offerings[0].kind", "offerings[3].intakes[0].start_date", "vacancies[2].work_hours", "rules[1].otherwise", "places[0]", "offerrings"] {
+        assert!(p.contains(&expected.to_string()), "missing {expected:?} in {p:?}");
+    }
+    let kind = e.problems.iter().find(|x| x.path == "offerings[0].kind").unwrap();
+    assert!(kind.message.contains("pabo-nachtschool") && kind.message.contains("pabo-voltijd"), "{}", kind.message);
+    let date = e.problems.iter().find(|x| x.path.ends_with("start_date")).unwrap();
+    assert!(date.message.contains("not an existing calendar date"), "{}", date.message);
+    assert!(e.problems.iter().any(|x| x.path == "offerrings" && x.message.contains("unknown field")));
+    assert!(e.problems.iter().any(|x| x.path == "places[0]" && x.message.contains("lat")));
+    // The report is readable as a whole.
+    let shown = e.to_string();
+    assert!(shown.starts_with("invalid catalog: 6 problems"), "{shown}");
+}
+
+#[test]
+fn semantic_problems_are_all_reported_with_their_paths() {
+    let mut c = sample_value();
+    let rule0 = c["rules"][0].clone();
+    c["rules"].as_array_mut().unwrap().push(rule0);
+    let n_rules = c["rules"].as_array().unwrap().len();
+    c["offerings"][1]["intakes"][0]["application_deadline"] = json!("2030-01-01");
+    c["offerings"][2]["place"] = json!("GM9999");
+    c["offerings"][4]["institution"] = json!("nope");
+    c["offerings"][5]["url"] = json!("javascript:alert(1)");
+    c["vacancies"][0]["job_location"] = json!("GM9998");
+    c["route_kinds"][0]["rules"][0] = json!("no-such-rule");
+    c["rules"][2]["valid_until"] = json!("2000-01-01");
+    c["rules"][3]["sources"] = json!(["S999"]);
+    c["weights"]["travel"] = json!(11);
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    let p = paths(&e);
+    for expected in [
+        format!("rules[{}].id", n_rules - 1),
+        "offerings[1].intakes[0].application_deadline".into(),
+        "offerings[2].place".into(),
+        "offerings[4].institution".into(),
+        "offerings[5].url".into(),
+        "vacancies[0].job_location".into(),
+        "route_kinds[0].rules[0]".into(),
+        "rules[2].valid_until".into(),
+        "rules[3].sources[0]".into(),
+        "weights".into(),
+    ] {
+        assert!(p.contains(&expected), "missing {expected:?} in {p:?}");
+    }
+    let deadline = e.problems.iter().find(|x| x.path.ends_with("application_deadline")).unwrap();
+    assert!(deadline.message.contains("after the start date"), "{}", deadline.message);
+    let weights = e.problems.iter().find(|x| x.path == "weights").unwrap();
+    assert!(weights.message.contains("101"), "{}", weights.message);
+}
+
+#[test]
+fn an_offering_that_needs_a_subject_must_have_one() {
+    let mut c = sample_value();
+    let i = c["offerings"].as_array().unwrap().iter().position(|o| o["kind"] == "kopopleiding").unwrap();
+    c["offerings"][i].as_object_mut().unwrap().remove("subject");
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert_eq!(paths(&e), vec![format!("offerings[{i}].subject")]);
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let e = catalog_from_str("{\"meta\": {,}}").unwrap_err();
+    assert!(e.problems[0].message.contains("line 1 column"), "{}", e.problems[0].message);
+    let e = Matcher::from_json("[]").err().unwrap();
+    assert!(e.problems[0].message.contains("must be a JSON object"));
+}
+
+#[test]
+fn profile_errors_name_the_field() {
+    let cases = [
+        (r#"{"location":{"postcode":"35AB"}}"#, "location.postcode", "4-digit"),
+        (r#"{"location":{"gemeente":"Utrecht"}}"#, "location.gemeente", "GM0344"),
+        (r#"{"location":{}}"#, "location", "postcode or a gemeente"),
+        (r#"{"diplomas":[{"level":"hbo-bachlor"}]}"#, "diplomas[0].level", "hbo-bachelor"),
+        (r#"{"hours_per_week":"veel"}"#, "hours_per_week", "invalid type"),
+        (r#"{"hours_per_week":0}"#, "hours_per_week", "between 1 and 80"),
+        (r#"{"available_from":"1-9-2027"}"#, "available_from", "YYYY-MM-DD"),
+        (r#"{"diploma":[]}"#, "diploma", "unknown field `diploma`, expected one of"),
+        (r#"{"diplomas":[{"level":"havo","recognised":true}]}"#, "diplomas[0].recognised", "foreign"),
+        (r#"{"job":{"sector":"po","role":"leraar"}}"#, "job", "missing field `hours_per_week`"),
+        (r#"{"age":300}"#, "age", "invalid value"),
+    ];
+    for (input, path, needle) in cases {
+        let e = profile_from_str(input).unwrap_err();
+        assert_eq!(e.document, Document::Profile);
+        assert_eq!(e.problems[0].path, path, "{input}");
+        assert!(e.problems[0].message.contains(needle), "{input}: {}", e.problems[0].message);
+    }
+}
+
+#[test]
+fn every_shipped_catalog_validates() {
+    for path in [SAMPLE, concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/catalog.json")] {
+        let text = std::fs::read_to_string(path).unwrap();
+        if let Err(e) = Matcher::from_json(&text) {
+            panic!("{path}: {e}");
+        }
+    }
+}
+
+fn json_leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        "[a-z0-9 -]{0,12}".prop_map(Value::String),
+        prop::sample::select(vec!["havo", "po", "2027-09-01", "GM0344", "3511", "wiskunde", "b2"]).prop_map(|s| json!(s)),
+    ]
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    json_leaf().prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop::sample::select(vec!["diplomas", "level", "job", "sector", "location", "postcode", "hours_per_week", "age", "dutch", "field", "x"]),
+                inner,
+                0..5
+            )
+            .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    // Never a panic on input: any JSON, any text, gives a result or an error.
+    #[test]
+    fn arbitrary_profiles_never_panic(v in json_value()) {
+        let text = v.to_string();
+        if let Ok(r) = sample().match_json(&text, &routewijzer::MatchOptions::new(date("2026-11-23"))) {
+            prop_assert!(!r.routes.is_empty());
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(s in "\\PC{0,64}") {
+        let _ = profile_from_str(&s);
+        let _ = catalog_from_str(&s);
+    }
+
+    #[test]
+    fn mutated_catalogs_never_panic(path in prop::sample::select(vec!["offerings", "vacancies", "rules", "places", "meta", "weights", "route_kinds"]), i in 0usize..4, v in json_value()) {
+        let mut c = sample_value();
+        match &mut c[path] {
+            Value::Array(items) if !items.is_empty() => { let n = items.len(); items[i % n] = v; }
+            other => *other = v,
+        }
+        let _ = catalog_from_str(&c.to_string());
+    }
+}

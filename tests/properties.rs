@@ -1,0 +1,180 @@
+//! Property tests over random profiles and dates against the sample catalog.
+
+mod common;
+use common::*;
+use proptest::prelude::*;
+use routewijzer::model::{Diploma, HeldQualification, Job, Location, Study};
+use routewijzer::*;
+
+const FIELDS: &[&str] = &["wiskunde", "werktuigbouwkunde", "rechten", "biologie", "econometrie", "informatica", "pedagogiek", "verpleegkunde"];
+const PLACES: &[&str] = &["3511", "3812", "1011", "9711", "GM0344", "GM0363", "9999"];
+
+fn level() -> impl Strategy<Value = Level> {
+    prop::sample::select(Level::ALL)
+}
+
+fn diploma() -> impl Strategy<Value = Diploma> {
+    (level(), prop::option::of(prop::sample::select(FIELDS)), any::<bool>(), any::<bool>()).prop_map(|(level, field, foreign, rec)| Diploma {
+        level,
+        field: field.map(String::from),
+        foreign,
+        recognised: foreign && rec,
+    })
+}
+
+prop_compose! {
+    fn a_date()(days in 0i64..900) -> Date {
+        Date::parse("2026-01-01").unwrap().add_days(days)
+    }
+}
+
+prop_compose! {
+    fn a_profile()(
+        diplomas in prop::collection::vec(diploma(), 0..3),
+        quals in prop::collection::vec((prop::sample::select(Qualification::ALL), prop::option::of(prop::sample::select(Subject::ALL))), 0..2),
+        job in prop::option::of((prop::sample::select(Sector::ALL), prop::sample::select(Role::ALL), 1u8..=40, any::<bool>())),
+        study in prop::option::of((level(), prop::option::of(prop::sample::select(FIELDS)), 0u16..=300, any::<bool>())),
+        left in prop::option::of(a_date()),
+        sectors in prop::sample::subsequence(Sector::ALL.to_vec(), 0..=3),
+        subjects in prop::sample::subsequence(Subject::ALL.to_vec(), 0..=3),
+        hours in prop::option::of(1u8..=60),
+        available in prop::option::of(a_date()),
+        earn in prop::sample::select(EarnWish::ALL),
+        place in prop::option::of(prop::sample::select(PLACES)),
+        travel in prop::option::of(5u16..=150),
+        dutch in prop::option::of(prop::sample::select(Dutch::ALL)),
+        age in prop::option::of(16u8..=70),
+        tests in prop::sample::subsequence(PaboTest::ALL.to_vec(), 0..=3),
+        go in any::<bool>(),
+        assessed in any::<bool>(),
+    ) -> Profile {
+        Profile {
+            diplomas,
+            qualifications: quals.into_iter().map(|(qualification, subject)| HeldQualification { qualification, subject }).collect(),
+            job: job.map(|(sector, role, hours_per_week, offer)| Job { sector, role, hours_per_week, start_date: None, offer }),
+            study: study.map(|(level, field, ec, lerarenopleiding)| Study { level, field: field.map(String::from), ec, lerarenopleiding }),
+            lerarenopleiding_left: left,
+            sectors,
+            subjects,
+            hours_per_week: hours,
+            available_from: available,
+            earn_while_learning: earn,
+            location: place.map(|p| if p.starts_with("GM") {
+                Location { postcode: None, gemeente: Some(p.to_string()) }
+            } else {
+                Location { postcode: Some(p.to_string()), gemeente: None }
+            }),
+            max_travel_km: travel,
+            dutch,
+            age,
+            pabo_tests_passed: tests,
+            geschiktheidsonderzoek_passed: go,
+            hbo_level_assessed: assessed,
+        }
+    }
+}
+
+fn opts(today: Date) -> MatchOptions {
+    MatchOptions::new(today)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 160, .. ProptestConfig::default() })]
+
+    #[test]
+    fn score_is_the_sum_of_its_factors_and_within_0_100(p in a_profile(), today in a_date()) {
+        let r = sample().match_profile(&p, &opts(today));
+        prop_assert_eq!(r.routes.len(), sample().catalog().offerings.len());
+        for route in &r.routes {
+            prop_assert!(route.score <= 100);
+            prop_assert_eq!(route.score, route.factors.iter().map(|f| f.points).sum::<u32>());
+            prop_assert!(route.factors.iter().all(|f| f.points <= f.max));
+        }
+        for w in &r.pathways {
+            prop_assert!(w.score <= 100);
+        }
+    }
+
+    #[test]
+    fn matching_is_deterministic(p in a_profile(), today in a_date()) {
+        let a = serde_json::to_string(&sample().match_profile(&p, &opts(today))).unwrap();
+        let b = serde_json::to_string(&sample().match_profile(&p.clone(), &opts(today))).unwrap();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn ineligible_routes_rank_below_all_others(p in a_profile(), today in a_date()) {
+        let r = sample().match_profile(&p, &opts(today));
+        let first_closed = r.routes.iter().position(|x| x.eligibility == Eligibility::Ineligible).unwrap_or(r.routes.len());
+        prop_assert!(r.routes[first_closed..].iter().all(|x| x.eligibility == Eligibility::Ineligible));
+        for pair in r.routes[..first_closed].windows(2) {
+            prop_assert!(pair[0].score >= pair[1].score);
+        }
+        for (i, x) in r.routes.iter().enumerate() {
+            prop_assert_eq!(x.rank as usize, i + 1);
+        }
+    }
+
+    #[test]
+    fn an_added_diploma_never_closes_a_route(p in a_profile(), extra in diploma(), today in a_date()) {
+        let before = sample().match_profile(&p, &opts(today));
+        let mut richer = p.clone();
+        richer.diplomas.push(extra.clone());
+        let after = sample().match_profile(&richer, &opts(today));
+        for b in &before.routes {
+            let a = after.routes.iter().find(|x| x.offering == b.offering).unwrap();
+            if b.eligibility != Eligibility::Ineligible {
+                prop_assert_ne!(a.eligibility, Eligibility::Ineligible, "{} closed by {:?}", b.offering, extra);
+            }
+            if !extra.foreign {
+                // A Dutch diploma adds nothing to check, so the verdict can only improve.
+                prop_assert!(eligibility_rank(a.eligibility) <= eligibility_rank(b.eligibility), "{} worse with {:?}", b.offering, extra);
+            }
+        }
+    }
+
+    #[test]
+    fn more_hours_never_lower_the_hours_factor(p in a_profile(), h in 1u8..=60, more in 0u8..=20, today in a_date()) {
+        let mut fewer = p.clone();
+        fewer.hours_per_week = Some(h);
+        let mut lots = p;
+        lots.hours_per_week = Some(h + more);
+        let a = sample().match_profile(&fewer, &opts(today));
+        let b = sample().match_profile(&lots, &opts(today));
+        let hours = |r: &MatchResult, id: &str| r.routes.iter().find(|x| x.offering == id).unwrap()
+            .factors.iter().find(|f| f.factor == "hours").unwrap().points;
+        for route in &a.routes {
+            prop_assert!(hours(&b, &route.offering) >= hours(&a, &route.offering));
+        }
+    }
+
+    #[test]
+    fn no_suggested_deadline_lies_before_today(p in a_profile(), today in a_date()) {
+        let r = sample().match_profile(&p, &opts(today));
+        let earliest = p.available_from.map_or(today, |a| a.max(today));
+        for route in &r.routes {
+            if let Some(t) = &route.next_intake {
+                prop_assert!(t.apply_by >= today, "{}: apply by {} before {}", route.offering, t.apply_by, today);
+                prop_assert!(t.start_date >= earliest);
+                prop_assert!(t.application_deadline.map_or(true, |d| d >= today));
+                prop_assert!(t.expected_qualification >= t.start_date);
+            }
+        }
+        for w in &r.pathways {
+            prop_assert!(w.intake.apply_by >= today);
+            prop_assert!(w.timeline.iter().all(|e| e.date >= today));
+            prop_assert!(w.timeline.windows(2).all(|e| e[0].date <= e[1].date));
+        }
+    }
+
+    #[test]
+    fn what_if_hints_really_open_the_route(p in a_profile(), today in a_date()) {
+        let r = sample().match_profile(&p, &opts(today));
+        for w in &r.what_if {
+            let route = r.routes.iter().find(|x| x.offering == w.offering).unwrap();
+            prop_assert_eq!(route.eligibility, w.from);
+            prop_assert!(eligibility_rank(w.to) < eligibility_rank(w.from));
+            prop_assert!(!w.changes.is_empty());
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! One test (or a few) per admission rule of the sample catalog, each naming the
+//! ROUTES.md source the rule is encoded from. The rules are data; these tests check
+//! that the generic engine applies them as the sources say.
+
+mod common;
+use common::*;
+use routewijzer::{Eligibility, RouteKind as K, SourceStatus};
+
+const TODAY: &str = "2026-11-23";
+
+// [S78][S7b][S48] havo, vwo or mbo-4 admit to an initial hbo bachelor; otherwise the 21+ test.
+#[test]
+fn hbo_vooropleiding_admits_havo_vwo_mbo4() {
+    for level in ["havo", "vwo", "mbo-4"] {
+        let r = run(&format!(r#"{{"diplomas":[{{"level":"{level}"}}]}}"#), TODAY);
+        assert_eq!(seen(route(&r, K::LerarenopleidingTweedegraads), "hbo-vooropleiding"), Seen::Satisfied, "{level}");
+    }
+}
+
+#[test]
+fn hbo_vooropleiding_21_plus_test_is_a_condition_from_age_21_only() {
+    let adult = run(r#"{"diplomas":[{"level":"vmbo"}],"age":25}"#, TODAY);
+    let f = finding(route(&adult, K::PaboVoltijd), "hbo-vooropleiding");
+    assert_eq!(f.action.as_ref().unwrap().id, "action.21plus-test");
+    assert!(f.sources.iter().any(|s| s.id == "S78"));
+
+    let young = run(r#"{"diplomas":[{"level":"vmbo"}],"age":18}"#, TODAY);
+    let p = route(&young, K::PaboVoltijd);
+    assert_eq!(seen(p, "hbo-vooropleiding"), Seen::Blocker);
+    assert_eq!(p.eligibility, Eligibility::Ineligible);
+
+    // Age not given: the 21+ route may be open, so it is a condition, not a blocker.
+    let unknown = run(r#"{"diplomas":[{"level":"vmbo"}]}"#, TODAY);
+    assert_eq!(seen(route(&unknown, K::PaboVoltijd), "hbo-vooropleiding"), Seen::Condition);
+}
+
+// [S9][S10][S11][S12] Pabo admission tests: havo and mbo must take them, vwo and degree holders are exempt, an Ad is not.
+#[test]
+fn pabo_tests_apply_to_havo_and_ad_but_not_vwo_or_bachelors() {
+    let havo = run(r#"{"diplomas":[{"level":"havo"}]}"#, TODAY);
+    let f = finding(route(&havo, K::PaboVoltijd), "pabo-toelatingstoetsen-na-2025");
+    assert_eq!(f.status, SourceStatus::Unconfirmed, "the rule after the experiment is UNCONFIRMED in ROUTES.md 3.1");
+    assert_eq!(f.action.as_ref().unwrap().id, "action.pabo-tests");
+    assert_eq!(route(&havo, K::PaboVoltijd).eligibility, Eligibility::Conditional);
+
+    let ad = run(r#"{"diplomas":[{"level":"havo"},{"level":"hbo-ad"}]}"#, TODAY);
+    assert_eq!(seen(route(&ad, K::PaboVoltijd), "pabo-toelatingstoetsen-na-2025"), Seen::Condition);
+
+    for exempt in ["vwo", "hbo-bachelor", "wo-master"] {
+        let r = run(&format!(r#"{{"diplomas":[{{"level":"{exempt}"}}]}}"#), TODAY);
+        let p = route(&r, K::PaboVoltijd);
+        assert_eq!(seen(p, "pabo-toelatingstoetsen-na-2025"), Seen::NotApplied, "{exempt}");
+        assert_eq!(p.eligibility, Eligibility::Eligible, "{exempt}");
+    }
+
+    let passed = run(
+        r#"{"diplomas":[{"level":"havo"}],"pabo_tests_passed":["aardrijkskunde","geschiedenis","natuur-en-techniek"]}"#,
+        TODAY,
+    );
+    assert_eq!(route(&passed, K::PaboVoltijd).eligibility, Eligibility::Eligible);
+}
+
+// [S9] before the 2022 experiment the tests had to be passed before the start: a blocker.
+// [S10][S11] during the experiment (intakes 2022-2025): a condition. Rules are applied by validity date.
+#[test]
+fn pabo_tests_follow_their_validity_dates() {
+    let havo = r#"{"diplomas":[{"level":"havo"}]}"#;
+    let in_2021 = run(havo, "2021-03-01");
+    let p = route(&in_2021, K::PaboVoltijd);
+    assert_eq!(seen(p, "pabo-toelatingstoetsen-2015"), Seen::Blocker);
+    assert_eq!(seen(p, "pabo-toelatingstoetsen-experiment"), Seen::NotApplied);
+    assert_eq!(finding(p, "pabo-toelatingstoetsen-2015").valid_until.unwrap().to_string(), "2022-08-31");
+
+    let in_2023 = run(havo, "2023-03-01");
+    let p = route(&in_2023, K::PaboVoltijd);
+    assert_eq!(seen(p, "pabo-toelatingstoetsen-experiment"), Seen::Condition);
+    assert_eq!(seen(p, "pabo-toelatingstoetsen-2015"), Seen::NotApplied);
+    assert_eq!(seen(p, "pabo-toelatingstoetsen-na-2025"), Seen::NotApplied);
+}
+
+// [S9][S15] The shortened pabo is for bachelor holders.
+#[test]
+fn pabo_verkort_needs_a_bachelor() {
+    let bachelor = run(r#"{"diplomas":[{"level":"hbo-bachelor","field":"bedrijfskunde"}]}"#, TODAY);
+    assert_eq!(route(&bachelor, K::PaboVerkort).eligibility, Eligibility::Eligible);
+    let ad = run(r#"{"diplomas":[{"level":"hbo-ad"}]}"#, TODAY);
+    assert_eq!(seen(route(&ad, K::PaboVerkort), "pabo-verkort-bachelor"), Seen::Blocker);
+}
+
+// [S18][S19] The academic pabo admits vwo.
+#[test]
+fn pabo_academisch_needs_vwo() {
+    let vwo = run(r#"{"diplomas":[{"level":"vwo"}]}"#, TODAY);
+    assert_eq!(seen(route(&vwo, K::PaboAcademisch), "pabo-academisch-vwo"), Seen::Satisfied);
+    let havo = run(r#"{"diplomas":[{"level":"havo"}]}"#, TODAY);
+    assert_eq!(route(&havo, K::PaboAcademisch).eligibility, Eligibility::Ineligible);
+}
+
+// [S20] Zij-instroom po: an hbo or wo bachelor; an Ad is not enough.
+#[test]
+fn zij_instroom_po_needs_a_bachelor_not_an_ad() {
+    let wo = run(r#"{"diplomas":[{"level":"wo-bachelor","field":"rechten"}]}"#, TODAY);
+    assert_eq!(seen(route(&wo, K::ZijInstroomPo), "zij-instroom-po-bachelor"), Seen::Satisfied);
+    let ad = run(r#"{"diplomas":[{"level":"hbo-ad"}]}"#, TODAY);
+    let p = route(&ad, K::ZijInstroomPo);
+    assert_eq!(seen(p, "zij-instroom-po-bachelor"), Seen::Blocker);
+    assert!(finding(p, "zij-instroom-po-bachelor").sources.iter().any(|s| s.id == "S20" && s.url.is_some()));
+}
+
+// [S24][S27] Zij-instroom needs a school appointment and a positive geschiktheidsonderzoek: conditions with actions.
+#[test]
+fn zij_instroom_job_and_go_are_conditions_until_met() {
+    let none = run(r#"{"diplomas":[{"level":"hbo-bachelor","field":"rechten"}]}"#, TODAY);
+    let p = route(&none, K::ZijInstroomPo);
+    assert_eq!(p.eligibility, Eligibility::Conditional);
+    assert_eq!(finding(p, "zij-instroom-aanstelling").action.as_ref().unwrap().id, "action.find-school");
+    assert_eq!(finding(p, "zij-instroom-geschiktheidsonderzoek").action.as_ref().unwrap().id, "action.geschiktheidsonderzoek");
+
+    // A job in vo does not count for a po route.
+    let vo_job = run(
+        r#"{"diplomas":[{"level":"hbo-bachelor"}],"job":{"sector":"vo","role":"leraar-onbevoegd","hours_per_week":24}}"#,
+        TODAY,
+    );
+    assert_eq!(seen(route(&vo_job, K::ZijInstroomPo), "zij-instroom-aanstelling"), Seen::Condition);
+
+    let both = run(
+        r#"{"diplomas":[{"level":"hbo-bachelor"}],"job":{"sector":"po","role":"leraar-onbevoegd","hours_per_week":24,"offer":true},"geschiktheidsonderzoek_passed":true}"#,
+        TODAY,
+    );
+    assert_eq!(route(&both, K::ZijInstroomPo).eligibility, Eligibility::Eligible);
+}
+
+// [S29][S33] Not enrolled at a lerarenopleiding (without graduating) in the past 2 years.
+#[test]
+fn zij_instroom_blocked_within_two_years_of_a_lerarenopleiding() {
+    let base = r#""diplomas":[{"level":"hbo-bachelor"}]"#;
+    let recent = run(&format!(r#"{{{base},"lerarenopleiding_left":"2025-06-30"}}"#), TODAY);
+    assert_eq!(seen(route(&recent, K::ZijInstroomPo), "zij-instroom-geen-recente-lerarenopleiding"), Seen::Blocker);
+    let long_ago = run(&format!(r#"{{{base},"lerarenopleiding_left":"2024-06-30"}}"#), TODAY);
+    assert_eq!(seen(route(&long_ago, K::ZijInstroomPo), "zij-instroom-geen-recente-lerarenopleiding"), Seen::Satisfied);
+    let enrolled = run(
+        &format!(r#"{{{base},"study":{{"level":"hbo-bachelor","ec":60,"lerarenopleiding":true}}}}"#),
+        TODAY,
+    );
+    assert_eq!(seen(route(&enrolled, K::ZijInstroomPo), "zij-instroom-geen-recente-lerarenopleiding"), Seen::Blocker);
+}
+
+// [S29] Zij-instroom vo tweedegraads: a degree related to the subject; for techniek, mbo-4 plus shown hbo working level.
+#[test]
+fn zij_instroom_vo_needs_a_related_degree() {
+    let engineer = run(r#"{"diplomas":[{"level":"hbo-bachelor","field":"werktuigbouwkunde"}]}"#, TODAY);
+    assert_eq!(
+        seen(route_with_subject(&engineer, K::ZijInstroomVoTweedegraads, "techniek"), "zij-instroom-vo-tweedegraads-verwant"),
+        Seen::Satisfied
+    );
+    assert_eq!(
+        seen(route_with_subject(&engineer, K::ZijInstroomVoTweedegraads, "nederlands"), "zij-instroom-vo-tweedegraads-verwant"),
+        Seen::Blocker
+    );
+
+    let mbo = run(r#"{"diplomas":[{"level":"mbo-4","field":"werktuigbouwkunde"}]}"#, TODAY);
+    let f = finding(route_with_subject(&mbo, K::ZijInstroomVoTweedegraads, "techniek"), "zij-instroom-vo-tweedegraads-verwant");
+    assert_eq!(f.action.as_ref().unwrap().id, "action.hbo-assessment");
+    assert_eq!(
+        seen(route_with_subject(&mbo, K::ZijInstroomVoTweedegraads, "wiskunde"), "zij-instroom-vo-tweedegraads-verwant"),
+        Seen::Blocker
+    );
+    let assessed = run(r#"{"diplomas":[{"level":"mbo-4"}],"hbo_level_assessed":true}"#, TODAY);
+    assert_eq!(
+        seen(route_with_subject(&assessed, K::ZijInstroomVoTweedegraads, "techniek"), "zij-instroom-vo-tweedegraads-verwant"),
+        Seen::Satisfied
+    );
+}
+
+// [S31][S28b] Zij-instroom eerstegraads: relevant wo education (bachelor vs master UNCONFIRMED).
+#[test]
+fn zij_instroom_eerstegraads_needs_related_wo() {
+    let wo = run(r#"{"diplomas":[{"level":"wo-master","field":"wiskunde"}]}"#, TODAY);
+    let p = route_with_subject(&wo, K::ZijInstroomVoEerstegraads, "wiskunde");
+    assert_eq!(seen(p, "zij-instroom-vo-eerstegraads-wo"), Seen::Satisfied);
+    let hbo = run(r#"{"diplomas":[{"level":"hbo-bachelor","field":"wiskunde"}]}"#, TODAY);
+    let p = route_with_subject(&hbo, K::ZijInstroomVoEerstegraads, "wiskunde");
+    let f = finding(p, "zij-instroom-vo-eerstegraads-wo");
+    assert_eq!(f.status, SourceStatus::Unconfirmed);
+    assert_eq!(p.eligibility, Eligibility::Ineligible);
+}
+
+// [S29][S63] NT2 programma II (B2) for foreign diplomas and non-native speakers.
+#[test]
+fn nt2_b2_for_foreign_diplomas_and_non_native_speakers() {
+    let b1 = run(r#"{"diplomas":[{"level":"wo-master","field":"wiskunde","foreign":true,"recognised":true}],"dutch":"b1"}"#, TODAY);
+    let f = finding(route(&b1, K::ZijInstroomPo), "nt2-programma-ii");
+    assert_eq!(f.action.as_ref().unwrap().id, "action.nt2-b2");
+    let b2 = run(r#"{"diplomas":[{"level":"wo-master","foreign":true,"recognised":true}],"dutch":"b2"}"#, TODAY);
+    assert_eq!(seen(route(&b2, K::ZijInstroomPo), "nt2-programma-ii"), Seen::Satisfied);
+    let native = run(r#"{"diplomas":[{"level":"wo-master"}]}"#, TODAY);
+    assert_eq!(seen(route(&native, K::ZijInstroomPo), "nt2-programma-ii"), Seen::NotApplied);
+    // A foreign diploma with the Dutch level not given: to be shown, so a condition.
+    let unknown = run(r#"{"diplomas":[{"level":"wo-master","foreign":true,"recognised":true}]}"#, TODAY);
+    assert_eq!(seen(route(&unknown, K::ZijInstroomPo), "nt2-programma-ii"), Seen::Condition);
+}
+
+// [S20] (and §10) an unrecognised foreign degree: the route opens once the level is recognised.
+#[test]
+fn unrecognised_foreign_diploma_is_a_condition() {
+    let r = run(r#"{"diplomas":[{"level":"wo-master","foreign":true}],"dutch":"c1"}"#, TODAY);
+    let f = finding(route(&r, K::ZijInstroomPo), "zij-instroom-po-bachelor");
+    assert_eq!(f.action.as_ref().unwrap().id, "action.diploma-recognition");
+}
+
+// [S38][S39] PDG: a bachelor (or mbo-4 + hbo-level assessment) and a job as mbo docent (0.4 fte at Fontys, UNCONFIRMED as law).
+#[test]
+fn pdg_needs_a_bachelor_or_assessment_and_an_mbo_job() {
+    let ok = run(
+        r#"{"diplomas":[{"level":"hbo-bachelor","field":"verpleegkunde"}],"job":{"sector":"mbo","role":"leraar-onbevoegd","hours_per_week":20}}"#,
+        TODAY,
+    );
+    assert_eq!(route(&ok, K::Pdg).eligibility, Eligibility::Eligible);
+    let small = run(
+        r#"{"diplomas":[{"level":"hbo-bachelor"}],"job":{"sector":"mbo","role":"instructeur","hours_per_week":8}}"#,
+        TODAY,
+    );
+    let f = finding(route(&small, K::Pdg), "pdg-aanstelling-mbo");
+    assert_eq!(f.status, SourceStatus::Unconfirmed);
+    let mbo4 = run(r#"{"diplomas":[{"level":"mbo-4"}]}"#, TODAY);
+    assert_eq!(finding(route(&mbo4, K::Pdg), "pdg-vooropleiding").action.as_ref().unwrap().id, "action.hbo-assessment");
+    let assessed = run(r#"{"diplomas":[{"level":"mbo-4"}],"hbo_level_assessed":true}"#, TODAY);
+    assert_eq!(seen(route(&assessed, K::Pdg), "pdg-vooropleiding"), Seen::Satisfied);
+}
+
+// [S42] Kopopleiding: a bachelor related to the subject (verwantschapstabel).
+#[test]
+fn kopopleiding_needs_a_related_bachelor() {
+    let r = run(r#"{"diplomas":[{"level":"wo-bachelor","field":"econometrie"}]}"#, TODAY);
+    assert_eq!(seen(route_with_subject(&r, K::Kopopleiding, "wiskunde"), "kopopleiding-verwante-bachelor"), Seen::Satisfied);
+    let r = run(r#"{"diplomas":[{"level":"wo-bachelor","field":"rechten"}]}"#, TODAY);
+    assert_eq!(seen(route_with_subject(&r, K::Kopopleiding, "wiskunde"), "kopopleiding-verwante-bachelor"), Seen::Blocker);
+}
+
+// [S43][S3] Educatieve minor: inside a wo bachelor in the subject with at least 90 EC.
+#[test]
+fn educatieve_minor_needs_90_ec_in_a_related_wo_bachelor() {
+    let ok = run(r#"{"study":{"level":"wo-bachelor","field":"biologie","ec":95}}"#, TODAY);
+    assert_eq!(seen(route_with_subject(&ok, K::EducatieveMinor, "biologie"), "educatieve-minor-wo-student"), Seen::Satisfied);
+    let early = run(r#"{"study":{"level":"wo-bachelor","field":"biologie","ec":60}}"#, TODAY);
+    assert_eq!(seen(route_with_subject(&early, K::EducatieveMinor, "biologie"), "educatieve-minor-wo-student"), Seen::Blocker);
+    let hbo = run(r#"{"study":{"level":"hbo-bachelor","field":"biologie","ec":150}}"#, TODAY);
+    assert_eq!(seen(route_with_subject(&hbo, K::EducatieveMinor, "biologie"), "educatieve-minor-wo-student"), Seen::Blocker);
+}
+
+// [S44] Educatieve module: after a related wo bachelor.
+#[test]
+fn educatieve_module_after_a_related_wo_bachelor() {
+    let r = run(r#"{"diplomas":[{"level":"wo-bachelor","field":"engelse-taal-en-cultuur"}]}"#, TODAY);
+    let module = r.routes.iter().find(|x| x.kind == K::EducatieveModule).unwrap();
+    let subject = module.subject.unwrap().id();
+    let expected = if subject == "engels" { Seen::Satisfied } else { Seen::Blocker };
+    assert_eq!(seen(module, "educatieve-module-bachelor"), expected);
+}
+
+// [S45] hbo master Leraar X builds on tweedegraads in the subject.
+#[test]
+fn master_leraar_hbo_needs_tweedegraads_in_the_subject() {
+    let r = run(r#"{"qualifications":[{"qualification":"tweedegraads","subject":"wiskunde"}]}"#, TODAY);
+    let m = route_with_subject(&r, K::MasterLeraarHbo, "wiskunde");
+    assert_eq!(seen(m, "master-hbo-tweedegraads"), Seen::Satisfied);
+    let r = run(r#"{"qualifications":[{"qualification":"tweedegraads","subject":"engels"}]}"#, TODAY);
+    assert_eq!(seen(route_with_subject(&r, K::MasterLeraarHbo, "wiskunde"), "master-hbo-tweedegraads"), Seen::Blocker);
+}
+
+// [S45][S46] 1-year wo master needs a related wo master; 2-year educatieve master a related wo bachelor.
+#[test]
+fn wo_masters_need_related_wo_degrees() {
+    let master = run(r#"{"diplomas":[{"level":"wo-master","field":"wiskunde"}]}"#, TODAY);
+    assert_eq!(seen(route_with_subject(&master, K::MasterLeraarWo, "wiskunde"), "master-wo-verwante-master"), Seen::Satisfied);
+    let bachelor = run(r#"{"diplomas":[{"level":"wo-bachelor","field":"wiskunde"}]}"#, TODAY);
+    assert_eq!(seen(route_with_subject(&bachelor, K::MasterLeraarWo, "wiskunde"), "master-wo-verwante-master"), Seen::Blocker);
+    let bio = run(r#"{"diplomas":[{"level":"wo-bachelor","field":"biologie"}]}"#, TODAY);
+    assert_eq!(
+        seen(route_with_subject(&bio, K::EducatieveMaster, "biologie"), "educatieve-master-verwante-bachelor"),
+        Seen::Satisfied
+    );
+}
+
+// [S49][S94] The onderwijsassistent route is for working onderwijsassistenten.
+#[test]
+fn onderwijsassistent_route_needs_the_job() {
+    let oa = run(
+        r#"{"diplomas":[{"level":"mbo-4"}],"job":{"sector":"po","role":"onderwijsassistent","hours_per_week":28}}"#,
+        TODAY,
+    );
+    assert_eq!(seen(route(&oa, K::OnderwijsassistentNaarLeraar), "onderwijsassistent-werkzaam"), Seen::Satisfied);
+    let none = run(r#"{"diplomas":[{"level":"mbo-4"}]}"#, TODAY);
+    assert_eq!(route(&none, K::OnderwijsassistentNaarLeraar).eligibility, Eligibility::Ineligible);
+}
+
+// [S50][S52] LIO: final-year students of a lerarenopleiding.
+#[test]
+fn lio_is_for_final_year_students() {
+    let final_year =
+        run(r#"{"diplomas":[{"level":"havo"}],"study":{"level":"hbo-bachelor","ec":190,"lerarenopleiding":true}}"#, TODAY);
+    assert_eq!(seen(route(&final_year, K::Lio), "lio-laatstejaars"), Seen::Satisfied);
+    let second_year =
+        run(r#"{"diplomas":[{"level":"havo"}],"study":{"level":"hbo-bachelor","ec":100,"lerarenopleiding":true}}"#, TODAY);
+    assert_eq!(seen(route(&second_year, K::Lio), "lio-laatstejaars"), Seen::Blocker);
+}
+
+// [S7] A returning teacher keeps the bevoegdheid.
+#[test]
+fn herintreding_needs_an_earlier_bevoegdheid() {
+    let r = run(r#"{"qualifications":[{"qualification":"po"}],"sectors":["po"]}"#, TODAY);
+    let po = r.routes.iter().find(|x| x.kind == K::Herintreding && x.sectors.contains(&routewijzer::Sector::Po)).unwrap();
+    assert_eq!(po.eligibility, Eligibility::Eligible);
+    let none = run(r#"{"diplomas":[{"level":"hbo-bachelor"}]}"#, TODAY);
+    assert!(none.routes.iter().filter(|x| x.kind == K::Herintreding).all(|x| x.eligibility == Eligibility::Ineligible));
+}
+
+// [S6][S7] Without a bevoegdheid at most 6 hours a week (CONFLICT: 4 hours in an older FAQ).
+#[test]
+fn hybride_docent_without_bevoegdheid_is_limited_to_six_hours() {
+    let r = run(r#"{"diplomas":[{"level":"wo-master","field":"informatica"}]}"#, TODAY);
+    let f = finding(route(&r, K::HybrideDocent), "onbevoegd-max-6-uur");
+    assert_eq!(f.status, SourceStatus::Conflict);
+    assert_eq!(f.action.as_ref().unwrap().id, "action.max-6-hours");
+    let qualified = run(r#"{"qualifications":[{"qualification":"tweedegraads","subject":"informatica"}]}"#, TODAY);
+    assert_eq!(seen(route(&qualified, K::HybrideDocent), "onbevoegd-max-6-uur"), Seen::Satisfied);
+}
+
+// Every finding carries a rendered message, its sources with URLs, and the rule's validity dates.
+#[test]
+fn findings_explain_themselves_in_both_languages() {
+    let nl = run(r#"{"diplomas":[{"level":"hbo-ad"}]}"#, TODAY);
+    let en = run_with(r#"{"diplomas":[{"level":"hbo-ad"}]}"#, TODAY, routewijzer::Lang::En);
+    let f_nl = finding(route(&nl, K::ZijInstroomPo), "zij-instroom-po-bachelor");
+    let f_en = finding(route(&en, K::ZijInstroomPo), "zij-instroom-po-bachelor");
+    assert_eq!(f_nl.message.id, f_en.message.id);
+    assert!(f_nl.message.text.starts_with("Vereist een diploma"), "{}", f_nl.message.text);
+    assert!(f_en.message.text.starts_with("Requires a diploma"), "{}", f_en.message.text);
+    assert!(f_nl.sources.iter().all(|s| s.url.as_deref().is_some_and(|u| u.starts_with("https://"))));
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Assembles the hand-written sample catalog from its parts.
+
+The sample catalog (tests/fixtures/sample-catalog.json) is written by hand in parts
+under tests/fixtures/parts/: core.json (sources, rules, route kinds, relatedness,
+weights, written from shared/domain/ROUTES.md) and institutions, places, offerings,
+vacancies and shortages (from DUO, CBS and GeoNames open data, see README). This script
+joins them, adds the metadata, and writes the result; run it after editing a part.
+Until the national catalog build lands, www/data/catalog.json is a copy.
+"""
+import json, os, shutil
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PARTS = os.path.join(ROOT, "tests", "fixtures", "parts")
+
+def part(name):
+    with open(os.path.join(PARTS, name + ".json"), encoding="utf-8") as f:
+        return json.load(f)
+
+core = part("core")
+catalog = {
+    "meta": {
+        "name": "Routewijzer voorbeeldcatalogus (regio Utrecht en landelijk)",
+        "version": "2026.11-sample.1",
+        "generated": "2026-11-23",
+        "attribution": [
+            "Bron: DUO (Dienst Uitvoering Onderwijs), open onderwijsdata (CC0)",
+            "Bron: CBS (Centraal Bureau voor de Statistiek), CC BY 4.0",
+            "GeoNames (www.geonames.org), CC BY 4.0",
+        ],
+        "region": "AM13",
+        "notes": [
+            "Hand-written sample for tests and the demo until the national catalog build lands.",
+            "Vacancies are demonstration data at real schools, not real job openings.",
+            "The relatedness table is a simplified excerpt in the spirit of the verwantschapstabel (S42); the official table is not encoded.",
+        ],
+    },
+    "sources": core["sources"],
+    "rules": core["rules"],
+    "route_kinds": core["route_kinds"],
+    "relatedness": core["relatedness"],
+    "institutions": part("institutions"),
+    "offerings": part("offerings"),
+    "vacancies": part("vacancies"),
+    "places": part("places"),
+    "shortages": part("shortages"),
+    "weights": core["weights"],
+}
+# Herintreding has one kind for every sector; the bevoegdheid it needs depends on the offering's sector.
+for o in catalog["offerings"]:
+    if o["kind"] == "herintreding":
+        o["program_prerequisites"] = ["herintreding-bevoegdheid-po" if o["sectors"] == ["po"] else "herintreding-bevoegdheid-vo"]
+
+out = os.path.join(ROOT, "tests", "fixtures", "sample-catalog.json")
+with open(out, "w", encoding="utf-8") as f:
+    json.dump(catalog, f, indent=1, ensure_ascii=False)
+    f.write("\n")
+shutil.copyfile(out, os.path.join(ROOT, "www", "data", "catalog.json"))
+print(f"wrote {out}: {len(catalog['offerings'])} offerings, {len(catalog['vacancies'])} vacancies")
