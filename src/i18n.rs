@@ -46,6 +46,9 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("factor.subject.open", "Je hebt geen voorkeursvak opgegeven.", "You gave no subject preference."),
     ("factor.subject.match", "Past bij je vak {subject}.", "Matches your subject {subject}."),
     ("factor.subject.mismatch", "Het vak {subject} staat niet bij je voorkeuren.", "{subject} is not among your subjects."),
+    ("factor.qualification.awarded", "Leidt tot een bevoegdheid: {qualification}.", "Leads to a teaching qualification: {qualification}."),
+    ("factor.qualification.held", "Leidt tot een bevoegdheid die je al hebt: {qualification}.", "Leads to a qualification you already hold: {qualification}."),
+    ("factor.qualification.none", "Leidt niet tot een lesbevoegdheid.", "Does not lead to a teaching qualification."),
     ("factor.hours.open", "Je hebt geen uren per week opgegeven.", "You gave no hours per week."),
     ("factor.hours.fit", "Vraagt {route_hours} uur per week; jij hebt {hours}.", "Takes {route_hours} hours a week; you have {hours}."),
     ("factor.earn.paid", "Je verdient salaris tijdens de opleiding.", "You earn a salary while training."),
@@ -71,7 +74,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     // What-if changes.
     ("change.add-diploma", "Met een diploma {level}", "With a diploma {level}"),
     ("change.add-related-diploma", "Met een diploma {level} verwant aan {subject}", "With a diploma {level} related to {subject}"),
-    ("change.add-qualification", "Met een bevoegdheid {qualification}", "With a teaching qualification {qualification}"),
+    ("change.add-qualification", "Met de bevoegdheid: {qualification}", "With the teaching qualification: {qualification}"),
     ("change.school-job", "Met een baan of baanaanbod bij een school ({sector}), {hours} uur per week", "With a job or job offer at a school ({sector}), {hours} hours a week"),
     ("change.geschiktheidsonderzoek", "Na een positief geschiktheidsonderzoek", "After a positive suitability assessment"),
     ("change.pabo-tests", "Na het halen van de pabo-toelatingstoetsen", "After passing the pabo admission tests"),

@@ -434,6 +434,8 @@ pub struct Shortage {
 pub struct Weights {
     pub sector: u8,
     pub subject: u8,
+    /// The route leads to a teaching qualification (bevoegdheid).
+    pub qualification: u8,
     pub hours: u8,
     pub earn_while_learning: u8,
     pub cost: u8,
@@ -448,6 +450,7 @@ impl Weights {
         [
             self.sector,
             self.subject,
+            self.qualification,
             self.hours,
             self.earn_while_learning,
             self.cost,

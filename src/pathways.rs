@@ -55,13 +55,43 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
     }
 
     let mut out: Vec<Candidate> = Vec::new();
-    let open = ranked.iter().enumerate().filter(|(_, e)| e.eligibility != Eligibility::Ineligible && e.timing.is_some());
+    // Open routes with a start date, in the sectors and subjects the person wants (if they said).
+    let open = ranked.iter().enumerate().filter(|(_, e)| {
+        let o = &m.catalog().offerings[e.offering];
+        e.eligibility != Eligibility::Ineligible
+            && e.timing.is_some()
+            && (p.sectors.is_empty() || o.sectors.iter().any(|s| p.sectors.contains(s)))
+            && (p.subjects.is_empty() || o.subject.map_or(true, |s| p.subjects.contains(&s)))
+    });
     for (route_rank, e) in open.take(ROUTES_CONSIDERED) {
         let o = &m.catalog().offerings[e.offering];
         let Some(intake) = e.timing.clone() else { continue };
         let needs_job = e.outcomes.iter().any(|(ri, oc)| {
             matches!(oc, Outcome::Condition { .. } | Outcome::Blocked) && matches!(m.rule(*ri).test, Test::SchoolJob { .. })
         });
+        // The person's own job (or signed offer) already meets the route's job rule.
+        let own_job = e.outcomes.iter().any(|(ri, oc)| *oc == Outcome::Met && matches!(m.rule(*ri).test, Test::SchoolJob { .. }));
+        if let (true, Some(job)) = (own_job, &p.job) {
+            let start_teaching = job.start_date.unwrap_or(today).max(today);
+            let flags = misalignment(&intake, start_teaching, o.paid_while_learning);
+            out.push(Candidate {
+                route_rank,
+                vacancy_id: String::new(),
+                pathway: Pathway {
+                    rank: 0,
+                    offering: o.id.clone(),
+                    kind: o.kind,
+                    eligibility: e.eligibility,
+                    intake: intake.clone(),
+                    vacancy: None,
+                    own_job: true,
+                    score: combine(e.score, 100, flags.len()),
+                    flags: flags.iter().map(|f| render(lang, f)).collect(),
+                    timeline: timeline(lang, &intake, Some(start_teaching)),
+                },
+            });
+            continue;
+        }
         let mut fits: Vec<(u32, Vec<Msg>, &Vacancy, Option<f64>, Date, usize)> = Vec::new();
         for &(vi, d) in &nearby {
             let v = &vacancies[vi];
@@ -73,8 +103,10 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
                     continue;
                 }
             }
+            // Teaching during training: on work-learn routes and duaal programmes. Deeltijd
+            // students normally cannot work as a teacher in year 1 [S13].
             let works_while_training = v.accepts_in_training
-                && (o.paid_while_learning || matches!(o.educational_program_mode, Mode::Deeltijd | Mode::Duaal));
+                && (o.paid_while_learning || o.educational_program_mode == Mode::Duaal);
             let qualified_in_time = (v.education_requirements.is_empty() && o.occupational_credential_awarded != Qualification::Geen
                 || v.education_requirements.contains(&o.occupational_credential_awarded))
                 && v.job_start_date.add_days(TEACHING_BEFORE_TRAINING_DAYS) >= intake.expected_qualification;
@@ -82,17 +114,11 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
                 continue;
             }
             let start_teaching = v.job_start_date.max(today);
-            let mut flags = Vec::new();
-            if works_while_training && !qualified_in_time {
-                let early = start_teaching.days_until(intake.start_date);
-                if early > TEACHING_BEFORE_TRAINING_DAYS {
-                    flags.push(Msg::new("flag.teaching-before-training").with("days", early));
-                }
-                let late = intake.start_date.days_until(start_teaching);
-                if o.paid_while_learning && late > TRAINING_BEFORE_JOB_DAYS {
-                    flags.push(Msg::new("flag.training-before-job").with("days", late));
-                }
-            }
+            let flags = if works_while_training && !qualified_in_time {
+                misalignment(&intake, start_teaching, o.paid_while_learning)
+            } else {
+                Vec::new()
+            };
             let gap = intake.start_date.days_until(start_teaching).abs() as f64;
             let distance_fit = d.map_or(0.5, |d| if d <= TRAVEL_FULL_KM { 1.0 } else { ((max_km - d) / (max_km - TRAVEL_FULL_KM).max(1.0)).clamp(0.0, 1.0) });
             let align_fit = if qualified_in_time { 1.0 } else { (1.0 - (gap - 30.0).max(0.0) / 150.0).clamp(0.0, 1.0) };
@@ -115,6 +141,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
                     eligibility: e.eligibility,
                     intake,
                     vacancy: None,
+                    own_job: false,
                     score,
                     flags: flags.iter().map(|f| render(lang, f)).collect(),
                     timeline,
@@ -133,6 +160,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
                     eligibility: e.eligibility,
                     intake: intake.clone(),
                     vacancy: Some(vacancy_match(m, vi, d)),
+                    own_job: false,
                     score: combine(e.score, fit, flags.len()),
                     flags: flags.iter().map(|f| render(lang, f)).collect(),
                     timeline: timeline(lang, &intake, Some(start_teaching)),
@@ -147,7 +175,12 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
             &b.vacancy_id,
         ))
     });
-    out.into_iter()
+    // Spread the list: first the best pathway of each route, then the runners-up.
+    let mut seen = std::collections::HashSet::new();
+    let (firsts, rest): (Vec<Candidate>, Vec<Candidate>) = out.into_iter().partition(|c| seen.insert(c.route_rank));
+    firsts
+        .into_iter()
+        .chain(rest)
         .take(opts.max_pathways)
         .enumerate()
         .map(|(i, mut c)| {
@@ -155,6 +188,21 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
             c.pathway
         })
         .collect()
+}
+
+/// Flags a job that starts well before the training cohort (the known failure of
+/// zij-instroom), or training that starts long before the job it needs.
+fn misalignment(intake: &crate::result::IntakeTiming, start_teaching: Date, paid_route: bool) -> Vec<Msg> {
+    let mut flags = Vec::new();
+    let early = start_teaching.days_until(intake.start_date);
+    if early > TEACHING_BEFORE_TRAINING_DAYS {
+        flags.push(Msg::new("flag.teaching-before-training").with("days", early));
+    }
+    let late = intake.start_date.days_until(start_teaching);
+    if paid_route && late > TRAINING_BEFORE_JOB_DAYS {
+        flags.push(Msg::new("flag.training-before-job").with("days", late));
+    }
+    flags
 }
 
 /// 60% route, 40% vacancy fit, minus a penalty per flag.

@@ -106,6 +106,8 @@ pub struct Pathway {
     pub eligibility: Eligibility,
     pub intake: IntakeTiming,
     pub vacancy: Option<VacancyMatch>,
+    /// The pathway uses the person's own job or signed offer instead of a vacancy.
+    pub own_job: bool,
     pub score: u32,
     /// Misalignments between training and job.
     pub flags: Vec<Text>,

@@ -8,7 +8,7 @@
 use crate::date::Date;
 use crate::model::{Offering, Profile, Weights};
 use crate::result::IntakeTiming;
-use crate::vocab::{EarnWish, Sector, Subject};
+use crate::vocab::{EarnWish, Qualification, Sector, Subject};
 
 /// A message before rendering: id and parameters.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,7 +94,7 @@ pub fn total_cost(o: &Offering) -> u32 {
 /// Computes every factor, in a fixed order.
 pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
     let w = x.weights;
-    let mut out = Vec::with_capacity(9);
+    let mut out = Vec::with_capacity(10);
     let mut push = |factor: &'static str, weight: u8, fraction: f64, reason: Msg| {
         out.push(FactorValue { factor, points: part(weight, fraction), max: u32::from(weight), reason });
     };
@@ -113,6 +113,15 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
         Some(_) if p.subjects.is_empty() => push("subject", w.subject, 1.0, Msg::new("factor.subject.open")),
         Some(s) if p.subjects.contains(&s) => push("subject", w.subject, 1.0, Msg::new("factor.subject.match").with("subject", s)),
         Some(s) => push("subject", w.subject, 0.0, Msg::new("factor.subject.mismatch").with("subject", s)),
+    }
+
+    // Whether the route ends in a teaching qualification (an Ad or hybride docent does not).
+    match o.occupational_credential_awarded {
+        Qualification::Geen => push("qualification", w.qualification, 0.0, Msg::new("factor.qualification.none")),
+        q if holds(p, q, o.subject) => {
+            push("qualification", w.qualification, 0.5, Msg::new("factor.qualification.held").with("qualification", q))
+        }
+        q => push("qualification", w.qualification, 1.0, Msg::new("factor.qualification.awarded").with("qualification", q)),
     }
 
     // Weekly hours against the route's load.
@@ -185,6 +194,17 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
         ),
     }
     out
+}
+
+/// Whether the person already holds `q` (or one that covers it) for `subject`.
+fn holds(p: &Profile, q: Qualification, subject: Option<Subject>) -> bool {
+    use Qualification::*;
+    p.qualifications.iter().any(|h| {
+        let covers = h.qualification == q
+            || (h.qualification == Eerstegraads && matches!(q, Tweedegraads | BeperktTweedegraads))
+            || (h.qualification == Tweedegraads && q == BeperktTweedegraads);
+        covers && (subject.is_none() || h.subject.is_none() || h.subject == subject)
+    })
 }
 
 /// One decimal, without float-formatting surprises.

@@ -62,7 +62,7 @@ pub fn report(r: &MatchResult) -> String {
                 i.start_date,
                 t("aanmelden voor", "apply by"),
                 i.apply_by,
-                t("bevoegd rond", "qualified around"),
+                if route.qualification == crate::vocab::Qualification::Geen { t("klaar rond", "completed around") } else { t("bevoegd rond", "qualified around") },
                 i.expected_qualification
             );
         }
@@ -70,9 +70,9 @@ pub fn report(r: &MatchResult) -> String {
     if !r.pathways.is_empty() {
         let _ = writeln!(s, "\n{}", t("Trajecten", "Pathways"));
         for p in &r.pathways {
-            let job = p.vacancy.as_ref().map_or("-".to_string(), |v| {
+            let job = if p.own_job { t("eigen baan", "own job").to_string() } else { p.vacancy.as_ref().map_or("-".to_string(), |v| {
                 format!("{} ({}, {})", v.title, v.employer, v.distance_km.map_or("?".into(), |d| format!("{d:.1} km")))
-            });
+            }) };
             let _ = writeln!(s, "{:>4}  {:>3}  {} {} + {}", p.rank, p.score, p.offering, p.intake.start_date, job);
             for f in &p.flags {
                 let _ = writeln!(s, "         ! {}", f.text);

@@ -55,7 +55,8 @@ fn semantic_problems_are_all_reported_with_their_paths() {
     c["route_kinds"][0]["rules"][0] = json!("no-such-rule");
     c["rules"][2]["valid_until"] = json!("2000-01-01");
     c["rules"][3]["sources"] = json!(["S999"]);
-    c["weights"]["travel"] = json!(11);
+    let travel = c["weights"]["travel"].as_u64().unwrap();
+    c["weights"]["travel"] = json!(travel + 1);
     let e = catalog_from_str(&c.to_string()).unwrap_err();
     let p = paths(&e);
     for expected in [
