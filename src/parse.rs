@@ -21,6 +21,11 @@ pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
 }
 
 /// Same as [`catalog_from_str`] for an already-parsed JSON value.
+///
+/// Every structural problem (wrong type, unknown id or field, missing field) is
+/// reported, and the semantic checks of [`crate::validate`] still run on the elements
+/// that were well-formed, so one run lists everything. A reference to an element that
+/// was itself malformed is not reported twice.
 pub fn catalog_from_value(value: Value) -> Result<Catalog, InputError> {
     let Value::Object(map) = value else {
         return Err(InputError::one(Document::Catalog, "", "a catalog must be a JSON object"));
@@ -36,46 +41,78 @@ pub fn catalog_from_value(value: Value) -> Result<Catalog, InputError> {
             }
         }
     }
-    if problems.is_empty() {
-        if let Err(p) = typed::<Catalog>(Value::Object(top), "") {
-            problems.push(p);
-        }
-    }
-    // Each element of each list on its own.
+    let mut partial: Option<Catalog> = if problems.is_empty() {
+        typed::<Catalog>(Value::Object(top), "").map_err(|p| problems.push(p)).ok()
+    } else {
+        None
+    };
+    // Each element of each list on its own; the well-formed ones go into `partial`.
+    let mut kept: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut broken_ids: Vec<String> = Vec::new();
     for key in CATALOG_LISTS {
-        if let Some(Value::Array(items)) = map.get(*key) {
-            for (i, item) in items.iter().enumerate() {
-                let prefix = format!("{key}[{i}]");
-                let result = match *key {
-                    "sources" => typed::<crate::model::Source>(item.clone(), &prefix).map(drop),
-                    "rules" => typed::<crate::model::Rule>(item.clone(), &prefix).map(drop),
-                    "route_kinds" => typed::<crate::model::RouteKindDef>(item.clone(), &prefix).map(drop),
-                    "relatedness" => typed::<crate::model::Relatedness>(item.clone(), &prefix).map(drop),
-                    "institutions" => typed::<crate::model::Institution>(item.clone(), &prefix).map(drop),
-                    "offerings" => typed::<crate::model::Offering>(item.clone(), &prefix).map(drop),
-                    "vacancies" => typed::<crate::model::Vacancy>(item.clone(), &prefix).map(drop),
-                    "places" => typed::<crate::model::Place>(item.clone(), &prefix).map(drop),
-                    _ => typed::<crate::model::Shortage>(item.clone(), &prefix).map(drop),
-                };
-                if let Err(p) = result {
+        let Some(Value::Array(items)) = map.get(*key) else { continue };
+        let mut indices = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let prefix = format!("{key}[{i}]");
+            let ok = match (*key, partial.as_mut()) {
+                ("sources", c) => keep(item, &prefix, c.map(|c| &mut c.sources)),
+                ("rules", c) => keep(item, &prefix, c.map(|c| &mut c.rules)),
+                ("route_kinds", c) => keep(item, &prefix, c.map(|c| &mut c.route_kinds)),
+                ("relatedness", c) => keep(item, &prefix, c.map(|c| &mut c.relatedness)),
+                ("institutions", c) => keep(item, &prefix, c.map(|c| &mut c.institutions)),
+                ("offerings", c) => keep(item, &prefix, c.map(|c| &mut c.offerings)),
+                ("vacancies", c) => keep(item, &prefix, c.map(|c| &mut c.vacancies)),
+                ("places", c) => keep(item, &prefix, c.map(|c| &mut c.places)),
+                (_, c) => keep(item, &prefix, c.map(|c| &mut c.shortages)),
+            };
+            match ok {
+                Ok(()) => indices.push(i),
+                Err(p) => {
                     problems.push(p);
+                    if let Some(id) = item.get("id").or_else(|| item.get("kind")).and_then(Value::as_str) {
+                        broken_ids.push(format!("'{id}'"));
+                    }
                 }
             }
         }
+        kept.push((key, indices));
     }
-    if !problems.is_empty() {
+    let Some(catalog) = partial else {
         return Err(InputError { document: Document::Catalog, problems });
+    };
+    let semantic = crate::validate::catalog(&catalog);
+    if problems.is_empty() && semantic.is_empty() {
+        return Ok(catalog);
     }
-    let catalog: Catalog = typed(Value::Object(map), "").map_err(|p| InputError {
-        document: Document::Catalog,
-        problems: vec![p],
-    })?;
-    let problems = crate::validate::catalog(&catalog);
-    if problems.is_empty() {
-        Ok(catalog)
-    } else {
-        Err(InputError { document: Document::Catalog, problems })
+    for mut p in semantic {
+        if broken_ids.iter().any(|id| p.message.contains(id.as_str())) {
+            continue; // a reference to a malformed element, already reported
+        }
+        p.path = original_path(&p.path, &kept);
+        problems.push(p);
     }
+    Err(InputError { document: Document::Catalog, problems })
+}
+
+/// Parses one list element; on success appends it to `list` (when there is a catalog).
+fn keep<T: DeserializeOwned>(item: &Value, prefix: &str, list: Option<&mut Vec<T>>) -> Result<(), Problem> {
+    let v = typed::<T>(item.clone(), prefix)?;
+    if let Some(list) = list {
+        list.push(v);
+    }
+    Ok(())
+}
+
+/// Maps `offerings[2].x` in the partial catalog back to the index in the input.
+fn original_path(path: &str, kept: &[(&str, Vec<usize>)]) -> String {
+    for (key, indices) in kept {
+        let Some(rest) = path.strip_prefix(key).and_then(|r| r.strip_prefix('[')) else { continue };
+        let Some(close) = rest.find(']') else { continue };
+        if let Some(orig) = rest[..close].parse::<usize>().ok().and_then(|i| indices.get(i)) {
+            return format!("{key}[{orig}]{}", &rest[close + 1..]);
+        }
+    }
+    path.to_string()
 }
 
 /// Parses and validates a profile.

@@ -80,6 +80,25 @@ fn semantic_problems_are_all_reported_with_their_paths() {
 }
 
 #[test]
+fn structural_and_semantic_problems_come_in_one_report() {
+    let mut c = sample_value();
+    // A malformed offering, and after it an offering with an unknown place: the second
+    // keeps its original index even though the first could not be read.
+    c["offerings"][0]["weekly_hours"] = json!(-3);
+    c["offerings"][5]["place"] = json!("GM9999");
+    // A malformed rule that route kinds refer to: reported once, not once per reference.
+    let rule_id = c["rules"][0]["id"].as_str().unwrap().to_string();
+    c["rules"][0]["otherwise"] = json!("perhaps");
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    let p = paths(&e);
+    assert!(p.contains(&"offerings[0].weekly_hours".to_string()), "{p:?}");
+    assert!(p.contains(&"offerings[5].place".to_string()), "{p:?}");
+    assert!(p.contains(&"rules[0].otherwise".to_string()), "{p:?}");
+    assert!(!e.problems.iter().any(|x| x.message.contains(&format!("unknown rule '{rule_id}'"))), "{e}");
+    assert_eq!(e.problems.len(), 3, "{e}");
+}
+
+#[test]
 fn an_offering_that_needs_a_subject_must_have_one() {
     let mut c = sample_value();
     let i = c["offerings"].as_array().unwrap().iter().position(|o| o["kind"] == "kopopleiding").unwrap();
