@@ -30,8 +30,11 @@ pub mod score;
 pub mod timing;
 pub mod validate;
 pub mod vocab;
-pub mod whatif;
 pub mod text;
+pub mod whatif;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use date::{Date, Months};
 pub use error::{Document, InputError, Problem};

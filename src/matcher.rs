@@ -70,7 +70,7 @@ pub(crate) struct Evaluated {
 impl Matcher {
     /// Parses, validates and indexes a catalog from JSON text.
     pub fn from_json(text: &str) -> Result<Matcher, InputError> {
-        Ok(Matcher::index(crate::parse::catalog_from_str(text)?))
+        Ok(Matcher::index_validated(crate::parse::catalog_from_str(text)?))
     }
 
     /// Validates and indexes a catalog.
@@ -79,10 +79,11 @@ impl Matcher {
         if !problems.is_empty() {
             return Err(InputError { document: Document::Catalog, problems });
         }
-        Ok(Matcher::index(catalog))
+        Ok(Matcher::index_validated(catalog))
     }
 
-    fn index(catalog: Catalog) -> Matcher {
+    /// Indexes a catalog that has passed validation.
+    pub(crate) fn index_validated(catalog: Catalog) -> Matcher {
         let rule_index: HashMap<String, usize> = catalog.rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
         let place_index: HashMap<String, usize> = catalog.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let kinds: HashMap<RouteKind, &crate::model::RouteKindDef> = catalog.route_kinds.iter().map(|k| (k.kind, k)).collect();
