@@ -10,7 +10,7 @@ use crate::i18n;
 use crate::model::{Catalog, Offering, Profile, Rule, Test};
 use crate::result::*;
 use crate::rules::{self, Ctx, Outcome, RelatednessIndex};
-use crate::score::{self, FactorValue, Msg, ShortageFigure, ShortageKey};
+use crate::score::{self, FactorValue, Msg};
 use crate::vocab::*;
 use std::collections::HashMap;
 
@@ -41,18 +41,34 @@ pub struct Matcher {
     place_index: HashMap<String, usize>,
     institution_names: HashMap<String, String>,
     pub(crate) related: RelatednessIndex,
-    shortages: HashMap<ShortageKey, (Date, f64)>,
+    /// Newest shortage figure per (sector, subject, region id): (peildatum, index in `shortages`).
+    shortages: HashMap<(Sector, Option<Subject>, Option<u16>), (Date, usize)>,
+    place_region: Vec<Option<u16>>,
     /// Per offering: the indices of the rules to check (kind rules, then its own).
     offering_rules: Vec<Vec<usize>>,
     offering_place: Vec<Option<usize>>,
     vacancy_place: Vec<Option<usize>>,
+    /// Per offering: its position in id order (the final tie-break of the ranking).
+    id_rank: Vec<u32>,
 }
 
 /// A person's resolved location.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Here<'a> {
+pub(crate) struct Here {
     pub coord: Option<(f64, f64)>,
-    pub region: Option<&'a str>,
+    pub region: Option<u16>,
+}
+
+/// Per match: the person's location and the distance to every place (km), computed once.
+pub(crate) struct Geo {
+    pub here: Here,
+    place_km: Vec<f64>,
+}
+
+impl Geo {
+    pub fn km(&self, place: Option<usize>) -> Option<f64> {
+        place.and_then(|p| self.place_km.get(p).copied()).filter(|d| !d.is_nan())
+    }
 }
 
 /// One offering evaluated for one profile (internal, before rendering).
@@ -103,13 +119,24 @@ impl Matcher {
                 ids
             })
             .collect();
-        let mut shortages: HashMap<ShortageKey, (Date, f64)> = HashMap::new();
-        for s in &catalog.shortages {
-            let key = (s.sector, s.subject, s.region.clone());
-            let newer = shortages.get(&key).map_or(true, |(d, _)| s.peildatum > *d);
-            if newer {
-                shortages.insert(key, (s.peildatum, s.percent));
+        let mut regions: HashMap<String, u16> = HashMap::new();
+        let mut intern = |r: &str| {
+            let next = regions.len() as u16;
+            *regions.entry(r.to_string()).or_insert(next)
+        };
+        let place_region: Vec<Option<u16>> = catalog.places.iter().map(|p| p.region.as_deref().map(&mut intern)).collect();
+        let mut shortages: HashMap<(Sector, Option<Subject>, Option<u16>), (Date, usize)> = HashMap::new();
+        for (i, s) in catalog.shortages.iter().enumerate() {
+            let key = (s.sector, s.subject, s.region.as_deref().map(&mut intern));
+            if shortages.get(&key).map_or(true, |(d, _)| s.peildatum > *d) {
+                shortages.insert(key, (s.peildatum, i));
             }
+        }
+        let mut order: Vec<usize> = (0..catalog.offerings.len()).collect();
+        order.sort_by(|a, b| catalog.offerings[*a].id.cmp(&catalog.offerings[*b].id));
+        let mut id_rank = vec![0u32; order.len()];
+        for (rank, i) in order.into_iter().enumerate() {
+            id_rank[i] = rank as u32;
         }
         Matcher {
             offering_place: catalog.offerings.iter().map(|o| place_index.get(&o.place).copied()).collect(),
@@ -119,7 +146,9 @@ impl Matcher {
             related: RelatednessIndex::new(&catalog.relatedness),
             place_index,
             shortages,
+            place_region,
             offering_rules,
+            id_rank,
             catalog,
         }
     }
@@ -139,13 +168,18 @@ impl Matcher {
         let today = options.today;
         let mut notices = Vec::new();
         let here = self.locate(profile, &mut notices);
+        let place_km = match here.coord {
+            Some(a) => self.catalog.places.iter().map(|p| crate::geo::distance_km(a, (p.lat, p.lon))).collect(),
+            None => Vec::new(),
+        };
+        let geo = Geo { here, place_km };
 
         let mut evaluated: Vec<Evaluated> =
-            (0..self.catalog.offerings.len()).map(|i| self.evaluate(profile, i, today, here)).collect();
-        evaluated.sort_by(|a, b| rank_key(self, a).cmp(&rank_key(self, b)));
+            (0..self.catalog.offerings.len()).map(|i| self.evaluate(profile, i, today, &geo)).collect();
+        evaluated.sort_by_key(|e| rank_key(self, e));
 
         let lang = options.lang;
-        let pathways = crate::pathways::pathways(self, profile, &evaluated, here, options);
+        let pathways = crate::pathways::pathways(self, profile, &evaluated, &geo, options);
         let what_if = crate::whatif::what_if(self, profile, &evaluated, options);
         let limit = options.limit.unwrap_or(usize::MAX);
         let routes = evaluated.iter().take(limit).enumerate().map(|(rank, e)| self.render_route(e, rank as u32 + 1, lang)).collect();
@@ -161,7 +195,7 @@ impl Matcher {
         }
     }
 
-    fn locate(&self, p: &Profile, notices: &mut Vec<Msg>) -> Here<'_> {
+    fn locate(&self, p: &Profile, notices: &mut Vec<Msg>) -> Here {
         let id = p.location.as_ref().and_then(|l| l.postcode.as_deref().or(l.gemeente.as_deref()));
         match id {
             None => {
@@ -171,7 +205,7 @@ impl Matcher {
             Some(id) => match self.place_index.get(id) {
                 Some(&i) => {
                     let pl = &self.catalog.places[i];
-                    Here { coord: Some((pl.lat, pl.lon)), region: pl.region.as_deref() }
+                    Here { coord: Some((pl.lat, pl.lon)), region: self.place_region[i] }
                 }
                 None => {
                     notices.push(Msg::new("notice.unknown-place").with("place", id));
@@ -195,28 +229,24 @@ impl Matcher {
         self.vacancy_place[v].map_or(self.catalog.vacancies[v].job_location.as_str(), |i| self.catalog.places[i].name.as_str())
     }
 
-    pub(crate) fn vacancy_coord(&self, v: usize) -> Option<(f64, f64)> {
-        self.vacancy_place[v].map(|i| (self.catalog.places[i].lat, self.catalog.places[i].lon))
+    pub(crate) fn vacancy_place(&self, v: usize) -> Option<usize> {
+        self.vacancy_place[v]
     }
 
-    fn evaluate(&self, profile: &Profile, i: usize, today: Date, here: Here) -> Evaluated {
+    fn evaluate(&self, profile: &Profile, i: usize, today: Date, geo: &Geo) -> Evaluated {
         let o = &self.catalog.offerings[i];
         let outcomes = self.outcomes(profile, i, today);
         let eligibility = rules::verdict(outcomes.iter().map(|(_, o)| o));
         let timing = crate::timing::next_intake(o, today, profile.available_from);
-        let place = self.offering_place[i].map(|p| &self.catalog.places[p]);
-        let distance_km = match (here.coord, place) {
-            (Some(a), Some(pl)) => Some(crate::geo::distance_km(a, (pl.lat, pl.lon))),
-            _ => None,
-        };
-        let region = here.region.or_else(|| place.and_then(|pl| pl.region.as_deref()));
+        let distance_km = geo.km(self.offering_place[i]);
+        let region = geo.here.region.or_else(|| self.offering_place[i].and_then(|p| self.place_region[p]));
         let shortage = self.shortage_for(profile, o, region);
         let inputs = score::Inputs {
             weights: &self.catalog.weights,
             today,
             timing: timing.as_ref(),
             distance_km,
-            shortage: shortage.as_ref(),
+            shortage,
         };
         let factors = score::factors(profile, o, &inputs);
         let score = factors.iter().map(|f| f.points).sum();
@@ -224,22 +254,12 @@ impl Matcher {
     }
 
     /// The most specific shortage figure: subject+region, subject, region, sector.
-    fn shortage_for(&self, p: &Profile, o: &Offering, region: Option<&str>) -> Option<ShortageFigure> {
+    fn shortage_for(&self, p: &Profile, o: &Offering, region: Option<u16>) -> Option<(usize, f64)> {
         let sector = score::scored_sector(p, o)?;
-        let region = region.map(str::to_string);
-        let keys: [ShortageKey; 4] =
-            [(sector, o.subject, region.clone()), (sector, o.subject, None), (sector, None, region), (sector, None, None)];
-        keys.into_iter().find_map(|k| {
-            self.shortages.get(&k).map(|(peildatum, percent)| ShortageFigure {
-                percent: *percent,
-                scope: [Some(k.0.id().to_string()), k.1.map(|s| s.id().to_string()), Some(k.2.clone().unwrap_or_else(|| "NL".into()))]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                peildatum: *peildatum,
-            })
-        })
+        [(sector, o.subject, region), (sector, o.subject, None), (sector, None, region), (sector, None, None)]
+            .into_iter()
+            .find_map(|k| self.shortages.get(&k))
+            .map(|(_, i)| (*i, self.catalog.shortages[*i].percent))
     }
 
     fn render_route(&self, e: &Evaluated, rank: u32, lang: Lang) -> RouteResult {
@@ -253,7 +273,7 @@ impl Matcher {
                 Outcome::Met => satisfied.push(rule.id.clone()),
                 Outcome::NotApplicable => {}
                 Outcome::Blocked => blockers.push(self.finding(rule, o, None, lang)),
-                Outcome::Condition { action } => conditions.push(self.finding(rule, o, action.as_deref(), lang)),
+                Outcome::Condition { .. } => conditions.push(self.finding(rule, o, rules::action(rule, *outcome), lang)),
             }
         }
         RouteResult {
@@ -272,7 +292,7 @@ impl Matcher {
             factors: e
                 .factors
                 .iter()
-                .map(|f| Factor { factor: f.factor, points: f.points, max: f.max, reason: render(lang, &f.reason) })
+                .map(|f| Factor { factor: f.factor, points: f.points, max: f.max, reason: render(lang, &f.reason.msg(o, &self.catalog)) })
                 .collect(),
             blockers,
             conditions,
@@ -307,13 +327,8 @@ impl Matcher {
 
 /// Sort key: open routes before ineligible ones, then score, then eligible before
 /// conditional, then offering id (total and deterministic).
-fn rank_key<'a>(m: &'a Matcher, e: &Evaluated) -> (bool, std::cmp::Reverse<u32>, Eligibility, &'a str) {
-    (
-        e.eligibility == Eligibility::Ineligible,
-        std::cmp::Reverse(e.score),
-        e.eligibility,
-        m.catalog.offerings[e.offering].id.as_str(),
-    )
+fn rank_key(m: &Matcher, e: &Evaluated) -> (bool, std::cmp::Reverse<u32>, Eligibility, u32) {
+    (e.eligibility == Eligibility::Ineligible, std::cmp::Reverse(e.score), e.eligibility, m.id_rank[e.offering])
 }
 
 /// What a rule requires, as a message.

@@ -8,7 +8,7 @@
 //! earned.
 
 use crate::date::Date;
-use crate::matcher::{render, round1, Evaluated, Here, MatchOptions, Matcher};
+use crate::matcher::{render, round1, Evaluated, Geo, MatchOptions, Matcher};
 use crate::model::{Profile, Test, Vacancy};
 use crate::result::{Pathway, TimelineEvent, VacancyMatch};
 use crate::rules::Outcome;
@@ -32,7 +32,7 @@ struct Candidate {
     vacancy_id: String,
 }
 
-pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Here, opts: &MatchOptions) -> Vec<Pathway> {
+pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo, opts: &MatchOptions) -> Vec<Pathway> {
     let today = opts.today;
     let lang = opts.lang;
     let vacancies = &m.catalog().vacancies;
@@ -44,10 +44,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
         if v.valid_through < today || p.hours_per_week.is_some_and(|h| v.work_hours > h) {
             continue;
         }
-        let d = match (here.coord, m.vacancy_coord(i)) {
-            (Some(a), Some(b)) => Some(crate::geo::distance_km(a, b)),
-            _ => None,
-        };
+        let d = geo.km(m.vacancy_place(i));
         if d.is_some_and(|d| d > max_km) {
             continue;
         }
@@ -73,7 +70,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
         let own_job = e.outcomes.iter().any(|(ri, oc)| *oc == Outcome::Met && matches!(m.rule(*ri).test, Test::SchoolJob { .. }));
         if let (true, Some(job)) = (own_job, &p.job) {
             let start_teaching = job.start_date.unwrap_or(today).max(today);
-            let flags = misalignment(&intake, start_teaching, o.paid_while_learning);
+            let flags = misalignment(&intake, start_teaching, o.paid_while_learning).msgs();
             out.push(Candidate {
                 route_rank,
                 vacancy_id: String::new(),
@@ -92,7 +89,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
             });
             continue;
         }
-        let mut fits: Vec<(u32, Vec<Msg>, &Vacancy, Option<f64>, Date, usize)> = Vec::new();
+        let mut fits: Vec<(u32, Misalign, &Vacancy, Option<f64>, Date, usize)> = Vec::new();
         for &(vi, d) in &nearby {
             let v = &vacancies[vi];
             if !o.sectors.contains(&v.sector) || !role_fits(o.kind, v.role) {
@@ -117,7 +114,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
             let flags = if works_while_training && !qualified_in_time {
                 misalignment(&intake, start_teaching, o.paid_while_learning)
             } else {
-                Vec::new()
+                Misalign::default()
             };
             let gap = intake.start_date.days_until(start_teaching).abs() as f64;
             let distance_fit = d.map_or(0.5, |d| if d <= TRAVEL_FULL_KM { 1.0 } else { ((max_km - d) / (max_km - TRAVEL_FULL_KM).max(1.0)).clamp(0.0, 1.0) });
@@ -126,7 +123,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
             let fit = (40.0 * distance_fit + 40.0 * align_fit + 20.0 * kind_fit).round() as u32;
             fits.push((fit, flags, v, d, start_teaching, vi));
         }
-        fits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.len().cmp(&b.1.len())).then(a.2.id.cmp(&b.2.id)));
+        fits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.count().cmp(&b.1.count())).then(a.2.id.cmp(&b.2.id)));
         if fits.is_empty() {
             let flags = if needs_job { vec![Msg::new("flag.no-vacancy")] } else { Vec::new() };
             let score = combine(e.score, 50, flags.len());
@@ -149,7 +146,8 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
             });
             continue;
         }
-        for (fit, flags, v, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
+        for (fit, misalign, v, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
+            let flags = misalign.msgs();
             out.push(Candidate {
                 route_rank,
                 vacancy_id: v.id.clone(),
@@ -192,17 +190,36 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], here: Her
 
 /// Flags a job that starts well before the training cohort (the known failure of
 /// zij-instroom), or training that starts long before the job it needs.
-fn misalignment(intake: &crate::result::IntakeTiming, start_teaching: Date, paid_route: bool) -> Vec<Msg> {
-    let mut flags = Vec::new();
+fn misalignment(intake: &crate::result::IntakeTiming, start_teaching: Date, paid_route: bool) -> Misalign {
     let early = start_teaching.days_until(intake.start_date);
-    if early > TEACHING_BEFORE_TRAINING_DAYS {
-        flags.push(Msg::new("flag.teaching-before-training").with("days", early));
-    }
     let late = intake.start_date.days_until(start_teaching);
-    if paid_route && late > TRAINING_BEFORE_JOB_DAYS {
-        flags.push(Msg::new("flag.training-before-job").with("days", late));
+    Misalign {
+        teaching_early: (early > TEACHING_BEFORE_TRAINING_DAYS).then_some(early),
+        training_early: (paid_route && late > TRAINING_BEFORE_JOB_DAYS).then_some(late),
     }
-    flags
+}
+
+/// Days by which teaching precedes training, or training precedes the job, when flagged.
+#[derive(Clone, Copy, Debug, Default)]
+struct Misalign {
+    teaching_early: Option<i64>,
+    training_early: Option<i64>,
+}
+
+impl Misalign {
+    fn count(self) -> usize {
+        usize::from(self.teaching_early.is_some()) + usize::from(self.training_early.is_some())
+    }
+    fn msgs(self) -> Vec<Msg> {
+        let mut out = Vec::new();
+        if let Some(days) = self.teaching_early {
+            out.push(Msg::new("flag.teaching-before-training").with("days", days));
+        }
+        if let Some(days) = self.training_early {
+            out.push(Msg::new("flag.training-before-job").with("days", days));
+        }
+        out
+    }
 }
 
 /// 60% route, 40% vacancy fit, minus a penalty per flag.

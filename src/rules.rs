@@ -136,14 +136,26 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
 }
 
 /// The outcome of one rule for one profile and offering.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// Not in force on `today`, or its `applies_if` does not hold.
     NotApplicable,
     Met,
-    /// Unmet but surmountable; the action is a message id of what to do.
-    Condition { action: Option<String> },
+    /// Unmet but surmountable: through the rule's alternative with this index, or
+    /// (`None`) as the rule's own condition. See [`action`] for what to do.
+    Condition { alternative: Option<usize> },
     Blocked,
+}
+
+/// The message id of what the candidate can do about a condition.
+pub fn action(rule: &Rule, outcome: Outcome) -> Option<&str> {
+    match outcome {
+        Outcome::Condition { alternative: Some(i) } => {
+            rule.alternatives.get(i).and_then(|a| a.action.as_deref()).or(rule.action.as_deref())
+        }
+        Outcome::Condition { alternative: None } => rule.action.as_deref(),
+        _ => None,
+    }
 }
 
 /// Whether a rule is in force on a date.
@@ -165,20 +177,20 @@ pub fn apply(rule: &Rule, c: &Ctx) -> Outcome {
     if truth == Truth::Yes {
         return Outcome::Met;
     }
-    let alts: Vec<Truth> = rule.alternatives.iter().map(|a| eval(&a.test, c)).collect();
-    for (alt, truth) in rule.alternatives.iter().zip(&alts) {
-        if *truth == Truth::Yes {
-            return match &alt.action {
-                None => Outcome::Met,
-                Some(a) => Outcome::Condition { action: Some(a.clone()) },
-            };
+    let mut maybe = None;
+    for (i, alt) in rule.alternatives.iter().enumerate() {
+        match eval(&alt.test, c) {
+            Truth::Yes if alt.action.is_none() => return Outcome::Met,
+            Truth::Yes => return Outcome::Condition { alternative: Some(i) },
+            Truth::Unknown if maybe.is_none() => maybe = Some(i),
+            _ => {}
         }
     }
-    if let Some((alt, _)) = rule.alternatives.iter().zip(&alts).find(|(_, t)| **t == Truth::Unknown) {
-        return Outcome::Condition { action: alt.action.clone().or_else(|| rule.action.clone()) };
+    if maybe.is_some() {
+        return Outcome::Condition { alternative: maybe };
     }
     match (truth, rule.otherwise) {
-        (Truth::Unknown, _) | (_, Effect::Condition) => Outcome::Condition { action: rule.action.clone() },
+        (Truth::Unknown, _) | (_, Effect::Condition) => Outcome::Condition { alternative: None },
         _ => Outcome::Blocked,
     }
 }

@@ -6,7 +6,7 @@
 //! route never scores lower on travel).
 
 use crate::date::Date;
-use crate::model::{Offering, Profile, Weights};
+use crate::model::{Catalog, Offering, Profile, Weights};
 use crate::result::IntakeTiming;
 use crate::vocab::{EarnWish, Qualification, Sector, Subject};
 
@@ -27,21 +27,89 @@ impl Msg {
     }
 }
 
+/// Why a factor got its points, without allocating: turned into a [`Msg`] only for
+/// the routes that are shown (scoring runs for every offering on every match).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reason {
+    SectorOpen,
+    SectorMatch(Sector),
+    SectorMismatch,
+    SubjectNone,
+    SubjectOpen,
+    SubjectMatch(Subject),
+    SubjectMismatch(Subject),
+    QualificationNone,
+    QualificationHeld(Qualification),
+    QualificationAwarded(Qualification),
+    HoursOpen,
+    HoursFit { route_hours: u8, hours: u8 },
+    EarnPaid,
+    EarnUnpaidOk,
+    EarnUnpaid,
+    Cost(u32),
+    Duration(u16),
+    StartDays(i64),
+    StartNone,
+    TravelUnknown,
+    TravelKm { km: f64, max_km: u16 },
+    /// Index into the catalog's `shortages`.
+    Shortage(usize),
+    ShortageUnknown,
+}
+
+impl Reason {
+    /// The message for this reason; `o` is the offering scored, `c` its catalog.
+    pub fn msg(&self, o: &Offering, c: &Catalog) -> Msg {
+        match *self {
+            Reason::SectorOpen => Msg::new("factor.sector.open"),
+            Reason::SectorMatch(s) => Msg::new("factor.sector.match").with("sector", s),
+            Reason::SectorMismatch => Msg::new("factor.sector.mismatch").with("sectors", crate::i18n::ids(&o.sectors)),
+            Reason::SubjectNone => Msg::new("factor.subject.none"),
+            Reason::SubjectOpen => Msg::new("factor.subject.open"),
+            Reason::SubjectMatch(s) => Msg::new("factor.subject.match").with("subject", s),
+            Reason::SubjectMismatch(s) => Msg::new("factor.subject.mismatch").with("subject", s),
+            Reason::QualificationNone => Msg::new("factor.qualification.none"),
+            Reason::QualificationHeld(q) => Msg::new("factor.qualification.held").with("qualification", q),
+            Reason::QualificationAwarded(q) => Msg::new("factor.qualification.awarded").with("qualification", q),
+            Reason::HoursOpen => Msg::new("factor.hours.open"),
+            Reason::HoursFit { route_hours, hours } => {
+                Msg::new("factor.hours.fit").with("route_hours", route_hours).with("hours", hours)
+            }
+            Reason::EarnPaid => Msg::new("factor.earn.paid"),
+            Reason::EarnUnpaidOk => Msg::new("factor.earn.unpaid-ok"),
+            Reason::EarnUnpaid => Msg::new("factor.earn.unpaid"),
+            Reason::Cost(total) => Msg::new("factor.cost").with("total", total),
+            Reason::Duration(months) => Msg::new("factor.duration").with("months", months),
+            Reason::StartDays(days) => Msg::new("factor.start.days").with("days", days),
+            Reason::StartNone => Msg::new("factor.start.none"),
+            Reason::TravelUnknown => Msg::new("factor.travel.unknown"),
+            Reason::TravelKm { km, max_km } => Msg::new("factor.travel.km").with("km", format_km(km)).with("max_km", max_km),
+            Reason::Shortage(i) => match c.shortages.get(i) {
+                Some(sh) => {
+                    let scope = [Some(sh.sector.id()), sh.subject.map(Subject::id), Some(sh.region.as_deref().unwrap_or("NL"))]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    Msg::new("factor.shortage.percent")
+                        .with("percent", format_km(sh.percent))
+                        .with("scope", scope)
+                        .with("peildatum", sh.peildatum)
+                }
+                None => Msg::new("factor.shortage.unknown"),
+            },
+            Reason::ShortageUnknown => Msg::new("factor.shortage.unknown"),
+        }
+    }
+}
+
 /// One computed factor.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FactorValue {
     pub factor: &'static str,
     pub points: u32,
     pub max: u32,
-    pub reason: Msg,
-}
-
-/// A shortage figure found for an offering.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ShortageFigure {
-    pub percent: f64,
-    pub scope: String,
-    pub peildatum: Date,
+    pub reason: Reason,
 }
 
 /// Everything a route's score depends on besides the profile and offering.
@@ -50,7 +118,8 @@ pub struct Inputs<'a> {
     pub today: Date,
     pub timing: Option<&'a IntakeTiming>,
     pub distance_km: Option<f64>,
-    pub shortage: Option<&'a ShortageFigure>,
+    /// The shortage figure that applies: index into the catalog's `shortages`, and its percentage.
+    pub shortage: Option<(usize, f64)>,
 }
 
 /// Percentages at or above this count as the full shortage factor.
@@ -95,55 +164,55 @@ pub fn total_cost(o: &Offering) -> u32 {
 pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
     let w = x.weights;
     let mut out = Vec::with_capacity(10);
-    let mut push = |factor: &'static str, weight: u8, fraction: f64, reason: Msg| {
+    let mut push = |factor: &'static str, weight: u8, fraction: f64, reason: Reason| {
         out.push(FactorValue { factor, points: part(weight, fraction), max: u32::from(weight), reason });
     };
 
     // Sector preference.
     let preferred: Option<Sector> = o.sectors.iter().copied().find(|s| p.sectors.contains(s));
     match (p.sectors.is_empty(), preferred) {
-        (true, _) => push("sector", w.sector, 1.0, Msg::new("factor.sector.open")),
-        (false, Some(s)) => push("sector", w.sector, 1.0, Msg::new("factor.sector.match").with("sector", s)),
-        (false, None) => push("sector", w.sector, 0.0, Msg::new("factor.sector.mismatch").with("sectors", crate::i18n::ids(&o.sectors))),
+        (true, _) => push("sector", w.sector, 1.0, Reason::SectorOpen),
+        (false, Some(s)) => push("sector", w.sector, 1.0, Reason::SectorMatch(s)),
+        (false, None) => push("sector", w.sector, 0.0, Reason::SectorMismatch),
     }
 
     // Subject preference.
     match o.subject {
-        None => push("subject", w.subject, 1.0, Msg::new("factor.subject.none")),
-        Some(_) if p.subjects.is_empty() => push("subject", w.subject, 1.0, Msg::new("factor.subject.open")),
-        Some(s) if p.subjects.contains(&s) => push("subject", w.subject, 1.0, Msg::new("factor.subject.match").with("subject", s)),
-        Some(s) => push("subject", w.subject, 0.0, Msg::new("factor.subject.mismatch").with("subject", s)),
+        None => push("subject", w.subject, 1.0, Reason::SubjectNone),
+        Some(_) if p.subjects.is_empty() => push("subject", w.subject, 1.0, Reason::SubjectOpen),
+        Some(s) if p.subjects.contains(&s) => push("subject", w.subject, 1.0, Reason::SubjectMatch(s)),
+        Some(s) => push("subject", w.subject, 0.0, Reason::SubjectMismatch(s)),
     }
 
     // Whether the route ends in a teaching qualification (an Ad or hybride docent does not).
     match o.occupational_credential_awarded {
-        Qualification::Geen => push("qualification", w.qualification, 0.0, Msg::new("factor.qualification.none")),
+        Qualification::Geen => push("qualification", w.qualification, 0.0, Reason::QualificationNone),
         q if holds(p, q, o.subject) => {
-            push("qualification", w.qualification, 0.5, Msg::new("factor.qualification.held").with("qualification", q))
+            push("qualification", w.qualification, 0.5, Reason::QualificationHeld(q))
         }
-        q => push("qualification", w.qualification, 1.0, Msg::new("factor.qualification.awarded").with("qualification", q)),
+        q => push("qualification", w.qualification, 1.0, Reason::QualificationAwarded(q)),
     }
 
     // Weekly hours against the route's load.
     match p.hours_per_week {
-        None => push("hours", w.hours, 1.0, Msg::new("factor.hours.open")),
+        None => push("hours", w.hours, 1.0, Reason::HoursOpen),
         Some(h) => {
             let fraction = if o.weekly_hours == 0 { 1.0 } else { f64::from(h) / f64::from(o.weekly_hours) };
-            push("hours", w.hours, fraction, Msg::new("factor.hours.fit").with("route_hours", o.weekly_hours).with("hours", h))
+            push("hours", w.hours, fraction, Reason::HoursFit { route_hours: o.weekly_hours, hours: h })
         }
     }
 
     // Earning while learning.
     match (o.paid_while_learning, p.earn_while_learning) {
-        (true, _) => push("earn_while_learning", w.earn_while_learning, 1.0, Msg::new("factor.earn.paid")),
-        (false, EarnWish::NoPreference) => push("earn_while_learning", w.earn_while_learning, 1.0, Msg::new("factor.earn.unpaid-ok")),
-        (false, EarnWish::Preferred) => push("earn_while_learning", w.earn_while_learning, 0.5, Msg::new("factor.earn.unpaid")),
-        (false, EarnWish::Required) => push("earn_while_learning", w.earn_while_learning, 0.0, Msg::new("factor.earn.unpaid")),
+        (true, _) => push("earn_while_learning", w.earn_while_learning, 1.0, Reason::EarnPaid),
+        (false, EarnWish::NoPreference) => push("earn_while_learning", w.earn_while_learning, 1.0, Reason::EarnUnpaidOk),
+        (false, EarnWish::Preferred) => push("earn_while_learning", w.earn_while_learning, 0.5, Reason::EarnUnpaid),
+        (false, EarnWish::Required) => push("earn_while_learning", w.earn_while_learning, 0.0, Reason::EarnUnpaid),
     }
 
     // Cost to the candidate.
     let total = total_cost(o);
-    push("cost", w.cost, 1.0 - f64::from(total.min(COST_ZERO_EUR)) / f64::from(COST_ZERO_EUR), Msg::new("factor.cost").with("total", total));
+    push("cost", w.cost, 1.0 - f64::from(total.min(COST_ZERO_EUR)) / f64::from(COST_ZERO_EUR), Reason::Cost(total));
 
     // Duration.
     let months = o.time_to_complete.0;
@@ -151,12 +220,12 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
         "duration",
         w.duration,
         falling(f64::from(months), f64::from(DURATION_FULL_MONTHS), f64::from(DURATION_ZERO_MONTHS)),
-        Msg::new("factor.duration").with("months", months),
+        Reason::Duration(months),
     );
 
     // Time until the next feasible start.
     match x.timing {
-        None => push("time_to_start", w.time_to_start, 0.0, Msg::new("factor.start.none")),
+        None => push("time_to_start", w.time_to_start, 0.0, Reason::StartNone),
         Some(t) => {
             let from = p.available_from.map_or(x.today, |a| a.max(x.today));
             let days = from.days_until(t.start_date).max(0);
@@ -164,7 +233,7 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
                 "time_to_start",
                 w.time_to_start,
                 falling(days as f64, START_FULL_DAYS as f64, START_ZERO_DAYS as f64),
-                Msg::new("factor.start.days").with("days", days),
+                Reason::StartDays(days),
             )
         }
     }
@@ -172,26 +241,18 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
     // Travel distance.
     let max_km = p.max_travel_km.unwrap_or(DEFAULT_MAX_TRAVEL_KM);
     match x.distance_km {
-        None => push("travel", w.travel, 0.0, Msg::new("factor.travel.unknown")),
+        None => push("travel", w.travel, 0.0, Reason::TravelUnknown),
         Some(d) => {
             let limit = f64::from(max_km);
             let fraction = if d > limit { 0.0 } else if limit <= TRAVEL_FULL_KM { 1.0 } else { falling(d, TRAVEL_FULL_KM, limit) };
-            push("travel", w.travel, fraction, Msg::new("factor.travel.km").with("km", format_km(d)).with("max_km", max_km))
+            push("travel", w.travel, fraction, Reason::TravelKm { km: d, max_km })
         }
     }
 
     // Regional shortage.
     match x.shortage {
-        None => push("shortage", w.shortage, 0.0, Msg::new("factor.shortage.unknown")),
-        Some(s) => push(
-            "shortage",
-            w.shortage,
-            s.percent / SHORTAGE_FULL_PERCENT,
-            Msg::new("factor.shortage.percent")
-                .with("percent", format_km(s.percent))
-                .with("scope", &s.scope)
-                .with("peildatum", s.peildatum),
-        ),
+        None => push("shortage", w.shortage, 0.0, Reason::ShortageUnknown),
+        Some((i, percent)) => push("shortage", w.shortage, percent / SHORTAGE_FULL_PERCENT, Reason::Shortage(i)),
     }
     out
 }
