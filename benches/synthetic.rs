@@ -9,7 +9,7 @@
 #![allow(dead_code)]
 
 use routewijzer::model::{
-    Catalog, Institution, Intake, Meta, Offering, Place, Relatedness, Rule, RouteKindDef, Shortage, Source, Test, Vacancy,
+    Catalog, Institution, Intake, Meta, Offering, Place, Relatedness, Rule, RouteKindDef, Shortage, Source, Vacancy,
     Weights,
 };
 use routewijzer::{
@@ -174,16 +174,6 @@ const MBO_SUBJECTS: &[Subject] = &[
     Subject::Wiskunde,
 ];
 
-/// Same logic as the catalog validation: a test that compares with the offering's subject.
-fn needs_subject(t: &Test) -> bool {
-    match t {
-        Test::RelatedDiploma { .. } | Test::Qualification { same_subject: true, .. } | Test::Study { related: true, .. } => true,
-        Test::AllOf { all: ts } | Test::AnyOf { any: ts } => ts.iter().any(needs_subject),
-        Test::Not { not } => needs_subject(not),
-        _ => false,
-    }
-}
-
 fn date(y: i32, m: u8, d: u8) -> Date {
     Date::new(y, m, d).expect("a valid literal date")
 }
@@ -263,7 +253,7 @@ pub fn national_catalog(offerings: usize, vacancies: usize, seed: u64) -> Catalo
                 .iter()
                 .chain(ids)
                 .filter_map(|r| rules_by_id.get(r.as_str()))
-                .any(|r| needs_subject(&r.test) || r.alternatives.iter().any(|a| needs_subject(&a.test)))
+                .any(|r| r.test.needs_subject() || r.alternatives.iter().any(|a| a.test.needs_subject()))
         };
         let zij_instroom = matches!(kind, ZijInstroomPo | ZijInstroomVoTweedegraads | ZijInstroomVoEerstegraads);
         let rolling = matches!(kind, Herintreding | HybrideDocent);

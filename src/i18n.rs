@@ -167,7 +167,7 @@ pub fn label(lang: Lang, kind: &str, id: &str) -> String {
         ("sector", "vo") => if en { "secondary education" } else { "voortgezet onderwijs" },
         ("sector", "mbo") => if en { "vocational education (mbo)" } else { "mbo" },
         ("level", "geen") => if en { "none" } else { "geen" },
-        ("level", "hbo-ad") => if en { "associate degree" } else { "associate degree" },
+        ("level", "hbo-ad") => "associate degree",
         ("level", "hbo-propedeuse") => if en { "hbo first-year certificate" } else { "hbo-propedeuse" },
         ("level", "phd") => if en { "PhD" } else { "promotie" },
         ("level", l) => return l.replace('-', " "),

@@ -42,7 +42,7 @@ pub struct Matcher {
     institution_names: HashMap<String, String>,
     pub(crate) related: RelatednessIndex,
     /// Newest shortage figure per (sector, subject, region id): (peildatum, index in `shortages`).
-    shortages: HashMap<(Sector, Option<Subject>, Option<u16>), (Date, usize)>,
+    shortages: HashMap<ShortageKey, (Date, usize)>,
     place_region: Vec<Option<u16>>,
     /// Per offering: the indices of the rules to check (kind rules, then its own).
     offering_rules: Vec<Vec<usize>>,
@@ -51,6 +51,9 @@ pub struct Matcher {
     /// Per offering: its position in id order (the final tie-break of the ranking).
     id_rank: Vec<u32>,
 }
+
+/// Shortage figures are looked up by sector, subject and (interned) region.
+type ShortageKey = (Sector, Option<Subject>, Option<u16>);
 
 /// A person's resolved location.
 #[derive(Clone, Copy, Debug)]
@@ -125,10 +128,10 @@ impl Matcher {
             *regions.entry(r.to_string()).or_insert(next)
         };
         let place_region: Vec<Option<u16>> = catalog.places.iter().map(|p| p.region.as_deref().map(&mut intern)).collect();
-        let mut shortages: HashMap<(Sector, Option<Subject>, Option<u16>), (Date, usize)> = HashMap::new();
+        let mut shortages: HashMap<ShortageKey, (Date, usize)> = HashMap::new();
         for (i, s) in catalog.shortages.iter().enumerate() {
             let key = (s.sector, s.subject, s.region.as_deref().map(&mut intern));
-            if shortages.get(&key).map_or(true, |(d, _)| s.peildatum > *d) {
+            if shortages.get(&key).is_none_or(|(d, _)| s.peildatum > *d) {
                 shortages.insert(key, (s.peildatum, i));
             }
         }

@@ -286,6 +286,18 @@ pub enum Test {
     Not { not: Box<Test> },
 }
 
+impl Test {
+    /// Whether the test compares with the offering's subject (so the offering needs one).
+    pub fn needs_subject(&self) -> bool {
+        match self {
+            Test::RelatedDiploma { .. } | Test::Qualification { same_subject: true, .. } | Test::Study { related: true, .. } => true,
+            Test::AllOf { all: ts } | Test::AnyOf { any: ts } => ts.iter().any(Test::needs_subject),
+            Test::Not { not } => not.needs_subject(),
+            _ => false,
+        }
+    }
+}
+
 /// A route kind's definition: what it awards and which rules admit to it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

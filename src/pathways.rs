@@ -26,6 +26,9 @@ pub const TRAINING_BEFORE_JOB_DAYS: i64 = 90;
 /// Points a pathway loses per flag.
 const FLAG_PENALTY: u32 = 15;
 
+/// A vacancy that fits a route: (fit, flags, vacancy, distance, first day of teaching, index).
+type Fit<'a> = (u32, Misalign, &'a Vacancy, Option<f64>, Date, usize);
+
 struct Candidate {
     route_rank: usize,
     pathway: Pathway,
@@ -58,7 +61,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
         e.eligibility != Eligibility::Ineligible
             && e.timing.is_some()
             && (p.sectors.is_empty() || o.sectors.iter().any(|s| p.sectors.contains(s)))
-            && (p.subjects.is_empty() || o.subject.map_or(true, |s| p.subjects.contains(&s)))
+            && (p.subjects.is_empty() || o.subject.is_none_or(|s| p.subjects.contains(&s)))
     });
     for (route_rank, e) in open.take(ROUTES_CONSIDERED) {
         let o = &m.catalog().offerings[e.offering];
@@ -71,25 +74,11 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
         if let (true, Some(job)) = (own_job, &p.job) {
             let start_teaching = job.start_date.unwrap_or(today).max(today);
             let flags = misalignment(&intake, start_teaching, o.paid_while_learning).msgs();
-            out.push(Candidate {
-                route_rank,
-                vacancy_id: String::new(),
-                pathway: Pathway {
-                    rank: 0,
-                    offering: o.id.clone(),
-                    kind: o.kind,
-                    eligibility: e.eligibility,
-                    intake: intake.clone(),
-                    vacancy: None,
-                    own_job: true,
-                    score: combine(e.score, 100, flags.len()),
-                    flags: flags.iter().map(|f| render(lang, f)).collect(),
-                    timeline: timeline(lang, &intake, Some(start_teaching)),
-                },
-            });
+            out.push(candidate(route_rank, e, o, &intake, Choice::OwnJob(start_teaching), combine(e.score, 100, flags.len()), &flags, lang));
             continue;
         }
-        let mut fits: Vec<(u32, Misalign, &Vacancy, Option<f64>, Date, usize)> = Vec::new();
+        // (fit, flags, vacancy, distance, first day of teaching, vacancy index)
+        let mut fits: Vec<Fit> = Vec::new();
         for &(vi, d) in &nearby {
             let v = &vacancies[vi];
             if !o.sectors.contains(&v.sector) || !role_fits(o.kind, v.role) {
@@ -126,44 +115,13 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
         fits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.count().cmp(&b.1.count())).then(a.2.id.cmp(&b.2.id)));
         if fits.is_empty() {
             let flags = if needs_job { vec![Msg::new("flag.no-vacancy")] } else { Vec::new() };
-            let score = combine(e.score, 50, flags.len());
-            let timeline = timeline(lang, &intake, None);
-            out.push(Candidate {
-                route_rank,
-                vacancy_id: String::new(),
-                pathway: Pathway {
-                    rank: 0,
-                    offering: o.id.clone(),
-                    kind: o.kind,
-                    eligibility: e.eligibility,
-                    intake,
-                    vacancy: None,
-                    own_job: false,
-                    score,
-                    flags: flags.iter().map(|f| render(lang, f)).collect(),
-                    timeline,
-                },
-            });
+            out.push(candidate(route_rank, e, o, &intake, Choice::Nothing, combine(e.score, 50, flags.len()), &flags, lang));
             continue;
         }
-        for (fit, misalign, v, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
+        for (fit, misalign, _, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
             let flags = misalign.msgs();
-            out.push(Candidate {
-                route_rank,
-                vacancy_id: v.id.clone(),
-                pathway: Pathway {
-                    rank: 0,
-                    offering: o.id.clone(),
-                    kind: o.kind,
-                    eligibility: e.eligibility,
-                    intake: intake.clone(),
-                    vacancy: Some(vacancy_match(m, vi, d)),
-                    own_job: false,
-                    score: combine(e.score, fit, flags.len()),
-                    flags: flags.iter().map(|f| render(lang, f)).collect(),
-                    timeline: timeline(lang, &intake, Some(start_teaching)),
-                },
-            });
+            let choice = Choice::Vacancy(vacancy_match(m, vi, d), start_teaching);
+            out.push(candidate(route_rank, e, o, &intake, choice, combine(e.score, fit, flags.len()), &flags, lang));
         }
     }
     out.sort_by(|a, b| {
@@ -219,6 +177,48 @@ impl Misalign {
             out.push(Msg::new("flag.training-before-job").with("days", days));
         }
         out
+    }
+}
+
+/// What a pathway pairs the route with.
+enum Choice {
+    Vacancy(VacancyMatch, Date),
+    /// The person's own job, starting on this date.
+    OwnJob(Date),
+    Nothing,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn candidate(
+    route_rank: usize,
+    e: &Evaluated,
+    o: &crate::model::Offering,
+    intake: &crate::result::IntakeTiming,
+    choice: Choice,
+    score: u32,
+    flags: &[Msg],
+    lang: Lang,
+) -> Candidate {
+    let (vacancy, own_job, start_teaching) = match choice {
+        Choice::Vacancy(v, start) => (Some(v), false, Some(start)),
+        Choice::OwnJob(start) => (None, true, Some(start)),
+        Choice::Nothing => (None, false, None),
+    };
+    Candidate {
+        route_rank,
+        vacancy_id: vacancy.as_ref().map(|v| v.id.clone()).unwrap_or_default(),
+        pathway: Pathway {
+            rank: 0,
+            offering: o.id.clone(),
+            kind: o.kind,
+            eligibility: e.eligibility,
+            intake: intake.clone(),
+            vacancy,
+            own_job,
+            score,
+            flags: flags.iter().map(|f| render(lang, f)).collect(),
+            timeline: timeline(lang, intake, start_teaching),
+        },
     }
 }
 

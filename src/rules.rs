@@ -160,7 +160,7 @@ pub fn action(rule: &Rule, outcome: Outcome) -> Option<&str> {
 
 /// Whether a rule is in force on a date.
 pub fn in_force(rule: &Rule, on: Date) -> bool {
-    rule.valid_from.map_or(true, |f| f <= on) && rule.valid_until.map_or(true, |u| on <= u)
+    rule.valid_from.is_none_or(|f| f <= on) && rule.valid_until.is_none_or(|u| on <= u)
 }
 
 /// Applies one rule.

@@ -156,7 +156,7 @@ fn falling(x: f64, full: f64, zero: f64) -> f64 {
 
 /// The candidate's total cost for an offering, in euros.
 pub fn total_cost(o: &Offering) -> u32 {
-    let years = (u32::from(o.time_to_complete.0) + 11) / 12;
+    let years = u32::from(o.time_to_complete.0).div_ceil(12);
     o.cost_eur_per_year.saturating_mul(years.max(1))
 }
 
@@ -278,6 +278,3 @@ pub fn format_km(d: f64) -> String {
 pub fn scored_sector(p: &Profile, o: &Offering) -> Option<Sector> {
     o.sectors.iter().copied().find(|s| p.sectors.contains(s)).or_else(|| o.sectors.first().copied())
 }
-
-/// Shortage lookup key: sector, subject, region.
-pub type ShortageKey = (Sector, Option<Subject>, Option<String>);

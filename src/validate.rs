@@ -104,7 +104,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
                 let all_rules = k.rules.iter().chain(&o.program_prerequisites);
                 let needs_subject = all_rules
                     .filter_map(|r| rule_by_id.get(r.as_str()))
-                    .any(|r| needs_subject(&r.test) || r.alternatives.iter().any(|a| needs_subject(&a.test)));
+                    .any(|r| r.test.needs_subject() || r.alternatives.iter().any(|a| a.test.needs_subject()));
                 if needs_subject && o.subject.is_none() {
                     p(format!("{at}.subject"), format!("route kind '{}' checks relatedness to a subject, so the offering needs one", o.kind));
                 }
@@ -253,15 +253,6 @@ fn check_test(t: &Test, at: &str, p: &mut impl FnMut(String, String)) {
         Test::AnyOf { any } => any.iter().enumerate().for_each(|(i, t)| check_test(t, &format!("{at}.any[{i}]"), p)),
         Test::Not { not } => check_test(not, &format!("{at}.not"), p),
         _ => {}
-    }
-}
-
-fn needs_subject(t: &Test) -> bool {
-    match t {
-        Test::RelatedDiploma { .. } | Test::Qualification { same_subject: true, .. } | Test::Study { related: true, .. } => true,
-        Test::AllOf { all: ts } | Test::AnyOf { any: ts } => ts.iter().any(needs_subject),
-        Test::Not { not } => needs_subject(not),
-        _ => false,
     }
 }
 

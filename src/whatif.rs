@@ -124,7 +124,7 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
         Test::HboLevelAssessed => vec![vec![Change::HboAssessment]],
         Test::Dutch { min } => vec![vec![Change::Dutch(*min)]],
         Test::NoRecentLerarenopleiding { years } => match p.lerarenopleiding_left {
-            Some(left) if p.study.as_ref().map_or(true, |s| !s.lerarenopleiding) => {
+            Some(left) if p.study.as_ref().is_none_or(|s| !s.lerarenopleiding) => {
                 let until = left.add_months(i32::from(*years) * 12);
                 if until > today {
                     vec![vec![Change::WaitUntil(until)]]

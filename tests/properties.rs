@@ -156,7 +156,7 @@ proptest! {
             if let Some(t) = &route.next_intake {
                 prop_assert!(t.apply_by >= today, "{}: apply by {} before {}", route.offering, t.apply_by, today);
                 prop_assert!(t.start_date >= earliest);
-                prop_assert!(t.application_deadline.map_or(true, |d| d >= today));
+                prop_assert!(t.application_deadline.is_none_or(|d| d >= today));
                 prop_assert!(t.expected_qualification >= t.start_date);
             }
         }

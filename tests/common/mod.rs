@@ -35,7 +35,7 @@ pub fn run_with(json: &str, today: &str, lang: Lang) -> MatchResult {
 }
 
 /// The best-ranked route of a kind (optionally with a subject).
-pub fn route<'a>(r: &'a MatchResult, kind: RouteKind) -> &'a RouteResult {
+pub fn route(r: &MatchResult, kind: RouteKind) -> &RouteResult {
     r.routes.iter().find(|x| x.kind == kind).unwrap_or_else(|| panic!("no route of kind {kind} in the sample"))
 }
 
