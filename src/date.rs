@@ -136,10 +136,23 @@ impl Serialize for Date {
     }
 }
 
+/// Parses inside `visit_str`, so a reader that tracks positions reports the error at
+/// the string itself (and the JSON path points at the field).
+struct ParseVisitor<T>(fn(&str) -> Result<T, String>, &'static str);
+
+impl<T> de::Visitor<'_> for ParseVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.1)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        (self.0)(v).map_err(E::custom)
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Date::parse(&s).map_err(de::Error::custom)
+        d.deserialize_str(ParseVisitor(Date::parse, "a date of the form YYYY-MM-DD"))
     }
 }
 
@@ -200,8 +213,7 @@ impl Serialize for Months {
 
 impl<'de> Deserialize<'de> for Months {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Months, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Months::parse(&s).map_err(de::Error::custom)
+        d.deserialize_str(ParseVisitor(Months::parse, "an ISO 8601 duration such as P4Y"))
     }
 }
 

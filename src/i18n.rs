@@ -178,7 +178,7 @@ pub fn label(lang: Lang, kind: &str, id: &str) -> String {
         ("qualification", "pdg") => "PDG",
         ("qualification", "geen") => if en { "no qualification" } else { "geen bevoegdheid" },
         ("dutch", "moedertaal") => if en { "native" } else { "moedertaal" },
-        ("dutch", l) => return l.to_uppercase(),
+        ("dutch", l) => return l.to_ascii_uppercase(),
         ("role", "leraar") => if en { "teacher" } else { "leraar" },
         ("role", "leraar-onbevoegd") => if en { "teacher in training" } else { "leraar in opleiding" },
         ("role", "onderwijsassistent") => if en { "teaching assistant" } else { "onderwijsassistent" },

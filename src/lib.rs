@@ -20,6 +20,7 @@ pub mod date;
 pub mod error;
 pub mod geo;
 pub mod i18n;
+pub mod jsonpath;
 pub mod matcher;
 pub mod model;
 pub mod parse;

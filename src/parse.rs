@@ -1,14 +1,20 @@
 //! Reading catalogs and profiles from JSON with errors that name the JSON path.
 //!
-//! A catalog is checked element by element, so one run reports every malformed
-//! offering, vacancy or rule at once, followed by the semantic checks of
-//! [`crate::validate`]. A profile reports its first structural problem, then all
-//! semantic ones.
+//! A malformed catalog is read again element by element, so one run reports every
+//! malformed offering, vacancy or rule at once, together with the semantic checks of
+//! [`crate::validate`] on the well-formed rest. A profile reports its first structural
+//! problem, then all semantic ones.
+//!
+//! Every typed read goes through one deserializer (serde_json's string reader), and
+//! the JSON path of an error is found afterwards by [`crate::jsonpath`]: in the
+//! browser build each extra deserializer would add a copy of every model type's
+//! decoding code to the wasm.
 
 use crate::error::{Document, InputError, Problem};
 use crate::model::{Catalog, Profile};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 
 /// The catalog's list-valued fields, checked element by element.
 const CATALOG_LISTS: &[&str] =
@@ -18,64 +24,76 @@ const CATALOG_LISTS: &[&str] =
 pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
     // Fast path: a well-formed catalog is read in one typed pass. Only a malformed one
     // takes the slower element-by-element pass that collects every problem.
-    if let Ok(catalog) = serde_json::from_str::<Catalog>(text) {
+    if let Ok(catalog) = typed::<Catalog>(text, "") {
         let problems = crate::validate::catalog(&catalog);
         return if problems.is_empty() { Ok(catalog) } else { Err(InputError { document: Document::Catalog, problems }) };
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax(Document::Catalog, &e))?;
-    catalog_from_value(value)
+    collect_problems(text)
 }
 
-/// Same as [`catalog_from_str`] for an already-parsed JSON value.
+/// Reads a malformed catalog element by element.
 ///
 /// Every structural problem (wrong type, unknown id or field, missing field) is
-/// reported, and the semantic checks of [`crate::validate`] still run on the elements
-/// that were well-formed, so one run lists everything. A reference to an element that
-/// was itself malformed is not reported twice.
-pub fn catalog_from_value(value: Value) -> Result<Catalog, InputError> {
-    let Value::Object(map) = value else {
-        return Err(InputError::one(Document::Catalog, "", "a catalog must be a JSON object"));
+/// reported, and the semantic checks still run on the elements that were well-formed,
+/// so one run lists everything. A reference to an element that was itself malformed is
+/// not reported twice.
+fn collect_problems(text: &str) -> Result<Catalog, InputError> {
+    let top: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
+        Ok(top) => top,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(syntax(Document::Catalog, &e)),
+        Err(_) => return Err(InputError::one(Document::Catalog, "", "a catalog must be a JSON object")),
     };
     let mut problems = Vec::new();
     // The top level with the lists emptied: missing or unknown keys, meta, weights.
-    let mut top = map.clone();
-    for key in CATALOG_LISTS {
-        if let Some(list) = top.get_mut(*key) {
-            match list {
-                Value::Array(_) => *list = Value::Array(Vec::new()),
-                _ => problems.push(Problem::new(*key, "must be a list")),
+    let mut lists: BTreeMap<&str, Vec<&RawValue>> = BTreeMap::new();
+    let mut skeleton = String::from("{");
+    for (key, raw) in &top {
+        if skeleton.len() > 1 {
+            skeleton.push(',');
+        }
+        skeleton.push_str(&serde_json::to_string(key).unwrap_or_default());
+        skeleton.push(':');
+        match CATALOG_LISTS.iter().find(|k| **k == key) {
+            Some(k) => {
+                match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
+                    Ok(items) => {
+                        lists.insert(k, items);
+                    }
+                    Err(_) => problems.push(Problem::new(*k, "must be a list")),
+                }
+                skeleton.push_str("[]");
             }
+            None => skeleton.push_str(raw.get()),
         }
     }
-    let mut partial: Option<Catalog> = if problems.is_empty() {
-        typed::<Catalog>(Value::Object(top), "").map_err(|p| problems.push(p)).ok()
-    } else {
-        None
-    };
+    skeleton.push('}');
+    let mut partial: Option<Catalog> =
+        if problems.is_empty() { typed::<Catalog>(&skeleton, "").map_err(|p| problems.push(p)).ok() } else { None };
+
     // Each element of each list on its own; the well-formed ones go into `partial`.
     let mut kept: Vec<(&str, Vec<usize>)> = Vec::new();
     let mut broken_ids: Vec<String> = Vec::new();
-    for key in CATALOG_LISTS {
-        let Some(Value::Array(items)) = map.get(*key) else { continue };
+    for (key, items) in &lists {
         let mut indices = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let prefix = format!("{key}[{i}]");
+            let text = item.get();
             let ok = match (*key, partial.as_mut()) {
-                ("sources", c) => keep(item, &prefix, c.map(|c| &mut c.sources)),
-                ("rules", c) => keep(item, &prefix, c.map(|c| &mut c.rules)),
-                ("route_kinds", c) => keep(item, &prefix, c.map(|c| &mut c.route_kinds)),
-                ("relatedness", c) => keep(item, &prefix, c.map(|c| &mut c.relatedness)),
-                ("institutions", c) => keep(item, &prefix, c.map(|c| &mut c.institutions)),
-                ("offerings", c) => keep(item, &prefix, c.map(|c| &mut c.offerings)),
-                ("vacancies", c) => keep(item, &prefix, c.map(|c| &mut c.vacancies)),
-                ("places", c) => keep(item, &prefix, c.map(|c| &mut c.places)),
-                (_, c) => keep(item, &prefix, c.map(|c| &mut c.shortages)),
+                ("sources", c) => keep(text, &prefix, c.map(|c| &mut c.sources)),
+                ("rules", c) => keep(text, &prefix, c.map(|c| &mut c.rules)),
+                ("route_kinds", c) => keep(text, &prefix, c.map(|c| &mut c.route_kinds)),
+                ("relatedness", c) => keep(text, &prefix, c.map(|c| &mut c.relatedness)),
+                ("institutions", c) => keep(text, &prefix, c.map(|c| &mut c.institutions)),
+                ("offerings", c) => keep(text, &prefix, c.map(|c| &mut c.offerings)),
+                ("vacancies", c) => keep(text, &prefix, c.map(|c| &mut c.vacancies)),
+                ("places", c) => keep(text, &prefix, c.map(|c| &mut c.places)),
+                (_, c) => keep(text, &prefix, c.map(|c| &mut c.shortages)),
             };
             match ok {
                 Ok(()) => indices.push(i),
                 Err(p) => {
                     problems.push(p);
-                    if let Some(id) = item.get("id").or_else(|| item.get("kind")).and_then(Value::as_str) {
+                    if let Some(id) = id_of(text) {
                         broken_ids.push(format!("'{id}'"));
                     }
                 }
@@ -86,23 +104,33 @@ pub fn catalog_from_value(value: Value) -> Result<Catalog, InputError> {
     let Some(catalog) = partial else {
         return Err(InputError { document: Document::Catalog, problems });
     };
-    let semantic = crate::validate::catalog(&catalog);
-    if problems.is_empty() && semantic.is_empty() {
-        return Ok(catalog);
-    }
-    for mut p in semantic {
+    for mut p in crate::validate::catalog(&catalog) {
         if broken_ids.iter().any(|id| p.message.contains(id.as_str())) {
             continue; // a reference to a malformed element, already reported
         }
         p.path = original_path(&p.path, &kept);
         problems.push(p);
     }
+    if problems.is_empty() {
+        // Only reachable if the fast path failed for a reason this pass cannot see.
+        return typed::<Catalog>(text, "").map_err(|p| InputError { document: Document::Catalog, problems: vec![p] });
+    }
     Err(InputError { document: Document::Catalog, problems })
 }
 
+/// The `id` (or `kind`, for route kinds) of a list element, if it has one.
+fn id_of(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: Option<String>,
+        kind: Option<String>,
+    }
+    serde_json::from_str::<Id>(text).ok().and_then(|x| x.id.or(x.kind))
+}
+
 /// Parses one list element; on success appends it to `list` (when there is a catalog).
-fn keep<T: DeserializeOwned>(item: &Value, prefix: &str, list: Option<&mut Vec<T>>) -> Result<(), Problem> {
-    let v = typed::<T>(item.clone(), prefix)?;
+fn keep<T: DeserializeOwned>(text: &str, prefix: &str, list: Option<&mut Vec<T>>) -> Result<(), Problem> {
+    let v = typed::<T>(text, prefix)?;
     if let Some(list) = list {
         list.push(v);
     }
@@ -123,16 +151,16 @@ fn original_path(path: &str, kept: &[(&str, Vec<usize>)]) -> String {
 
 /// Parses and validates a profile.
 pub fn profile_from_str(text: &str) -> Result<Profile, InputError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax(Document::Profile, &e))?;
-    profile_from_value(value)
-}
-
-/// Same as [`profile_from_str`] for an already-parsed JSON value.
-pub fn profile_from_value(value: Value) -> Result<Profile, InputError> {
-    if !value.is_object() {
-        return Err(InputError::one(Document::Profile, "", "a profile must be a JSON object"));
+    let trimmed = text.trim_start();
+    if !trimmed.is_empty() && !trimmed.starts_with('{') {
+        // Valid JSON of the wrong shape, or not JSON at all.
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => InputError::one(Document::Profile, "", "a profile must be a JSON object"),
+            Err(e) => syntax(Document::Profile, &e),
+        });
     }
-    let profile: Profile = typed(value, "").map_err(|p| InputError { document: Document::Profile, problems: vec![p] })?;
+    let profile: Profile =
+        typed(text, "").map_err(|p| InputError { document: Document::Profile, problems: vec![p] })?;
     let problems = crate::validate::profile(&profile);
     if problems.is_empty() {
         Ok(profile)
@@ -142,22 +170,30 @@ pub fn profile_from_value(value: Value) -> Result<Profile, InputError> {
 }
 
 fn syntax(document: Document, e: &serde_json::Error) -> InputError {
-    let msg = e.to_string();
     // serde_json appends " at line L column C"; keep it, it is the location.
-    InputError::one(document, "", format!("not valid JSON: {msg}"))
+    InputError::one(document, "", format!("not valid JSON: {e}"))
 }
 
-/// Deserialises `value` as `T`, turning the first error into a problem at its path.
-fn typed<T: DeserializeOwned>(value: Value, prefix: &str) -> Result<T, Problem> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
-        let inner = e.path().to_string();
-        let path = match (prefix.is_empty(), inner == ".") {
-            (true, true) => String::new(),
+/// Deserialises `text` as `T`, turning the first error into a problem at its JSON path.
+fn typed<T: DeserializeOwned>(text: &str, prefix: &str) -> Result<T, Problem> {
+    serde_json::from_str::<T>(text).map_err(|e| {
+        let inner = crate::jsonpath::path_at(text, crate::jsonpath::offset_of(text, e.line(), e.column()));
+        let path = match (prefix.is_empty(), inner.is_empty()) {
+            (_, true) => prefix.to_string(),
             (true, false) => inner,
-            (false, true) => prefix.to_string(),
             (false, false) if inner.starts_with('[') => format!("{prefix}{inner}"),
             (false, false) => format!("{prefix}.{inner}"),
         };
-        Problem::new(path, e.into_inner().to_string())
+        let message = e.to_string();
+        let message = if e.is_syntax() || e.is_eof() {
+            format!("not valid JSON: {message}")
+        } else {
+            // The path says where; drop serde_json's " at line L column C".
+            match message.rfind(" at line ") {
+                Some(i) => message[..i].to_string(),
+                None => message,
+            }
+        };
+        Problem::new(path, message)
     })
 }

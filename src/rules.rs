@@ -46,7 +46,7 @@ impl RelatednessIndex {
     pub fn new(entries: &[crate::model::Relatedness]) -> RelatednessIndex {
         let mut map: HashMap<String, Vec<_>> = HashMap::new();
         for e in entries {
-            map.entry(e.field.trim().to_lowercase()).or_default().extend(e.subjects.iter().copied());
+            map.entry(e.field.trim().to_ascii_lowercase()).or_default().extend(e.subjects.iter().copied());
         }
         RelatednessIndex { map }
     }
@@ -56,7 +56,7 @@ impl RelatednessIndex {
             // No subject on the offering: nothing to be related to, so any field does.
             return subject.is_none() && field.is_some();
         };
-        let field = field.trim().to_lowercase();
+        let field = field.trim().to_ascii_lowercase();
         field == subject.id() || self.map.get(&field).is_some_and(|s| s.contains(&subject))
     }
 }

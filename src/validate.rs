@@ -167,13 +167,13 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
     // Places and figures.
     for (i, x) in c.places.iter().enumerate() {
         if !(50.0..=54.0).contains(&x.lat) || !(3.0..=7.5).contains(&x.lon) {
-            p(format!("places[{i}]"), format!("({}, {}) lies outside the Netherlands", x.lat, x.lon));
+            p(format!("places[{i}]"), format!("({}, {}) lies outside the Netherlands", crate::score::format_km(x.lat), crate::score::format_km(x.lon)));
         }
     }
     let mut figures = HashSet::new();
     for (i, s) in c.shortages.iter().enumerate() {
         if !(0.0..=100.0).contains(&s.percent) {
-            p(format!("shortages[{i}].percent"), format!("{} is not a percentage", s.percent));
+            p(format!("shortages[{i}].percent"), format!("{} is not a percentage", crate::score::format_km(s.percent)));
         }
         if !sources.contains(s.source.as_str()) {
             p(format!("shortages[{i}].source"), format!("unknown source '{}'", s.source));

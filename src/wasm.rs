@@ -4,11 +4,14 @@
 //! ```js
 //! import init, { Matcher } from "./pkg/routewijzer.js";
 //! await init();
-//! const matcher = new Matcher(catalogJsonText);            // or a parsed object
+//! const matcher = new Matcher(catalogJsonText);              // or a parsed object
 //! const result = matcher.match(profile, "2026-11-23", "nl"); // same shape as the CLI's JSON
 //! ```
 //! Errors are thrown as JS `Error`s whose message names the JSON path; they also carry
 //! `problems: [{path, message}]` and `document: "catalog" | "profile" | "options"`.
+//!
+//! Values cross as JSON text (`JSON.stringify` / `JSON.parse`): the core then needs one
+//! JSON reader and one writer, which keeps the wasm small.
 
 use crate::error::{Document, InputError};
 use crate::{Date, Lang, MatchOptions};
@@ -26,19 +29,20 @@ impl Matcher {
     /// Builds a matcher from catalog JSON text or an already-parsed object.
     #[wasm_bindgen(constructor)]
     pub fn new(catalog: JsValue) -> Result<Matcher, JsValue> {
-        let inner = match catalog.as_string() {
-            Some(text) => crate::Matcher::from_json(&text),
-            None => serde_wasm_bindgen::from_value::<serde_json::Value>(catalog)
-                .map_err(|e| InputError::one(Document::Catalog, "", format!("not a catalog object: {e}")))
-                .and_then(|v| crate::parse::catalog_from_value(v).map(crate::Matcher::index_validated)),
-        };
-        inner.map(|inner| Matcher { inner }).map_err(|e| js_error(&e))
+        let text = json_text(&catalog, Document::Catalog)?;
+        crate::Matcher::from_json(&text).map(|inner| Matcher { inner }).map_err(|e| js_error(&e))
     }
 
     /// Matches a profile (a JS object or JSON text) on `today` (`YYYY-MM-DD`), in `lang`
     /// (`nl` or `en`, default `nl`), listing at most `limit` routes (default: all).
     #[wasm_bindgen(js_name = "match")]
-    pub fn match_profile(&self, profile: JsValue, today: &str, lang: Option<String>, limit: Option<u32>) -> Result<JsValue, JsValue> {
+    pub fn match_profile(
+        &self,
+        profile: JsValue,
+        today: &str,
+        lang: Option<String>,
+        limit: Option<u32>,
+    ) -> Result<JsValue, JsValue> {
         let today = Date::parse(today).map_err(|m| js_error(&InputError::one(Document::Options, "today", m)))?;
         let lang = match lang.as_deref() {
             None | Some("") | Some("nl") => Lang::Nl,
@@ -47,21 +51,15 @@ impl Matcher {
                 return Err(js_error(&InputError::one(Document::Options, "lang", format!("'{other}' is not nl or en"))))
             }
         };
-        let value: serde_json::Value = match profile.as_string() {
-            Some(text) => serde_json::from_str(&text)
-                .map_err(|e| js_error(&InputError::one(Document::Profile, "", format!("not valid JSON: {e}"))))?,
-            None => serde_wasm_bindgen::from_value(profile)
-                .map_err(|e| js_error(&InputError::one(Document::Profile, "", format!("not a profile object: {e}"))))?,
-        };
-        let profile = crate::parse::profile_from_value(value).map_err(|e| js_error(&e))?;
+        let text = json_text(&profile, Document::Profile)?;
+        let profile = crate::parse::profile_from_str(&text).map_err(|e| js_error(&e))?;
         let mut options = MatchOptions::new(today);
         options.lang = lang;
         options.limit = limit.map(|l| l as usize);
-        let result = self.inner.match_profile(&profile, &options);
-        to_js(&result)
+        to_js(&self.inner.match_profile(&profile, &options))
     }
 
-    /// Name, version, generated date, region and attribution lines of the catalog.
+    /// Name, version, generated date, region, attribution lines and notes of the catalog.
     pub fn info(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.catalog().meta)
     }
@@ -86,17 +84,30 @@ impl Matcher {
     }
 }
 
+/// JSON text of a JS value: strings are taken as JSON text, anything else is stringified.
+fn json_text(value: &JsValue, document: Document) -> Result<String, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    if value.is_undefined() || value.is_null() {
+        return Err(js_error(&InputError::one(document, "", "nothing was given (null or undefined)")));
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| js_error(&InputError::one(document, "", "cannot be written as JSON")))
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    // Maps as plain objects, so the result looks exactly like the CLI's JSON.
-    let s = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&s).map_err(|e| JsValue::from(js_sys::Error::new(&format!("cannot convert the result: {e}"))))
+    let text = serde_json::to_string(value).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// A JS `Error` with the readable message, plus `problems` and `document` properties.
 fn js_error(e: &InputError) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
-    let problems = serde_wasm_bindgen::to_value(&e.problems).unwrap_or(JsValue::NULL);
-    let document = serde_wasm_bindgen::to_value(&e.document).unwrap_or(JsValue::NULL);
+    let problems = serde_json::to_string(&e.problems).ok().and_then(|t| js_sys::JSON::parse(&t).ok()).unwrap_or(JsValue::NULL);
+    let document = serde_json::to_string(&e.document).ok().and_then(|t| js_sys::JSON::parse(&t).ok()).unwrap_or(JsValue::NULL);
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problems"), &problems);
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("document"), &document);
     JsValue::from(err)

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds the browser widget: the core compiled to wasm (pkg/), optimised, plus the
+# folder a loket copies (dist/routewijzer/). Installs what it needs; safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "wasm32 target"
+rustup target add wasm32-unknown-unknown >/dev/null
+
+# wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  step "wasm-bindgen-cli $want (found '${have:-none}')"
+  cargo install wasm-bindgen-cli --version "$want" --locked || cargo install wasm-bindgen-cli --version "$want"
+fi
+
+step "npm packages (binaryen's wasm-opt; never Debian's, it breaks the output)"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+step "Compile the core to wasm"
+cargo build --locked --profile wasm-release --target wasm32-unknown-unknown --lib
+
+step "wasm-bindgen -> pkg/"
+rm -rf pkg
+wasm-bindgen --target web --out-dir pkg --out-name routewijzer \
+  --remove-name-section --remove-producers-section \
+  target/wasm32-unknown-unknown/wasm-release/routewijzer.wasm
+
+step "wasm-opt -Oz"
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-reference-types --enable-sign-ext \
+  --enable-nontrapping-float-to-int --enable-mutable-globals --enable-multivalue \
+  pkg/routewijzer_bg.wasm -o pkg/routewijzer_bg.wasm
+
+step "Loket folder dist/routewijzer/ (and www/pkg for the demo page)"
+rm -rf www/pkg dist/routewijzer
+cp -r pkg www/pkg
+mkdir -p dist/routewijzer
+cp -r pkg dist/routewijzer/pkg
+cp www/routewijzer.js www/routewijzer.css dist/routewijzer/ 2>/dev/null || true
+cp -r www/data dist/routewijzer/data
+rm -f dist/routewijzer/pkg/.gitignore www/pkg/.gitignore
+
+wasm=pkg/routewijzer_bg.wasm
+printf '\nwasm: %s bytes, %s gzip\n' "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
