@@ -12,10 +12,10 @@ command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup
 cargo --version
 
 step "Core: unit, rule, persona, property, error and CLI golden tests (benchmarks run once as tests)"
-cargo test --locked --all-targets 2>&1 | tee -a "$log"
+cargo test --locked --all-targets --features schema 2>&1 | tee -a "$log"
 
 step "Doc tests"
-cargo test --locked --doc 2>&1 | tee -a "$log"
+cargo test --locked --doc --features schema 2>&1 | tee -a "$log"
 
 step "Shipped catalogs validate"
 cargo run --locked --quiet -- validate www/data/catalog.json

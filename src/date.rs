@@ -274,3 +274,27 @@ mod tests {
         }
     }
 }
+
+#[cfg(feature = "schema")]
+mod schema {
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use std::borrow::Cow;
+
+    impl JsonSchema for super::Date {
+        fn schema_name() -> Cow<'static, str> {
+            "Date".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+        }
+    }
+
+    impl JsonSchema for super::Months {
+        fn schema_name() -> Cow<'static, str> {
+            "Months".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "description": "ISO 8601 duration in years and months", "pattern": "^P([0-9]+Y)?([0-9]+M)?$" })
+        }
+    }
+}

@@ -39,6 +39,7 @@ pub struct Matcher {
     pub(crate) catalog: Catalog,
     source_urls: HashMap<String, String>,
     place_index: HashMap<String, usize>,
+    postcode_index: HashMap<String, usize>,
     institution_names: HashMap<String, String>,
     pub(crate) related: RelatednessIndex,
     /// Newest shortage figure per (sector, subject, region id): (peildatum, index in `shortages`).
@@ -147,6 +148,7 @@ impl Matcher {
             source_urls: catalog.sources.iter().map(|s| (s.id.clone(), s.url.clone())).collect(),
             institution_names: catalog.institutions.iter().map(|i| (i.id.clone(), i.name.clone())).collect(),
             related: RelatednessIndex::new(&catalog.relatedness),
+            postcode_index: catalog.postcodes.iter().enumerate().map(|(i, p)| (p.0.clone(), i)).collect(),
             place_index,
             shortages,
             place_region,
@@ -205,12 +207,17 @@ impl Matcher {
                 notices.push(Msg::new("notice.no-location"));
                 Here { coord: None, region: None }
             }
-            Some(id) => match self.place_index.get(id) {
-                Some(&i) => {
+            Some(id) => match (self.place_index.get(id), self.postcode_index.get(id)) {
+                (Some(&i), _) => {
                     let pl = &self.catalog.places[i];
                     Here { coord: Some((pl.lat, pl.lon)), region: self.place_region[i] }
                 }
-                None => {
+                (None, Some(&i)) => {
+                    let pc = &self.catalog.postcodes[i];
+                    let region = self.place_index.get(&pc.3).and_then(|g| self.place_region[*g]);
+                    Here { coord: Some((pc.1, pc.2)), region }
+                }
+                (None, None) => {
                     notices.push(Msg::new("notice.unknown-place").with("place", id));
                     Here { coord: None, region: None }
                 }

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 /// What a candidate tells about themself. Everything is optional except what
 /// cannot be defaulted sensibly; an empty profile `{}` is valid.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Diplomas held (all of them, not only the highest).
@@ -73,6 +74,7 @@ pub struct Profile {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Diploma {
     pub level: Level,
@@ -88,6 +90,7 @@ pub struct Diploma {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HeldQualification {
     pub qualification: Qualification,
@@ -96,6 +99,7 @@ pub struct HeldQualification {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Job {
     pub sector: Sector,
@@ -110,6 +114,7 @@ pub struct Job {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Study {
     /// The level the study leads to, e.g. `wo-bachelor`.
@@ -125,6 +130,7 @@ pub struct Study {
 
 /// Where a candidate lives: a 4-digit postcode or a CBS gemeente code.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Location {
     #[serde(default)]
@@ -137,6 +143,7 @@ pub struct Location {
 
 /// Everything a matcher needs: rules, routes, intakes, vacancies, places, figures, weights.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
     pub meta: Meta,
@@ -153,12 +160,19 @@ pub struct Catalog {
     pub vacancies: Vec<Vacancy>,
     #[serde(default)]
     pub places: Vec<Place>,
+    /// 4-digit postcodes as a compact table: `["3511", 52.0918, 5.1175, "GM0344"]`.
+    #[serde(default)]
+    pub postcodes: Vec<Postcode>,
     #[serde(default)]
     pub shortages: Vec<Shortage>,
+    /// Dated amounts and figures (fees, subsidies, pay) with their sources.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
     pub weights: Weights,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub name: String,
@@ -175,6 +189,7 @@ pub struct Meta {
 
 /// A public source a rule or figure rests on (ids as in ROUTES.md section 12).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -185,6 +200,7 @@ pub struct Source {
 
 /// An admission rule, as data. See [`crate::rules`] for how it is evaluated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
@@ -216,6 +232,7 @@ pub struct Rule {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
     pub test: Test,
@@ -227,6 +244,7 @@ pub struct Alternative {
 
 /// A condition on a profile (and the offering it is checked for).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Test {
     /// A diploma at one of these levels.
@@ -300,6 +318,7 @@ impl Test {
 
 /// A route kind's definition: what it awards and which rules admit to it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RouteKindDef {
     pub kind: RouteKind,
@@ -314,6 +333,7 @@ pub struct RouteKindDef {
 
 /// Which study fields count as related (verwant) to which subjects.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Relatedness {
     pub field: String,
@@ -323,6 +343,7 @@ pub struct Relatedness {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Institution {
     pub id: String,
@@ -333,6 +354,7 @@ pub struct Institution {
 
 /// A route kind at an institution and place (schema.org EducationalOccupationalProgram).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Offering {
     pub id: String,
@@ -367,9 +389,13 @@ pub struct Offering {
     /// CROHO code, for programmes in the register.
     #[serde(default)]
     pub croho: Option<String>,
+    /// Id of the figure (in `figures`) the cost is taken from.
+    #[serde(default)]
+    pub cost_figure: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Intake {
     pub start_date: Date,
@@ -384,6 +410,7 @@ pub struct Intake {
 
 /// A job at a school (schema.org JobPosting).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Vacancy {
     pub id: String,
@@ -414,6 +441,7 @@ pub struct Vacancy {
 
 /// A gemeente (`GM0344`) or 4-digit postcode (`3511`) with its coordinates.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     pub id: String,
@@ -425,8 +453,34 @@ pub struct Place {
     pub region: Option<String>,
 }
 
+/// A 4-digit postcode: id, latitude, longitude, gemeente (a place id).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Postcode(pub String, pub f64, pub f64, pub String);
+
+/// A dated figure from a source: a fee, a subsidy, a salary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    pub value: f64,
+    /// `eur`, `eur-per-year`, `eur-per-month`, `percent`, `hours-per-week`, ...
+    pub unit: String,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub valid_from: Option<Date>,
+    #[serde(default)]
+    pub valid_until: Option<Date>,
+    #[serde(default)]
+    pub status: SourceStatus,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
 /// A measured shortage, as a percentage of jobs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Shortage {
     pub sector: Sector,
@@ -442,6 +496,7 @@ pub struct Shortage {
 
 /// The maximum points of each score factor; they must add up to 100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
     pub sector: u8,

@@ -17,8 +17,19 @@ use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
 /// The catalog's list-valued fields, checked element by element.
-const CATALOG_LISTS: &[&str] =
-    &["sources", "rules", "route_kinds", "relatedness", "institutions", "offerings", "vacancies", "places", "shortages"];
+const CATALOG_LISTS: &[&str] = &[
+    "sources",
+    "rules",
+    "route_kinds",
+    "relatedness",
+    "institutions",
+    "offerings",
+    "vacancies",
+    "places",
+    "postcodes",
+    "shortages",
+    "figures",
+];
 
 /// Parses and validates a catalog, reporting every problem found.
 pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
@@ -87,6 +98,8 @@ fn collect_problems(text: &str) -> Result<Catalog, InputError> {
                 ("offerings", c) => keep(text, &prefix, c.map(|c| &mut c.offerings)),
                 ("vacancies", c) => keep(text, &prefix, c.map(|c| &mut c.vacancies)),
                 ("places", c) => keep(text, &prefix, c.map(|c| &mut c.places)),
+                ("postcodes", c) => keep(text, &prefix, c.map(|c| &mut c.postcodes)),
+                ("figures", c) => keep(text, &prefix, c.map(|c| &mut c.figures)),
                 (_, c) => keep(text, &prefix, c.map(|c| &mut c.shortages)),
             };
             match ok {

@@ -170,6 +170,38 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
             p(format!("places[{i}]"), format!("({}, {}) lies outside the Netherlands", crate::score::format_km(x.lat), crate::score::format_km(x.lon)));
         }
     }
+    let mut postcodes = HashSet::new();
+    for (i, pc) in c.postcodes.iter().enumerate() {
+        if !is_pc4(&pc.0) {
+            p(format!("postcodes[{i}][0]"), format!("'{}' is not a 4-digit postcode", pc.0));
+        } else if !postcodes.insert(pc.0.as_str()) {
+            p(format!("postcodes[{i}][0]"), format!("'{}' is listed twice", pc.0));
+        }
+        if !(50.0..=54.0).contains(&pc.1) || !(3.0..=7.5).contains(&pc.2) {
+            p(format!("postcodes[{i}]"), "the coordinates lie outside the Netherlands".into());
+        }
+        if !places.contains(pc.3.as_str()) {
+            p(format!("postcodes[{i}][3]"), format!("unknown place '{}'", pc.3));
+        }
+    }
+    let figure_ids = unique(c.figures.iter().map(|f| f.id.as_str()), "figures", &mut p);
+    for (i, f) in c.figures.iter().enumerate() {
+        for (j, s) in f.sources.iter().enumerate() {
+            if !sources.contains(s.as_str()) {
+                p(format!("figures[{i}].sources[{j}]"), format!("unknown source '{s}'"));
+            }
+        }
+        if let (Some(from), Some(until)) = (f.valid_from, f.valid_until) {
+            if from > until {
+                p(format!("figures[{i}].valid_until"), format!("{until} is before valid_from {from}"));
+            }
+        }
+    }
+    for (i, o) in c.offerings.iter().enumerate() {
+        if let Some(f) = o.cost_figure.as_deref().filter(|f| !figure_ids.contains(f)) {
+            p(format!("offerings[{i}].cost_figure"), format!("unknown figure '{f}'"));
+        }
+    }
     let mut figures = HashSet::new();
     for (i, s) in c.shortages.iter().enumerate() {
         if !(0.0..=100.0).contains(&s.percent) {

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Assembles the hand-written sample catalog from its parts.
 
-The sample catalog (tests/fixtures/sample-catalog.json) is written by hand in parts
-under tests/fixtures/parts/: core.json (sources, rules, route kinds, relatedness,
-weights, written from shared/domain/ROUTES.md) and institutions, places, offerings,
-vacancies and shortages (from DUO, CBS and GeoNames open data, see README). This script
-joins them, adds the metadata, and writes the result; run it after editing a part.
+The sample catalog (tests/fixtures/sample-catalog.json) is written by hand: the rules
+file data/rules.json (sources, rules, route kinds, relatedness, shortage figures,
+figures, weights, from shared/domain/ROUTES.md; shared with the national catalog
+build) and, under tests/fixtures/parts/, institutions, places, offerings and vacancies
+(from DUO, CBS and GeoNames open data, see README). This script joins them, adds the
+metadata, and writes the result; run it after editing a part.
 Until the national catalog build lands, www/data/catalog.json is a copy.
 """
 import json, os, shutil
@@ -17,7 +18,8 @@ def part(name):
     with open(os.path.join(PARTS, name + ".json"), encoding="utf-8") as f:
         return json.load(f)
 
-core = part("core")
+with open(os.path.join(ROOT, "data", "rules.json"), encoding="utf-8") as f:
+    core = json.load(f)
 catalog = {
     "meta": {
         "name": "Routewijzer voorbeeldcatalogus (regio Utrecht en landelijk)",
@@ -43,7 +45,8 @@ catalog = {
     "offerings": part("offerings"),
     "vacancies": part("vacancies"),
     "places": part("places"),
-    "shortages": part("shortages"),
+    "shortages": core["shortages"],
+    "figures": core["figures"],
     "weights": core["weights"],
 }
 # Herintreding has one kind for every sector; the bevoegdheid it needs depends on the offering's sector.
