@@ -372,6 +372,7 @@ pub fn national_catalog(offerings: usize, vacancies: usize, seed: u64) -> Catalo
                 cost_basis,
                 paid_while_learning,
                 program_prerequisites: prerequisites,
+                cost_figure: None,
                 intakes,
                 rolling_intake: rolling,
                 url: Some(format!("https://example.org/opleiding/{n}")),
@@ -456,7 +457,9 @@ pub fn national_catalog(offerings: usize, vacancies: usize, seed: u64) -> Catalo
         offerings: out_offerings,
         vacancies: out_vacancies,
         places,
+        postcodes: Vec::new(),
         shortages: fixed.shortages,
+        figures: Vec::new(),
         weights: fixed.weights,
     }
 }

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the project. Installs what it needs; safe to run again.
+# Runs every test of the project. Installs what it needs (Rust wasm target,
+# wasm-bindgen-cli at the Cargo.lock version, Debian chromium + chromedriver, npm
+# packages from package-lock.json); safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,14 +13,41 @@ step "Rust toolchain"
 command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
 cargo --version
 
-step "Core: unit, rule, persona, property, error and CLI golden tests (benchmarks run once as tests)"
+step "Core: unit, rule, persona, property, error, catalog build and CLI golden tests (benchmarks run once as tests)"
 cargo test --locked --all-targets --features schema 2>&1 | tee -a "$log"
 
 step "Doc tests"
 cargo test --locked --doc --features schema 2>&1 | tee -a "$log"
 
 step "Shipped catalogs validate"
-cargo run --locked --quiet -- validate www/data/catalog.json
+for c in www/data/catalog.json www/data/regions/*.json; do
+  [ -f "$c" ] || continue
+  case "$c" in */index.json) continue ;; esac
+  cargo run --locked --quiet -- validate "$c"
+done
 
-# One closing line over all cargo test runs.
-awk '/^test result:/ { p += $4; f += $6 } END { printf "\nall tests: %d passed, %d failed\n", p, f }' "$log"
+step "Browser tooling: Debian chromium and chromedriver"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+chromium --version
+
+step "Browser build (wasm, wasm-bindgen, wasm-opt, loket folder)"
+bash scripts/build-web.sh
+
+step "wasm API tests in node"
+cargo test --locked --target wasm32-unknown-unknown --test wasm 2>&1 | tee -a "$log"
+
+step "wasm API tests in headless Chromium"
+WASM_BINDGEN_USE_BROWSER=1 cargo test --locked --target wasm32-unknown-unknown --test wasm 2>&1 | tee -a "$log"
+
+if [ -d tests/browser ]; then
+  step "Browser end-to-end tests (playwright-core + Debian chromium)"
+  node --test tests/browser/ 2>&1 | tee -a "$log"
+fi
+
+# One closing line over every runner: cargo's "test result:" and node's "# pass/# fail".
+awk '/^test result:/ { p += $4; f += $6 } /^# pass / { p += $3 } /^# fail / { f += $3 }
+     END { printf "\nall tests: %d passed, %d failed\n", p, f }' "$log"

@@ -137,7 +137,7 @@ impl Matcher {
             }
         }
         let mut order: Vec<usize> = (0..catalog.offerings.len()).collect();
-        order.sort_by(|a, b| catalog.offerings[*a].id.cmp(&catalog.offerings[*b].id));
+        order.sort_unstable_by(|a, b| catalog.offerings[*a].id.cmp(&catalog.offerings[*b].id));
         let mut id_rank = vec![0u32; order.len()];
         for (rank, i) in order.into_iter().enumerate() {
             id_rank[i] = rank as u32;
@@ -181,7 +181,7 @@ impl Matcher {
 
         let mut evaluated: Vec<Evaluated> =
             (0..self.catalog.offerings.len()).map(|i| self.evaluate(profile, i, today, &geo)).collect();
-        evaluated.sort_by_key(|e| rank_key(self, e));
+        evaluated.sort_unstable_by_key(|e| rank_key(self, e));
 
         let lang = options.lang;
         let pathways = crate::pathways::pathways(self, profile, &evaluated, &geo, options);

@@ -112,7 +112,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
             let fit = (40.0 * distance_fit + 40.0 * align_fit + 20.0 * kind_fit).round() as u32;
             fits.push((fit, flags, v, d, start_teaching, vi));
         }
-        fits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.count().cmp(&b.1.count())).then(a.2.id.cmp(&b.2.id)));
+        fits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.count().cmp(&b.1.count())).then(a.2.id.cmp(&b.2.id)));
         if fits.is_empty() {
             let flags = if needs_job { vec![Msg::new("flag.no-vacancy")] } else { Vec::new() };
             out.push(candidate(route_rank, e, o, &intake, Choice::Nothing, combine(e.score, 50, flags.len()), &flags, lang));
@@ -124,7 +124,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
             out.push(candidate(route_rank, e, o, &intake, choice, combine(e.score, fit, flags.len()), &flags, lang));
         }
     }
-    out.sort_by(|a, b| {
+    out.sort_unstable_by(|a, b| {
         (std::cmp::Reverse(a.pathway.score), a.route_rank, &a.vacancy_id).cmp(&(
             std::cmp::Reverse(b.pathway.score),
             b.route_rank,
@@ -270,6 +270,8 @@ fn timeline(lang: Lang, t: &crate::result::IntakeTiming, start_teaching: Option<
         events.push(ev(s, "start-teaching"));
     }
     events.push(ev(t.expected_qualification, "qualified"));
-    events.sort_by_key(|e| e.date);
-    events
+    // By date; events on the same day keep the order above.
+    let mut keyed: Vec<(Date, usize, TimelineEvent)> = events.into_iter().enumerate().map(|(i, e)| (e.date, i, e)).collect();
+    keyed.sort_unstable_by_key(|(d, i, _)| (*d, *i));
+    keyed.into_iter().map(|(_, _, e)| e).collect()
 }

@@ -79,7 +79,7 @@ impl Matcher {
             .iter()
             .map(|p| P { id: &p.id, name: &p.name, region: p.region.as_deref() })
             .collect();
-        places.sort_by(|a, b| a.name.cmp(b.name).then(a.id.cmp(b.id)));
+        places.sort_unstable_by(|a, b| a.name.cmp(b.name).then(a.id.cmp(b.id)));
         to_js(&places)
     }
 }

@@ -224,8 +224,10 @@ fn smallest_change(m: &Matcher, p: &Profile, e: &Evaluated, opts: &MatchOptions)
         }
         *c = dedup;
     }
-    combos.sort_by_key(|c| (c.len(), c.iter().map(Change::effort).sum::<u32>()));
-    let best = combos.into_iter().find_map(|changes| {
+    // Fewest changes first, then least effort, then the order the ways were listed in.
+    let mut combos: Vec<(usize, Vec<Change>)> = combos.into_iter().enumerate().collect();
+    combos.sort_unstable_by_key(|(i, c)| (c.len(), c.iter().map(Change::effort).sum::<u32>(), *i));
+    let best = combos.into_iter().find_map(|(_, changes)| {
         let mut changed = p.clone();
         let mut today = opts.today;
         for ch in &changes {

@@ -1,0 +1,108 @@
+//! The wasm API, tested in node and in headless Chromium (wasm-bindgen-test):
+//! catalog and profile in as JSON text or JS objects, the result out as a plain JS
+//! object with the CLI's shape, and bad input thrown as JS `Error`s naming the field.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect, JSON};
+use routewijzer::wasm::Matcher;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+const CATALOG: &str = include_str!("fixtures/sample-catalog.json");
+const PROFILE: &str = include_str!("fixtures/profiles/januari-baanaanbod.json");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn matcher() -> Matcher {
+    Matcher::new(JsValue::from_str(CATALOG)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn profile_object_round_trips_to_the_cli_result_shape() {
+    let m = matcher();
+    let profile = JSON::parse(PROFILE).unwrap();
+    let result = m.match_profile(profile, "2026-11-23", Some("en".into()), Some(5)).unwrap();
+    assert_eq!(get(&result, "today").as_string().unwrap(), "2026-11-23");
+    assert_eq!(get(&result, "lang").as_string().unwrap(), "en");
+    let routes: Array = get(&result, "routes").dyn_into().unwrap();
+    assert_eq!(routes.length(), 5);
+    let first = routes.get(0);
+    assert_eq!(get(&first, "kind").as_string().unwrap(), "zij-instroom-vo-tweedegraads");
+    assert_eq!(get(&first, "rank").as_f64().unwrap(), 1.0);
+    for key in ["offering", "eligibility", "score", "factors", "blockers", "conditions", "next_intake"] {
+        assert!(Reflect::has(&first, &JsValue::from_str(key)).unwrap(), "{key}");
+    }
+    // Message params are plain objects, as in the CLI's JSON.
+    let pathways: Array = get(&result, "pathways").dyn_into().unwrap();
+    let flagged = pathways.iter().find(|p| get(p, "own_job").as_bool() == Some(true)).unwrap();
+    let flag = Array::from(&get(&flagged, "flags")).get(0);
+    assert_eq!(get(&get(&flag, "params"), "days").as_string().unwrap(), "240");
+    assert!(get(&flag, "text").as_string().unwrap().contains("240 days before"));
+}
+
+#[wasm_bindgen_test]
+fn json_text_and_object_inputs_give_the_same_result() {
+    let m = matcher();
+    let a = m.match_profile(JsValue::from_str(PROFILE), "2026-11-23", None, None).unwrap();
+    let b = m.match_profile(JSON::parse(PROFILE).unwrap(), "2026-11-23", Some("nl".into()), None).unwrap();
+    assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&b).unwrap());
+    let from_object = Matcher::new(JSON::parse(CATALOG).unwrap()).unwrap();
+    let c = from_object.match_profile(JsValue::from_str(PROFILE), "2026-11-23", None, None).unwrap();
+    assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&c).unwrap());
+}
+
+fn js_error(e: JsValue) -> (String, String, String) {
+    let err: js_sys::Error = e.dyn_into().expect("a JS Error");
+    let problems = Array::from(&get(&err, "problems"));
+    let first = problems.get(0);
+    (
+        String::from(err.message()),
+        get(&first, "path").as_string().unwrap(),
+        get(&err, "document").as_string().unwrap(),
+    )
+}
+
+#[wasm_bindgen_test]
+fn bad_profiles_throw_errors_that_name_the_field() {
+    let m = matcher();
+    let bad = JSON::parse(r#"{"diplomas":[{"level":"hbo-bachlor"}]}"#).unwrap();
+    let (message, path, document) = js_error(m.match_profile(bad, "2026-11-23", None, None).err().unwrap());
+    assert_eq!(path, "diplomas[0].level");
+    assert_eq!(document, "profile");
+    assert!(message.contains("hbo-bachlor"), "{message}");
+
+    let (_, path, document) = js_error(m.match_profile(JsValue::from_str("{}"), "23-11-2026", None, None).err().unwrap());
+    assert_eq!((path.as_str(), document.as_str()), ("today", "options"));
+    let (_, path, _) = js_error(m.match_profile(JsValue::from_str("{}"), "2026-11-23", Some("de".into()), None).err().unwrap());
+    assert_eq!(path, "lang");
+    let (message, _, _) = js_error(m.match_profile(JsValue::UNDEFINED, "2026-11-23", None, None).err().unwrap());
+    assert!(message.contains("nothing was given"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn bad_catalogs_throw_with_every_problem() {
+    let broken = CATALOG.replacen("\"kind\": \"pabo-voltijd\"", "\"kind\": \"pabo-nachtschool\"", 1).replacen("\"GM0363\"", "\"GM9999\"", 1);
+    let err = Matcher::new(JsValue::from_str(&broken)).err().unwrap();
+    let (message, _, document) = js_error(err.clone());
+    assert_eq!(document, "catalog");
+    assert!(message.contains("pabo-nachtschool"), "{message}");
+    let problems = Array::from(&get(&err, "problems"));
+    assert!(problems.length() >= 1);
+}
+
+#[wasm_bindgen_test]
+fn info_and_places_for_the_form() {
+    let m = matcher();
+    let info = m.info().unwrap();
+    assert!(get(&info, "name").as_string().unwrap().contains("voorbeeldcatalogus"));
+    assert!(Array::from(&get(&info, "attribution")).length() >= 3);
+    let places = Array::from(&m.places().unwrap());
+    let names: Vec<String> = places.iter().map(|p| get(&p, "name").as_string().unwrap()).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+    assert!(places.iter().any(|p| get(&p, "id").as_string().unwrap() == "GM0344"));
+}
