@@ -243,7 +243,11 @@ pub struct Alternative {
 }
 
 /// A condition on a profile (and the offering it is checked for).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// In JSON an object with a `type` (`"diploma-level"`, ...) and that type's fields.
+/// Deserialised through [`TestRepr`] rather than serde's internally tagged enums, which
+/// buffer every value and would add tens of KB to the wasm.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Test {
@@ -302,6 +306,131 @@ pub enum Test {
     AllOf { all: Vec<Test> },
     AnyOf { any: Vec<Test> },
     Not { not: Box<Test> },
+}
+
+/// Every field any test type has; [`Test`]'s deserialiser checks which belong.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TestRepr {
+    #[serde(rename = "type")]
+    kind: TestType,
+    levels: Option<Vec<Level>>,
+    include_unrecognised: Option<bool>,
+    any_of: Option<Vec<Qualification>>,
+    same_subject: Option<bool>,
+    roles: Option<Vec<Role>>,
+    min_hours: Option<u8>,
+    min: Option<Dutch>,
+    years: Option<u8>,
+    min_ec: Option<u16>,
+    lerarenopleiding: Option<bool>,
+    related: Option<bool>,
+    subjects: Option<Vec<Subject>>,
+    all: Option<Vec<Test>>,
+    any: Option<Vec<Test>>,
+    not: Option<Box<Test>>,
+}
+
+impl TestRepr {
+    /// Names of the fields that are present.
+    fn present(&self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        let mut add = |yes: bool, name: &'static str| {
+            if yes {
+                v.push(name)
+            }
+        };
+        add(self.levels.is_some(), "levels");
+        add(self.include_unrecognised.is_some(), "include_unrecognised");
+        add(self.any_of.is_some(), "any_of");
+        add(self.same_subject.is_some(), "same_subject");
+        add(self.roles.is_some(), "roles");
+        add(self.min_hours.is_some(), "min_hours");
+        add(self.min.is_some(), "min");
+        add(self.years.is_some(), "years");
+        add(self.min_ec.is_some(), "min_ec");
+        add(self.lerarenopleiding.is_some(), "lerarenopleiding");
+        add(self.related.is_some(), "related");
+        add(self.subjects.is_some(), "subjects");
+        add(self.all.is_some(), "all");
+        add(self.any.is_some(), "any");
+        add(self.not.is_some(), "not");
+        v
+    }
+
+    fn into_test(self) -> Result<Test, String> {
+        use TestType as T;
+        let kind = self.kind;
+        let allowed: &[&str] = match kind {
+            T::DiplomaLevel | T::RelatedDiploma => &["levels", "include_unrecognised"],
+            T::Qualification => &["any_of", "same_subject"],
+            T::SchoolJob => &["roles", "min_hours"],
+            T::Dutch => &["min"],
+            T::NoRecentLerarenopleiding | T::MinAge => &["years"],
+            T::Study => &["levels", "min_ec", "lerarenopleiding", "related"],
+            T::SubjectIn => &["subjects"],
+            T::AllOf => &["all"],
+            T::AnyOf => &["any"],
+            T::Not => &["not"],
+            _ => &[],
+        };
+        if let Some(extra) = self.present().into_iter().find(|f| !allowed.contains(f)) {
+            return Err(format!("field `{extra}` does not belong to a test of type `{kind}` (it takes: {})", allowed.join(", ")));
+        }
+        let need = |name: &str| format!("a test of type `{kind}` needs `{name}`");
+        Ok(match kind {
+            T::DiplomaLevel => Test::DiplomaLevel {
+                levels: self.levels.ok_or_else(|| need("levels"))?,
+                include_unrecognised: self.include_unrecognised.unwrap_or(false),
+            },
+            T::RelatedDiploma => Test::RelatedDiploma {
+                levels: self.levels.ok_or_else(|| need("levels"))?,
+                include_unrecognised: self.include_unrecognised.unwrap_or(false),
+            },
+            T::Qualification => Test::Qualification {
+                any_of: self.any_of.ok_or_else(|| need("any_of"))?,
+                same_subject: self.same_subject.unwrap_or(false),
+            },
+            T::SchoolJob => Test::SchoolJob { roles: self.roles.unwrap_or_default(), min_hours: self.min_hours.unwrap_or(0) },
+            T::Geschiktheidsonderzoek => Test::Geschiktheidsonderzoek,
+            T::PaboTests => Test::PaboTests,
+            T::HboLevelAssessed => Test::HboLevelAssessed,
+            T::Dutch => Test::Dutch { min: self.min.ok_or_else(|| need("min"))? },
+            T::ForeignOrNonNative => Test::ForeignOrNonNative,
+            T::NoRecentLerarenopleiding => Test::NoRecentLerarenopleiding { years: self.years.ok_or_else(|| need("years"))? },
+            T::Study => Test::Study {
+                levels: self.levels.ok_or_else(|| need("levels"))?,
+                min_ec: self.min_ec.ok_or_else(|| need("min_ec"))?,
+                lerarenopleiding: self.lerarenopleiding.unwrap_or(false),
+                related: self.related.unwrap_or(false),
+            },
+            T::MinAge => Test::MinAge { years: self.years.ok_or_else(|| need("years"))? },
+            T::SubjectIn => Test::SubjectIn { subjects: self.subjects.ok_or_else(|| need("subjects"))? },
+            T::AllOf => Test::AllOf { all: self.all.ok_or_else(|| need("all"))? },
+            T::AnyOf => Test::AnyOf { any: self.any.ok_or_else(|| need("any"))? },
+            T::Not => Test::Not { not: self.not.ok_or_else(|| need("not"))? },
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Test {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Test, D::Error> {
+        // The check runs inside `visit_map`, so the reader reports the error at the test
+        // object itself and the JSON path points at it.
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Test;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a test object with a `type`")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Test, A::Error> {
+                TestRepr::deserialize(serde::de::value::MapAccessDeserializer::new(map))?
+                    .into_test()
+                    .map_err(serde::de::Error::custom)
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 impl Test {

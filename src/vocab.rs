@@ -209,6 +209,28 @@ vocab!(
 );
 
 vocab!(
+    /// The type of an admission-rule test (`Test` in the model).
+    TestType {
+        DiplomaLevel = "diploma-level",
+        RelatedDiploma = "related-diploma",
+        Qualification = "qualification",
+        SchoolJob = "school-job",
+        Geschiktheidsonderzoek = "geschiktheidsonderzoek",
+        PaboTests = "pabo-tests",
+        HboLevelAssessed = "hbo-level-assessed",
+        Dutch = "dutch",
+        ForeignOrNonNative = "foreign-or-non-native",
+        NoRecentLerarenopleiding = "no-recent-lerarenopleiding",
+        Study = "study",
+        MinAge = "min-age",
+        SubjectIn = "subject-in",
+        AllOf = "all-of",
+        AnyOf = "any-of",
+        Not = "not",
+    }
+);
+
+vocab!(
     /// Output language.
     Lang { Nl = "nl", En = "en" }
 );

@@ -99,6 +99,21 @@ fn structural_and_semantic_problems_come_in_one_report() {
 }
 
 #[test]
+fn rule_tests_name_fields_that_do_not_belong_or_are_missing() {
+    let mut c = sample_value();
+    c["rules"][0]["test"] = json!({"type": "geschiktheidsonderzoek", "levels": ["havo"]});
+    c["rules"][1]["test"] = json!({"type": "diploma-level"});
+    c["rules"][2]["test"] = json!({"type": "diploma-levels", "levels": ["havo"]});
+    c["rules"][3]["test"] = json!({"type": "all-of", "all": [{"type": "min-age", "years": "21"}]});
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    let msg = |path: &str| e.problems.iter().find(|p| p.path == path).map(|p| p.message.clone()).unwrap_or_else(|| panic!("no {path} in {e}"));
+    assert!(msg("rules[0].test").contains("field `levels` does not belong to a test of type `geschiktheidsonderzoek`"));
+    assert!(msg("rules[1].test").contains("needs `levels`"));
+    assert!(msg("rules[2].test.type").contains("unknown variant `diploma-levels`"));
+    assert!(msg("rules[3].test.all[0].years").contains("invalid type"));
+}
+
+#[test]
 fn an_offering_that_needs_a_subject_must_have_one() {
     let mut c = sample_value();
     let i = c["offerings"].as_array().unwrap().iter().position(|o| o["kind"] == "kopopleiding").unwrap();
