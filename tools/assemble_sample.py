@@ -7,9 +7,9 @@ figures, weights, from shared/domain/ROUTES.md; shared with the national catalog
 build) and, under tests/fixtures/parts/, institutions, places, offerings and vacancies
 (from DUO, CBS and GeoNames open data, see README). This script joins them, adds the
 metadata, and writes the result; run it after editing a part.
-Until the national catalog build lands, www/data/catalog.json is a copy.
+The default catalog www/data/catalog.json is built by `build-catalog` (data/README.md), not copied from here.
 """
-import json, os, shutil
+import json, os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PARTS = os.path.join(ROOT, "tests", "fixtures", "parts")
@@ -58,5 +58,4 @@ out = os.path.join(ROOT, "tests", "fixtures", "sample-catalog.json")
 with open(out, "w", encoding="utf-8") as f:
     json.dump(catalog, f, indent=1, ensure_ascii=False)
     f.write("\n")
-shutil.copyfile(out, os.path.join(ROOT, "www", "data", "catalog.json"))
 print(f"wrote {out}: {len(catalog['offerings'])} offerings, {len(catalog['vacancies'])} vacancies")
