@@ -1,0 +1,253 @@
+//! The national catalog build (issue 3): the shipped catalogs validate, regeneration is
+//! byte-identical, every route kind is present, counts and named mappings hold, the
+//! attribution is shipped, and the sizes stay within budget. Reads only repository files.
+#![cfg(feature = "schema")]
+
+use flate2::{write::GzEncoder, Compression};
+use routewijzer::model::Catalog;
+use routewijzer::{Matcher, MatchOptions, Date, RouteKind, Sector};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn root(p: &str) -> PathBuf {
+    Path::new(ROOT).join(p)
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn national() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(|| routewijzer::parse::catalog_from_str(&read(&root("www/data/catalog.json"))).expect("national catalog parses"))
+}
+
+fn shard_files() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root("www/data/regions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_str().unwrap().starts_with("AM"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut e = GzEncoder::new(Vec::new(), Compression::best());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap().len()
+}
+
+/// Every file the build writes, relative to the output directory.
+fn outputs(dir: &Path) -> Vec<PathBuf> {
+    let mut v = vec![PathBuf::from("www/data/catalog.json"), PathBuf::from("schema/catalog.schema.json"), PathBuf::from("schema/profile.schema.json")];
+    let mut regions: Vec<PathBuf> = std::fs::read_dir(dir.join("www/data/regions"))
+        .unwrap()
+        .map(|e| Path::new("www/data/regions").join(e.unwrap().file_name()))
+        .collect();
+    regions.sort();
+    v.extend(regions);
+    v
+}
+
+#[test]
+fn regeneration_is_byte_identical() {
+    let out = std::env::temp_dir().join(format!("routewijzer-build-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_build-catalog"))
+        .args(["--data", &root("data").to_string_lossy(), "--out", &out.to_string_lossy(), "--quiet"])
+        .status()
+        .unwrap();
+    assert!(status.success(), "build-catalog failed");
+    let built = outputs(&out);
+    let committed = outputs(Path::new(ROOT));
+    assert_eq!(built, committed, "the build writes other files than are committed");
+    for f in &built {
+        let a = std::fs::read(out.join(f)).unwrap();
+        let b = std::fs::read(root(f.to_str().unwrap())).unwrap();
+        assert!(a == b, "{} differs from a fresh build: run `cargo run --release --features schema --bin build-catalog`", f.display());
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn every_shipped_catalog_validates() {
+    let mut files = vec![root("www/data/catalog.json")];
+    files.extend(shard_files());
+    assert_eq!(files.len(), 36, "the national catalog and 35 arbeidsmarktregio shards");
+    for f in files {
+        if let Err(e) = Matcher::from_json(&read(&f)) {
+            panic!("{}: {e}", f.display());
+        }
+    }
+}
+
+#[test]
+fn every_route_kind_is_present() {
+    let c = national();
+    for k in RouteKind::ALL {
+        let n = c.offerings.iter().filter(|o| o.kind == *k).count();
+        assert!(n >= 2, "route kind {k}: {n} offerings");
+    }
+    // Every shard can show every kind too (topped up with the nearest offerings).
+    for f in shard_files() {
+        let s = routewijzer::parse::catalog_from_str(&read(&f)).unwrap();
+        for k in RouteKind::ALL {
+            assert!(s.offerings.iter().any(|o| o.kind == *k), "{}: no {k}", f.display());
+        }
+    }
+}
+
+#[test]
+fn counts_have_sensible_lower_bounds() {
+    let c = national();
+    let mut kinds: BTreeMap<RouteKind, usize> = BTreeMap::new();
+    for o in &c.offerings {
+        *kinds.entry(o.kind).or_default() += 1;
+    }
+    let intakes: usize = c.offerings.iter().map(|o| o.intakes.len()).sum();
+    println!("{} institutions, {} offerings, {intakes} intakes, {} vacancies, {} places, {} postcodes", c.institutions.len(), c.offerings.len(), c.vacancies.len(), c.places.len(), c.postcodes.len());
+    println!("{kinds:?}");
+    assert!(c.institutions.len() >= 40, "institutions");
+    assert_eq!(c.places.len(), 342, "every gemeente of 2024/2025");
+    assert!(c.postcodes.len() >= 4000, "PC4 postcodes");
+    assert!(c.offerings.len() >= 1500, "offerings");
+    assert!(intakes >= 3500, "intakes");
+    assert!(kinds[&RouteKind::PaboVoltijd] >= 30 && kinds[&RouteKind::PaboDeeltijd] >= 40, "pabo: {kinds:?}");
+    assert!(kinds[&RouteKind::LerarenopleidingTweedegraads] >= 300);
+    assert!(kinds[&RouteKind::MasterLeraarWo] >= 100 && kinds[&RouteKind::MasterLeraarHbo] >= 40);
+    assert!(kinds[&RouteKind::ZijInstroomPo] >= 30 && kinds[&RouteKind::ZijInstroomVoTweedegraads] >= 100);
+    assert!(c.vacancies.len() >= 2000, "vacancies");
+    for s in Sector::ALL {
+        assert!(c.vacancies.iter().filter(|v| v.sector == *s).count() >= 200, "vacancies in {s}");
+    }
+    assert!(c.vacancies.iter().all(|v| v.demo), "default vacancies are demonstration data");
+    assert!(c.vacancies.iter().any(|v| v.employment_type == routewijzer::EmploymentType::Vervanging));
+    assert!(c.figures.len() >= 20 && c.shortages.len() >= 40);
+    // Every offering but the rolling ones has at least two intakes, none before the build date.
+    for o in &c.offerings {
+        assert!(o.rolling_intake || o.intakes.len() >= 2 || o.croho.is_some(), "{}: {} intakes", o.id, o.intakes.len());
+        assert!(o.intakes.iter().all(|i| i.start_date > c.meta.generated && i.application_deadline.is_none_or(|d| d >= c.meta.generated)), "{}", o.id);
+    }
+}
+
+#[test]
+fn known_programmes_are_mapped_at_their_real_place() {
+    let c = national();
+    let inst = |name: &str| c.institutions.iter().find(|i| i.name == name).unwrap_or_else(|| panic!("no institution {name}")).id.clone();
+    fn find<'a>(c: &'a Catalog, inst: &'a str, kind: RouteKind, place: &'a str) -> impl Iterator<Item = &'a routewijzer::model::Offering> {
+        c.offerings.iter().filter(move |o| o.institution == inst && o.kind == kind && o.place == place)
+    }
+
+    // iPabo, Amsterdam: Opleiding tot leraar Basisonderwijs, voltijd and deeltijd.
+    let ipabo = inst("Hogeschool IPABO Amsterdam Alkmaar");
+    for kind in [RouteKind::PaboVoltijd, RouteKind::PaboDeeltijd] {
+        let o = find(c, &ipabo, kind, "GM0363").next().unwrap_or_else(|| panic!("iPabo {kind} in Amsterdam"));
+        assert_eq!(o.name, "Opleiding tot leraar Basisonderwijs");
+        assert_eq!(o.croho.as_deref(), Some("34808"));
+    }
+    // Universiteit Leiden: wo Leraar VHO Betawetenschappen, with a subject per offering.
+    let leiden = inst("Universiteit Leiden");
+    let wis = find(c, &leiden, RouteKind::MasterLeraarWo, "GM0546")
+        .find(|o| o.subject == Some(routewijzer::Subject::Wiskunde) && o.croho.as_deref() == Some("68533"))
+        .expect("Leiden Leraar VHO wiskunde");
+    assert!(wis.name.starts_with("Leraar Voorbereidend Hoger Onderwijs in de Bètawetenschappen"), "{}", wis.name);
+    assert_eq!(wis.occupational_credential_awarded, routewijzer::Qualification::Eerstegraads);
+    // Fries only at the Rijksuniversiteit Groningen.
+    let fries: Vec<_> = c.offerings.iter().filter(|o| o.kind == RouteKind::MasterLeraarWo && o.subject == Some(routewijzer::Subject::Fries)).collect();
+    assert!(!fries.is_empty() && fries.iter().all(|o| o.institution == inst("Rijksuniversiteit Groningen")));
+    // Tweedegraads wiskunde at Hogeschool Utrecht; PWPO at Radboud in Nijmegen.
+    let hu = inst("Hogeschool Utrecht");
+    assert!(find(c, &hu, RouteKind::LerarenopleidingTweedegraads, "GM0344").any(|o| o.croho.as_deref() == Some("35221") && o.subject == Some(routewijzer::Subject::Wiskunde)));
+    assert!(find(c, &inst("Radboud Universiteit Nijmegen"), RouteKind::PaboAcademisch, "GM0268").any(|o| o.croho.as_deref() == Some("59329")));
+    // Zij-instroom po at Fontys in Eindhoven, with the Fontys GO deadline (1 May) [S20].
+    let fontys = inst("Fontys Hogeschool");
+    let z = find(c, &fontys, RouteKind::ZijInstroomPo, "GM0772").next().expect("Fontys zij-instroom po in Eindhoven");
+    assert!(z.intakes.iter().any(|i| i.application_deadline == Date::new(2027, 5, 1) && i.start_date == Date::new(2027, 9, 1).unwrap()));
+    // Herintreding carries the bevoegdheid rule of its sector.
+    for o in c.offerings.iter().filter(|o| o.kind == RouteKind::Herintreding) {
+        let want = if o.sectors == [Sector::Po] { "herintreding-bevoegdheid-po" } else { "herintreding-bevoegdheid-vo" };
+        assert_eq!(o.program_prerequisites, [want], "{}", o.id);
+    }
+    // Every offering's cost names a figure that exists, except LIO and the rolling routes.
+    for o in &c.offerings {
+        if let Some(f) = &o.cost_figure {
+            assert!(c.figures.iter().any(|x| &x.id == f), "{}", o.id);
+        }
+    }
+}
+
+#[test]
+fn the_national_catalog_answers_a_candidate_with_nearby_routes() {
+    let m = Matcher::new(national().clone()).unwrap();
+    let profile = read(&root("tests/fixtures/profiles/hbo-zij-instromer-po.json"));
+    let mut opts = MatchOptions::new(Date::parse("2026-11-23").unwrap());
+    opts.limit = Some(5);
+    let r = m.match_json(&profile, &opts).unwrap();
+    let best = &r.routes[0];
+    assert_eq!(best.kind, RouteKind::ZijInstroomPo);
+    assert!(best.distance_km.unwrap() < 10.0, "the best route is near Amersfoort (postcode 3812)");
+    assert!(!r.pathways.is_empty());
+}
+
+#[test]
+fn attribution_is_in_the_metadata_and_the_readme() {
+    let readme = read(&root("README.md"));
+    let mut files = vec![root("www/data/catalog.json")];
+    files.extend(shard_files());
+    for f in files {
+        let c = routewijzer::parse::catalog_from_str(&read(&f)).unwrap();
+        for who in ["DUO", "CBS", "GeoNames"] {
+            assert!(c.meta.attribution.iter().any(|a| a.contains(who)), "{}: no {who} attribution", f.display());
+        }
+        assert!(c.meta.notes.iter().any(|n| n.contains("demonstration")), "{}", f.display());
+    }
+    for line in ["Bron: DUO", "Bron: CBS", "GeoNames (www.geonames.org), CC BY 4.0", "CC0"] {
+        assert!(readme.contains(line), "README lacks '{line}'");
+    }
+    let sources = read(&root("data/nl/SOURCES.md"));
+    assert!(sources.contains("Attribution strings to ship with the widget"));
+}
+
+#[test]
+fn sizes_stay_within_budget() {
+    let national = std::fs::read(root("www/data/catalog.json")).unwrap();
+    let gz = gzip_len(&national);
+    println!("national: {} bytes, {gz} gzip", national.len());
+    assert!(gz <= 500 * 1024, "national catalog {gz} bytes gzip > 500 KB");
+    for f in shard_files() {
+        let b = std::fs::read(&f).unwrap();
+        let gz = gzip_len(&b);
+        println!("{}: {} bytes, {gz} gzip", f.display(), b.len());
+        assert!(gz <= 60 * 1024, "{}: {gz} bytes gzip > 60 KB", f.display());
+    }
+}
+
+#[test]
+fn the_shard_index_lists_every_region() {
+    let idx: serde_json::Value = serde_json::from_str(&read(&root("www/data/regions/index.json"))).unwrap();
+    let regions = idx["regions"].as_array().unwrap();
+    assert_eq!(regions.len(), 35);
+    let mut gemeenten = 0;
+    for r in regions {
+        let file = root("www/data/regions").join(r["file"].as_str().unwrap());
+        assert_eq!(std::fs::metadata(&file).unwrap().len(), r["bytes"].as_u64().unwrap());
+        gemeenten += r["gemeenten"].as_array().unwrap().len();
+    }
+    assert_eq!(gemeenten, 342, "every gemeente in exactly one region");
+    assert!(idx["radius_km"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn the_mapping_table_is_documented() {
+    let readme = read(&root("data/README.md"));
+    let csv = read(&root("data/croho_mapping.csv"));
+    for line in csv.lines().skip(1) {
+        let code = line.split(',').next().unwrap();
+        assert!(readme.contains(&format!("| {code} |")), "data/README.md lacks CROHO {code}");
+    }
+}
