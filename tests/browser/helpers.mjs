@@ -1,0 +1,144 @@
+// Shared set-up for the browser tests: a static server (scripts/serve.mjs) on a free
+// port, headless Debian Chromium through playwright-core, page instrumentation
+// (console errors, CSP violations, dialogs, requests) and persona form-filling done the
+// way a person does it: by label and role.
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const SAMPLE = readFileSync(new URL("../fixtures/sample-catalog.json", import.meta.url), "utf8");
+export const TODAY = "2026-11-23";
+const SHOTS = `${ROOT}test-results/screenshots/`;
+
+/** Starts scripts/serve.mjs on a free port; resolves to {url, stop}. */
+export async function startServer({ csp = false } = {}) {
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "--port", "0", ...(csp ? ["--csp"] : [])], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((ok, fail) => {
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (m) ok(m[0]);
+    });
+    child.once("exit", (code) => fail(new Error(`serve.mjs exited with ${code}`)));
+  });
+  return {
+    url,
+    stop: () => new Promise((ok) => (child.exitCode != null ? ok() : (child.once("exit", ok), child.kill("SIGTERM")))),
+  };
+}
+
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+/** Headless Chromium; playwright's launch() gives every browser a fresh temporary user data dir. */
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A new context and page with instrumentation: `log.errors` (console errors and page
+ * errors), `log.csp` (securitypolicyviolation events, read with `cspViolations(page)`),
+ * `log.dialogs`, `log.requests` ({method, url, postData}). With `sample` (default) the
+ * catalog at /data/catalog.json is the fixed sample catalog, so results are reproducible.
+ */
+export async function openPage(browser, { width = 1280, height = 900, sample = true, locale = "nl-NL" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale, acceptDownloads: true });
+  const page = await context.newPage();
+  const log = { errors: [], dialogs: [], requests: [] };
+  page.on("console", (m) => m.type() === "error" && log.errors.push(m.text()));
+  page.on("pageerror", (e) => log.errors.push(String(e)));
+  page.on("dialog", (d) => {
+    log.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  page.on("request", (r) => log.requests.push({ method: r.method(), url: r.url(), postData: r.postData() }));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+    window.__events = [];
+    for (const t of ["ready", "result", "error"]) document.addEventListener(`routewijzer:${t}`, (e) => window.__events.push({ type: t, detail: e.detail }));
+  });
+  if (sample) await page.route("**/data/catalog.json", (route) => route.fulfill({ body: SAMPLE, contentType: "application/json" }));
+  return { context, page, log };
+}
+
+export const cspViolations = (page) => page.evaluate(() => window.__csp);
+export const events = (page, type) => page.evaluate((t) => window.__events.filter((e) => !t || e.type === t), type);
+
+/** Serves `html` at `${url}${path}` (same origin as the widget) through request interception. */
+export async function fixturePage(page, url, path, html) {
+  await page.route(`${url}${path}`, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
+  await page.goto(`${url}${path}`);
+}
+
+/** Goes to the demo page, pins the widget's date, waits for the form. */
+export async function openDemo(page, url, { today = TODAY } = {}) {
+  await page.goto(url);
+  const w = page.locator("route-wijzer").first();
+  if (today) await w.evaluate((el, t) => el.setAttribute("today", t), today);
+  await w.locator("form").waitFor();
+  return w;
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+}
+
+/** Waits until the widget shows results for the current answers (debounce included). */
+export async function waitForResults(w) {
+  await w.locator(".rw-summary").waitFor();
+  await w.page().waitForTimeout(250);
+}
+
+// ------------------------------------------------------------------ personas (filled by label, like a person)
+
+/** hbo career switcher (bedrijfskunde) who wants to teach in primary school. */
+export async function fillCareerSwitcher(w, { nl = true } = {}) {
+  const L = nl
+    ? { level: "Welk diploma?", add: "Nog een diploma toevoegen", field: "Studierichting", po: "Basisonderwijs (po)", hours: "Uren per week voor werk", earn: "Ja, dat moet", place: "Postcode of gemeente", travel: "Hoe ver", age: "Leeftijd" }
+    : { level: "Which diploma?", add: "Add another diploma", field: "Field of study", po: "Primary school (po)", hours: "Hours a week for work", earn: "Yes, I need to", place: "Postcode or municipality", travel: "Maximum travel", age: "Age" };
+  await w.getByLabel(L.level).first().selectOption("havo");
+  await w.getByRole("button", { name: L.add }).click();
+  await w.getByLabel(L.level).nth(1).selectOption("hbo-bachelor");
+  await w.getByLabel(L.field, { exact: true }).nth(1).fill("Bedrijfskunde");
+  await w.getByLabel(L.po).check();
+  await w.getByLabel(L.hours).fill("36");
+  await w.getByLabel(L.earn).check();
+  await w.getByLabel(L.place).fill("3812");
+  await w.getByLabel(L.travel).fill("40");
+  await w.getByLabel(L.age, { exact: true }).fill("35");
+}
+
+/** havo school leaver, 17, wants to become a primary-school teacher. */
+export async function fillSchoolLeaver(w) {
+  await w.getByLabel("Welk diploma?").selectOption("havo");
+  await w.getByLabel("Basisonderwijs (po)").check();
+  await w.getByLabel("Uren per week voor werk").fill("40");
+  await w.getByLabel("Vanaf wanneer kun je beginnen?").fill("2027-07-01");
+  await w.getByLabel("Postcode of gemeente").fill("Utrecht");
+  await w.getByLabel("Hoe ver").fill("30");
+  await w.getByLabel("Leeftijd", { exact: true }).fill("17");
+}
+
+/** hbo toegepaste wiskunde, offered a maths job at a secondary school from 4 January. */
+export async function fillJanuaryOffer(w) {
+  await w.getByLabel("Welk diploma?").selectOption("havo");
+  await w.getByRole("button", { name: "Nog een diploma toevoegen" }).click();
+  await w.getByLabel("Welk diploma?").nth(1).selectOption("hbo-bachelor");
+  await w.getByLabel("Studierichting", { exact: true }).nth(1).fill("toegepaste wiskunde");
+  await w.getByLabel("Ja, ik heb een baanaanbod").check();
+  await w.getByLabel("Soort school").selectOption("vo");
+  await w.getByLabel("Functie").selectOption("leraar-onbevoegd");
+  await w.getByLabel("Uren per week", { exact: true }).fill("32");
+  await w.getByLabel("Eerste werkdag").fill("2027-01-04");
+  await w.getByLabel("Voortgezet onderwijs (vo)").check();
+  await w.getByLabel("Wiskunde", { exact: true }).check();
+  await w.getByLabel("Uren per week voor werk").fill("40");
+  await w.getByLabel("Ja, dat moet").check();
+  await w.getByLabel("Postcode of gemeente").fill("3511");
+  await w.getByLabel("Hoe ver").fill("25");
+  await w.getByLabel("Leeftijd", { exact: true }).fill("31");
+}

@@ -1,0 +1,181 @@
+// Personas fill the demo page's form as a person would and check what the widget shows:
+// rank order, verdicts, conditions with sources, the timeline, events, language.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  events, fillCareerSwitcher, fillJanuaryOffer, fillSchoolLeaver, launch, openDemo, openPage, screenshot, startServer, waitForResults,
+} from "./helpers.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
+  test("hbo career switcher to po: zij-instroom po first, with what to arrange and sources", async () => {
+    const { page, context, log } = await openPage(browser);
+    const w = await openDemo(page, server.url);
+    await fillCareerSwitcher(w);
+    await waitForResults(w);
+
+    const first = w.locator(".rw-routes > li").first();
+    assert.match(await first.locator(".rw-route-name").innerText(), /Zij-instroom/);
+    assert.equal(await first.getAttribute("data-verdict"), "conditional");
+    assert.match(await first.locator(".rw-badge").innerText(), /Onder voorwaarden/);
+    // The conditions say what to do and link their sources.
+    const job = first.locator('[data-rule="zij-instroom-aanstelling"]');
+    assert.match(await job.innerText(), /Wat kun je doen:/);
+    assert.ok((await job.locator("a[href^='https://']").count()) > 0, "sources are links");
+    // Score breakdown: points/max for every factor, adding up to the score.
+    await first.getByText("Waarom deze score?").click();
+    const rows = await first.locator(".rw-factors tbody tr .rw-num").allInnerTexts();
+    assert.equal(rows.length, 10);
+    const total = rows.reduce((s, t) => s + Number(t.split("/")[0]), 0);
+    assert.equal(String(total), await first.locator(".rw-score strong").innerText());
+    // Euros and dates in Dutch.
+    assert.match(await first.locator(".rw-facts").innerText(), /€\s?0|€\s?\d/);
+    assert.match(await first.locator(".rw-facts").innerText(), /september 2027/);
+    // Not more than 10 open routes at first; the closed ones sit in a collapsed list with reasons.
+    assert.ok((await w.locator(".rw-routes > li").count()) <= 10);
+    const closed = w.locator("details", { hasText: "nu niet openstaan" });
+    assert.equal(await closed.getAttribute("open"), null);
+    await closed.locator("summary").click();
+    assert.ok((await closed.locator(".rw-route-closed .rw-finding").count()) > 0, "closed routes say why");
+    // The live region announces the count.
+    assert.match(await w.locator("[aria-live=polite]").innerText(), /\d+ routes gevonden/);
+    await screenshot(page, "career-switcher-1280");
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test("havo school leaver: pabo conditional on the admission tests (toelatingstoetsen)", async () => {
+    const { page, context, log } = await openPage(browser);
+    const w = await openDemo(page, server.url);
+    await fillSchoolLeaver(w);
+    await waitForResults(w);
+    const first = w.locator(".rw-routes > li").first();
+    assert.match(await first.locator(".rw-route-name").innerText(), /pabo/i);
+    assert.equal(await first.getAttribute("data-verdict"), "conditional");
+    const tests = first.locator('[data-rule^="pabo-toelatingstoetsen"]');
+    assert.equal(await tests.count(), 1);
+    assert.match(await tests.innerText(), /toelatingstoetsen/);
+    // Ticking the tests in "more about you" makes the pabo open.
+    await w.getByText("Meer over je situatie").click();
+    for (const t of ["Aardrijkskunde", "Geschiedenis", "Natuur en techniek"]) await w.getByRole("group", { name: /toelatingstoetsen/ }).getByLabel(t).check();
+    await waitForResults(w);
+    const pabo = w.locator(".rw-routes > li", { hasText: "pabo" }).first();
+    assert.equal(await pabo.locator('[data-rule^="pabo-toelatingstoetsen"]').count(), 0);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test("January job offer: the timeline shows teaching before the intake as a warning", async () => {
+    const { page, context, log } = await openPage(browser);
+    const w = await openDemo(page, server.url);
+    await fillJanuaryOffer(w);
+    await waitForResults(w);
+    const pw = w.locator(".rw-pathway").first();
+    assert.match(await pw.innerText(), /eigen baan/);
+    assert.match(await pw.locator(".rw-flags").innerText(), /240 dagen vóór de opleiding/);
+    const tl = pw.locator("figure.rw-timeline");
+    assert.ok(await tl.evaluate((f) => f.classList.contains("rw-tl-misaligned")));
+    const teach = tl.locator('.rw-tl-list li[data-event="start-teaching"]');
+    assert.ok(await teach.evaluate((li) => li.classList.contains("rw-warn")));
+    assert.match(await teach.innerText(), /4 januari 2027.*Start lesgeven/s);
+    // Order: start teaching (Jan) comes before the intake (Sep).
+    const order = await tl.locator(".rw-tl-list li").evaluateAll((lis) => lis.map((li) => li.dataset.event));
+    assert.ok(order.indexOf("start-teaching") < order.indexOf("intake"));
+    // The picture: a warning-coloured span from start teaching to the intake.
+    const gap = tl.locator(".rw-tl-gap");
+    assert.equal(await gap.count(), 1);
+    const colour = await gap.evaluate((el) => getComputedStyle(el).outlineColor);
+    const warn = await w.locator(".rw").evaluate((el) => getComputedStyle(el).getPropertyValue("--rw-warn").trim());
+    assert.ok(colour && warn, "warning colour is set");
+    await tl.scrollIntoViewIfNeeded();
+    await screenshot(page, "january-offer-1280");
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test("events: ready and result carry counts only, never profile data", async () => {
+    const { page, context } = await openPage(browser);
+    const w = await openDemo(page, server.url);
+    await fillCareerSwitcher(w);
+    await waitForResults(w);
+    const [ready] = await events(page, "ready");
+    assert.deepEqual(Object.keys(ready.detail).sort(), ["catalog", "name", "region", "version"]);
+    assert.equal(ready.detail.name, "loket-utrecht");
+    assert.equal(ready.detail.region, "AM13");
+    const results = await events(page, "result");
+    assert.ok(results.length >= 1);
+    for (const { detail } of results) {
+      assert.deepEqual(Object.keys(detail).sort(), ["conditional", "eligible", "name", "pathways", "routes"]);
+      for (const v of Object.values(detail)) assert.ok(typeof v === "number" || v === "loket-utrecht");
+    }
+    const text = JSON.stringify(results);
+    for (const secret of ["3812", "bedrijfskunde", "Bedrijfskunde", "hbo-bachelor"]) assert.ok(!text.includes(secret), secret);
+    // Events bubble out of the shadow root to the document.
+    const last = results.at(-1).detail;
+    assert.ok(last.routes > 0 && last.eligible + last.conditional <= last.routes);
+    await context.close();
+  });
+
+  test("English: lang=en gives English labels, verdicts, messages and dates", async () => {
+    const { page, context, log } = await openPage(browser, { locale: "en-GB" });
+    const w = await openDemo(page, server.url);
+    await w.evaluate((el) => el.setAttribute("lang", "en"));
+    await w.getByRole("heading", { name: "Which route into teaching suits you?" }).waitFor();
+    await fillCareerSwitcher(w, { nl: false });
+    await waitForResults(w);
+    assert.match(await w.locator(".rw-summary").innerText(), /\d+ routes found/);
+    const first = w.locator(".rw-routes > li").first();
+    assert.match(await first.locator(".rw-badge").innerText(), /With conditions/);
+    assert.match(await first.locator(".rw-findings").innerText(), /Requires a job or job offer/);
+    assert.match(await first.locator(".rw-facts").innerText(), /\d September 2027/);
+    // Switching back keeps the answers.
+    await w.evaluate((el) => el.setAttribute("lang", "nl"));
+    await waitForResults(w);
+    assert.equal(await w.getByLabel("Leeftijd", { exact: true }).inputValue(), "35");
+    assert.match(await w.locator(".rw-summary").innerText(), /routes gevonden/);
+    await screenshot(page, "career-switcher-nl-after-en-1280");
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test("the real default catalog (www/data/catalog.json) loads and matches", async () => {
+    const { page, context, log } = await openPage(browser, { sample: false });
+    const w = await openDemo(page, server.url, { today: null });
+    await fillCareerSwitcher(w);
+    await waitForResults(w);
+    assert.ok((await w.locator(".rw-routes > li").count()) > 0);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test("time from page load to first result (printed)", async () => {
+    const { page, context } = await openPage(browser, { sample: false });
+    // Answer the first question the moment the widget is ready, then read the marks.
+    await page.addInitScript(() =>
+      document.addEventListener("routewijzer:ready", (e) => {
+        const root = e.target.shadowRoot;
+        const age = root.querySelector('input[name="age"]');
+        age.value = "35";
+        age.dispatchEvent(new Event("input", { bubbles: true }));
+        root.querySelector("form").requestSubmit();
+      }));
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByType("mark").some((m) => m.name.startsWith("routewijzer:first-result")));
+    const t = await page.evaluate(() => {
+      const mark = (p) => performance.getEntriesByType("mark").find((m) => m.name.startsWith(p))?.startTime;
+      return { ready: mark("routewijzer:ready"), first: mark("routewijzer:first-result"), match: document.querySelector("route-wijzer").matchMs };
+    });
+    console.log(`# time to first result (localhost, www/data/catalog.json): ready ${t.ready.toFixed(0)} ms after navigation start, first result ${t.first.toFixed(0)} ms; one match() ${t.match.toFixed(1)} ms`);
+    assert.ok(t.first >= t.ready);
+    await context.close();
+  });
+});
