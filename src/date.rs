@@ -180,9 +180,12 @@ impl Months {
                     let v = num.unwrap_or(0).checked_mul(10).and_then(|v| v.checked_add(c as u32 - '0' as u32));
                     num = Some(v.ok_or_else(bad)?);
                 }
-                'Y' if !seen_m => total += num.take().ok_or_else(bad)? * 12,
+                'Y' if !seen_m => {
+                    let years = num.take().ok_or_else(bad)?;
+                    total = years.checked_mul(12).and_then(|m| total.checked_add(m)).ok_or_else(bad)?;
+                }
                 'M' if !seen_m => {
-                    total += num.take().ok_or_else(bad)?;
+                    total = total.checked_add(num.take().ok_or_else(bad)?).ok_or_else(bad)?;
                     seen_m = true;
                 }
                 _ => return Err(bad()),
@@ -269,7 +272,7 @@ mod tests {
         assert_eq!(Months::parse("P4Y").unwrap(), Months(48));
         assert_eq!(Months::parse("P18M").unwrap().to_string(), "P1Y6M");
         assert_eq!(Months::parse("P0M").unwrap(), Months(0));
-        for s in ["P", "4Y", "P4", "PM", "P6M1Y", "P1D", "P99999Y"] {
+        for s in ["P", "4Y", "P4", "PM", "P6M1Y", "P1D", "P99999Y", "P400000000Y", "P1Y4294967295M"] {
             assert!(Months::parse(s).is_err(), "{s} should not parse");
         }
     }

@@ -26,6 +26,9 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("rule.study", "Vereist een lopende studie ({levels}) met minstens {min_ec} EC.", "Requires current enrolment in a study ({levels}) with at least {min_ec} EC."),
     ("rule.min-age", "Vereist een leeftijd van minstens {years} jaar.", "Requires an age of at least {years}."),
     ("rule.subject-in", "Alleen voor de vakken {subjects}.", "Only for the subjects {subjects}."),
+    ("rule.sector-in", "Geldt voor routes in {sectors}.", "Applies to routes in {sectors}."),
+    ("rule.hours-above", "Geldt als je meer dan {hours} uur per week wilt lesgeven.", "Applies if you want to teach more than {hours} hours a week."),
+    ("rule.vog", "Vereist een Verklaring Omtrent het Gedrag (VOG).", "Requires a certificate of conduct (VOG)."),
     ("rule.composite", "Voldoet niet aan regel {rule}.", "Does not meet rule {rule}."),
     // Actions: what a candidate can do.
     ("action.find-school", "Zoek een school die je wil aanstellen; bekijk de vacatures hieronder.", "Find a school that will employ you; see the vacancies below."),
@@ -37,6 +40,12 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("action.hbo-assessment", "Laat met een assessment je hbo-werk- en denkniveau vaststellen.", "Have your hbo working level established by an assessment."),
     ("action.confirm-age", "Controleer of je oud genoeg bent.", "Check that you are old enough."),
     ("action.max-6-hours", "Zonder bevoegdheid mag je hoogstens 6 uur per week lesgeven, onder begeleiding; voor meer uren heb je een route naar een bevoegdheid nodig.", "Without a teaching qualification you may teach at most 6 hours a week, under supervision; for more hours you need a route to a qualification."),
+    ("action.give-field", "Geef de studierichting van je diploma op; dan kunnen we zien of die verwant is.", "Give the field of your diploma, so we can check whether it is related."),
+    ("action.give-qualification-subject", "Geef op voor welk vak je bevoegdheid geldt.", "Give the subject of your teaching qualification."),
+    ("action.give-study", "Geef je huidige studie op (niveau, richting, behaalde EC).", "Give your current study (level, field, credits earned)."),
+    ("action.give-hours", "Geef op hoeveel uur per week je wilt werken en leren.", "Give how many hours a week you want to work and study."),
+    ("action.vog", "Vraag een VOG aan bij Justis (via de school of zelf).", "Apply for a certificate of conduct (VOG) with Justis (through the school or yourself)."),
+    ("action.check-with-institution", "Vraag de opleiding of je hieraan voldoet.", "Ask the institution whether you meet this."),
     ("action.school-job-hours", "Regel een aanstelling van genoeg uren (vaak minstens 0,4 fte).", "Arrange an appointment of enough hours (often at least 0.4 fte)."),
     // Score factors.
     ("factor.sector.open", "Je hebt geen voorkeur voor een sector opgegeven.", "You gave no sector preference."),
@@ -75,13 +84,14 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("change.add-diploma", "Met een diploma {level}", "With a diploma {level}"),
     ("change.add-related-diploma", "Met een diploma {level} verwant aan {subject}", "With a diploma {level} related to {subject}"),
     ("change.add-qualification", "Met de bevoegdheid: {qualification}", "With the teaching qualification: {qualification}"),
-    ("change.school-job", "Met een baan of baanaanbod bij een school ({sector}), {hours} uur per week", "With a job or job offer at a school ({sector}), {hours} hours a week"),
+    ("change.school-job", "Met een baan of baanaanbod als {roles} bij een school ({sector}), {hours} uur per week", "With a job or job offer as {roles} at a school ({sector}), {hours} hours a week"),
     ("change.geschiktheidsonderzoek", "Na een positief geschiktheidsonderzoek", "After a positive suitability assessment"),
     ("change.pabo-tests", "Na het halen van de pabo-toelatingstoetsen", "After passing the pabo admission tests"),
     ("change.hbo-assessment", "Na een assessment op hbo-niveau", "After an hbo-level assessment"),
-    ("change.dutch", "Met Nederlands op niveau {level}", "With Dutch at level {level}"),
+    ("change.dutch", "Met Nederlands op niveau {min}", "With Dutch at level {min}"),
+    ("change.vog", "Met een VOG", "With a certificate of conduct (VOG)"),
     ("change.recognition", "Als je buitenlandse diploma is gewaardeerd", "Once your foreign diploma is recognised"),
-    ("change.wait-until", "Vanaf {date}", "From {date}"),
+    ("change.wait-until", "Bij de instroom van {date}", "At the intake of {date}"),
     ("change.age", "Vanaf {years} jaar", "From age {years}"),
     // Notices.
     ("notice.unknown-place", "De plaats '{place}' staat niet in deze catalogus; afstanden worden niet berekend.", "The place '{place}' is not in this catalog; distances are not computed."),
@@ -180,7 +190,7 @@ pub fn label(lang: Lang, kind: &str, id: &str) -> String {
         ("dutch", "moedertaal") => if en { "native" } else { "moedertaal" },
         ("dutch", l) => return l.to_ascii_uppercase(),
         ("role", "leraar") => if en { "teacher" } else { "leraar" },
-        ("role", "leraar-onbevoegd") => if en { "teacher in training" } else { "leraar in opleiding" },
+        ("role", "leraar-onbevoegd") => if en { "unqualified teacher" } else { "onbevoegd leraar" },
         ("role", "onderwijsassistent") => if en { "teaching assistant" } else { "onderwijsassistent" },
         ("role", "leraarondersteuner") => if en { "teacher's aide" } else { "leraarondersteuner" },
         ("role", "instructeur") => if en { "instructor" } else { "instructeur" },
@@ -241,7 +251,7 @@ mod tests {
     #[test]
     fn unknown_ids_and_missing_params_stay_visible() {
         assert_eq!(render(Lang::Nl, "no.such.id", &BTreeMap::new()), "no.such.id");
-        assert_eq!(render(Lang::En, "change.wait-until", &BTreeMap::new()), "From {date}");
+        assert_eq!(render(Lang::En, "change.wait-until", &BTreeMap::new()), "At the intake of {date}");
     }
 
     #[test]

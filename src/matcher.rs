@@ -79,6 +79,8 @@ impl Geo {
 #[derive(Clone, Debug)]
 pub(crate) struct Evaluated {
     pub offering: usize,
+    /// The date the rules were applied on (the next intake's start, or today).
+    pub on: Date,
     pub outcomes: Vec<(usize, Outcome)>,
     pub eligibility: Eligibility,
     pub score: u32,
@@ -200,6 +202,23 @@ impl Matcher {
         }
     }
 
+    /// The smallest change that opens `offering` for `profile` (as in `what_if`), with the
+    /// verdict it then gets; `None` if it is eligible already or no change opens it.
+    pub fn what_if_changes(
+        &self,
+        profile: &Profile,
+        offering: &str,
+        today: Date,
+    ) -> Option<(Vec<crate::whatif::Change>, Eligibility)> {
+        let i = self.catalog.offerings.iter().position(|o| o.id == offering)?;
+        let geo = Geo { here: Here { coord: None, region: None }, place_km: Vec::new() };
+        let e = self.evaluate(profile, i, today, &geo);
+        if e.eligibility == Eligibility::Eligible {
+            return None;
+        }
+        crate::whatif::changes_for(self, profile, &e, today)
+    }
+
     fn locate(&self, p: &Profile, notices: &mut Vec<Msg>) -> Here {
         let id = p.location.as_ref().and_then(|l| l.postcode.as_deref().or(l.gemeente.as_deref()));
         match id {
@@ -229,9 +248,9 @@ impl Matcher {
         &self.catalog.rules[i]
     }
 
-    /// Applies an offering's rules to a profile.
-    pub(crate) fn outcomes(&self, profile: &Profile, offering: usize, today: Date) -> Vec<(usize, Outcome)> {
-        let ctx = Ctx { profile, offering: &self.catalog.offerings[offering], today, related: &self.related };
+    /// Applies an offering's rules to a profile, as they stand on date `on`.
+    pub(crate) fn outcomes(&self, profile: &Profile, offering: usize, on: Date) -> Vec<(usize, Outcome)> {
+        let ctx = Ctx { profile, offering: &self.catalog.offerings[offering], on, related: &self.related };
         self.offering_rules[offering].iter().map(|&r| (r, rules::apply(&self.catalog.rules[r], &ctx))).collect()
     }
 
@@ -245,9 +264,11 @@ impl Matcher {
 
     fn evaluate(&self, profile: &Profile, i: usize, today: Date, geo: &Geo) -> Evaluated {
         let o = &self.catalog.offerings[i];
-        let outcomes = self.outcomes(profile, i, today);
-        let eligibility = rules::verdict(outcomes.iter().map(|(_, o)| o));
         let timing = crate::timing::next_intake(o, today, profile.available_from);
+        // Rules are applied as they stand when the person would start.
+        let on = timing.as_ref().map_or(today, |t| t.start_date);
+        let outcomes = self.outcomes(profile, i, on);
+        let eligibility = rules::verdict(outcomes.iter().map(|(_, o)| o));
         let distance_km = geo.km(self.offering_place[i]);
         let region = geo.here.region.or_else(|| self.offering_place[i].and_then(|p| self.place_region[p]));
         let shortage = self.shortage_for(profile, o, region);
@@ -260,7 +281,7 @@ impl Matcher {
         };
         let factors = score::factors(profile, o, &inputs);
         let score = factors.iter().map(|f| f.points).sum();
-        Evaluated { offering: i, outcomes, eligibility, score, factors, timing, distance_km }
+        Evaluated { offering: i, on, outcomes, eligibility, score, factors, timing, distance_km }
     }
 
     /// The most specific shortage figure: subject+region, subject, region, sector.
@@ -356,7 +377,7 @@ pub(crate) fn rule_message(test: &Test, o: &Offering, rule_id: &str) -> Msg {
             .with("qualifications", i18n::ids(any_of))
             .with("subject", subject),
         Test::SchoolJob { roles, min_hours } => {
-            let roles = if roles.is_empty() { "leraar-onbevoegd".to_string() } else { i18n::ids(roles) };
+            let roles = if roles.is_empty() { "leraar".to_string() } else { i18n::ids(roles) };
             let m = if *min_hours == 0 { Msg::new("rule.school-job-any-hours") } else { Msg::new("rule.school-job").with("min_hours", min_hours) };
             m.with("roles", roles).with("sectors", i18n::ids(&o.sectors))
         }
@@ -371,6 +392,9 @@ pub(crate) fn rule_message(test: &Test, o: &Offering, rule_id: &str) -> Msg {
         }
         Test::MinAge { years } => Msg::new("rule.min-age").with("years", years),
         Test::SubjectIn { subjects } => Msg::new("rule.subject-in").with("subjects", i18n::ids(subjects)),
+        Test::SectorIn { sectors } => Msg::new("rule.sector-in").with("sectors", i18n::ids(sectors)),
+        Test::HoursAbove { hours } => Msg::new("rule.hours-above").with("hours", hours),
+        Test::Vog => Msg::new("rule.vog"),
         Test::AllOf { .. } | Test::AnyOf { .. } | Test::Not { .. } => Msg::new("rule.composite").with("rule", rule_id),
     }
 }

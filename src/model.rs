@@ -71,6 +71,9 @@ pub struct Profile {
     /// An assessment has shown hbo working level (for mbo-4 holders).
     #[serde(default)]
     pub hbo_level_assessed: bool,
+    /// Has a VOG (Verklaring Omtrent het Gedrag, certificate of conduct).
+    #[serde(default)]
+    pub vog: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -224,11 +227,23 @@ pub struct Rule {
     /// Message id of what the candidate can do when the rule is unmet (for a condition).
     #[serde(default)]
     pub action: Option<String>,
+    /// Whether what-if hints may propose changing the profile to meet this rule. Off for
+    /// rules where the change would be the goal itself (holding a bevoegdheid).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub what_if: bool,
     /// Ways round an unmet test, in order: the first whose test holds meets the rule (no
     /// action) or turns it into a condition (with an action); one that may hold (a fact
     /// not given) makes it a condition.
     #[serde(default)]
     pub alternatives: Vec<Alternative>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -264,7 +279,8 @@ pub enum Test {
         #[serde(default)]
         include_unrecognised: bool,
     },
-    /// Holds one of these qualifications (for `same_subject`, in the offering's subject).
+    /// Holds one of these qualifications; with `same_subject`, in the offering's subject
+    /// (when the offering has one).
     Qualification {
         any_of: Vec<Qualification>,
         #[serde(default)]
@@ -303,6 +319,12 @@ pub enum Test {
     MinAge { years: u8 },
     /// The offering's subject is one of these.
     SubjectIn { subjects: Vec<Subject> },
+    /// The offering is in one of these sectors.
+    SectorIn { sectors: Vec<Sector> },
+    /// The person wants more than this many hours a week (`hours_per_week`).
+    HoursAbove { hours: u8 },
+    /// Has a VOG (certificate of conduct).
+    Vog,
     AllOf { all: Vec<Test> },
     AnyOf { any: Vec<Test> },
     Not { not: Box<Test> },
@@ -326,6 +348,8 @@ struct TestRepr {
     lerarenopleiding: Option<bool>,
     related: Option<bool>,
     subjects: Option<Vec<Subject>>,
+    sectors: Option<Vec<Sector>>,
+    hours: Option<u8>,
     all: Option<Vec<Test>>,
     any: Option<Vec<Test>>,
     not: Option<Box<Test>>,
@@ -352,6 +376,8 @@ impl TestRepr {
         add(self.lerarenopleiding.is_some(), "lerarenopleiding");
         add(self.related.is_some(), "related");
         add(self.subjects.is_some(), "subjects");
+        add(self.sectors.is_some(), "sectors");
+        add(self.hours.is_some(), "hours");
         add(self.all.is_some(), "all");
         add(self.any.is_some(), "any");
         add(self.not.is_some(), "not");
@@ -369,6 +395,8 @@ impl TestRepr {
             T::NoRecentLerarenopleiding | T::MinAge => &["years"],
             T::Study => &["levels", "min_ec", "lerarenopleiding", "related"],
             T::SubjectIn => &["subjects"],
+            T::SectorIn => &["sectors"],
+            T::HoursAbove => &["hours"],
             T::AllOf => &["all"],
             T::AnyOf => &["any"],
             T::Not => &["not"],
@@ -406,6 +434,9 @@ impl TestRepr {
             },
             T::MinAge => Test::MinAge { years: self.years.ok_or_else(|| need("years"))? },
             T::SubjectIn => Test::SubjectIn { subjects: self.subjects.ok_or_else(|| need("subjects"))? },
+            T::SectorIn => Test::SectorIn { sectors: self.sectors.ok_or_else(|| need("sectors"))? },
+            T::HoursAbove => Test::HoursAbove { hours: self.hours.ok_or_else(|| need("hours"))? },
+            T::Vog => Test::Vog,
             T::AllOf => Test::AllOf { all: self.all.ok_or_else(|| need("all"))? },
             T::AnyOf => Test::AnyOf { any: self.any.ok_or_else(|| need("any"))? },
             T::Not => Test::Not { not: self.not.ok_or_else(|| need("not"))? },
@@ -434,10 +465,23 @@ impl<'de> Deserialize<'de> for Test {
 }
 
 impl Test {
+    /// The test's value when it depends on the offering alone (`sector-in`,
+    /// `subject-in` and combinations); `None` when it depends on the person.
+    pub fn on_offering(&self, o: &Offering) -> Option<bool> {
+        match self {
+            Test::SectorIn { sectors } => Some(o.sectors.iter().any(|s| sectors.contains(s))),
+            Test::SubjectIn { subjects } => Some(o.subject.is_some_and(|s| subjects.contains(&s))),
+            Test::Not { not } => not.on_offering(o).map(|b| !b),
+            Test::AllOf { all } => all.iter().map(|t| t.on_offering(o)).try_fold(true, |acc, v| v.map(|v| acc && v)),
+            Test::AnyOf { any } => any.iter().map(|t| t.on_offering(o)).try_fold(false, |acc, v| v.map(|v| acc || v)),
+            _ => None,
+        }
+    }
+
     /// Whether the test compares with the offering's subject (so the offering needs one).
     pub fn needs_subject(&self) -> bool {
         match self {
-            Test::RelatedDiploma { .. } | Test::Qualification { same_subject: true, .. } | Test::Study { related: true, .. } => true,
+            Test::RelatedDiploma { .. } | Test::Study { related: true, .. } => true,
             Test::AllOf { all: ts } | Test::AnyOf { any: ts } => ts.iter().any(Test::needs_subject),
             Test::Not { not } => not.needs_subject(),
             _ => false,
@@ -521,6 +565,9 @@ pub struct Offering {
     /// Id of the figure (in `figures`) the cost is taken from.
     #[serde(default)]
     pub cost_figure: Option<String>,
+    /// Teaching hours a week the route allows someone without a bevoegdheid (hybride docent: 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_teaching_hours: Option<u8>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

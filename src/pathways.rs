@@ -63,6 +63,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
             && (p.sectors.is_empty() || o.sectors.iter().any(|s| p.sectors.contains(s)))
             && (p.subjects.is_empty() || o.subject.is_none_or(|s| p.subjects.contains(&s)))
     });
+    let holds_bevoegdheid = p.qualifications.iter().any(|q| q.qualification != Qualification::Geen);
     for (route_rank, e) in open.take(ROUTES_CONSIDERED) {
         let o = &m.catalog().offerings[e.offering];
         let Some(intake) = e.timing.clone() else { continue };
@@ -73,7 +74,10 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
         let own_job = e.outcomes.iter().any(|(ri, oc)| *oc == Outcome::Met && matches!(m.rule(*ri).test, Test::SchoolJob { .. }));
         if let (true, Some(job)) = (own_job, &p.job) {
             let start_teaching = job.start_date.unwrap_or(today).max(today);
-            let flags = misalignment(&intake, start_teaching, o.paid_while_learning).msgs();
+            // Only teaching counts as "teaching before the training"; an onderwijsassistent
+            // keeps their own job meanwhile.
+            let teaches = matches!(job.role, Role::Leraar | Role::LeraarOnbevoegd | Role::Instructeur);
+            let flags = if teaches { misalignment(&intake, start_teaching, o.paid_while_learning).msgs() } else { Vec::new() };
             out.push(candidate(route_rank, e, o, &intake, Choice::OwnJob(start_teaching), combine(e.score, 100, flags.len()), &flags, lang));
             continue;
         }
@@ -84,10 +88,15 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
             if !o.sectors.contains(&v.sector) || !role_fits(o.kind, v.role) {
                 continue;
             }
-            if let (Some(a), Some(b)) = (o.subject, v.subject) {
-                if a != b {
-                    continue;
-                }
+            match (o.subject, v.subject) {
+                (Some(a), Some(b)) if a != b => continue,
+                // A route without a subject (pabo, PDG) fits any subject: take the person's.
+                (None, Some(b)) if !p.subjects.is_empty() && !p.subjects.contains(&b) => continue,
+                _ => {}
+            }
+            // Without a bevoegdheid a route may cap the teaching hours (hybride docent: 6).
+            if o.max_teaching_hours.is_some_and(|max| v.work_hours > max) && !holds_bevoegdheid {
+                continue;
             }
             // Teaching during training: on work-learn routes and duaal programmes. Deeltijd
             // students normally cannot work as a teacher in year 1 [S13].

@@ -65,8 +65,24 @@ impl RelatednessIndex {
 pub struct Ctx<'a> {
     pub profile: &'a Profile,
     pub offering: &'a Offering,
-    pub today: Date,
+    /// The date the rules are applied on: the start of the intake the person would
+    /// join (rules in force then, two years since leaving a lerarenopleiding by then),
+    /// or today when there is no feasible intake.
+    pub on: Date,
     pub related: &'a RelatednessIndex,
+}
+
+/// Any over items that may be unknown: yes if one is yes, else unknown if one is.
+fn any_truth<T>(items: impl IntoIterator<Item = T>, f: impl Fn(T) -> Truth) -> Truth {
+    let mut out = Truth::No;
+    for item in items {
+        match f(item) {
+            Truth::Yes => return Truth::Yes,
+            Truth::Unknown => out = Truth::Unknown,
+            Truth::No => {}
+        }
+    }
+    out
 }
 
 /// Evaluates one test.
@@ -79,14 +95,26 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
         Test::DiplomaLevel { levels, include_unrecognised } => Truth::from_bool(p.diplomas.iter().any(|d| {
             levels.contains(&d.level) && counts(d.foreign, d.recognised, *include_unrecognised)
         })),
-        Test::RelatedDiploma { levels, include_unrecognised } => Truth::from_bool(p.diplomas.iter().any(|d| {
-            levels.contains(&d.level)
-                && counts(d.foreign, d.recognised, *include_unrecognised)
-                && c.related.related(d.field.as_deref(), c.offering.subject)
-        })),
-        Test::Qualification { any_of, same_subject } => Truth::from_bool(p.qualifications.iter().any(|q| {
-            any_of.contains(&q.qualification) && (!same_subject || q.subject == c.offering.subject)
-        })),
+        Test::RelatedDiploma { levels, include_unrecognised } => any_truth(&p.diplomas, |d| {
+            if !levels.contains(&d.level) || !counts(d.foreign, d.recognised, *include_unrecognised) {
+                Truth::No
+            } else if d.field.is_none() && c.offering.subject.is_some() {
+                Truth::Unknown // the field was not given
+            } else {
+                Truth::from_bool(c.related.related(d.field.as_deref(), c.offering.subject))
+            }
+        }),
+        Test::Qualification { any_of, same_subject } => any_truth(&p.qualifications, |q| {
+            if !any_of.contains(&q.qualification) {
+                Truth::No
+            } else if !same_subject || c.offering.subject.is_none() || q.subject == c.offering.subject {
+                Truth::Yes
+            } else if q.subject.is_none() {
+                Truth::Unknown // the subject of the bevoegdheid was not given
+            } else {
+                Truth::No
+            }
+        }),
         Test::SchoolJob { roles, min_hours } => Truth::from_bool(p.job.as_ref().is_some_and(|j| {
             c.offering.sectors.contains(&j.sector)
                 && (roles.is_empty() || roles.contains(&j.role))
@@ -107,20 +135,30 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
         Test::NoRecentLerarenopleiding { years } => {
             let enrolled_now = p.study.as_ref().is_some_and(|s| s.lerarenopleiding);
             let left_recently =
-                p.lerarenopleiding_left.is_some_and(|d| d.add_months(i32::from(*years) * 12) > c.today);
+                p.lerarenopleiding_left.is_some_and(|d| d.add_months(i32::from(*years) * 12) > c.on);
             Truth::from_bool(!enrolled_now && !left_recently)
         }
-        Test::Study { levels, min_ec, lerarenopleiding, related } => Truth::from_bool(p.study.as_ref().is_some_and(|s| {
-            levels.contains(&s.level)
-                && s.ec >= *min_ec
-                && (!lerarenopleiding || s.lerarenopleiding)
-                && (!related || c.related.related(s.field.as_deref(), c.offering.subject))
-        })),
+        Test::Study { levels, min_ec, lerarenopleiding, related } => match &p.study {
+            Some(s) if levels.contains(&s.level) && s.ec >= *min_ec && (!lerarenopleiding || s.lerarenopleiding) => {
+                match (*related, s.field.as_deref()) {
+                    (false, _) => Truth::Yes,
+                    (true, None) if c.offering.subject.is_some() => Truth::Unknown,
+                    (true, field) => Truth::from_bool(c.related.related(field, c.offering.subject)),
+                }
+            }
+            _ => Truth::No,
+        },
         Test::MinAge { years } => match p.age {
             Some(a) => Truth::from_bool(a >= *years),
             None => Truth::Unknown,
         },
         Test::SubjectIn { subjects } => Truth::from_bool(c.offering.subject.is_some_and(|s| subjects.contains(&s))),
+        Test::SectorIn { sectors } => Truth::from_bool(c.offering.sectors.iter().any(|s| sectors.contains(s))),
+        Test::HoursAbove { hours } => match p.hours_per_week {
+            Some(h) => Truth::from_bool(h > *hours),
+            None => Truth::Unknown,
+        },
+        Test::Vog => Truth::from_bool(p.vog),
         Test::AllOf { all } => all.iter().fold(Truth::Yes, |acc, t| match (acc, eval(t, c)) {
             (Truth::No, _) | (_, Truth::No) => Truth::No,
             (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
@@ -147,14 +185,31 @@ pub enum Outcome {
     Blocked,
 }
 
-/// The message id of what the candidate can do about a condition.
+/// The message id of what the candidate can do about a condition: the alternative's
+/// action, else the rule's, else a default for the kind of test (often: give a fact
+/// that was not given).
 pub fn action(rule: &Rule, outcome: Outcome) -> Option<&str> {
-    match outcome {
+    let own = match outcome {
         Outcome::Condition { alternative: Some(i) } => {
             rule.alternatives.get(i).and_then(|a| a.action.as_deref()).or(rule.action.as_deref())
         }
         Outcome::Condition { alternative: None } => rule.action.as_deref(),
-        _ => None,
+        _ => return None,
+    };
+    own.or(Some(default_action(&rule.test)))
+}
+
+/// What to do about a test that is unmet or unknown, when the rule names no action.
+pub fn default_action(test: &Test) -> &'static str {
+    match test {
+        Test::RelatedDiploma { .. } => "action.give-field",
+        Test::Qualification { .. } => "action.give-qualification-subject",
+        Test::Study { .. } => "action.give-study",
+        Test::MinAge { .. } => "action.confirm-age",
+        Test::Dutch { .. } => "action.nt2-b2",
+        Test::HoursAbove { .. } => "action.give-hours",
+        Test::Vog => "action.vog",
+        _ => "action.check-with-institution",
     }
 }
 
@@ -165,7 +220,7 @@ pub fn in_force(rule: &Rule, on: Date) -> bool {
 
 /// Applies one rule.
 pub fn apply(rule: &Rule, c: &Ctx) -> Outcome {
-    if !in_force(rule, c.today) {
+    if !in_force(rule, c.on) {
         return Outcome::NotApplicable;
     }
     if let Some(cond) = &rule.applies_if {
@@ -177,21 +232,27 @@ pub fn apply(rule: &Rule, c: &Ctx) -> Outcome {
     if truth == Truth::Yes {
         return Outcome::Met;
     }
-    let mut maybe = None;
-    for (i, alt) in rule.alternatives.iter().enumerate() {
-        match eval(&alt.test, c) {
-            Truth::Yes if alt.action.is_none() => return Outcome::Met,
-            Truth::Yes => return Outcome::Condition { alternative: Some(i) },
-            Truth::Unknown if maybe.is_none() => maybe = Some(i),
-            _ => {}
-        }
+    // Alternatives that meet the rule outright win over ones that leave a condition.
+    let truths: Vec<Truth> = rule.alternatives.iter().map(|a| eval(&a.test, c)).collect();
+    let holds = |with_action: bool| {
+        rule.alternatives.iter().zip(&truths).position(|(a, t)| *t == Truth::Yes && a.action.is_some() == with_action)
+    };
+    if holds(false).is_some() {
+        return Outcome::Met;
     }
-    if maybe.is_some() {
-        return Outcome::Condition { alternative: maybe };
+    if let Some(i) = holds(true) {
+        return Outcome::Condition { alternative: Some(i) };
     }
-    match (truth, rule.otherwise) {
-        (Truth::Unknown, _) | (_, Effect::Condition) => Outcome::Condition { alternative: None },
-        _ => Outcome::Blocked,
+    // A fact the person did not give: ask for it first.
+    if truth == Truth::Unknown {
+        return Outcome::Condition { alternative: None };
+    }
+    if let Some(i) = truths.iter().position(|t| *t == Truth::Unknown) {
+        return Outcome::Condition { alternative: Some(i) };
+    }
+    match rule.otherwise {
+        Effect::Condition => Outcome::Condition { alternative: None },
+        Effect::Block => Outcome::Blocked,
     }
 }
 

@@ -67,6 +67,9 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
     // Route kinds.
     let mut kinds = HashMap::new();
     for (i, k) in c.route_kinds.iter().enumerate() {
+        if k.rules.is_empty() {
+            p(format!("route_kinds[{i}].rules"), "a route kind needs at least one admission rule".into());
+        }
         if kinds.insert(k.kind, k).is_some() {
             p(format!("route_kinds[{i}].kind"), format!("'{}' is defined twice", k.kind));
         }
@@ -104,6 +107,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
                 let all_rules = k.rules.iter().chain(&o.program_prerequisites);
                 let needs_subject = all_rules
                     .filter_map(|r| rule_by_id.get(r.as_str()))
+                    .filter(|r| r.applies_if.as_ref().and_then(|t| t.on_offering(o)) != Some(false))
                     .any(|r| r.test.needs_subject() || r.alternatives.iter().any(|a| a.test.needs_subject()));
                 if needs_subject && o.subject.is_none() {
                     p(format!("{at}.subject"), format!("route kind '{}' checks relatedness to a subject, so the offering needs one", o.kind));

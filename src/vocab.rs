@@ -224,6 +224,9 @@ vocab!(
         Study = "study",
         MinAge = "min-age",
         SubjectIn = "subject-in",
+        SectorIn = "sector-in",
+        HoursAbove = "hours-above",
+        Vog = "vog",
         AllOf = "all-of",
         AnyOf = "any-of",
         Not = "not",
@@ -241,8 +244,9 @@ impl Default for EarnWish {
     }
 }
 impl Default for IntakeStatus {
+    /// An intake is an estimate unless the catalog says it is confirmed.
     fn default() -> Self {
-        IntakeStatus::Confirmed
+        IntakeStatus::Typical
     }
 }
 impl Default for SourceStatus {

@@ -29,15 +29,17 @@ pub enum Change {
     HboAssessment,
     Dutch(Dutch),
     Recognise,
+    /// Join a later intake, starting on this date.
     WaitUntil(Date),
     Age(u8),
+    Vog,
 }
 
 impl Change {
     /// Rough effort, to prefer the easier of two equally small changes.
     fn effort(&self) -> u32 {
         match self {
-            Change::Recognise | Change::Geschiktheidsonderzoek | Change::PaboTests => 1,
+            Change::Recognise | Change::Geschiktheidsonderzoek | Change::PaboTests | Change::Vog => 1,
             Change::Dutch(_) | Change::HboAssessment | Change::SchoolJob { .. } => 2,
             Change::WaitUntil(_) | Change::Age(_) => 3,
             Change::AddQualification { .. } => 4,
@@ -49,7 +51,8 @@ impl Change {
         }
     }
 
-    fn apply(&self, p: &mut Profile, today: &mut Date) {
+    /// Applies the change to a profile and to the date the rules are applied on.
+    pub fn apply(&self, p: &mut Profile, on: &mut Date) {
         match self {
             Change::AddDiploma { level, field } => p.diplomas.push(Diploma {
                 level: *level,
@@ -68,12 +71,13 @@ impl Change {
             Change::HboAssessment => p.hbo_level_assessed = true,
             Change::Dutch(d) => p.dutch = Some(*d),
             Change::Recognise => p.diplomas.iter_mut().filter(|d| d.foreign).for_each(|d| d.recognised = true),
-            Change::WaitUntil(d) => *today = (*today).max(*d),
+            Change::WaitUntil(d) => *on = (*on).max(*d),
             Change::Age(a) => p.age = Some(p.age.unwrap_or(0).max(*a)),
+            Change::Vog => p.vog = true,
         }
     }
 
-    fn message(&self) -> Msg {
+    pub fn message(&self) -> Msg {
         match self {
             Change::AddDiploma { level, field: None } => Msg::new("change.add-diploma").with("level", level),
             Change::AddDiploma { level, field: Some(s) } => {
@@ -82,14 +86,17 @@ impl Change {
             Change::AddQualification { qualification, .. } => {
                 Msg::new("change.add-qualification").with("qualification", qualification)
             }
-            Change::SchoolJob { sector, hours, .. } => Msg::new("change.school-job").with("sector", sector).with("hours", hours),
+            Change::SchoolJob { sector, hours, role } => {
+                Msg::new("change.school-job").with("roles", role).with("sector", sector).with("hours", hours)
+            }
             Change::Geschiktheidsonderzoek => Msg::new("change.geschiktheidsonderzoek"),
             Change::PaboTests => Msg::new("change.pabo-tests"),
             Change::HboAssessment => Msg::new("change.hbo-assessment"),
-            Change::Dutch(d) => Msg::new("change.dutch").with("level", d),
+            Change::Dutch(d) => Msg::new("change.dutch").with("min", d),
             Change::Recognise => Msg::new("change.recognition"),
             Change::WaitUntil(d) => Msg::new("change.wait-until").with("date", d),
             Change::Age(a) => Msg::new("change.age").with("years", a),
+            Change::Vog => Msg::new("change.vog"),
         }
     }
 }
@@ -123,17 +130,18 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
         Test::PaboTests => vec![vec![Change::PaboTests]],
         Test::HboLevelAssessed => vec![vec![Change::HboAssessment]],
         Test::Dutch { min } => vec![vec![Change::Dutch(*min)]],
+        // The first intake that starts once the waiting time is over.
         Test::NoRecentLerarenopleiding { years } => match p.lerarenopleiding_left {
             Some(left) if p.study.as_ref().is_none_or(|s| !s.lerarenopleiding) => {
                 let until = left.add_months(i32::from(*years) * 12);
-                if until > today {
-                    vec![vec![Change::WaitUntil(until)]]
-                } else {
-                    Vec::new()
-                }
+                let later = p.available_from.map_or(until, |a| a.max(until));
+                crate::timing::next_intake(o, today, Some(later))
+                    .map(|t| vec![vec![Change::WaitUntil(t.start_date)]])
+                    .unwrap_or_default()
             }
             _ => Vec::new(),
         },
+        Test::Vog => vec![vec![Change::Vog]],
         Test::MinAge { years } => vec![vec![Change::Age(*years)]],
         Test::AnyOf { any } => any.iter().flat_map(|t| candidates(t, p, o, today)).collect(),
         Test::AllOf { all } => {
@@ -152,7 +160,12 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
             ways.retain(|w| !w.is_empty());
             ways
         }
-        Test::ForeignOrNonNative | Test::Study { .. } | Test::SubjectIn { .. } | Test::Not { .. } => Vec::new(),
+        Test::ForeignOrNonNative
+        | Test::Study { .. }
+        | Test::SubjectIn { .. }
+        | Test::SectorIn { .. }
+        | Test::HoursAbove { .. }
+        | Test::Not { .. } => Vec::new(),
     }
 }
 
@@ -180,6 +193,19 @@ pub(crate) fn what_if(m: &Matcher, p: &Profile, ranked: &[Evaluated], opts: &Mat
 
 fn smallest_change(m: &Matcher, p: &Profile, e: &Evaluated, opts: &MatchOptions) -> Option<WhatIf> {
     let o = &m.catalog().offerings[e.offering];
+    let (changes, to) = changes_for(m, p, e, opts.today)?;
+    Some(WhatIf {
+        offering: o.id.clone(),
+        kind: o.kind,
+        from: e.eligibility,
+        to,
+        changes: changes.iter().map(|c| render(opts.lang, &c.message())).collect(),
+    })
+}
+
+/// The smallest set of changes that opens the offering, and the verdict it then gets.
+pub(crate) fn changes_for(m: &Matcher, p: &Profile, e: &Evaluated, today: Date) -> Option<(Vec<Change>, Eligibility)> {
+    let o = &m.catalog().offerings[e.offering];
     let target_ok = |v: Eligibility| match e.eligibility {
         Eligibility::Ineligible => v != Eligibility::Ineligible,
         _ => v == Eligibility::Eligible,
@@ -195,10 +221,13 @@ fn smallest_change(m: &Matcher, p: &Profile, e: &Evaluated, opts: &MatchOptions)
         if !relevant {
             continue;
         }
-        let mut ways = candidates(&rule.test, p, o, opts.today);
+        if !rule.what_if {
+            return None; // the catalog says this is not a change to propose
+        }
+        let mut ways = candidates(&rule.test, p, o, today);
         if e.eligibility == Eligibility::Ineligible {
             for alt in &rule.alternatives {
-                ways.extend(candidates(&alt.test, p, o, opts.today));
+                ways.extend(candidates(&alt.test, p, o, today));
             }
         }
         if ways.is_empty() {
@@ -227,21 +256,14 @@ fn smallest_change(m: &Matcher, p: &Profile, e: &Evaluated, opts: &MatchOptions)
     // Fewest changes first, then least effort, then the order the ways were listed in.
     let mut combos: Vec<(usize, Vec<Change>)> = combos.into_iter().enumerate().collect();
     combos.sort_unstable_by_key(|(i, c)| (c.len(), c.iter().map(Change::effort).sum::<u32>(), *i));
-    let best = combos.into_iter().find_map(|(_, changes)| {
+    combos.into_iter().find_map(|(_, changes)| {
         let mut changed = p.clone();
-        let mut today = opts.today;
+        let mut on = e.on;
         for ch in &changes {
-            ch.apply(&mut changed, &mut today);
+            ch.apply(&mut changed, &mut on);
         }
-        let outcomes = m.outcomes(&changed, e.offering, today);
+        let outcomes = m.outcomes(&changed, e.offering, on);
         let v = rules::verdict(outcomes.iter().map(|(_, o)| o));
         target_ok(v).then_some((changes, v))
-    })?;
-    Some(WhatIf {
-        offering: o.id.clone(),
-        kind: o.kind,
-        from: e.eligibility,
-        to: best.1,
-        changes: best.0.iter().map(|c| render(opts.lang, &c.message())).collect(),
     })
 }

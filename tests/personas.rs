@@ -202,7 +202,8 @@ fn recent_lerarenopleiding_dropout_waits_for_zij_instroom() {
     }));
     let po = route(&r, K::ZijInstroomPo);
     let hint = r.what_if.iter().find(|w| w.offering == po.offering || w.kind == K::ZijInstroomVoTweedegraads).unwrap();
-    assert!(hint.changes.iter().any(|c| c.id == "change.wait-until" && c.params["date"] == "2027-12-01"), "{hint:?}");
+    // Two years after leaving (2027-12-01), the first intake is February 2028.
+    assert!(hint.changes.iter().any(|c| c.id == "change.wait-until" && c.params["date"] == "2028-02-01"), "{hint:?}");
     assert_eq!(route(&r, K::PaboVerkort).eligibility, E::Eligible, "the 2-year rule is a zij-instroom rule only");
 }
 

@@ -23,8 +23,10 @@ fn diploma() -> impl Strategy<Value = Diploma> {
 }
 
 prop_compose! {
-    fn a_date()(days in 0i64..900) -> Date {
-        Date::parse("2026-01-01").unwrap().add_days(days)
+    /// Mostly around the sample's intakes (2026-2028), sometimes years before or after.
+    fn a_date()(near in 0i64..900, far in -3650i64..7300, pick_far in prop::bool::weighted(0.15)) -> Date {
+        let base = Date::parse("2026-01-01").unwrap();
+        base.add_days(if pick_far { far } else { near })
     }
 }
 
@@ -47,6 +49,7 @@ prop_compose! {
         tests in prop::sample::subsequence(PaboTest::ALL.to_vec(), 0..=3),
         go in any::<bool>(),
         assessed in any::<bool>(),
+        vog in any::<bool>(),
     ) -> Profile {
         Profile {
             diplomas,
@@ -70,6 +73,7 @@ prop_compose! {
             pabo_tests_passed: tests,
             geschiktheidsonderzoek_passed: go,
             hbo_level_assessed: assessed,
+            vog,
         }
     }
 }
@@ -97,8 +101,10 @@ proptest! {
 
     #[test]
     fn matching_is_deterministic(p in a_profile(), today in a_date()) {
+        // Two matchers built from the same text, so no state can carry over.
+        let other = Matcher::from_json(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
         let a = serde_json::to_string(&sample().match_profile(&p, &opts(today))).unwrap();
-        let b = serde_json::to_string(&sample().match_profile(&p.clone(), &opts(today))).unwrap();
+        let b = serde_json::to_string(&other.match_profile(&p.clone(), &opts(today))).unwrap();
         prop_assert_eq!(a, b);
     }
 
@@ -174,7 +180,23 @@ proptest! {
             let route = r.routes.iter().find(|x| x.offering == w.offering).unwrap();
             prop_assert_eq!(route.eligibility, w.from);
             prop_assert!(eligibility_rank(w.to) < eligibility_rank(w.from));
-            prop_assert!(!w.changes.is_empty());
+            // Apply the structured changes to the profile and match again from scratch.
+            let (changes, to) = sample().what_if_changes(&p, &w.offering, today).expect("the hint can be recomputed");
+            prop_assert_eq!(changes.len(), w.changes.len());
+            prop_assert_eq!(to, w.to);
+            let mut changed = p.clone();
+            for ch in &changes {
+                match ch {
+                    // A later intake: the person becomes available from its start.
+                    routewijzer::whatif::Change::WaitUntil(d) => {
+                        changed.available_from = Some(changed.available_from.map_or(*d, |a| a.max(*d)))
+                    }
+                    other => other.apply(&mut changed, &mut today.clone()),
+                }
+            }
+            let again = sample().match_profile(&changed, &opts(today));
+            let now = again.routes.iter().find(|x| x.offering == w.offering).unwrap().eligibility;
+            prop_assert!(eligibility_rank(now) <= eligibility_rank(w.to), "{} is {:?} after {:?}", w.offering, now, changes);
         }
     }
 }

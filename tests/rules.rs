@@ -4,6 +4,7 @@
 
 mod common;
 use common::*;
+
 use routewijzer::{Eligibility, RouteKind as K, SourceStatus};
 
 const TODAY: &str = "2026-11-23";
@@ -61,21 +62,31 @@ fn pabo_tests_apply_to_havo_and_ad_but_not_vwo_or_bachelors() {
 }
 
 // [S9] before the 2022 experiment the tests had to be passed before the start: a blocker.
-// [S10][S11] during the experiment (intakes 2022-2025): a condition. Rules are applied by validity date.
+// [S10][S11] during the experiment (intakes 2022-2025): a condition. Rules are applied as
+// they stand at the intake the person would join, so the sample gets earlier intakes here.
 #[test]
 fn pabo_tests_follow_their_validity_dates() {
-    let havo = r#"{"diplomas":[{"level":"havo"}]}"#;
-    let in_2021 = run(havo, "2021-03-01");
-    let p = route(&in_2021, K::PaboVoltijd);
-    assert_eq!(seen(p, "pabo-toelatingstoetsen-2015"), Seen::Blocker);
-    assert_eq!(seen(p, "pabo-toelatingstoetsen-experiment"), Seen::NotApplied);
-    assert_eq!(finding(p, "pabo-toelatingstoetsen-2015").valid_until.unwrap().to_string(), "2022-08-31");
-
-    let in_2023 = run(havo, "2023-03-01");
-    let p = route(&in_2023, K::PaboVoltijd);
-    assert_eq!(seen(p, "pabo-toelatingstoetsen-experiment"), Seen::Condition);
-    assert_eq!(seen(p, "pabo-toelatingstoetsen-2015"), Seen::NotApplied);
-    assert_eq!(seen(p, "pabo-toelatingstoetsen-na-2025"), Seen::NotApplied);
+    let mut c: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
+    let pabo = c["offerings"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == "hu-pabo-voltijd-utrecht").unwrap();
+    pabo["intakes"] = serde_json::json!([
+        {"start_date": "2021-09-01", "application_deadline": "2021-05-01"},
+        {"start_date": "2023-09-01", "application_deadline": "2023-05-01"}
+    ]);
+    let m = routewijzer::Matcher::from_json(&c.to_string()).unwrap();
+    let havo = common::profile(r#"{"diplomas":[{"level":"havo"}]}"#);
+    let at = |today: &str| {
+        let r = m.match_profile(&havo, &routewijzer::MatchOptions::new(common::date(today)));
+        r.routes.into_iter().find(|x| x.offering == "hu-pabo-voltijd-utrecht").unwrap()
+    };
+    let p = at("2021-03-01"); // joins September 2021
+    assert_eq!(seen(&p, "pabo-toelatingstoetsen-2015"), Seen::Blocker);
+    assert_eq!(seen(&p, "pabo-toelatingstoetsen-experiment"), Seen::NotApplied);
+    assert_eq!(finding(&p, "pabo-toelatingstoetsen-2015").valid_until.unwrap().to_string(), "2022-08-31");
+    let p = at("2022-06-01"); // the 2022 deadline has passed: joins September 2023
+    assert_eq!(p.next_intake.as_ref().unwrap().start_date.to_string(), "2023-09-01");
+    assert_eq!(seen(&p, "pabo-toelatingstoetsen-experiment"), Seen::Condition);
+    assert_eq!(seen(&p, "pabo-toelatingstoetsen-2015"), Seen::NotApplied);
+    assert_eq!(seen(&p, "pabo-toelatingstoetsen-na-2025"), Seen::NotApplied);
 }
 
 // [S9][S15] The shortened pabo is for bachelor holders.
@@ -124,7 +135,7 @@ fn zij_instroom_job_and_go_are_conditions_until_met() {
     assert_eq!(seen(route(&vo_job, K::ZijInstroomPo), "zij-instroom-aanstelling"), Seen::Condition);
 
     let both = run(
-        r#"{"diplomas":[{"level":"hbo-bachelor"}],"job":{"sector":"po","role":"leraar-onbevoegd","hours_per_week":24,"offer":true},"geschiktheidsonderzoek_passed":true}"#,
+        r#"{"diplomas":[{"level":"hbo-bachelor"}],"job":{"sector":"po","role":"leraar-onbevoegd","hours_per_week":24,"offer":true},"geschiktheidsonderzoek_passed":true,"vog":true}"#,
         TODAY,
     );
     assert_eq!(route(&both, K::ZijInstroomPo).eligibility, Eligibility::Eligible);
@@ -134,7 +145,8 @@ fn zij_instroom_job_and_go_are_conditions_until_met() {
 #[test]
 fn zij_instroom_blocked_within_two_years_of_a_lerarenopleiding() {
     let base = r#""diplomas":[{"level":"hbo-bachelor"}]"#;
-    let recent = run(&format!(r#"{{{base},"lerarenopleiding_left":"2025-06-30"}}"#), TODAY);
+    // Left mid-2026: still within two years at the next cohort (September 2027).
+    let recent = run(&format!(r#"{{{base},"lerarenopleiding_left":"2026-06-30"}}"#), TODAY);
     assert_eq!(seen(route(&recent, K::ZijInstroomPo), "zij-instroom-geen-recente-lerarenopleiding"), Seen::Blocker);
     let long_ago = run(&format!(r#"{{{base},"lerarenopleiding_left":"2024-06-30"}}"#), TODAY);
     assert_eq!(seen(route(&long_ago, K::ZijInstroomPo), "zij-instroom-geen-recente-lerarenopleiding"), Seen::Satisfied);
@@ -337,4 +349,81 @@ fn findings_explain_themselves_in_both_languages() {
     assert!(f_nl.message.text.starts_with("Vereist een diploma"), "{}", f_nl.message.text);
     assert!(f_en.message.text.starts_with("Requires a diploma"), "{}", f_en.message.text);
     assert!(f_nl.sources.iter().all(|s| s.url.as_deref().is_some_and(|u| u.starts_with("https://"))));
+}
+
+// Rules apply as they stand when the person would start: the intake date, not today.
+// [S29][S33] left a lerarenopleiding in January 2025: on 2026-11-23 that is under two
+// years ago, but the first feasible zij-instroom cohort (September 2027) is later.
+#[test]
+fn rules_are_applied_on_the_intake_date() {
+    let r = run(r#"{"diplomas":[{"level":"hbo-bachelor"}],"lerarenopleiding_left":"2025-01-10"}"#, TODAY);
+    let z = route(&r, K::ZijInstroomPo);
+    assert_eq!(z.next_intake.as_ref().unwrap().start_date.to_string(), "2027-09-01");
+    assert_eq!(seen(z, "zij-instroom-geen-recente-lerarenopleiding"), Seen::Satisfied);
+    // [S10][S11] In May 2022 the next pabo intake (September 2022) falls under the experiment, not the 2015 rule.
+    let r = run(r#"{"diplomas":[{"level":"havo"}]}"#, "2022-05-01");
+    let p = r.routes.iter().find(|x| x.kind == K::PaboVoltijd && x.next_intake.is_some());
+    if let Some(p) = p {
+        let start = p.next_intake.as_ref().unwrap().start_date;
+        if start >= common::date("2022-09-01") && start <= common::date("2025-08-31") {
+            assert_eq!(seen(p, "pabo-toelatingstoetsen-experiment"), Seen::Condition);
+            assert_eq!(seen(p, "pabo-toelatingstoetsen-2015"), Seen::NotApplied);
+        }
+    }
+}
+
+// A field that was not given is unknown, not unrelated: a condition asking for it.
+#[test]
+fn a_missing_study_field_asks_for_it() {
+    let r = run(r#"{"diplomas":[{"level":"wo-master"}]}"#, TODAY);
+    let k = route_with_subject(&r, K::Kopopleiding, "wiskunde");
+    assert_eq!(k.eligibility, Eligibility::Conditional);
+    assert_eq!(finding(k, "kopopleiding-verwante-bachelor").action.as_ref().unwrap().id, "action.give-field");
+}
+
+// [S20] Zij-instroom po asks for a VOG.
+#[test]
+fn zij_instroom_po_asks_for_a_vog() {
+    let base = r#""diplomas":[{"level":"hbo-bachelor"}],"job":{"sector":"po","role":"leraar-onbevoegd","hours_per_week":24},"geschiktheidsonderzoek_passed":true"#;
+    let without = run(&format!("{{{base}}}"), TODAY);
+    let z = route(&without, K::ZijInstroomPo);
+    assert_eq!(z.eligibility, Eligibility::Conditional);
+    assert_eq!(finding(z, "zij-instroom-vog").action.as_ref().unwrap().id, "action.vog");
+    let with = run(&format!(r#"{{{base},"vog":true}}"#), TODAY);
+    assert_eq!(route(&with, K::ZijInstroomPo).eligibility, Eligibility::Eligible);
+}
+
+// [S50][S52] LIO for master students of a teaching master, not only bachelors.
+#[test]
+fn lio_for_teaching_master_students() {
+    let r = run(r#"{"diplomas":[{"level":"wo-master"}],"study":{"level":"wo-master","ec":40,"lerarenopleiding":true}}"#, TODAY);
+    assert_eq!(seen(route(&r, K::Lio), "lio-laatstejaars"), Seen::Satisfied);
+}
+
+// [S6] The 6-hour limit only matters to someone who wants to teach more than 6 hours.
+#[test]
+fn hybride_docent_within_six_hours_needs_no_bevoegdheid() {
+    let few = run(r#"{"diplomas":[{"level":"wo-master","field":"informatica"}],"hours_per_week":6}"#, TODAY);
+    assert_eq!(seen(route(&few, K::HybrideDocent), "onbevoegd-max-6-uur"), Seen::NotApplied);
+    let many = run(r#"{"diplomas":[{"level":"wo-master","field":"informatica"}],"hours_per_week":30}"#, TODAY);
+    assert_eq!(seen(route(&many, K::HybrideDocent), "onbevoegd-max-6-uur"), Seen::Condition);
+    // Getting a bevoegdheid is not proposed as the way into hybride teaching.
+    assert!(!many.what_if.iter().any(|w| w.kind == K::HybrideDocent));
+    // Its pathways never pair a post of more than 6 hours.
+    for p in many.pathways.iter().filter(|p| p.kind == K::HybrideDocent) {
+        assert!(p.vacancy.as_ref().is_none_or(|v| v.work_hours <= 6));
+    }
+}
+
+// [S7] A vo bevoegdheid returns someone to its own subject.
+#[test]
+fn herintreding_vo_needs_the_subject() {
+    let bio = run(r#"{"qualifications":[{"qualification":"tweedegraads","subject":"biologie"}]}"#, TODAY);
+    let wis = bio.routes.iter().find(|x| x.kind == K::Herintreding && x.subject.map(|s| s.id()) == Some("wiskunde")).unwrap();
+    assert_eq!(wis.eligibility, Eligibility::Ineligible);
+    let f = finding(wis, "herintreding-bevoegdheid-vo");
+    assert_eq!(f.status, SourceStatus::Unconfirmed);
+    let w = run(r#"{"qualifications":[{"qualification":"eerstegraads","subject":"wiskunde"}]}"#, TODAY);
+    let wis = w.routes.iter().find(|x| x.kind == K::Herintreding && x.subject.map(|s| s.id()) == Some("wiskunde")).unwrap();
+    assert_eq!(wis.eligibility, Eligibility::Eligible);
 }

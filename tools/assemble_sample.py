@@ -49,10 +49,10 @@ catalog = {
     "figures": core["figures"],
     "weights": core["weights"],
 }
-# Herintreding has one kind for every sector; the bevoegdheid it needs depends on the offering's sector.
+# Hybride docent: without a bevoegdheid at most 6 teaching hours a week (figure onbevoegd-max-uren, S6).
 for o in catalog["offerings"]:
-    if o["kind"] == "herintreding":
-        o["program_prerequisites"] = ["herintreding-bevoegdheid-po" if o["sectors"] == ["po"] else "herintreding-bevoegdheid-vo"]
+    if o["kind"] == "hybride-docent":
+        o["max_teaching_hours"] = 6
 
 out = os.path.join(ROOT, "tests", "fixtures", "sample-catalog.json")
 with open(out, "w", encoding="utf-8") as f:

@@ -519,11 +519,6 @@ impl Ctx<'_> {
                 _ => (0, CostBasis::Werkgever, None),
             },
         };
-        let program_prerequisites = if s.kind == RouteKind::Herintreding {
-            vec![if s.sectors == [Sector::Po] { "herintreding-bevoegdheid-po" } else { "herintreding-bevoegdheid-vo" }.to_string()]
-        } else {
-            Vec::new()
-        };
         let rolling = matches!(s.kind, RouteKind::Herintreding | RouteKind::HybrideDocent);
         if !rolling && s.intakes.is_empty() {
             return Ok(()); // no open intake left (phasing out)
@@ -544,12 +539,14 @@ impl Ctx<'_> {
             cost_eur_per_year: cost,
             cost_basis: basis,
             paid_while_learning: s.paid,
-            program_prerequisites,
+            program_prerequisites: Vec::new(),
             intakes: s.intakes,
             rolling_intake: rolling,
             url,
             croho: s.croho,
             cost_figure: figure.map(str::to_string),
+            // Without a bevoegdheid at most 6 hours a week (figure onbevoegd-max-uren, S6).
+            max_teaching_hours: (s.kind == RouteKind::HybrideDocent).then_some(6),
         };
         if self.offerings.insert(s.id.clone(), o).is_some() {
             return Err(format!("offering id {} built twice", s.id));
