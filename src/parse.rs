@@ -55,31 +55,41 @@ fn collect_problems(text: &str) -> Result<Catalog, InputError> {
         Err(_) => return Err(InputError::one(Document::Catalog, "", "a catalog must be a JSON object")),
     };
     let mut problems = Vec::new();
-    // The top level with the lists emptied: missing or unknown keys, meta, weights.
+    // The top level with the lists emptied. A malformed or missing `meta` or `weights`
+    // is reported and replaced by a stand-in, so the rest is still checked.
     let mut lists: BTreeMap<&str, Vec<&RawValue>> = BTreeMap::new();
-    let mut skeleton = String::from("{");
+    let mut meta = None;
+    let mut weights = None;
     for (key, raw) in &top {
-        if skeleton.len() > 1 {
-            skeleton.push(',');
-        }
-        skeleton.push_str(&serde_json::to_string(key).unwrap_or_default());
-        skeleton.push(':');
-        match CATALOG_LISTS.iter().find(|k| **k == key) {
-            Some(k) => {
-                match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
-                    Ok(items) => {
-                        lists.insert(k, items);
-                    }
-                    Err(_) => problems.push(Problem::new(*k, "must be a list")),
-                }
-                skeleton.push_str("[]");
+        match key.as_str() {
+            "meta" => meta = typed::<crate::model::Meta>(raw.get(), "meta").map_err(|p| problems.push(p)).ok().map(|_| raw.get()),
+            "weights" => {
+                weights = typed::<crate::model::Weights>(raw.get(), "weights").map_err(|p| problems.push(p)).ok().map(|_| raw.get())
             }
-            None => skeleton.push_str(raw.get()),
+            k => match CATALOG_LISTS.iter().find(|l| **l == k) {
+                Some(l) => match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
+                    Ok(items) => {
+                        lists.insert(l, items);
+                    }
+                    Err(_) => problems.push(Problem::new(*l, "must be a list")),
+                },
+                None => problems.push(Problem::new(k, format!("unknown field `{k}`, expected one of `meta`, `weights`, `{}`", CATALOG_LISTS.join("`, `")))),
+            },
         }
     }
-    skeleton.push('}');
-    let mut partial: Option<Catalog> =
-        if problems.is_empty() { typed::<Catalog>(&skeleton, "").map_err(|p| problems.push(p)).ok() } else { None };
+    for required in ["meta", "rules", "route_kinds", "offerings", "weights"] {
+        if !top.contains_key(required) {
+            problems.push(Problem::new("", format!("missing field `{required}`")));
+        }
+    }
+    const STAND_IN_META: &str = r#"{"name":"","version":"","generated":"1970-01-01","attribution":["-"]}"#;
+    const STAND_IN_WEIGHTS: &str = r#"{"sector":100,"subject":0,"qualification":0,"hours":0,"earn_while_learning":0,"cost":0,"duration":0,"time_to_start":0,"travel":0,"shortage":0}"#;
+    let skeleton = format!(
+        r#"{{"meta":{},"weights":{},"rules":[],"route_kinds":[],"offerings":[]}}"#,
+        meta.unwrap_or(STAND_IN_META),
+        weights.unwrap_or(STAND_IN_WEIGHTS)
+    );
+    let mut partial: Option<Catalog> = typed::<Catalog>(&skeleton, "").ok();
 
     // Each element of each list on its own; the well-formed ones go into `partial`.
     let mut kept: Vec<(&str, Vec<usize>)> = Vec::new();

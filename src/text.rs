@@ -48,11 +48,11 @@ pub fn report(r: &MatchResult) -> String {
         let factors: Vec<String> = route.factors.iter().map(|f| format!("{} {}/{}", f.factor, f.points, f.max)).collect();
         let _ = writeln!(s, "   score {} = {}", route.score, factors.join(" + "));
         for b in &route.blockers {
-            let _ = writeln!(s, "   x {} [{}; {}]", b.message.text, b.rule, ids(&b.sources));
+            let _ = writeln!(s, "   x {} [{}; {}{}]", b.message.text, b.rule, ids(&b.sources), status(b, en));
         }
         for c in &route.conditions {
             let action = c.action.as_ref().map_or(String::new(), |a| format!(" -> {}", a.text));
-            let _ = writeln!(s, "   ? {}{} [{}; {}]", c.message.text, action, c.rule, ids(&c.sources));
+            let _ = writeln!(s, "   ? {}{} [{}; {}{}]", c.message.text, action, c.rule, ids(&c.sources), status(c, en));
         }
         if let Some(i) = &route.next_intake {
             let _ = writeln!(
@@ -87,6 +87,29 @@ pub fn report(r: &MatchResult) -> String {
         }
     }
     s
+}
+
+/// How sure the rule's source is, and its validity, when that is worth saying.
+fn status(f: &crate::result::Finding, en: bool) -> String {
+    use crate::vocab::SourceStatus::*;
+    let flag = match (f.status, en) {
+        (Confirmed, _) => "",
+        (Unconfirmed, false) => "; onbevestigd",
+        (Unconfirmed, true) => "; unconfirmed",
+        (Conflict, false) => "; bronnen spreken elkaar tegen",
+        (Conflict, true) => "; sources conflict",
+        (Dated, false) => "; mogelijk verouderd",
+        (Dated, true) => "; possibly dated",
+    };
+    let dates = match (f.valid_from, f.valid_until) {
+        (None, None) => String::new(),
+        (from, until) => format!(
+            "; {} {}",
+            from.map_or(String::new(), |d| d.to_string()),
+            until.map_or("…".to_string(), |d| format!("t/m {d}").replace("t/m", if en { "to" } else { "t/m" }))
+        ),
+    };
+    format!("{flag}{dates}")
 }
 
 fn ids(sources: &[crate::result::SourceRef]) -> String {

@@ -99,6 +99,20 @@ fn structural_and_semantic_problems_come_in_one_report() {
 }
 
 #[test]
+fn a_broken_top_level_does_not_hide_the_rest() {
+    let mut c = sample_value();
+    c.as_object_mut().unwrap().remove("weights");
+    c["meta"]["generated"] = json!("yesterday");
+    c["offerings"][2]["place"] = json!("GM9999");
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    let p = paths(&e);
+    assert!(e.problems.iter().any(|x| x.path.is_empty() && x.message.contains("missing field `weights`")), "{e}");
+    assert!(p.contains(&"meta.generated".to_string()), "{p:?}");
+    assert!(p.contains(&"offerings[2].place".to_string()), "{p:?}");
+    assert_eq!(e.problems.len(), 3, "{e}");
+}
+
+#[test]
 fn rule_tests_name_fields_that_do_not_belong_or_are_missing() {
     let mut c = sample_value();
     c["rules"][0]["test"] = json!({"type": "geschiktheidsonderzoek", "levels": ["havo"]});
