@@ -17,6 +17,8 @@ use crate::vocab::*;
 
 /// Only the best open routes are combined with vacancies.
 const ROUTES_CONSIDERED: usize = 12;
+/// At most this many offerings of one route kind.
+const ROUTES_PER_KIND: usize = 3;
 /// At most this many vacancies per route.
 const VACANCIES_PER_ROUTE: usize = 3;
 /// A job that starts more than this many days before the intake is flagged.
@@ -64,6 +66,13 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
             && (p.subjects.is_empty() || o.subject.is_none_or(|s| p.subjects.contains(&s)))
     });
     let holds_bevoegdheid = p.qualifications.iter().any(|q| q.qualification != Qualification::Geen);
+    // At most a few offerings of one kind, so other kinds of route get a pathway too.
+    let mut per_kind: std::collections::HashMap<RouteKind, usize> = std::collections::HashMap::new();
+    let open = open.filter(|(_, e)| {
+        let n = per_kind.entry(m.catalog().offerings[e.offering].kind).or_insert(0);
+        *n += 1;
+        *n <= ROUTES_PER_KIND
+    });
     for (route_rank, e) in open.take(ROUTES_CONSIDERED) {
         let o = &m.catalog().offerings[e.offering];
         let Some(intake) = e.timing.clone() else { continue };
@@ -72,7 +81,10 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
         });
         // The person's own job (or signed offer) already meets the route's job rule.
         let own_job = e.outcomes.iter().any(|(ri, oc)| *oc == Outcome::Met && matches!(m.rule(*ri).test, Test::SchoolJob { .. }));
-        if let (true, Some(job)) = (own_job, &p.job) {
+        // A route that caps teaching hours without a bevoegdheid (hybride docent) does
+        // not fit a larger teaching job.
+        let job_too_big = p.job.as_ref().is_some_and(|j| o.max_teaching_hours.is_some_and(|m| j.hours_per_week > m)) && !holds_bevoegdheid;
+        if let (true, false, Some(job)) = (own_job, job_too_big, &p.job) {
             let start_teaching = job.start_date.unwrap_or(today).max(today);
             // Only teaching counts as "teaching before the training"; an onderwijsassistent
             // keeps their own job meanwhile.
@@ -140,11 +152,19 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
             &b.vacancy_id,
         ))
     });
-    // Spread the list: first the best pathway of each route, then the runners-up.
-    let mut seen = std::collections::HashSet::new();
-    let (firsts, rest): (Vec<Candidate>, Vec<Candidate>) = out.into_iter().partition(|c| seen.insert(c.route_rank));
-    firsts
+    // Spread the list: first the best pathway of each kind of route, then the best of
+    // each other offering, then the runners-up.
+    let mut kinds = std::collections::HashSet::new();
+    let mut routes = std::collections::HashSet::new();
+    let (by_kind, rest): (Vec<Candidate>, Vec<Candidate>) = out.into_iter().partition(|c| {
+        let first_of_route = routes.insert(c.route_rank);
+        first_of_route && kinds.insert(c.pathway.kind)
+    });
+    let mut routes: std::collections::HashSet<usize> = by_kind.iter().map(|c| c.route_rank).collect();
+    let (by_route, rest): (Vec<Candidate>, Vec<Candidate>) = rest.into_iter().partition(|c| routes.insert(c.route_rank));
+    by_kind
         .into_iter()
+        .chain(by_route)
         .chain(rest)
         .take(opts.max_pathways)
         .enumerate()
