@@ -45,6 +45,8 @@ pub struct Matcher {
     /// Newest shortage figure per (sector, subject, region id): (peildatum, index in `shortages`).
     shortages: HashMap<ShortageKey, (Date, usize)>,
     place_region: Vec<Option<u16>>,
+    /// Per place: its own id interned like the regions, for figures measured per gemeente.
+    place_area: Vec<u16>,
     /// Per offering: the indices of the rules to check (kind rules, then its own).
     offering_rules: Vec<Vec<usize>>,
     offering_place: Vec<Option<usize>>,
@@ -61,6 +63,8 @@ type ShortageKey = (Sector, Option<Subject>, Option<u16>);
 pub(crate) struct Here {
     pub coord: Option<(f64, f64)>,
     pub region: Option<u16>,
+    /// The person's gemeente (interned id), for figures measured per city.
+    pub area: Option<u16>,
 }
 
 /// Per match: the person's location and the distance to every place (km), computed once.
@@ -131,6 +135,8 @@ impl Matcher {
             *regions.entry(r.to_string()).or_insert(next)
         };
         let place_region: Vec<Option<u16>> = catalog.places.iter().map(|p| p.region.as_deref().map(&mut intern)).collect();
+        // A shortage figure may also be for one gemeente (a city measured on its own).
+        let place_area: Vec<u16> = catalog.places.iter().map(|p| intern(&p.id)).collect();
         let mut shortages: HashMap<ShortageKey, (Date, usize)> = HashMap::new();
         for (i, s) in catalog.shortages.iter().enumerate() {
             let key = (s.sector, s.subject, s.region.as_deref().map(&mut intern));
@@ -154,6 +160,7 @@ impl Matcher {
             place_index,
             shortages,
             place_region,
+            place_area,
             offering_rules,
             id_rank,
             catalog,
@@ -211,7 +218,7 @@ impl Matcher {
         today: Date,
     ) -> Option<(Vec<crate::whatif::Change>, Eligibility)> {
         let i = self.catalog.offerings.iter().position(|o| o.id == offering)?;
-        let geo = Geo { here: Here { coord: None, region: None }, place_km: Vec::new() };
+        let geo = Geo { here: Here { coord: None, region: None, area: None }, place_km: Vec::new() };
         let e = self.evaluate(profile, i, today, &geo);
         if e.eligibility == Eligibility::Eligible {
             return None;
@@ -224,21 +231,25 @@ impl Matcher {
         match id {
             None => {
                 notices.push(Msg::new("notice.no-location"));
-                Here { coord: None, region: None }
+                Here { coord: None, region: None, area: None }
             }
             Some(id) => match (self.place_index.get(id), self.postcode_index.get(id)) {
                 (Some(&i), _) => {
                     let pl = &self.catalog.places[i];
-                    Here { coord: Some((pl.lat, pl.lon)), region: self.place_region[i] }
+                    Here { coord: Some((pl.lat, pl.lon)), region: self.place_region[i], area: Some(self.place_area[i]) }
                 }
                 (None, Some(&i)) => {
                     let pc = &self.catalog.postcodes[i];
-                    let region = self.place_index.get(&pc.3).and_then(|g| self.place_region[*g]);
-                    Here { coord: Some((pc.1, pc.2)), region }
+                    let gemeente = self.place_index.get(&pc.3).copied();
+                    Here {
+                        coord: Some((pc.1, pc.2)),
+                        region: gemeente.and_then(|g| self.place_region[g]),
+                        area: gemeente.map(|g| self.place_area[g]),
+                    }
                 }
                 (None, None) => {
                     notices.push(Msg::new("notice.unknown-place").with("place", id));
-                    Here { coord: None, region: None }
+                    Here { coord: None, region: None, area: None }
                 }
             },
         }
@@ -270,8 +281,13 @@ impl Matcher {
         let outcomes = self.outcomes(profile, i, on);
         let eligibility = rules::verdict(outcomes.iter().map(|(_, o)| o));
         let distance_km = geo.km(self.offering_place[i]);
-        let region = geo.here.region.or_else(|| self.offering_place[i].and_then(|p| self.place_region[p]));
-        let shortage = self.shortage_for(profile, o, region);
+        // Where the person lives, else where the route is.
+        let (area, region) = match (geo.here.area, self.offering_place[i]) {
+            (Some(a), _) => (Some(a), geo.here.region),
+            (None, Some(p)) => (Some(self.place_area[p]), self.place_region[p]),
+            (None, None) => (None, None),
+        };
+        let shortage = self.shortage_for(profile, o, area, region);
         let inputs = score::Inputs {
             weights: &self.catalog.weights,
             today,
@@ -284,12 +300,19 @@ impl Matcher {
         Evaluated { offering: i, on, outcomes, eligibility, score, factors, timing, distance_km }
     }
 
-    /// The most specific shortage figure: subject+region, subject, region, sector.
-    fn shortage_for(&self, p: &Profile, o: &Offering, region: Option<u16>) -> Option<(usize, f64)> {
+    /// The most specific shortage figure: subject in the gemeente, in the region,
+    /// nationally; then the sector in the gemeente, the region, nationally.
+    fn shortage_for(&self, p: &Profile, o: &Offering, area: Option<u16>, region: Option<u16>) -> Option<(usize, f64)> {
         let sector = score::scored_sector(p, o)?;
-        [(sector, o.subject, region), (sector, o.subject, None), (sector, None, region), (sector, None, None)]
+        let places = [area, region, None];
+        let mut keys = [o.subject, None]
             .into_iter()
-            .find_map(|k| self.shortages.get(&k))
+            .flat_map(|subject| places.iter().map(move |at| (subject, *at)))
+            // A missing gemeente or region is skipped, not read as "national".
+            .enumerate()
+            .filter(|(i, (_, at))| at.is_some() || i % 3 == 2)
+            .map(|(_, (subject, at))| (sector, subject, at));
+        keys.find_map(|k| self.shortages.get(&k))
             .map(|(_, i)| (*i, self.catalog.shortages[*i].percent))
     }
 

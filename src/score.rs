@@ -86,7 +86,12 @@ impl Reason {
             Reason::TravelKm { km, max_km } => Msg::new("factor.travel.km").with("km", format_km(km)).with("max_km", max_km),
             Reason::Shortage(i) => match c.shortages.get(i) {
                 Some(sh) => {
-                    let scope = [Some(sh.sector.id()), sh.subject.map(Subject::id), Some(sh.region.as_deref().unwrap_or("NL"))]
+                    // A gemeente by its name; a region by its code; else the whole country.
+                    let at = match sh.region.as_deref() {
+                        Some(r) => c.places.iter().find(|p| p.id == r).map_or(r, |p| p.name.as_str()),
+                        None => "NL",
+                    };
+                    let scope = [Some(sh.sector.id()), sh.subject.map(Subject::id), Some(at)]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()

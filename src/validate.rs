@@ -214,6 +214,9 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         if !sources.contains(s.source.as_str()) {
             p(format!("shortages[{i}].source"), format!("unknown source '{}'", s.source));
         }
+        if let Some(r) = s.region.as_deref().filter(|r| !is_region(r) && !is_gemeente(r)) {
+            p(format!("shortages[{i}].region"), format!("'{r}' is neither an arbeidsmarktregio code (AM13) nor a gemeente code (GM0344)"));
+        }
         if !figures.insert((s.sector, s.subject, s.region.clone(), s.peildatum)) {
             p(format!("shortages[{i}]"), "the same figure (sector, subject, region, peildatum) is given twice".into());
         }
@@ -298,6 +301,10 @@ fn is_http(u: &str) -> bool {
 
 pub(crate) fn is_pc4(s: &str) -> bool {
     s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')
+}
+
+fn is_region(s: &str) -> bool {
+    s.len() == 4 && s.starts_with("AM") && s[2..].bytes().all(|b| b.is_ascii_digit())
 }
 
 pub(crate) fn is_gemeente(s: &str) -> bool {

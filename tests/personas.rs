@@ -241,3 +241,22 @@ fn every_persona_fixture_is_checked_here() {
     }
     assert!(n >= 14, "{n} personas");
 }
+
+// [S65] The po shortage of Amsterdam (18.7%) was measured for the city itself; a
+// candidate living there gets that figure, not the lower one of the region around it.
+#[test]
+fn a_city_resident_gets_the_city_shortage_figure() {
+    let r = run(r#"{"sectors":["po"],"location":{"postcode":"1011"}}"#, TODAY);
+    let pabo = route(&r, K::PaboVoltijd);
+    let f = pabo.factors.iter().find(|f| f.factor == "shortage").unwrap();
+    assert_eq!(f.reason.params["percent"], "18.7", "{:?}", f.reason);
+    assert!(f.reason.text.contains("Amsterdam"), "{}", f.reason.text);
+    // Almere (Flevoland, AM16 has no figure) has its own: 23.8%.
+    let r = run(r#"{"sectors":["po"],"location":{"gemeente":"GM0034"}}"#, TODAY);
+    let f = route(&r, K::PaboVoltijd).factors.iter().find(|f| f.factor == "shortage").unwrap().reason.clone();
+    assert_eq!(f.params["percent"], "23.8", "{f:?}");
+    // Utrecht has neither a city nor a regional po figure in ROUTES.md section 6: the national one.
+    let r = run(r#"{"sectors":["po"],"location":{"postcode":"3511"}}"#, TODAY);
+    let f = route(&r, K::PaboVoltijd).factors.iter().find(|f| f.factor == "shortage").unwrap().reason.clone();
+    assert_eq!((f.params["percent"].as_str(), f.params["scope"].as_str()), ("9.7", "po NL"), "{f:?}");
+}

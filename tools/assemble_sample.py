@@ -49,6 +49,15 @@ catalog = {
     "figures": core["figures"],
     "weights": core["weights"],
 }
+# Postcodes go in the compact table, linked to their gemeente (data/nl/pc4_derived.csv).
+import csv
+with open(os.path.join(ROOT, "data", "nl", "pc4_derived.csv"), encoding="utf-8") as f:
+    gemeente_of = {r["pc4"]: r["gemeentecode"] for r in csv.DictReader(f)}
+known = {p["id"] for p in catalog["places"]}
+postcodes = [p for p in catalog["places"] if p["id"].isdigit() and gemeente_of.get(p["id"]) in known]
+catalog["places"] = [p for p in catalog["places"] if p not in postcodes]
+catalog["postcodes"] = [[p["id"], p["lat"], p["lon"], gemeente_of[p["id"]]] for p in postcodes]
+
 # Hybride docent: without a bevoegdheid at most 6 teaching hours a week (figure onbevoegd-max-uren, S6).
 for o in catalog["offerings"]:
     if o["kind"] == "hybride-docent":
