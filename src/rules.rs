@@ -46,7 +46,7 @@ impl RelatednessIndex {
     pub fn new(entries: &[crate::model::Relatedness]) -> RelatednessIndex {
         let mut map: HashMap<String, Vec<_>> = HashMap::new();
         for e in entries {
-            map.entry(e.field.trim().to_ascii_lowercase()).or_default().extend(e.subjects.iter().copied());
+            map.entry(normalise_field(&e.field)).or_default().extend(e.subjects.iter().copied());
         }
         RelatednessIndex { map }
     }
@@ -56,9 +56,21 @@ impl RelatednessIndex {
             // No subject on the offering: nothing to be related to, so any field does.
             return subject.is_none() && field.is_some();
         };
-        let field = field.trim().to_ascii_lowercase();
+        let field = normalise_field(field);
         field == subject.id() || self.map.get(&field).is_some_and(|s| s.contains(&subject))
     }
+}
+
+/// A study field as typed by a person ("Toegepaste Wiskunde") in the form of the
+/// relatedness table's keys ("toegepaste-wiskunde").
+pub fn normalise_field(field: &str) -> String {
+    field
+        .trim()
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// What a test is evaluated against.

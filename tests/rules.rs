@@ -427,3 +427,12 @@ fn herintreding_vo_needs_the_subject() {
     let wis = w.routes.iter().find(|x| x.kind == K::Herintreding && x.subject.map(|s| s.id()) == Some("wiskunde")).unwrap();
     assert_eq!(wis.eligibility, Eligibility::Eligible);
 }
+
+// Fields as people type them match the relatedness table's keys.
+#[test]
+fn study_fields_are_matched_as_typed() {
+    for field in ["toegepaste wiskunde", "Toegepaste Wiskunde", " toegepaste_wiskunde "] {
+        let r = run(&format!(r#"{{"diplomas":[{{"level":"hbo-bachelor","field":"{field}"}}]}}"#), TODAY);
+        assert_eq!(seen(route_with_subject(&r, K::Kopopleiding, "wiskunde"), "kopopleiding-verwante-bachelor"), Seen::Satisfied, "{field}");
+    }
+}
