@@ -147,6 +147,7 @@ const T = {
   jobHours: ["Uren per week", "Hours per week"],
   jobHoursHint: ["Vul je uren in, dan telt je baan mee.", "Fill in your hours so your job counts."],
   jobStart: ["Eerste werkdag", "First working day"],
+  jobStarts: ["begint {d}", "starts {d}"],
   s4: ["Wat wil je?", "What do you want?"],
   sectors: ["Waar wil je lesgeven?", "Where would you like to teach?"],
   subjects: ["Welk vak wil je geven?", "Which subject would you like to teach?"],
@@ -247,7 +248,7 @@ function h(tag, attrs, ...children) {
   const el = tag.includes(":") ? document.createElementNS("http://www.w3.org/2000/svg", tag.slice(4)) : document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v == null || v === false) continue;
-    if (k === "text") el.textContent = v;
+    if (k === "text") el.textContent = clip(String(v));
     else if (k === "class") el.className = v;
     else if (k === "props") Object.assign(el, v);
     else el.setAttribute(k, v === true ? "" : v);
@@ -255,9 +256,13 @@ function h(tag, attrs, ...children) {
   return put(el, children, true);
 }
 
-/** Appends (or with `add` false, replaces with) the children that are not null/false. */
+/** Display length of one text: a catalog string longer than this is a data error, not something to read. */
+const MAX_TEXT = 1000;
+const clip = (s) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s);
+
+/** Appends (or with `add` false, replaces with) the children that are not null/false; strings become (clipped) text. */
 function put(el, children, add) {
-  const kids = [children].flat(Infinity).filter((c) => c != null && c !== false);
+  const kids = [children].flat(Infinity).filter((c) => c != null && c !== false).map((c) => (typeof c === "string" ? clip(c) : c));
   add ? el.append(...kids) : el.replaceChildren(...kids);
   return el;
 }
@@ -967,7 +972,7 @@ export class RouteWijzer extends HTMLElement {
             h("strong", {}, `${this.t("vacancy")}: `, vac.url ? this.link(vac.url, vac.title) : vac.title),
             ` · ${vac.employer}, ${vac.place}`,
             vac.distance_km != null ? ` (${this.km(vac.distance_km)})` : "",
-            ` · ${this.t("perWeek", { n: vac.work_hours })} · ${this.v(vac.employment_type)} · ${this.t("next").toLowerCase()} ${this.date(vac.job_start_date)}`,
+            ` · ${this.t("perWeek", { n: vac.work_hours })} · ${this.v(vac.employment_type)} · ${this.t("jobStarts", { d: this.date(vac.job_start_date) })}`,
             vac.demo ? h("span", { class: "rw-demo", text: this.t("demo") }) : null)
           : h("p", { class: "rw-job rw-hint", text: this.t("noVacancy") });
         return h("li", { class: "rw-pathway", "data-offering": pw.offering },
@@ -988,7 +993,8 @@ export class RouteWijzer extends HTMLElement {
     const x = (t) => `${(((t - t0) / span) * 100).toFixed(2)}%`;
     const find = (n) => ev.find((e) => e.event === n);
     const teach = find("start-teaching"), intake = find("intake"), done = find("qualified");
-    const early = teach && intake && teach.at < intake.at;
+    // The core decides what counts as misaligned (a few days before a September start is normal).
+    const early = teach && intake && teach.at < intake.at && pw.flags.some((f) => f.id === "flag.teaching-before-training");
     const place = (el, a, b) => {
       el.style.setProperty("--a", x(a));
       if (b != null) el.style.setProperty("--b", x(b));
