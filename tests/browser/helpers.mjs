@@ -67,9 +67,12 @@ export async function openPage(browser, { width = 1280, height = 900, sample = t
 export const cspViolations = (page) => page.evaluate(() => window.__csp);
 export const events = (page, type) => page.evaluate((t) => window.__events.filter((e) => !t || e.type === t), type);
 
-/** Serves `html` at `${url}${path}` (same origin as the widget) through request interception. */
-export async function fixturePage(page, url, path, html) {
-  await page.route(`${url}${path}`, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** Serves `html` at `${url}${path}` (same origin as the widget) through request interception, with the strict CSP header if `csp`. */
+export async function fixturePage(page, url, path, html, { csp = false } = {}) {
+  const headers = csp ? { "Content-Security-Policy": CSP } : {};
+  await page.route(`${url}${path}`, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8", headers }));
   await page.goto(`${url}${path}`);
 }
 

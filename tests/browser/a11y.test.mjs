@@ -1,0 +1,165 @@
+// Accessibility (WCAG 2.1 AA): axe-core scans of the empty, filled and result states in
+// both themes, keyboard-only use with a logical focus order, 320 px width.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { AxeBuilder } from "@axe-core/playwright";
+import { fillJanuaryOffer, fillSchoolLeaver, launch, openDemo, openPage, screenshot, startServer, waitForResults } from "./helpers.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+async function axe(page, state) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  assert.deepEqual(summary, [], `axe violations in the ${state} state`);
+}
+
+/** The deepest focused element, through shadow roots: its label, or role and text. */
+function focused(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    if (!a) return "";
+    const label = a.labels?.[0]?.textContent || a.getAttribute("aria-label") || a.textContent || "";
+    return `${a.tagName.toLowerCase()}${a.type ? `[${a.type}]` : ""}: ${label.trim().replace(/\s+/g, " ").slice(0, 80)}`;
+  });
+}
+
+/** Presses Tab until the focused control matches `re` (at most `max` presses); returns the stops passed on the way. */
+async function tabTo(page, re, max = 40) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focused(page);
+    seen.push(f);
+    if (re.test(f)) return seen;
+  }
+  assert.fail(`Tab never reached ${re}; stops: ${seen.join(" → ")}`);
+}
+
+for (const theme of ["light", "dark"]) {
+  for (const width of [1280, 375]) {
+    test(`axe: no WCAG 2.1 AA violations, ${theme} theme, ${width} px (empty, filled, results)`, async () => {
+      const { page, context, log } = await openPage(browser, { width });
+      const w = await openDemo(page, server.url);
+      await w.evaluate((el, t) => el.setAttribute("theme", t), theme);
+      await axe(page, "empty");
+      await screenshot(page, `empty-${theme}-${width}`);
+      await fillJanuaryOffer(w);
+      await w.getByText("Meer over je situatie").click();
+      await axe(page, "filled");
+      await waitForResults(w);
+      await w.getByText("Waarom deze score?").first().click();
+      await w.locator("details", { hasText: "nu niet openstaan" }).locator("summary").click();
+      await axe(page, "results");
+      await screenshot(page, `results-${theme}-${width}`);
+      assert.deepEqual(log.errors, []);
+      await context.close();
+    });
+  }
+}
+
+describe("keyboard only", () => {
+  test("a person fills the form with the keyboard in a logical order and reaches the results", async () => {
+    const { page, context, log } = await openPage(browser);
+    await openDemo(page, server.url);
+    const w = page.locator("route-wijzer");
+    // From the top of the page: skip link and menu first, then into the widget.
+    const toWidget = await tabTo(page, /^select.*: Welk diploma\?/);
+    assert.match(toWidget[0], /Naar de inhoud/);
+    await page.keyboard.type("havo"); // type-ahead in the closed <select>
+    assert.equal(await w.getByLabel("Welk diploma?").inputValue(), "havo");
+    // Step 1 -> 2 -> 3 -> 4: the order follows the form.
+    const stops = await tabTo(page, /^button.*: Nog een diploma toevoegen/);
+    assert.match(stops.join(" "), /Studierichting.*Behaald in het buitenland/);
+    await page.keyboard.press("Enter"); // adds a diploma and moves focus to its first question
+    assert.match(await focused(page), /^select.*: Welk diploma\?/);
+    await page.keyboard.type("hbo-b");
+    assert.equal(await w.getByLabel("Welk diploma?").nth(1).inputValue(), "hbo-bachelor");
+    await tabTo(page, /checkbox\]: Basisonderwijs \(po\)/);
+    await page.keyboard.press("Space");
+    await tabTo(page, /number\]: Uren per week voor werk/);
+    await page.keyboard.type("36");
+    await tabTo(page, /radio\]: Maakt niet uit/); // the checked radio of the group holds focus
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp"); // "Ja, dat moet"
+    await tabTo(page, /text\]: Postcode of gemeente/);
+    await page.keyboard.type("3812");
+    await tabTo(page, /Leeftijd/);
+    await page.keyboard.type("35");
+    const last = await tabTo(page, /^button.*: Toon mijn routes/);
+    assert.match(last.join(" "), /Onthoud mijn antwoorden/);
+    await page.keyboard.press("Enter");
+    assert.match(await focused(page), /h3: Jouw routes/);
+    assert.equal(await w.locator('input[value="required"]').isChecked(), true);
+    // The results continue the tab order; the first stop is a link or a control in the first pathway or route.
+    const next = await tabTo(page, /^(a|summary|button)/);
+    assert.equal(next.length, 1);
+    // Disclosure with the keyboard.
+    await tabTo(page, /summary: Waarom deze score\?/);
+    await page.keyboard.press("Enter");
+    assert.equal(await w.locator(".rw-routes details").first().getAttribute("open"), "");
+    // The focus ring is visible.
+    const outline = await page.evaluate(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return getComputedStyle(a).outlineStyle;
+    });
+    assert.equal(outline, "solid");
+    assert.match(await w.locator(".rw-routes > li").first().innerText(), /Zij-instroom/);
+    assert.deepEqual(log.errors, []);
+    await screenshot(page, "keyboard-1280");
+    await context.close();
+  });
+
+  test("removing a diploma keeps focus in the form", async () => {
+    const { page, context } = await openPage(browser);
+    const w = await openDemo(page, server.url);
+    await w.getByRole("button", { name: "Nog een diploma toevoegen" }).click();
+    await w.getByRole("button", { name: "Diploma 2 verwijderen" }).focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await w.getByRole("group", { name: "Diploma 2" }).count(), 0);
+    assert.match(await focused(page), /^select.*: Welk diploma\?/);
+    await context.close();
+  });
+});
+
+test("usable at 320 px: no horizontal scrolling, controls fit", async () => {
+  const { page, context, log } = await openPage(browser, { width: 320, height: 640 });
+  const w = await openDemo(page, server.url);
+  await fillSchoolLeaver(w);
+  await waitForResults(w);
+  await w.getByText("Waarom deze score?").first().click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  const wide = await w.evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll("input, select, button, .rw-route, .rw-timeline")].filter((n) => n.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((n) => n.className || n.name));
+  assert.deepEqual(wide, []);
+  await screenshot(page, "results-light-320");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the live region announces the number of routes when results change", async () => {
+  const { page, context } = await openPage(browser);
+  const w = await openDemo(page, server.url);
+  const live = w.locator("[aria-live=polite]");
+  assert.equal(await live.innerText(), "");
+  await fillSchoolLeaver(w);
+  await waitForResults(w);
+  const a = await live.innerText();
+  assert.match(a, /^\d+ routes? gevonden\./);
+  await w.getByLabel("Mbo", { exact: true }).check();
+  await w.getByLabel("Welk diploma?").selectOption("hbo-bachelor");
+  await waitForResults(w);
+  assert.notEqual(await live.innerText(), a);
+  await context.close();
+});

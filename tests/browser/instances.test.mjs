@@ -1,0 +1,81 @@
+// Several widgets on one page: loaded once, independent state, own language/theme/sectors,
+// named events; and lazy loading (nothing is fetched until the widget is near the viewport).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { events, fillCareerSwitcher, fixturePage, launch, openPage, screenshot, startServer, TODAY, waitForResults } from "./helpers.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const TWO = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Twee widgets</title><link rel="icon" href="data:,">
+<script type="module" src="/routewijzer.js"></script></head><body><main><h1>Twee widgets</h1>
+<route-wijzer name="links" catalog="/data/catalog.json" sectors="po" today="${TODAY}"></route-wijzer>
+<route-wijzer name="rechts" catalog="/data/catalog.json" sectors="vo mbo" lang="en" theme="dark" today="${TODAY}"></route-wijzer>
+</main></body></html>`;
+
+test("two widgets on one page: one wasm and one catalog download, independent forms and results", async () => {
+  const { page, context, log } = await openPage(browser);
+  await fixturePage(page, server.url, "two.html", TWO);
+  const left = page.locator('route-wijzer[name="links"]');
+  const right = page.locator('route-wijzer[name="rechts"]');
+  await left.locator("form").waitFor();
+  await right.locator("form").waitFor();
+
+  const count = (p) => log.requests.filter((r) => new URL(r.url).pathname === p).length;
+  assert.equal(count("/pkg/routewijzer_bg.wasm"), 1, "wasm fetched once");
+  assert.equal(count("/pkg/routewijzer.js"), 1);
+  assert.equal(count("/data/catalog.json"), 1, "catalog fetched once for both");
+  assert.equal(count("/routewijzer.css"), 1);
+
+  // Own sectors and language.
+  assert.equal(await left.getByRole("group", { name: "Waar wil je lesgeven?" }).getByRole("checkbox").count(), 1);
+  assert.equal(await right.getByRole("group", { name: "Where would you like to teach?" }).getByRole("checkbox").count(), 2);
+  // Own theme (the shadow styles differ), page CSS does not leak in.
+  const bg = (l) => l.locator(".rw").evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.notEqual(await bg(left), await bg(right));
+
+  await fillCareerSwitcher(left);
+  await waitForResults(left);
+  assert.equal(await right.locator(".rw-summary").count(), 0, "the other widget is untouched");
+  assert.equal(await right.getByLabel("Age", { exact: true }).inputValue(), "");
+  await right.getByLabel("Age", { exact: true }).fill("50");
+  await right.getByLabel("Secondary school (vo)").check();
+  await waitForResults(right);
+  assert.match(await right.locator(".rw-summary").innerText(), /routes found/);
+  assert.match(await left.locator(".rw-summary").innerText(), /routes gevonden/);
+  assert.equal(await left.getByLabel("Leeftijd", { exact: true }).inputValue(), "35");
+
+  // Ids inside the two shadow roots do not collide with each other or the page.
+  const ids = await page.evaluate(() => [...document.querySelectorAll("route-wijzer")].map((el) => el.shadowRoot.querySelector("select").id));
+  assert.notEqual(ids[0], ids[1]);
+
+  const names = new Set((await events(page, "result")).map((e) => e.detail.name));
+  assert.deepEqual([...names].sort(), ["links", "rechts"]);
+  assert.deepEqual((await events(page, "ready")).map((e) => e.detail.name).sort(), ["links", "rechts"]);
+  await screenshot(page, "two-instances-1280");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("lazy: a widget far below the fold loads nothing until it is scrolled near, then shows its progress and form", async () => {
+  const { page, context, log } = await openPage(browser, { height: 700 });
+  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Lazy</title><link rel="icon" href="data:,">
+<script type="module" src="/routewijzer.js"></script></head><body><main><h1>Lang artikel</h1>${"<p>Tekst.</p>".repeat(200)}
+<route-wijzer catalog="/data/catalog.json" today="${TODAY}"></route-wijzer></main></body></html>`;
+  await fixturePage(page, server.url, "lazy.html", html);
+  await page.waitForTimeout(800);
+  const heavy = () => log.requests.filter((r) => /\.wasm$|catalog\.json$/.test(r.url)).length;
+  assert.equal(heavy(), 0, "nothing heavy fetched while the widget is off screen");
+  await page.locator("route-wijzer").scrollIntoViewIfNeeded();
+  await page.locator("route-wijzer form").waitFor();
+  assert.equal(heavy(), 2);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
