@@ -101,6 +101,13 @@ fn bench(c: &mut Criterion) {
     g.bench_function("national_1000x20000_all_routes", |b| {
         b.iter(|| matcher.match_profile(black_box(&profile), black_box(&unlimited)))
     });
+    // The shipped national catalog (www/data/catalog.json) and a persona, as the widget asks.
+    let shipped = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/catalog.json")).expect("national catalog");
+    let real = Matcher::from_json(&shipped).unwrap_or_else(|e| panic!("www/data/catalog.json: {e}"));
+    let persona = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/profiles/hbo-zij-instromer-po.json"))
+        .expect("persona");
+    let persona = routewijzer::parse::profile_from_str(&persona).unwrap_or_else(|e| panic!("{e}"));
+    g.bench_function("shipped_national", |b| b.iter(|| real.match_profile(black_box(&persona), black_box(&limited))));
     g.finish();
 
     let mut g = c.benchmark_group("matcher_new");
@@ -134,6 +141,7 @@ fn summary(_: &mut Criterion) {
     let names = [
         "match_profile/national_1000x20000",
         "match_profile/national_1000x20000_all_routes",
+        "match_profile/shipped_national",
         "matcher_new/national",
         "parse_catalog_json/national",
     ];
