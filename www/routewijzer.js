@@ -63,11 +63,13 @@ function loadCatalog(url) {
   return job(url, async (j) => {
     const [text, mod] = await Promise.all([fetchCounted(url, j).then((r) => r.text()), loadWasm().promise]);
     const matcher = new mod.Matcher(text);
-    let fields = [];
+    let fields = [], offerings = 0;
     try {
-      fields = [...new Set((JSON.parse(text).relatedness || []).map((r) => r.field))].sort();
+      const json = JSON.parse(text);
+      fields = [...new Set((json.relatedness || []).map((r) => r.field))].sort();
+      offerings = (json.offerings || []).length;
     } catch {}
-    return { matcher, info: matcher.info(), places: matcher.places(), fields };
+    return { matcher, info: matcher.info(), places: matcher.places(), fields, offerings };
   });
 }
 
@@ -183,6 +185,8 @@ const T = {
   empty: ["Beantwoord een paar vragen; je routes verschijnen hier meteen.", "Answer a few questions; your routes appear here straight away."],
   found: ["{n} routes gevonden", "{n} routes found"],
   found1: ["1 route gevonden", "1 route found"],
+  foundMany: ["Ten minste {n} routes gevonden", "At least {n} routes found"],
+  countsMany: ["Dit zijn de {n} best passende van de {total} routes in de catalogus.", "These are the best {n} of the {total} routes in the catalog."],
   counts: ["{e} direct mogelijk, {c} onder voorwaarden, {i} nu niet mogelijk.", "{e} open to you, {c} with conditions, {i} not open now."],
   pathways: ["Je beste trajecten", "Your best pathways"],
   pathwaysHint: ["Een route, de eerstvolgende start en een baan die erbij past.", "A route, its next start and a job that fits it."],
@@ -193,6 +197,7 @@ const T = {
   open: ["Routes die voor jou openstaan", "Routes open to you"],
   moreRoutes: ["Toon alle {n} open routes", "Show all {n} open routes"],
   closed: ["Routes die nu niet openstaan ({n}), en waarom", "Routes not open now ({n}), and why"],
+  closedMore: ["… en nog {n} routes die nu niet openstaan.", "… and {n} more routes not open now."],
   whatIf: ["Wat zou helpen?", "What would help?"],
   score: ["Score", "Score"],
   why: ["Waarom deze score?", "Why this score?"],
@@ -289,6 +294,9 @@ const fieldId = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim()
 const fieldLabel = (id) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, " ");
 
 let uid = 0;
+/** Above this many offerings only the best BIG_LIMIT routes are listed (the result has no totals when limited). */
+const BIG_CATALOG = 800;
+const BIG_LIMIT = 300;
 const STYLE_URL = here("routewijzer.css").href;
 
 // ------------------------------------------------------------------ the element
@@ -401,6 +409,7 @@ export class RouteWijzer extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.root) return;
     if (name === "catalog" || name === "region") {
+      if (this.data && this.form) this.pending = this.readProfile(); // keep the answers across the reload
       this.data = null;
       this.loading = null;
       if (this.isConnected) this.start();
@@ -469,6 +478,7 @@ export class RouteWijzer extends HTMLElement {
         } catch {}
       }
       if (restored) this.fillForm(restored);
+      this.pending = null;
       performance.mark(`routewijzer:ready:${this.name}`);
       this.emit("ready", { catalog: data.info.name, version: data.info.version, region: data.info.region ?? this.getAttribute("region") ?? null });
       this.run(true);
@@ -826,7 +836,10 @@ export class RouteWijzer extends HTMLElement {
     let result;
     const t0 = performance.now();
     try {
-      result = this.data.matcher.match(profile, this.today, this.langCode, 200);
+      // All routes when the catalog is region-sized (exact counts); the best BIG_LIMIT of a national one.
+      const limit = this.data.offerings > BIG_CATALOG ? BIG_LIMIT : undefined;
+      result = this.data.matcher.match(profile, this.today, this.langCode, limit);
+      this.truncated = !!limit && result.routes.length === limit;
     } catch (e) {
       this.results.replaceChildren(h("h3", { id: `${this.uid}-rh`, tabindex: "-1", text: this.t("results") }),
         h("p", { class: "rw-error", role: "alert", text: this.t("errProfile", { m: String(e?.message || e).slice(0, 500) }) }));
@@ -874,8 +887,8 @@ export class RouteWijzer extends HTMLElement {
     const open = r.routes.filter((x) => x.eligibility !== "ineligible");
     const closed = r.routes.filter((x) => x.eligibility === "ineligible");
     const n = (v) => r.routes.filter((x) => x.eligibility === v).length;
-    const found = open.length === 1 ? this.t("found1") : this.t("found", { n: open.length });
-    const counts = this.t("counts", { e: n("eligible"), c: n("conditional"), i: closed.length });
+    const found = this.truncated ? this.t("foundMany", { n: open.length }) : open.length === 1 ? this.t("found1") : this.t("found", { n: open.length });
+    const counts = this.truncated ? this.t("countsMany", { n: r.routes.length, total: this.data.offerings }) : this.t("counts", { e: n("eligible"), c: n("conditional"), i: closed.length });
     const limit = this.open.has("all") ? open.length : 10;
     const more = h("button", { type: "button", class: "rw-btn rw-btn-2", text: this.t("moreRoutes", { n: open.length }) });
     more.addEventListener("click", () => {
@@ -892,7 +905,8 @@ export class RouteWijzer extends HTMLElement {
       open.length ? h("h4", { class: "rw-h", text: this.t("open") }) : null,
       open.length ? h("ol", { class: "rw-routes" }, open.slice(0, limit).map((x) => this.renderRoute(x))) : null,
       open.length > limit ? more : null,
-      closed.length ? this.details("closed", this.t("closed", { n: closed.length }), h("ul", { class: "rw-closed" }, closed.map((x) => this.renderClosed(x)))) : null,
+      closed.length ? this.details("closed", this.t("closed", { n: closed.length }), h("ul", { class: "rw-closed" }, closed.slice(0, 50).map((x) => this.renderClosed(x))),
+        closed.length > 50 ? h("p", { class: "rw-hint", text: this.t("closedMore", { n: closed.length - 50 }) }) : null) : null,
       r.what_if.length ? this.renderWhatIf(r) : null,
       this.renderActions(),
     ]);
