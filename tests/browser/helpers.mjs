@@ -40,8 +40,8 @@ export function launch() {
 /**
  * A new context and page with instrumentation: `log.errors` (console errors and page
  * errors), `log.csp` (securitypolicyviolation events, read with `cspViolations(page)`),
- * `log.dialogs`, `log.requests` ({method, url, postData}). With `sample` (default) the
- * catalog at /data/catalog.json is the fixed sample catalog, so results are reproducible.
+ * `log.dialogs`, `log.requests` ({method, url, postData}). With `sample` (default) every
+ * catalog under /data/ (catalog.json, regions/*.json) is the fixed sample catalog, so results are reproducible.
  */
 export async function openPage(browser, { width = 1280, height = 900, sample = true, locale = "nl-NL" } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale, acceptDownloads: true });
@@ -60,7 +60,7 @@ export async function openPage(browser, { width = 1280, height = 900, sample = t
     window.__events = [];
     for (const t of ["ready", "result", "error"]) document.addEventListener(`routewijzer:${t}`, (e) => window.__events.push({ type: t, detail: e.detail }));
   });
-  if (sample) await page.route("**/data/catalog.json", (route) => route.fulfill({ body: SAMPLE, contentType: "application/json" }));
+  if (sample) await page.route(/\/data\/(catalog|regions\/[^/]+)\.json$/, (route) => route.fulfill({ body: SAMPLE, contentType: "application/json" }));
   return { context, page, log };
 }
 

@@ -147,13 +147,20 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     await context.close();
   });
 
-  test("the real default catalog (www/data/catalog.json) loads and matches", async () => {
+  test("the real data: the demo's region shard (AM13) and the national catalog load and match", async () => {
     const { page, context, log } = await openPage(browser, { sample: false });
     const w = await openDemo(page, server.url, { today: null });
     await fillCareerSwitcher(w);
     await waitForResults(w);
     assert.ok((await w.locator(".rw-routes > li").count()) > 0);
+    assert.equal((await events(page, "ready"))[0].detail.region, "AM13");
+    await w.evaluate((el) => el.setAttribute("catalog", "data/catalog.json"));
+    await page.waitForFunction(() => window.__events.filter((e) => e.type === "ready").length === 2);
+    await waitForResults(w);
+    assert.equal(await w.getByLabel("Leeftijd", { exact: true }).inputValue(), "35", "answers kept across a catalog change");
+    assert.ok((await w.locator(".rw-routes > li").count()) > 0);
     assert.deepEqual(log.errors, []);
+    await screenshot(page, "real-data-1280");
     await context.close();
   });
 
@@ -174,7 +181,7 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
       const mark = (p) => performance.getEntriesByType("mark").find((m) => m.name.startsWith(p))?.startTime;
       return { ready: mark("routewijzer:ready"), first: mark("routewijzer:first-result"), match: document.querySelector("route-wijzer").matchMs };
     });
-    console.log(`# time to first result (localhost, www/data/catalog.json): ready ${t.ready.toFixed(0)} ms after navigation start, first result ${t.first.toFixed(0)} ms; one match() ${t.match.toFixed(1)} ms`);
+    console.log(`# time to first result (localhost, demo page, www/data/regions/AM13.json): ready ${t.ready.toFixed(0)} ms after navigation start, first result ${t.first.toFixed(0)} ms; one match() ${t.match.toFixed(1)} ms`);
     assert.ok(t.first >= t.ready);
     await context.close();
   });

@@ -144,7 +144,7 @@ describe("privacy", () => {
       for (const v of ["3812", "bedrijfskunde", "Bedrijfskunde", "35", "36", "40"]) assert.ok(!u.pathname.includes(v), `${v} in ${r.url}`);
     }
     const paths = own.map((r) => new URL(r.url).pathname).sort();
-    assert.deepEqual(paths, ["/", "/data/catalog.json", "/demo.css", "/pkg/routewijzer.js", "/pkg/routewijzer_bg.wasm", "/routewijzer.css", "/routewijzer.js"]);
+    assert.deepEqual(paths, ["/", "/data/regions/AM13.json", "/demo.css", "/pkg/routewijzer.js", "/pkg/routewijzer_bg.wasm", "/routewijzer.css", "/routewijzer.js"]);
     // Nothing stored.
     assert.deepEqual(await page.evaluate(() => ({ ls: localStorage.length, ss: sessionStorage.length, cookie: document.cookie })), { ls: 0, ss: 0, cookie: "" });
     assert.deepEqual(await context.cookies(), []);
