@@ -969,8 +969,8 @@ export class RouteWijzer extends HTMLElement {
         const route = this.routeBy(w.offering);
         return h("li", { "data-offering": w.offering },
           h("strong", { text: route ? `${route.name} (${route.institution})` : w.offering }), " ",
-          this.badge(w.from), ` ${this.t("to")} `, this.badge(w.to), ": ",
-          w.changes.map((c) => c.text).join("; "));
+          h("span", { class: "rw-change" }, this.badge(w.from), h("span", { "aria-hidden": "true", text: " → " }), h("span", { class: "rw-sr", text: ` ${this.t("to")} ` }), this.badge(w.to)),
+          h("ul", {}, w.changes.map((c) => h("li", { text: c.text }))));
       })));
   }
 
