@@ -152,6 +152,7 @@ pub fn ids<T: std::fmt::Display>(items: &[T]) -> String {
 /// Turns a comma-separated list of ids into labels, by parameter name.
 fn label_list(lang: Lang, key: &str, value: &str) -> String {
     let kind = match key {
+        "km" | "percent" | "total" => return number(lang, value),
         "levels" | "level" => "level",
         "subject" | "subjects" => "subject",
         "sector" | "sectors" => "sector",
@@ -167,6 +168,29 @@ fn label_list(lang: Lang, key: &str, value: &str) -> String {
         1 => labels[0].clone(),
         n => format!("{}{}{}", labels[..n - 1].join(", "), or, labels[n - 1]),
     }
+}
+
+/// A number written the way the language does: `10.404` and `5,6` in Dutch, `10,404`
+/// and `5.6` in English. Parameters keep the plain form (`10404`, `5.6`).
+fn number(lang: Lang, value: &str) -> String {
+    let (int, frac) = value.split_once('.').unwrap_or((value, ""));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return value.to_string();
+    }
+    let (group, decimal) = if lang == Lang::En { (',', '.') } else { ('.', ',') };
+    let mut out = String::from(sign);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    out
 }
 
 /// The label of a vocabulary id. Ids without a translation are shown as they are.
@@ -246,6 +270,18 @@ mod tests {
         assert_eq!(t.text, "Vereist een diploma: havo, vwo of mbo 4.");
         let t = text(Lang::En, "rule.related-diploma", &[("levels", "hbo-bachelor".into()), ("subject", "wiskunde".into())]);
         assert_eq!(t.text, "Requires a diploma (hbo bachelor) in a field related to mathematics.");
+    }
+
+    #[test]
+    fn numbers_are_written_per_language() {
+        assert_eq!(number(Lang::Nl, "10404"), "10.404");
+        assert_eq!(number(Lang::En, "10404"), "10,404");
+        assert_eq!(number(Lang::Nl, "5.6"), "5,6");
+        assert_eq!(number(Lang::En, "1234567.5"), "1,234,567.5");
+        assert_eq!(number(Lang::Nl, "100"), "100");
+        assert_eq!(number(Lang::Nl, "n/a"), "n/a");
+        let t = text(Lang::Nl, "factor.travel.km", &[("km", "5.6".into()), ("max_km", "60".into())]);
+        assert_eq!(t.text, "5,6 km van je woonplaats (maximaal 60 km).");
     }
 
     #[test]

@@ -26,11 +26,15 @@ pub struct MatchOptions {
     pub max_pathways: usize,
     /// At most this many what-if hints.
     pub max_what_if: usize,
+    /// After the first `limit` routes, go on listing ineligible ones (in rank order)
+    /// until this many ineligible routes are listed in all, so a short list still shows
+    /// what is closed and why.
+    pub closed_limit: Option<usize>,
 }
 
 impl MatchOptions {
     pub fn new(today: Date) -> MatchOptions {
-        MatchOptions { today, lang: Lang::Nl, limit: None, max_pathways: 10, max_what_if: 6 }
+        MatchOptions { today, lang: Lang::Nl, limit: None, max_pathways: 10, max_what_if: 6, closed_limit: None }
     }
 }
 
@@ -196,7 +200,25 @@ impl Matcher {
         let pathways = crate::pathways::pathways(self, profile, &evaluated, &geo, options);
         let what_if = crate::whatif::what_if(self, profile, &evaluated, options);
         let limit = options.limit.unwrap_or(usize::MAX);
-        let routes = evaluated.iter().take(limit).enumerate().map(|(rank, e)| self.render_route(e, rank as u32 + 1, lang)).collect();
+        let closed_limit = options.closed_limit.unwrap_or(0);
+        let mut closed_listed = 0;
+        let routes = evaluated
+            .iter()
+            .enumerate()
+            .filter(|(rank, e)| {
+                let closed = e.eligibility == Eligibility::Ineligible;
+                let extra = closed && *rank >= limit && closed_listed < closed_limit;
+                closed_listed += usize::from(closed && (*rank < limit || extra));
+                *rank < limit || extra
+            })
+            .map(|(rank, e)| self.render_route(e, rank as u32 + 1, lang))
+            .collect();
+        let count = |v: Eligibility| evaluated.iter().filter(|e| e.eligibility == v).count() as u32;
+        let counts = Counts {
+            eligible: count(Eligibility::Eligible),
+            conditional: count(Eligibility::Conditional),
+            ineligible: count(Eligibility::Ineligible),
+        };
         MatchResult {
             catalog: self.catalog.meta.name.clone(),
             catalog_version: self.catalog.meta.version.clone(),
@@ -205,6 +227,7 @@ impl Matcher {
             routes,
             pathways,
             what_if,
+            counts,
             notices: notices.into_iter().map(|m| render(lang, &m)).collect(),
         }
     }

@@ -153,20 +153,40 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
         ))
     });
     // Spread the list: first the best pathway of each kind of route, then the best of
-    // each other offering, then the runners-up.
+    // each other offering, then the runners-up; in the first two rounds a vacancy is
+    // offered once, so the list shows several schools.
     let mut kinds = std::collections::HashSet::new();
     let mut routes = std::collections::HashSet::new();
+    let mut vacancies = std::collections::HashSet::new();
+    let fresh = |c: &Candidate, used: &std::collections::HashSet<String>| c.vacancy_id.is_empty() || !used.contains(&c.vacancy_id);
     let (by_kind, rest): (Vec<Candidate>, Vec<Candidate>) = out.into_iter().partition(|c| {
-        let first_of_route = routes.insert(c.route_rank);
-        first_of_route && kinds.insert(c.pathway.kind)
+        let take = !routes.contains(&c.route_rank) && !kinds.contains(&c.pathway.kind) && fresh(c, &vacancies);
+        if take {
+            routes.insert(c.route_rank);
+            kinds.insert(c.pathway.kind);
+            vacancies.insert(c.vacancy_id.clone());
+        }
+        take
     });
-    let mut routes: std::collections::HashSet<usize> = by_kind.iter().map(|c| c.route_rank).collect();
-    let (by_route, rest): (Vec<Candidate>, Vec<Candidate>) = rest.into_iter().partition(|c| routes.insert(c.route_rank));
-    by_kind
+    let (by_route, rest): (Vec<Candidate>, Vec<Candidate>) = rest.into_iter().partition(|c| {
+        let take = !routes.contains(&c.route_rank) && fresh(c, &vacancies);
+        if take {
+            routes.insert(c.route_rank);
+            vacancies.insert(c.vacancy_id.clone());
+        }
+        take
+    });
+    // The chosen ones, best first.
+    let mut chosen: Vec<Candidate> = by_kind.into_iter().chain(by_route).chain(rest).take(opts.max_pathways).collect();
+    chosen.sort_unstable_by(|a, b| {
+        (std::cmp::Reverse(a.pathway.score), a.route_rank, &a.vacancy_id).cmp(&(
+            std::cmp::Reverse(b.pathway.score),
+            b.route_rank,
+            &b.vacancy_id,
+        ))
+    });
+    chosen
         .into_iter()
-        .chain(by_route)
-        .chain(rest)
-        .take(opts.max_pathways)
         .enumerate()
         .map(|(i, mut c)| {
             c.pathway.rank = i as u32 + 1;

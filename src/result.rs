@@ -26,8 +26,17 @@ pub struct MatchResult {
     pub pathways: Vec<Pathway>,
     /// For the best closed or conditional routes: the smallest change that opens them.
     pub what_if: Vec<WhatIf>,
+    /// How many offerings got each verdict (all of them, whatever `limit` listed).
+    pub counts: Counts,
     /// Things the candidate should know about the input (an unknown postcode, say).
     pub notices: Vec<Text>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub eligible: u32,
+    pub conditional: u32,
+    pub ineligible: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -34,7 +34,8 @@ impl Matcher {
     }
 
     /// Matches a profile (a JS object or JSON text) on `today` (`YYYY-MM-DD`), in `lang`
-    /// (`nl` or `en`, default `nl`), listing at most `limit` routes (default: all).
+    /// (`nl` or `en`, default `nl`), listing at most `limit` routes (default: all) and then
+    /// ineligible ones until `closed` of those are listed. `counts` always covers all.
     #[wasm_bindgen(js_name = "match")]
     pub fn match_profile(
         &self,
@@ -42,6 +43,7 @@ impl Matcher {
         today: &str,
         lang: Option<String>,
         limit: Option<u32>,
+        closed: Option<u32>,
     ) -> Result<JsValue, JsValue> {
         let today = Date::parse(today).map_err(|m| js_error(&InputError::one(Document::Options, "today", m)))?;
         let lang = match lang.as_deref() {
@@ -56,12 +58,26 @@ impl Matcher {
         let mut options = MatchOptions::new(today);
         options.lang = lang;
         options.limit = limit.map(|l| l as usize);
+        options.closed_limit = closed.map(|l| l as usize);
         to_js(&self.inner.match_profile(&profile, &options))
     }
 
-    /// Name, version, generated date, region, attribution lines and notes of the catalog.
+    /// The catalog's `meta` (name, version, generated, region, attribution, notes) plus
+    /// `offerings` (how many) and `fields` (the study fields of the relatedness table, for
+    /// suggestions in the form).
     pub fn info(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.catalog().meta)
+        #[derive(Serialize)]
+        struct Info<'a> {
+            #[serde(flatten)]
+            meta: &'a crate::model::Meta,
+            offerings: usize,
+            fields: Vec<&'a str>,
+        }
+        let c = self.inner.catalog();
+        let mut fields: Vec<&str> = c.relatedness.iter().map(|r| r.field.as_str()).collect();
+        fields.sort_unstable();
+        fields.dedup();
+        to_js(&Info { meta: &c.meta, offerings: c.offerings.len(), fields })
     }
 
     /// Places a person can choose (gemeenten and postcodes): `[{id, name, region}]`, by name.

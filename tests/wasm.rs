@@ -24,11 +24,17 @@ fn matcher() -> Matcher {
 fn profile_object_round_trips_to_the_cli_result_shape() {
     let m = matcher();
     let profile = JSON::parse(PROFILE).unwrap();
-    let result = m.match_profile(profile, "2026-11-23", Some("en".into()), Some(5)).unwrap();
+    let result = m.match_profile(profile, "2026-11-23", Some("en".into()), Some(5), Some(3)).unwrap();
     assert_eq!(get(&result, "today").as_string().unwrap(), "2026-11-23");
     assert_eq!(get(&result, "lang").as_string().unwrap(), "en");
     let routes: Array = get(&result, "routes").dyn_into().unwrap();
-    assert_eq!(routes.length(), 5);
+    // The best 5, then closed routes until 3 closed ones are listed.
+    assert_eq!(routes.length(), 8);
+    let closed = routes.iter().filter(|r| get(r, "eligibility").as_string().unwrap() == "ineligible").count();
+    assert_eq!(closed, 3);
+    let counts = get(&result, "counts");
+    let total: f64 = ["eligible", "conditional", "ineligible"].iter().map(|k| get(&counts, k).as_f64().unwrap()).sum();
+    assert_eq!(total, 51.0, "counts cover every offering");
     let first = routes.get(0);
     assert_eq!(get(&first, "kind").as_string().unwrap(), "zij-instroom-vo-tweedegraads");
     assert_eq!(get(&first, "rank").as_f64().unwrap(), 1.0);
@@ -46,11 +52,11 @@ fn profile_object_round_trips_to_the_cli_result_shape() {
 #[wasm_bindgen_test]
 fn json_text_and_object_inputs_give_the_same_result() {
     let m = matcher();
-    let a = m.match_profile(JsValue::from_str(PROFILE), "2026-11-23", None, None).unwrap();
-    let b = m.match_profile(JSON::parse(PROFILE).unwrap(), "2026-11-23", Some("nl".into()), None).unwrap();
+    let a = m.match_profile(JsValue::from_str(PROFILE), "2026-11-23", None, None, None).unwrap();
+    let b = m.match_profile(JSON::parse(PROFILE).unwrap(), "2026-11-23", Some("nl".into()), None, None).unwrap();
     assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&b).unwrap());
     let from_object = Matcher::new(JSON::parse(CATALOG).unwrap()).unwrap();
-    let c = from_object.match_profile(JsValue::from_str(PROFILE), "2026-11-23", None, None).unwrap();
+    let c = from_object.match_profile(JsValue::from_str(PROFILE), "2026-11-23", None, None, None).unwrap();
     assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&c).unwrap());
 }
 
@@ -69,16 +75,16 @@ fn js_error(e: JsValue) -> (String, String, String) {
 fn bad_profiles_throw_errors_that_name_the_field() {
     let m = matcher();
     let bad = JSON::parse(r#"{"diplomas":[{"level":"hbo-bachlor"}]}"#).unwrap();
-    let (message, path, document) = js_error(m.match_profile(bad, "2026-11-23", None, None).err().unwrap());
+    let (message, path, document) = js_error(m.match_profile(bad, "2026-11-23", None, None, None).err().unwrap());
     assert_eq!(path, "diplomas[0].level");
     assert_eq!(document, "profile");
     assert!(message.contains("hbo-bachlor"), "{message}");
 
-    let (_, path, document) = js_error(m.match_profile(JsValue::from_str("{}"), "23-11-2026", None, None).err().unwrap());
+    let (_, path, document) = js_error(m.match_profile(JsValue::from_str("{}"), "23-11-2026", None, None, None).err().unwrap());
     assert_eq!((path.as_str(), document.as_str()), ("today", "options"));
-    let (_, path, _) = js_error(m.match_profile(JsValue::from_str("{}"), "2026-11-23", Some("de".into()), None).err().unwrap());
+    let (_, path, _) = js_error(m.match_profile(JsValue::from_str("{}"), "2026-11-23", Some("de".into()), None, None).err().unwrap());
     assert_eq!(path, "lang");
-    let (message, _, _) = js_error(m.match_profile(JsValue::UNDEFINED, "2026-11-23", None, None).err().unwrap());
+    let (message, _, _) = js_error(m.match_profile(JsValue::UNDEFINED, "2026-11-23", None, None, None).err().unwrap());
     assert!(message.contains("nothing was given"), "{message}");
 }
 
@@ -99,6 +105,8 @@ fn info_and_places_for_the_form() {
     let info = m.info().unwrap();
     assert!(get(&info, "name").as_string().unwrap().contains("voorbeeldcatalogus"));
     assert!(Array::from(&get(&info, "attribution")).length() >= 3);
+    assert_eq!(get(&info, "offerings").as_f64().unwrap(), 51.0);
+    assert!(Array::from(&get(&info, "fields")).iter().any(|f| f.as_string().unwrap() == "werktuigbouwkunde"));
     let places = Array::from(&m.places().unwrap());
     let names: Vec<String> = places.iter().map(|p| get(&p, "name").as_string().unwrap()).collect();
     let mut sorted = names.clone();
