@@ -63,13 +63,8 @@ function loadCatalog(url) {
   return job(url, async (j) => {
     const [text, mod] = await Promise.all([fetchCounted(url, j).then((r) => r.text()), loadWasm().promise]);
     const matcher = new mod.Matcher(text);
-    let fields = [], offerings = 0;
-    try {
-      const json = JSON.parse(text);
-      fields = [...new Set((json.relatedness || []).map((r) => r.field))].sort();
-      offerings = (json.offerings || []).length;
-    } catch {}
-    return { matcher, info: matcher.info(), places: matcher.places(), fields, offerings };
+    const info = matcher.info();
+    return { matcher, info, places: matcher.places(), fields: info.fields || [], offerings: info.offerings || 0 };
   });
 }
 
@@ -185,8 +180,6 @@ const T = {
   empty: ["Beantwoord een paar vragen; je routes verschijnen hier meteen.", "Answer a few questions; your routes appear here straight away."],
   found: ["{n} routes gevonden", "{n} routes found"],
   found1: ["1 route gevonden", "1 route found"],
-  foundMany: ["Ten minste {n} routes gevonden", "At least {n} routes found"],
-  countsMany: ["Dit zijn de {n} best passende van de {total} routes in de catalogus.", "These are the best {n} of the {total} routes in the catalog."],
   counts: ["{e} direct mogelijk, {c} onder voorwaarden, {i} nu niet mogelijk.", "{e} open to you, {c} with conditions, {i} not open now."],
   pathways: ["Je beste trajecten", "Your best pathways"],
   pathwaysHint: ["Een route, de eerstvolgende start en een baan die erbij past.", "A route, its next start and a job that fits it."],
@@ -195,7 +188,7 @@ const T = {
   demo: ["voorbeeldvacature", "example vacancy"],
   noVacancy: ["Geen baan nodig of geen passende vacature", "No job needed, or no matching vacancy"],
   open: ["Routes die voor jou openstaan", "Routes open to you"],
-  moreRoutes: ["Toon alle {n} open routes", "Show all {n} open routes"],
+  moreRoutes: ["Toon de {n} best passende open routes", "Show the best {n} open routes"],
   closed: ["Routes die nu niet openstaan ({n}), en waarom", "Routes not open now ({n}), and why"],
   closedMore: ["… en nog {n} routes die nu niet openstaan.", "… and {n} more routes not open now."],
   whatIf: ["Wat zou helpen?", "What would help?"],
@@ -294,9 +287,9 @@ const fieldId = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim()
 const fieldLabel = (id) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, " ");
 
 let uid = 0;
-/** Above this many offerings only the best BIG_LIMIT routes are listed (the result has no totals when limited). */
-const BIG_CATALOG = 800;
-const BIG_LIMIT = 300;
+/** The best LIMIT routes are listed, then closed ones until CLOSED of those are listed; `counts` covers all. */
+const LIMIT = 60;
+const CLOSED = 30;
 const STYLE_URL = here("routewijzer.css").href;
 
 // ------------------------------------------------------------------ the element
@@ -836,10 +829,7 @@ export class RouteWijzer extends HTMLElement {
     let result;
     const t0 = performance.now();
     try {
-      // All routes when the catalog is region-sized (exact counts); the best BIG_LIMIT of a national one.
-      const limit = this.data.offerings > BIG_CATALOG ? BIG_LIMIT : undefined;
-      result = this.data.matcher.match(profile, this.today, this.langCode, limit);
-      this.truncated = !!limit && result.routes.length === limit;
+      result = this.data.matcher.match(profile, this.today, this.langCode, LIMIT, CLOSED);
     } catch (e) {
       this.results.replaceChildren(h("h3", { id: `${this.uid}-rh`, tabindex: "-1", text: this.t("results") }),
         h("p", { class: "rw-error", role: "alert", text: this.t("errProfile", { m: String(e?.message || e).slice(0, 500) }) }));
@@ -853,8 +843,8 @@ export class RouteWijzer extends HTMLElement {
       this.firstResult = true;
       performance.mark(`routewijzer:first-result:${this.name}`);
     }
-    const count = (v) => result.routes.filter((r) => r.eligibility === v).length;
-    this.emit("result", { routes: result.routes.length, eligible: count("eligible"), conditional: count("conditional"), pathways: result.pathways.length });
+    const c = result.counts;
+    this.emit("result", { routes: c.eligible + c.conditional + c.ineligible, eligible: c.eligible, conditional: c.conditional, pathways: result.pathways.length });
   }
 
   announce(text) {
@@ -886,9 +876,10 @@ export class RouteWijzer extends HTMLElement {
   renderResults(r) {
     const open = r.routes.filter((x) => x.eligibility !== "ineligible");
     const closed = r.routes.filter((x) => x.eligibility === "ineligible");
-    const n = (v) => r.routes.filter((x) => x.eligibility === v).length;
-    const found = this.truncated ? this.t("foundMany", { n: open.length }) : open.length === 1 ? this.t("found1") : this.t("found", { n: open.length });
-    const counts = this.truncated ? this.t("countsMany", { n: r.routes.length, total: this.data.offerings }) : this.t("counts", { e: n("eligible"), c: n("conditional"), i: closed.length });
+    const k = r.counts;
+    const nOpen = k.eligible + k.conditional;
+    const found = nOpen === 1 ? this.t("found1") : this.t("found", { n: nOpen });
+    const counts = this.t("counts", { e: k.eligible, c: k.conditional, i: k.ineligible });
     const limit = this.open.has("all") ? open.length : 10;
     const more = h("button", { type: "button", class: "rw-btn rw-btn-2", text: this.t("moreRoutes", { n: open.length }) });
     more.addEventListener("click", () => {
