@@ -18,6 +18,11 @@ use crate::{Date, Lang, MatchOptions};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// TypeScript types for the JSON that crosses the boundary, appended to the generated
+/// `routewijzer.d.ts` (and checked by `tests/types`).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = include_str!("wasm.d.ts");
+
 /// A catalog, validated and indexed once; match as many profiles as you like.
 #[wasm_bindgen]
 pub struct Matcher {
@@ -28,7 +33,7 @@ pub struct Matcher {
 impl Matcher {
     /// Builds a matcher from catalog JSON text or an already-parsed object.
     #[wasm_bindgen(constructor)]
-    pub fn new(catalog: JsValue) -> Result<Matcher, JsValue> {
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "Catalog | string")] catalog: JsValue) -> Result<Matcher, JsValue> {
         let text = json_text(&catalog, Document::Catalog)?;
         crate::Matcher::from_json(&text).map(|inner| Matcher { inner }).map_err(|e| js_error(&e))
     }
@@ -36,14 +41,14 @@ impl Matcher {
     /// Matches a profile (a JS object or JSON text) on `today` (`YYYY-MM-DD`), in `lang`
     /// (`nl` or `en`, default `nl`), listing at most `limit` routes (default: all) and then
     /// ineligible ones until `closed` of those are listed. `counts` always covers all.
-    #[wasm_bindgen(js_name = "match")]
+    #[wasm_bindgen(js_name = "match", unchecked_return_type = "MatchResult")]
     pub fn match_profile(
         &self,
-        profile: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue,
         today: &str,
-        lang: Option<String>,
-        limit: Option<u32>,
-        closed: Option<u32>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] limit: Option<u32>,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] closed: Option<u32>,
     ) -> Result<JsValue, JsValue> {
         let today = Date::parse(today).map_err(|m| js_error(&InputError::one(Document::Options, "today", m)))?;
         let lang = match lang.as_deref() {
@@ -65,6 +70,7 @@ impl Matcher {
     /// The catalog's `meta` (name, version, generated, region, attribution, notes) plus
     /// `offerings` (how many) and `fields` (the study fields of the relatedness table, for
     /// suggestions in the form).
+    #[wasm_bindgen(unchecked_return_type = "CatalogInfo")]
     pub fn info(&self) -> Result<JsValue, JsValue> {
         #[derive(Serialize)]
         struct Info<'a> {
@@ -81,6 +87,7 @@ impl Matcher {
     }
 
     /// Places a person can choose (gemeenten and postcodes): `[{id, name, region}]`, by name.
+    #[wasm_bindgen(unchecked_return_type = "PlaceOption[]")]
     pub fn places(&self) -> Result<JsValue, JsValue> {
         #[derive(Serialize)]
         struct P<'a> {
