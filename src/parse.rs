@@ -16,8 +16,8 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
-/// The catalog's list-valued fields, checked element by element.
-const CATALOG_LISTS: &[&str] = &[
+/// The catalog's list-valued fields, in the order a catalog file lists them.
+pub const CATALOG_LISTS: &[&str] = &[
     "sources",
     "rules",
     "route_kinds",

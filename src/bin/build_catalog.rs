@@ -1441,24 +1441,11 @@ fn catalog_text(c: &Catalog) -> Res<String> {
     let mut v = serde_json::to_value(c).map_err(|e| e.to_string())?;
     strip(&mut v);
     let Value::Object(m) = v else { return Err("catalog is not an object".into()) };
-    let order = [
-        "meta",
-        "sources",
-        "rules",
-        "route_kinds",
-        "relatedness",
-        "institutions",
-        "offerings",
-        "vacancies",
-        "places",
-        "postcodes",
-        "shortages",
-        "figures",
-        "weights",
-    ];
+    let order: Vec<&str> =
+        std::iter::once("meta").chain(routewijzer::parse::CATALOG_LISTS.iter().copied()).chain(std::iter::once("weights")).collect();
     let mut out = String::from("{");
     let mut first = true;
-    for key in order {
+    for &key in &order {
         let Some(x) = m.get(key) else { continue };
         if !first {
             out.push(',');
