@@ -3,17 +3,9 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { AxeBuilder } from "@axe-core/playwright";
-import { fillJanuaryOffer, fillSchoolLeaver, launch, openDemo, openPage, screenshot, startServer, waitForResults } from "./helpers.mjs";
+import { fillJanuaryOffer, fillSchoolLeaver, launch, openDemo, openPage, screenshot, startServer, waitForResults, harness } from "./helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const h = harness();
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 async function axe(page, state) {
@@ -48,8 +40,8 @@ async function tabTo(page, re, max = 40) {
 for (const theme of ["light", "dark"]) {
   for (const width of [1280, 375]) {
     test(`axe: no WCAG 2.1 AA violations, ${theme} theme, ${width} px (empty, filled, results)`, async () => {
-      const { page, context, log } = await openPage(browser, { width });
-      const w = await openDemo(page, server.url);
+      const { page, context, log } = await openPage(h.browser, { width });
+      const w = await openDemo(page, h.server.url);
       await w.evaluate((el, t) => el.setAttribute("theme", t), theme);
       await axe(page, "empty");
       await screenshot(page, `empty-${theme}-${width}`);
@@ -69,8 +61,8 @@ for (const theme of ["light", "dark"]) {
 
 describe("keyboard only", () => {
   test("a person fills the form with the keyboard in a logical order and reaches the results", async () => {
-    const { page, context, log } = await openPage(browser);
-    await openDemo(page, server.url);
+    const { page, context, log } = await openPage(h.browser);
+    await openDemo(page, h.server.url);
     const w = page.locator("route-wijzer");
     // From the top of the page: skip link and menu first, then into the widget.
     const toWidget = await tabTo(page, /^select.*: Welk diploma\?/);
@@ -121,8 +113,8 @@ describe("keyboard only", () => {
   });
 
   test("removing a diploma keeps focus in the form", async () => {
-    const { page, context } = await openPage(browser);
-    const w = await openDemo(page, server.url);
+    const { page, context } = await openPage(h.browser);
+    const w = await openDemo(page, h.server.url);
     await w.getByRole("button", { name: "Nog een diploma toevoegen" }).click();
     await w.getByRole("button", { name: "Diploma 2 verwijderen" }).focus();
     await page.keyboard.press("Enter");
@@ -133,8 +125,8 @@ describe("keyboard only", () => {
 });
 
 test("usable at 320 px: no horizontal scrolling, controls fit", async () => {
-  const { page, context, log } = await openPage(browser, { width: 320, height: 640 });
-  const w = await openDemo(page, server.url);
+  const { page, context, log } = await openPage(h.browser, { width: 320, height: 640 });
+  const w = await openDemo(page, h.server.url);
   await fillSchoolLeaver(w);
   await waitForResults(w);
   await w.getByText("Waarom deze score?").first().click();
@@ -149,8 +141,8 @@ test("usable at 320 px: no horizontal scrolling, controls fit", async () => {
 });
 
 test("the live region announces the number of routes when results change", async () => {
-  const { page, context } = await openPage(browser);
-  const w = await openDemo(page, server.url);
+  const { page, context } = await openPage(h.browser);
+  const w = await openDemo(page, h.server.url);
   const live = w.locator("[aria-live=polite]");
   assert.equal(await live.innerText(), "");
   await fillSchoolLeaver(w);

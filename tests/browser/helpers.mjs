@@ -1,3 +1,4 @@
+import { after, before } from "node:test";
 // Shared set-up for the browser tests: a static server (scripts/serve.mjs) on a free
 // port, headless Debian Chromium through playwright-core, page instrumentation
 // (console errors, CSP violations, dialogs, requests) and persona form-filling done the
@@ -13,6 +14,20 @@ export const TODAY = "2026-11-23";
 const SHOTS = `${ROOT}test-results/screenshots/`;
 
 /** Starts scripts/serve.mjs on a free port; resolves to {url, stop}. */
+/** A server and a browser for one test file: `const h = harness();` then `h.server`, `h.browser`. */
+export function harness(serverOptions) {
+  const h = {};
+  before(async () => {
+    h.server = await startServer(serverOptions);
+    h.browser = await launch();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.server?.stop();
+  });
+  return h;
+}
+
 export async function startServer({ csp = false } = {}) {
   const child = spawn(process.execPath, ["scripts/serve.mjs", "--port", "0", ...(csp ? ["--csp"] : [])], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise((ok, fail) => {

@@ -2,17 +2,9 @@
 // named events; and lazy loading (nothing is fetched until the widget is near the viewport).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { events, fillCareerSwitcher, fixturePage, launch, openPage, screenshot, startServer, TODAY, waitForResults } from "./helpers.mjs";
+import { events, fillCareerSwitcher, fixturePage, launch, openPage, screenshot, startServer, TODAY, waitForResults, harness } from "./helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const h = harness();
 
 const TWO = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Twee widgets</title><link rel="icon" href="data:,">
 <script type="module" src="/routewijzer.js"></script></head><body><main><h1>Twee widgets</h1>
@@ -21,8 +13,8 @@ const TWO = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>T
 </main></body></html>`;
 
 test("two widgets on one page: one wasm and one catalog download, independent forms and results", async () => {
-  const { page, context, log } = await openPage(browser);
-  await fixturePage(page, server.url, "two.html", TWO);
+  const { page, context, log } = await openPage(h.browser);
+  await fixturePage(page, h.server.url, "two.html", TWO);
   const left = page.locator('route-wijzer[name="links"]');
   const right = page.locator('route-wijzer[name="rechts"]');
   await left.locator("form").waitFor();
@@ -65,11 +57,11 @@ test("two widgets on one page: one wasm and one catalog download, independent fo
 });
 
 test("lazy: a widget far below the fold loads nothing until it is scrolled near, then shows its progress and form", async () => {
-  const { page, context, log } = await openPage(browser, { height: 700 });
+  const { page, context, log } = await openPage(h.browser, { height: 700 });
   const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Lazy</title><link rel="icon" href="data:,">
 <script type="module" src="/routewijzer.js"></script></head><body><main><h1>Lang artikel</h1>${"<p>Tekst.</p>".repeat(200)}
 <route-wijzer catalog="/data/catalog.json" today="${TODAY}"></route-wijzer></main></body></html>`;
-  await fixturePage(page, server.url, "lazy.html", html);
+  await fixturePage(page, h.server.url, "lazy.html", html);
   await page.waitForTimeout(800);
   const heavy = () => log.requests.filter((r) => /\.wasm$|catalog\.json$/.test(r.url)).length;
   assert.equal(heavy(), 0, "nothing heavy fetched while the widget is off screen");

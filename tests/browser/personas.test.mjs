@@ -4,22 +4,15 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   events, fillCareerSwitcher, fillJanuaryOffer, fillSchoolLeaver, launch, openDemo, openPage, screenshot, startServer, waitForResults,
+  harness,
 } from "./helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const h = harness();
 
 describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
   test("hbo career switcher to po: zij-instroom po first, with what to arrange and sources", async () => {
-    const { page, context, log } = await openPage(browser);
-    const w = await openDemo(page, server.url);
+    const { page, context, log } = await openPage(h.browser);
+    const w = await openDemo(page, h.server.url);
     await fillCareerSwitcher(w);
     await waitForResults(w);
 
@@ -54,8 +47,8 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
   });
 
   test("havo school leaver: pabo conditional on the admission tests (toelatingstoetsen)", async () => {
-    const { page, context, log } = await openPage(browser);
-    const w = await openDemo(page, server.url);
+    const { page, context, log } = await openPage(h.browser);
+    const w = await openDemo(page, h.server.url);
     await fillSchoolLeaver(w);
     await waitForResults(w);
     const first = w.locator(".rw-routes > li").first();
@@ -75,8 +68,8 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
   });
 
   test("January job offer: the timeline shows teaching before the intake as a warning", async () => {
-    const { page, context, log } = await openPage(browser);
-    const w = await openDemo(page, server.url);
+    const { page, context, log } = await openPage(h.browser);
+    const w = await openDemo(page, h.server.url);
     await fillJanuaryOffer(w);
     await waitForResults(w);
     const pw = w.locator(".rw-pathway").first();
@@ -103,8 +96,8 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
   });
 
   test("events: ready and result carry counts only, never profile data", async () => {
-    const { page, context } = await openPage(browser);
-    const w = await openDemo(page, server.url);
+    const { page, context } = await openPage(h.browser);
+    const w = await openDemo(page, h.server.url);
     await fillCareerSwitcher(w);
     await waitForResults(w);
     const [ready] = await events(page, "ready");
@@ -126,8 +119,8 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
   });
 
   test("English: lang=en gives English labels, verdicts, messages and dates", async () => {
-    const { page, context, log } = await openPage(browser, { locale: "en-GB" });
-    const w = await openDemo(page, server.url);
+    const { page, context, log } = await openPage(h.browser, { locale: "en-GB" });
+    const w = await openDemo(page, h.server.url);
     await w.evaluate((el) => el.setAttribute("lang", "en"));
     await w.getByRole("heading", { name: "Which route into teaching suits you?" }).waitFor();
     await fillCareerSwitcher(w, { nl: false });
@@ -148,8 +141,8 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
   });
 
   test("the real data: the demo's region shard (AM13) and the national catalog load and match", async () => {
-    const { page, context, log } = await openPage(browser, { sample: false });
-    const w = await openDemo(page, server.url, { today: null });
+    const { page, context, log } = await openPage(h.browser, { sample: false });
+    const w = await openDemo(page, h.server.url, { today: null });
     await fillCareerSwitcher(w);
     await waitForResults(w);
     assert.ok((await w.locator(".rw-routes > li").count()) > 0);
@@ -165,7 +158,7 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
   });
 
   test("time from page load to first result (printed)", async () => {
-    const { page, context } = await openPage(browser, { sample: false });
+    const { page, context } = await openPage(h.browser, { sample: false });
     // Answer the first question the moment the widget is ready, then read the marks.
     await page.addInitScript(() =>
       document.addEventListener("routewijzer:ready", (e) => {
@@ -175,7 +168,7 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
         age.dispatchEvent(new Event("input", { bubbles: true }));
         root.querySelector("form").requestSubmit();
       }));
-    await page.goto(server.url);
+    await page.goto(h.server.url);
     await page.waitForFunction(() => performance.getEntriesByType("mark").some((m) => m.name.startsWith("routewijzer:first-result")));
     const t = await page.evaluate(() => {
       const mark = (p) => performance.getEntriesByType("mark").find((m) => m.name.startsWith(p))?.startTime;
