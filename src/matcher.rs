@@ -327,15 +327,13 @@ impl Matcher {
     /// nationally; then the sector in the gemeente, the region, nationally.
     fn shortage_for(&self, p: &Profile, o: &Offering, area: Option<u16>, region: Option<u16>) -> Option<(usize, f64)> {
         let sector = score::scored_sector(p, o)?;
-        let places = [area, region, None];
-        let mut keys = [o.subject, None]
+        // Where: the gemeente, then the region, then national; a missing gemeente or region
+        // is skipped (it must not be read as "national").
+        let wheres: Vec<Option<u16>> = [area, region].into_iter().filter(Option::is_some).chain([None]).collect();
+        [o.subject, None]
             .into_iter()
-            .flat_map(|subject| places.iter().map(move |at| (subject, *at)))
-            // A missing gemeente or region is skipped, not read as "national".
-            .enumerate()
-            .filter(|(i, (_, at))| at.is_some() || i % 3 == 2)
-            .map(|(_, (subject, at))| (sector, subject, at));
-        keys.find_map(|k| self.shortages.get(&k))
+            .flat_map(|subject| wheres.iter().map(move |at| (sector, subject, *at)))
+            .find_map(|k| self.shortages.get(&k))
             .map(|(_, i)| (*i, self.catalog.shortages[*i].percent))
     }
 
