@@ -59,9 +59,12 @@ pub struct Profile {
     /// Dutch language level (absent: not stated).
     #[serde(default)]
     pub dutch: Option<Dutch>,
-    /// Age in whole years (absent: not stated).
+    /// Age in whole years today (absent: not stated).
     #[serde(default)]
     pub age: Option<u8>,
+    /// Date of birth; when given, age rules use the age at the start of the intake.
+    #[serde(default)]
+    pub birth_date: Option<Date>,
     /// Pabo admission tests already passed.
     #[serde(default)]
     pub pabo_tests_passed: Vec<PaboTest>,

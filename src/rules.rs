@@ -160,9 +160,11 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
             }
             _ => Truth::No,
         },
-        Test::MinAge { years } => match p.age {
-            Some(a) => Truth::from_bool(a >= *years),
-            None => Truth::Unknown,
+        // With a date of birth: the age on the date the rules apply (the intake's start).
+        Test::MinAge { years } => match (p.birth_date, p.age) {
+            (Some(b), _) => Truth::from_bool(b.whole_years_until(c.on) >= i32::from(*years)),
+            (None, Some(a)) => Truth::from_bool(a >= *years),
+            (None, None) => Truth::Unknown,
         },
         Test::SubjectIn { subjects } => Truth::from_bool(c.offering.subject.is_some_and(|s| subjects.contains(&s))),
         Test::SectorIn { sectors } => Truth::from_bool(c.offering.sectors.iter().any(|s| sectors.contains(s))),

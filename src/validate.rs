@@ -250,6 +250,11 @@ pub fn profile(pr: &Profile) -> Vec<Problem> {
             out.push(Problem::new("age", format!("{a} is not between 12 and 100")));
         }
     }
+    if let Some(b) = pr.birth_date {
+        if !(1900..=2020).contains(&b.year()) {
+            out.push(Problem::new("birth_date", format!("{b} is not a plausible date of birth")));
+        }
+    }
     if let Some(j) = &pr.job {
         if j.hours_per_week == 0 || j.hours_per_week > 60 {
             out.push(Problem::new("job.hours_per_week", format!("{} is not between 1 and 60", j.hours_per_week)));

@@ -83,6 +83,8 @@ export interface Profile {
     dutch?: Dutch | null;
     /** Age in whole years (absent: not stated). 0–255. */
     age?: number | null;
+    /** Date of birth (YYYY-MM-DD); age rules then use the age at the intake's start. */
+    birth_date?: IsoDate | null;
     /** Pabo admission tests already passed. */
     pabo_tests_passed?: PaboTest[];
     /** A positive geschiktheidsonderzoek (zij-instroom suitability assessment). */

@@ -50,6 +50,7 @@ prop_compose! {
         go in any::<bool>(),
         assessed in any::<bool>(),
         vog in any::<bool>(),
+        born in prop::option::of(0i64..(60 * 365)),
     ) -> Profile {
         Profile {
             diplomas,
@@ -70,6 +71,7 @@ prop_compose! {
             max_travel_km: travel,
             dutch,
             age,
+            birth_date: born.map(|d| Date::parse("1950-01-01").unwrap().add_days(d)),
             pabo_tests_passed: tests,
             geschiktheidsonderzoek_passed: go,
             hbo_level_assessed: assessed,

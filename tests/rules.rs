@@ -436,3 +436,16 @@ fn study_fields_are_matched_as_typed() {
         assert_eq!(seen(route_with_subject(&r, K::Kopopleiding, "wiskunde"), "kopopleiding-verwante-bachelor"), Seen::Satisfied, "{field}");
     }
 }
+
+// [S78] The 21+ test counts the age at the start of the intake when the date of birth is given.
+#[test]
+fn age_rules_use_the_age_at_the_intake_with_a_birth_date() {
+    // 20 today (2026-11-23), 21 by the September 2027 intake.
+    let r = run(r#"{"diplomas":[{"level":"vmbo"}],"birth_date":"2006-03-01"}"#, TODAY);
+    let p = route(&r, K::PaboVoltijd);
+    assert_eq!(p.next_intake.as_ref().unwrap().start_date.to_string(), "2027-09-01");
+    assert_eq!(finding(p, "hbo-vooropleiding").action.as_ref().unwrap().id, "action.21plus-test");
+    // Only 20 at that intake: blocked.
+    let r = run(r#"{"diplomas":[{"level":"vmbo"}],"birth_date":"2006-12-01"}"#, TODAY);
+    assert_eq!(seen(route(&r, K::PaboVoltijd), "hbo-vooropleiding"), Seen::Blocker);
+}
