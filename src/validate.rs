@@ -36,16 +36,8 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         if r.sources.is_empty() {
             p(format!("{at}.sources"), "a rule must cite at least one source".into());
         }
-        for (j, s) in r.sources.iter().enumerate() {
-            if !sources.contains(s.as_str()) {
-                p(format!("{at}.sources[{j}]"), format!("unknown source '{s}'"));
-            }
-        }
-        if let (Some(f), Some(u)) = (r.valid_from, r.valid_until) {
-            if f > u {
-                p(format!("{at}.valid_until"), format!("{u} is before valid_from {f}"));
-            }
-        }
+        check_sources(&r.sources, &sources, &at, &mut p);
+        check_validity(r.valid_from, r.valid_until, &at, &mut p);
         if let Some(a) = &r.action {
             if !crate::i18n::has_message(a) {
                 p(format!("{at}.action"), format!("unknown message id '{a}'"));
@@ -81,11 +73,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
                 p(format!("route_kinds[{i}].rules[{j}]"), format!("unknown rule '{r}'"));
             }
         }
-        for (j, s) in k.sources.iter().enumerate() {
-            if !sources.contains(s.as_str()) {
-                p(format!("route_kinds[{i}].sources[{j}]"), format!("unknown source '{s}'"));
-            }
-        }
+        check_sources(&k.sources, &sources, &format!("route_kinds[{i}]"), &mut p);
     }
     for (i, r) in c.relatedness.iter().enumerate() {
         if r.field.trim().is_empty() {
@@ -190,16 +178,9 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
     }
     let figure_ids = unique(c.figures.iter().map(|f| f.id.as_str()), "figures", &mut p);
     for (i, f) in c.figures.iter().enumerate() {
-        for (j, s) in f.sources.iter().enumerate() {
-            if !sources.contains(s.as_str()) {
-                p(format!("figures[{i}].sources[{j}]"), format!("unknown source '{s}'"));
-            }
-        }
-        if let (Some(from), Some(until)) = (f.valid_from, f.valid_until) {
-            if from > until {
-                p(format!("figures[{i}].valid_until"), format!("{until} is before valid_from {from}"));
-            }
-        }
+        let at = format!("figures[{i}]");
+        check_sources(&f.sources, &sources, &at, &mut p);
+        check_validity(f.valid_from, f.valid_until, &at, &mut p);
     }
     for (i, o) in c.offerings.iter().enumerate() {
         if let Some(f) = o.cost_figure.as_deref().filter(|f| !figure_ids.contains(f)) {
@@ -283,6 +264,24 @@ fn unique<'a>(ids: impl Iterator<Item = &'a str>, list: &str, p: &mut impl FnMut
         }
     }
     seen
+}
+
+/// Every source id cited at `at` must be in the catalog's `sources`.
+fn check_sources(cited: &[String], known: &HashSet<&str>, at: &str, p: &mut impl FnMut(String, String)) {
+    for (j, s) in cited.iter().enumerate() {
+        if !known.contains(s.as_str()) {
+            p(format!("{at}.sources[{j}]"), format!("unknown source '{s}'"));
+        }
+    }
+}
+
+/// A validity range must not end before it starts.
+fn check_validity(from: Option<crate::date::Date>, until: Option<crate::date::Date>, at: &str, p: &mut impl FnMut(String, String)) {
+    if let (Some(f), Some(u)) = (from, until) {
+        if f > u {
+            p(format!("{at}.valid_until"), format!("{u} is before valid_from {f}"));
+        }
+    }
 }
 
 fn check_test(t: &Test, at: &str, p: &mut impl FnMut(String, String)) {
