@@ -17,10 +17,11 @@
 //! ```
 
 pub mod date;
+pub mod decode;
 pub mod error;
 pub mod geo;
 pub mod i18n;
-pub mod jsonpath;
+pub mod json;
 pub mod matcher;
 pub mod model;
 pub mod parse;
@@ -28,10 +29,10 @@ pub mod pathways;
 pub mod result;
 pub mod rules;
 pub mod score;
+pub mod text;
 pub mod timing;
 pub mod validate;
 pub mod vocab;
-pub mod text;
 pub mod whatif;
 
 #[cfg(target_arch = "wasm32")]
