@@ -21,6 +21,7 @@ pub mod decode;
 pub mod error;
 pub mod geo;
 pub mod i18n;
+pub mod index;
 pub mod json;
 pub mod matcher;
 pub mod model;

@@ -12,7 +12,7 @@ use crate::result::*;
 use crate::rules::{self, Ctx, Outcome, RelatednessIndex};
 use crate::score::{self, FactorValue, Msg};
 use crate::vocab::*;
-use std::collections::HashMap;
+use crate::index::{self, Ids};
 
 /// How to match.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,13 +41,14 @@ impl MatchOptions {
 /// A validated, indexed catalog.
 pub struct Matcher {
     pub(crate) catalog: Catalog,
-    source_urls: HashMap<String, String>,
-    place_index: HashMap<String, usize>,
-    postcode_index: HashMap<String, usize>,
-    institution_names: HashMap<String, String>,
+    source_index: Ids,
+    place_index: Ids,
+    postcode_index: Ids,
+    institution_index: Ids,
     pub(crate) related: RelatednessIndex,
-    /// Newest shortage figure per (sector, subject, region id): (peildatum, index in `shortages`).
-    shortages: HashMap<ShortageKey, (Date, usize)>,
+    /// Newest shortage figure per (sector, subject, region id), sorted by key: (key,
+    /// peildatum, index in `shortages`).
+    shortages: Vec<(ShortageKey, Date, usize)>,
     place_region: Vec<Option<u16>>,
     /// Per place: its own id interned like the regions, for figures measured per gemeente.
     place_area: Vec<u16>,
@@ -114,17 +115,16 @@ impl Matcher {
 
     /// Indexes a catalog that has passed validation.
     pub(crate) fn index_validated(catalog: Catalog) -> Matcher {
-        let rule_index: HashMap<String, usize> = catalog.rules.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        let place_index: HashMap<String, usize> = catalog.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-        let kinds: HashMap<RouteKind, &crate::model::RouteKindDef> = catalog.route_kinds.iter().map(|k| (k.kind, k)).collect();
+        let rule_index = Ids::new(catalog.rules.iter().map(|r| r.id.as_str()));
+        let place_index = Ids::new(catalog.places.iter().map(|p| p.id.as_str()));
         let offering_rules = catalog
             .offerings
             .iter()
             .map(|o| {
-                let kind_rules = kinds.get(&o.kind).map(|k| k.rules.as_slice()).unwrap_or(&[]);
+                let kind_rules = catalog.route_kinds.iter().find(|k| k.kind == o.kind).map_or(&[][..], |k| k.rules.as_slice());
                 let mut ids: Vec<usize> = Vec::new();
                 for r in kind_rules.iter().chain(&o.program_prerequisites) {
-                    if let Some(&i) = rule_index.get(r) {
+                    if let Some(i) = rule_index.get(r) {
                         if !ids.contains(&i) {
                             ids.push(i);
                         }
@@ -133,34 +133,42 @@ impl Matcher {
                 ids
             })
             .collect();
-        let mut regions: HashMap<String, u16> = HashMap::new();
-        let mut intern = |r: &str| {
-            let next = regions.len() as u16;
-            *regions.entry(r.to_string()).or_insert(next)
-        };
-        let place_region: Vec<Option<u16>> = catalog.places.iter().map(|p| p.region.as_deref().map(&mut intern)).collect();
-        // A shortage figure may also be for one gemeente (a city measured on its own).
-        let place_area: Vec<u16> = catalog.places.iter().map(|p| intern(&p.id)).collect();
-        let mut shortages: HashMap<ShortageKey, (Date, usize)> = HashMap::new();
+        // Regions and gemeenten as numbers: a shortage figure may be for a region or for
+        // one gemeente (a city measured on its own).
+        let areas = Ids::new(
+            catalog
+                .places
+                .iter()
+                .flat_map(|p| [Some(p.id.as_str()), p.region.as_deref()])
+                .chain(catalog.shortages.iter().map(|s| s.region.as_deref()))
+                .flatten(),
+        );
+        let area = |r: &str| areas.get(r).map_or(u16::MAX, |i| i as u16);
+        let place_region: Vec<Option<u16>> = catalog.places.iter().map(|p| p.region.as_deref().map(area)).collect();
+        let place_area: Vec<u16> = catalog.places.iter().map(|p| area(&p.id)).collect();
+        let mut shortages: Vec<(ShortageKey, Date, usize)> = Vec::new();
         for (i, s) in catalog.shortages.iter().enumerate() {
-            let key = (s.sector, s.subject, s.region.as_deref().map(&mut intern));
-            if shortages.get(&key).is_none_or(|(d, _)| s.peildatum > *d) {
-                shortages.insert(key, (s.peildatum, i));
+            let key = (s.sector, s.subject, s.region.as_deref().map(area));
+            match shortages.iter_mut().find(|x| x.0 == key) {
+                Some(x) if s.peildatum > x.1 => *x = (key, s.peildatum, i),
+                Some(_) => {}
+                None => shortages.push((key, s.peildatum, i)),
             }
         }
+        index::sort_by(&mut shortages, &mut |a, b| a.0.cmp(&b.0));
         let mut order: Vec<usize> = (0..catalog.offerings.len()).collect();
-        order.sort_unstable_by(|a, b| catalog.offerings[*a].id.cmp(&catalog.offerings[*b].id));
+        index::sort_by(&mut order, &mut |a, b| catalog.offerings[*a].id.cmp(&catalog.offerings[*b].id));
         let mut id_rank = vec![0u32; order.len()];
         for (rank, i) in order.into_iter().enumerate() {
             id_rank[i] = rank as u32;
         }
         Matcher {
-            offering_place: catalog.offerings.iter().map(|o| place_index.get(&o.place).copied()).collect(),
-            vacancy_place: catalog.vacancies.iter().map(|v| place_index.get(&v.job_location).copied()).collect(),
-            source_urls: catalog.sources.iter().map(|s| (s.id.clone(), s.url.clone())).collect(),
-            institution_names: catalog.institutions.iter().map(|i| (i.id.clone(), i.name.clone())).collect(),
+            offering_place: catalog.offerings.iter().map(|o| place_index.get(&o.place)).collect(),
+            vacancy_place: catalog.vacancies.iter().map(|v| place_index.get(&v.job_location)).collect(),
+            source_index: Ids::new(catalog.sources.iter().map(|s| s.id.as_str())),
+            institution_index: Ids::new(catalog.institutions.iter().map(|i| i.id.as_str())),
             related: RelatednessIndex::new(&catalog.relatedness),
-            postcode_index: catalog.postcodes.iter().enumerate().map(|(i, p)| (p.0.clone(), i)).collect(),
+            postcode_index: Ids::new(catalog.postcodes.iter().map(|p| p.0.as_str())),
             place_index,
             shortages,
             place_region,
@@ -194,7 +202,7 @@ impl Matcher {
 
         let mut evaluated: Vec<Evaluated> =
             (0..self.catalog.offerings.len()).map(|i| self.evaluate(profile, i, today, &geo)).collect();
-        evaluated.sort_unstable_by_key(|e| rank_key(self, e));
+        index::sort_by_key(&mut evaluated, |e| rank_key(self, e));
 
         let lang = options.lang;
         let pathways = crate::pathways::pathways(self, profile, &evaluated, &geo, options);
@@ -257,13 +265,13 @@ impl Matcher {
                 Here { coord: None, region: None, area: None }
             }
             Some(id) => match (self.place_index.get(id), self.postcode_index.get(id)) {
-                (Some(&i), _) => {
+                (Some(i), _) => {
                     let pl = &self.catalog.places[i];
                     Here { coord: Some((pl.lat, pl.lon)), region: self.place_region[i], area: Some(self.place_area[i]) }
                 }
-                (None, Some(&i)) => {
+                (None, Some(i)) => {
                     let pc = &self.catalog.postcodes[i];
-                    let gemeente = self.place_index.get(&pc.3).copied();
+                    let gemeente = self.place_index.get(&pc.3);
                     Here {
                         coord: Some((pc.1, pc.2)),
                         region: gemeente.and_then(|g| self.place_region[g]),
@@ -333,8 +341,9 @@ impl Matcher {
         [o.subject, None]
             .into_iter()
             .flat_map(|subject| wheres.iter().map(move |at| (sector, subject, *at)))
-            .find_map(|k| self.shortages.get(&k))
-            .map(|(_, i)| (*i, self.catalog.shortages[*i].percent))
+            .find_map(|k| self.shortages.binary_search_by(|x| x.0.cmp(&k)).ok())
+            .map(|j| self.shortages[j].2)
+            .map(|i| (i, self.catalog.shortages[i].percent))
     }
 
     fn render_route(&self, e: &Evaluated, rank: u32, lang: Lang) -> RouteResult {
@@ -356,7 +365,7 @@ impl Matcher {
             offering: o.id.clone(),
             name: o.name.clone(),
             kind: o.kind,
-            institution: self.institution_names.get(&o.institution).cloned().unwrap_or_else(|| o.institution.clone()),
+            institution: self.institution_index.get(&o.institution).map_or(&o.institution, |i| &self.catalog.institutions[i].name).clone(),
             place: self.offering_place[e.offering].map_or_else(|| o.place.clone(), |p| self.catalog.places[p].name.clone()),
             mode: o.educational_program_mode,
             qualification: o.occupational_credential_awarded,
@@ -391,7 +400,7 @@ impl Matcher {
             sources: rule
                 .sources
                 .iter()
-                .map(|s| SourceRef { id: s.clone(), url: self.source_urls.get(s).cloned() })
+                .map(|s| SourceRef { id: s.clone(), url: self.source_index.get(s).map(|i| self.catalog.sources[i].url.clone()) })
                 .collect(),
             status: rule.status,
             valid_from: rule.valid_from,

@@ -67,9 +67,10 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
     });
     let holds_bevoegdheid = p.qualifications.iter().any(|q| q.qualification != Qualification::Geen);
     // At most a few offerings of one kind, so other kinds of route get a pathway too.
-    let mut per_kind: std::collections::HashMap<RouteKind, usize> = std::collections::HashMap::new();
+    let mut per_kind = [0usize; RouteKind::ALL.len()];
     let open = open.filter(|(_, e)| {
-        let n = per_kind.entry(m.catalog().offerings[e.offering].kind).or_insert(0);
+        let kind = m.catalog().offerings[e.offering].kind;
+        let n = &mut per_kind[RouteKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)];
         *n += 1;
         *n <= ROUTES_PER_KIND
     });
@@ -133,7 +134,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
             let fit = (40.0 * distance_fit + 40.0 * align_fit + 20.0 * kind_fit).round() as u32;
             fits.push((fit, flags, v, d, start_teaching, vi));
         }
-        fits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.count().cmp(&b.1.count())).then(a.2.id.cmp(&b.2.id)));
+        crate::index::sort_by(&mut fits, &mut |a, b| b.0.cmp(&a.0).then(a.1.count().cmp(&b.1.count())).then(a.2.id.cmp(&b.2.id)));
         if fits.is_empty() {
             let flags = if needs_job { vec![Msg::new("flag.no-vacancy")] } else { Vec::new() };
             out.push(candidate(route_rank, e, o, &intake, Choice::Nothing, combine(e.score, 50, flags.len()), &flags, lang));
@@ -145,46 +146,35 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
             out.push(candidate(route_rank, e, o, &intake, choice, combine(e.score, fit, flags.len()), &flags, lang));
         }
     }
-    out.sort_unstable_by(|a, b| {
-        (std::cmp::Reverse(a.pathway.score), a.route_rank, &a.vacancy_id).cmp(&(
-            std::cmp::Reverse(b.pathway.score),
-            b.route_rank,
-            &b.vacancy_id,
-        ))
-    });
+    crate::index::sort_by(&mut out, &mut best_first);
     // Spread the list: first the best pathway of each kind of route, then the best of
     // each other offering, then the runners-up; in the first two rounds a vacancy is
     // offered once, so the list shows several schools.
-    let mut kinds = std::collections::HashSet::new();
-    let mut routes = std::collections::HashSet::new();
-    let mut vacancies = std::collections::HashSet::new();
-    let fresh = |c: &Candidate, used: &std::collections::HashSet<String>| c.vacancy_id.is_empty() || !used.contains(&c.vacancy_id);
+    // (Small sets: at most `ROUTES_CONSIDERED` routes and their vacancies.)
+    let mut kinds: Vec<RouteKind> = Vec::new();
+    let mut routes: Vec<usize> = Vec::new();
+    let mut vacancies: Vec<String> = Vec::new();
+    let fresh = |c: &Candidate, used: &Vec<String>| c.vacancy_id.is_empty() || !used.contains(&c.vacancy_id);
     let (by_kind, rest): (Vec<Candidate>, Vec<Candidate>) = out.into_iter().partition(|c| {
         let take = !routes.contains(&c.route_rank) && !kinds.contains(&c.pathway.kind) && fresh(c, &vacancies);
         if take {
-            routes.insert(c.route_rank);
-            kinds.insert(c.pathway.kind);
-            vacancies.insert(c.vacancy_id.clone());
+            routes.push(c.route_rank);
+            kinds.push(c.pathway.kind);
+            vacancies.push(c.vacancy_id.clone());
         }
         take
     });
     let (by_route, rest): (Vec<Candidate>, Vec<Candidate>) = rest.into_iter().partition(|c| {
         let take = !routes.contains(&c.route_rank) && fresh(c, &vacancies);
         if take {
-            routes.insert(c.route_rank);
-            vacancies.insert(c.vacancy_id.clone());
+            routes.push(c.route_rank);
+            vacancies.push(c.vacancy_id.clone());
         }
         take
     });
     // The chosen ones, best first.
     let mut chosen: Vec<Candidate> = by_kind.into_iter().chain(by_route).chain(rest).take(opts.max_pathways).collect();
-    chosen.sort_unstable_by(|a, b| {
-        (std::cmp::Reverse(a.pathway.score), a.route_rank, &a.vacancy_id).cmp(&(
-            std::cmp::Reverse(b.pathway.score),
-            b.route_rank,
-            &b.vacancy_id,
-        ))
-    });
+    crate::index::sort_by(&mut chosen, &mut best_first);
     chosen
         .into_iter()
         .enumerate()
@@ -193,6 +183,11 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
             c.pathway
         })
         .collect()
+}
+
+/// Best pathway first: by score, then route rank, then vacancy id.
+fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    (std::cmp::Reverse(a.pathway.score), a.route_rank, &a.vacancy_id).cmp(&(std::cmp::Reverse(b.pathway.score), b.route_rank, &b.vacancy_id))
 }
 
 /// Flags a job that starts well before the training cohort (the known failure of
@@ -321,6 +316,6 @@ fn timeline(lang: Lang, t: &crate::result::IntakeTiming, start_teaching: Option<
     events.push(ev(t.expected_qualification, "qualified"));
     // By date; events on the same day keep the order above.
     let mut keyed: Vec<(Date, usize, TimelineEvent)> = events.into_iter().enumerate().map(|(i, e)| (e.date, i, e)).collect();
-    keyed.sort_unstable_by_key(|(d, i, _)| (*d, *i));
+    crate::index::sort_by(&mut keyed, &mut |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     keyed.into_iter().map(|(_, _, e)| e).collect()
 }

@@ -8,7 +8,6 @@
 use crate::date::Date;
 use crate::model::{Offering, Profile, Rule, Test};
 use crate::vocab::{Effect, Eligibility, Level};
-use std::collections::HashMap;
 
 /// Three-valued truth: a test on a fact the candidate did not give is `Unknown`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,16 +38,22 @@ impl Truth {
 /// compared case-insensitively; a field named like a subject id is related to it.
 #[derive(Clone, Debug, Default)]
 pub struct RelatednessIndex {
-    map: HashMap<String, Vec<crate::vocab::Subject>>,
+    fields: crate::index::Ids,
+    /// Per distinct field (in `fields`' positions): its subjects.
+    subjects: Vec<Vec<crate::vocab::Subject>>,
 }
 
 impl RelatednessIndex {
     pub fn new(entries: &[crate::model::Relatedness]) -> RelatednessIndex {
-        let mut map: HashMap<String, Vec<_>> = HashMap::new();
-        for e in entries {
-            map.entry(normalise_field(&e.field)).or_default().extend(e.subjects.iter().copied());
+        let names: Vec<String> = entries.iter().map(|e| normalise_field(&e.field)).collect();
+        let fields = crate::index::Ids::new(names.iter().map(String::as_str));
+        let mut subjects = vec![Vec::new(); entries.len()];
+        for (name, e) in names.iter().zip(entries) {
+            if let Some(i) = fields.get(name) {
+                subjects[i].extend(e.subjects.iter().copied());
+            }
         }
-        RelatednessIndex { map }
+        RelatednessIndex { fields, subjects }
     }
 
     pub fn related(&self, field: Option<&str>, subject: Option<crate::vocab::Subject>) -> bool {
@@ -57,7 +62,7 @@ impl RelatednessIndex {
             return subject.is_none() && field.is_some();
         };
         let field = normalise_field(field);
-        field == subject.id() || self.map.get(&field).is_some_and(|s| s.contains(&subject))
+        field == subject.id() || self.fields.get(&field).is_some_and(|i| self.subjects[i].contains(&subject))
     }
 }
 
@@ -68,9 +73,21 @@ pub fn normalise_field(field: &str) -> String {
         .trim()
         .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lowercase)
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// Lower case for the Latin-1 letters Dutch and its neighbours use (`É` to `é`);
+/// other characters are kept. `str::to_lowercase` would add Unicode's case tables
+/// to the wasm.
+fn lowercase(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }
 
 /// What a test is evaluated against.
@@ -290,5 +307,17 @@ pub fn levels_of(test: &Test) -> Option<&[Level]> {
             Some(levels)
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_normalised_as_people_type_them() {
+        assert_eq!(normalise_field("  Toegepaste   Wiskunde "), "toegepaste-wiskunde");
+        assert_eq!(normalise_field("ÉCONOMIE_en-Bedrijfskunde"), "économie-en-bedrijfskunde");
+        assert_eq!(normalise_field("Ørsted ß"), "ørsted-ß");
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::error::Problem;
 use crate::model::{Catalog, Profile, Test};
-use std::collections::{HashMap, HashSet};
+use crate::index::Ids;
 
 /// Checks a catalog's references and invariants.
 pub fn catalog(c: &Catalog) -> Vec<Problem> {
@@ -54,15 +54,12 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
             check_test(t, &format!("{at}.applies_if"), &mut p);
         }
     }
-    let rule_by_id: HashMap<&str, &crate::model::Rule> = c.rules.iter().map(|r| (r.id.as_str(), r)).collect();
-
     // Route kinds.
-    let mut kinds = HashMap::new();
     for (i, k) in c.route_kinds.iter().enumerate() {
         if k.rules.is_empty() {
             p(format!("route_kinds[{i}].rules"), "a route kind needs at least one admission rule".into());
         }
-        if kinds.insert(k.kind, k).is_some() {
+        if c.route_kinds[..i].iter().any(|x| x.kind == k.kind) {
             p(format!("route_kinds[{i}].kind"), format!("'{}' is defined twice", k.kind));
         }
         if k.sectors.is_empty() {
@@ -84,7 +81,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
     // Offerings.
     for (i, o) in c.offerings.iter().enumerate() {
         let at = format!("offerings[{i}]");
-        match kinds.get(&o.kind) {
+        match c.route_kinds.iter().find(|k| k.kind == o.kind) {
             None => p(format!("{at}.kind"), format!("route kind '{}' has no entry in route_kinds", o.kind)),
             Some(k) => {
                 for s in &o.sectors {
@@ -94,7 +91,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
                 }
                 let all_rules = k.rules.iter().chain(&o.program_prerequisites);
                 let needs_subject = all_rules
-                    .filter_map(|r| rule_by_id.get(r.as_str()))
+                    .filter_map(|r| rules.get(r).map(|i| &c.rules[i]))
                     .filter(|r| r.applies_if.as_ref().and_then(|t| t.on_offering(o)) != Some(false))
                     .any(|r| r.test.needs_subject() || r.alternatives.iter().any(|a| a.test.needs_subject()));
                 if needs_subject && o.subject.is_none() {
@@ -122,14 +119,13 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         if o.intakes.is_empty() && !o.rolling_intake {
             p(format!("{at}.intakes"), "an offering needs at least one intake, or rolling_intake: true".into());
         }
-        let mut starts = HashSet::new();
         for (j, t) in o.intakes.iter().enumerate() {
             if let Some(d) = t.application_deadline {
                 if d > t.start_date {
                     p(format!("{at}.intakes[{j}].application_deadline"), format!("{d} is after the start date {}", t.start_date));
                 }
             }
-            if !starts.insert(t.start_date) {
+            if o.intakes[..j].iter().any(|x| x.start_date == t.start_date) {
                 p(format!("{at}.intakes[{j}].start_date"), format!("{} is listed twice", t.start_date));
             }
         }
@@ -162,11 +158,11 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
             p(format!("places[{i}]"), format!("({}, {}) lies outside the Netherlands", crate::score::format_km(x.lat), crate::score::format_km(x.lon)));
         }
     }
-    let mut postcodes = HashSet::new();
+    let postcodes = Ids::new(c.postcodes.iter().map(|pc| pc.0.as_str()));
     for (i, pc) in c.postcodes.iter().enumerate() {
         if !is_pc4(&pc.0) {
             p(format!("postcodes[{i}][0]"), format!("'{}' is not a 4-digit postcode", pc.0));
-        } else if !postcodes.insert(pc.0.as_str()) {
+        } else if postcodes.get(&pc.0) != Some(i) {
             p(format!("postcodes[{i}][0]"), format!("'{}' is listed twice", pc.0));
         }
         if !(50.0..=54.0).contains(&pc.1) || !(3.0..=7.5).contains(&pc.2) {
@@ -187,7 +183,6 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
             p(format!("offerings[{i}].cost_figure"), format!("unknown figure '{f}'"));
         }
     }
-    let mut figures = HashSet::new();
     for (i, s) in c.shortages.iter().enumerate() {
         if !(0.0..=100.0).contains(&s.percent) {
             p(format!("shortages[{i}].percent"), format!("{} is not a percentage", crate::score::format_km(s.percent)));
@@ -198,7 +193,8 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         if let Some(r) = s.region.as_deref().filter(|r| !is_region(r) && !is_gemeente(r)) {
             p(format!("shortages[{i}].region"), format!("'{r}' is neither an arbeidsmarktregio code (AM13) nor a gemeente code (GM0344)"));
         }
-        if !figures.insert((s.sector, s.subject, s.region.clone(), s.peildatum)) {
+        let same = |x: &&crate::model::Shortage| (x.sector, x.subject, &x.region, x.peildatum) == (s.sector, s.subject, &s.region, s.peildatum);
+        if c.shortages[..i].iter().any(|x| same(&x)) {
             p(format!("shortages[{i}]"), "the same figure (sector, subject, region, peildatum) is given twice".into());
         }
     }
@@ -254,20 +250,20 @@ pub fn profile(pr: &Profile) -> Vec<Problem> {
     out
 }
 
-fn unique<'a>(ids: impl Iterator<Item = &'a str>, list: &str, p: &mut impl FnMut(String, String)) -> HashSet<&'a str> {
-    let mut seen = HashSet::new();
+fn unique<'a>(ids: impl Iterator<Item = &'a str> + Clone, list: &str, p: &mut impl FnMut(String, String)) -> Ids {
+    let index = Ids::new(ids.clone());
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
             p(format!("{list}[{i}].id"), "must not be empty".into());
-        } else if !seen.insert(id) {
+        } else if index.get(id) != Some(i) {
             p(format!("{list}[{i}].id"), format!("'{id}' is used twice"));
         }
     }
-    seen
+    index
 }
 
 /// Every source id cited at `at` must be in the catalog's `sources`.
-fn check_sources(cited: &[String], known: &HashSet<&str>, at: &str, p: &mut impl FnMut(String, String)) {
+fn check_sources(cited: &[String], known: &Ids, at: &str, p: &mut impl FnMut(String, String)) {
     for (j, s) in cited.iter().enumerate() {
         if !known.contains(s.as_str()) {
             p(format!("{at}.sources[{j}]"), format!("unknown source '{s}'"));
