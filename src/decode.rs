@@ -45,13 +45,19 @@ fn invalid_type(v: &Value, expected: &str) -> Problem {
 }
 
 /// The members of a JSON object, checked against the names a type knows.
-pub struct Obj<'a>(&'a [(String, Value)]);
+///
+/// Members are read without an early return per field: a failed one records the first
+/// problem and yields a stand-in, and [`Obj::done`] turns the built value into that
+/// problem. (A `?` per field made the compiler write a drop ladder for every struct,
+/// which was a good part of the decoder's size in the wasm.)
+pub struct Obj<'a> {
+    members: &'a [(String, Value)],
+    first: std::cell::RefCell<Option<Problem>>,
+}
 
 impl<'a> Obj<'a> {
     pub fn new(v: &'a Value, fields: &[&str]) -> Result<Obj<'a>, Problem> {
-        let Value::Obj(members) = v else {
-            return Err(invalid_type(v, "a map"));
-        };
+        let Value::Obj(members) = v else { return Err(invalid_type(v, "a map")) };
         for (i, (k, _)) in members.iter().enumerate() {
             if !fields.contains(&k.as_str()) {
                 let expected = if fields.is_empty() {
@@ -59,55 +65,136 @@ impl<'a> Obj<'a> {
                 } else {
                     format!("expected one of `{}`", fields.join("`, `"))
                 };
-                return Err(Problem::new(
-                    k.clone(),
-                    format!("unknown field `{k}`, {expected}"),
-                ));
+                return Err(Problem::new(k.clone(), format!("unknown field `{k}`, {expected}")));
             }
             if members[..i].iter().any(|(other, _)| other == k) {
                 return Err(Problem::new(k.clone(), format!("duplicate field `{k}`")));
             }
         }
-        Ok(Obj(members))
+        Ok(Obj { members, first: std::cell::RefCell::new(None) })
     }
 
     /// A member's value, if present.
     pub fn raw(&self, name: &str) -> Option<&'a Value> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// Records a problem (only the first counts).
+    fn fail(&self, p: Problem) {
+        self.first.borrow_mut().get_or_insert(p);
+    }
+
+    /// The first problem so far, if any.
+    pub fn take_problem(&self) -> Option<Problem> {
+        self.first.borrow_mut().take()
+    }
+
+    /// The value built from the members, or the first problem met while reading them.
+    pub fn done<T>(&self, value: T) -> Result<T, Problem> {
+        match self.take_problem() {
+            None => Ok(value),
+            Some(p) => Err(p),
+        }
+    }
+
+    fn read<T: FromJson>(&self, v: &Value, name: &str, stand_in: T) -> T {
+        match T::from_json(v) {
+            Ok(x) => x,
+            Err(p) => {
+                self.fail(within(p, name));
+                stand_in
+            }
+        }
     }
 
     /// A required member.
-    pub fn req<T: FromJson>(&self, name: &str) -> Result<T, Problem> {
+    pub fn req<T: FromJson + StandIn>(&self, name: &str) -> T {
         match self.raw(name) {
-            Some(v) => T::from_json(v).map_err(|p| within(p, name)),
-            None => Err(Problem::new("", format!("missing field `{name}`"))),
+            Some(v) => self.read(v, name, T::stand_in()),
+            None => {
+                self.fail(Problem::new("", format!("missing field `{name}`")));
+                T::stand_in()
+            }
         }
     }
 
     /// An optional member: absent or `null` is `None`.
-    pub fn opt<T: FromJson>(&self, name: &str) -> Result<Option<T>, Problem> {
+    pub fn opt<T: FromJson>(&self, name: &str) -> Option<T> {
         match self.raw(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => T::from_json(v).map(Some).map_err(|p| within(p, name)),
+            None | Some(Value::Null) => None,
+            Some(v) => match T::from_json(v) {
+                Ok(x) => Some(x),
+                Err(p) => {
+                    self.fail(within(p, name));
+                    None
+                }
+            },
         }
     }
 
     /// A member with a default when absent.
-    pub fn or<T: FromJson>(&self, name: &str, default: T) -> Result<T, Problem> {
+    pub fn or<T: FromJson + Clone>(&self, name: &str, default: T) -> T {
         match self.raw(name) {
-            None => Ok(default),
-            Some(v) => T::from_json(v).map_err(|p| within(p, name)),
+            None => default,
+            Some(v) => self.read(v, name, default),
         }
     }
 
     /// A member whose default is `T::default()`.
-    pub fn def<T: FromJson + Default>(&self, name: &str) -> Result<T, Problem> {
+    pub fn def<T: FromJson + Default + Clone>(&self, name: &str) -> T {
         self.or(name, T::default())
     }
 
     /// Names of the members present, in document order.
     pub fn names(&self) -> impl Iterator<Item = &'a str> {
-        self.0.iter().map(|(k, _)| k.as_str())
+        self.members.iter().map(|(k, _)| k.as_str())
+    }
+}
+
+/// A placeholder for a required member that failed to read; never seen outside, the
+/// value it is part of is replaced by the problem.
+pub trait StandIn {
+    fn stand_in() -> Self;
+}
+
+macro_rules! stand_in_default {
+    ($($t:ty),+) => {$(
+        impl StandIn for $t {
+            fn stand_in() -> $t {
+                <$t>::default()
+            }
+        }
+    )+};
+}
+stand_in_default!(String, bool, u8, u16, u32, f64);
+
+impl<T> StandIn for Vec<T> {
+    fn stand_in() -> Vec<T> {
+        Vec::new()
+    }
+}
+
+impl<T: StandIn> StandIn for Box<T> {
+    fn stand_in() -> Box<T> {
+        Box::new(T::stand_in())
+    }
+}
+
+impl StandIn for Date {
+    fn stand_in() -> Date {
+        Date::from_days(0)
+    }
+}
+
+impl StandIn for Months {
+    fn stand_in() -> Months {
+        Months(0)
+    }
+}
+
+impl StandIn for Test {
+    fn stand_in() -> Test {
+        Test::Vog
     }
 }
 
@@ -241,6 +328,11 @@ macro_rules! vocab_from_json {
                 vocab(v, <$t>::ALL, <$t>::id)
             }
         }
+        impl StandIn for $t {
+            fn stand_in() -> $t {
+                <$t>::ALL[0]
+            }
+        }
     )+};
 }
 
@@ -292,26 +384,26 @@ impl FromJson for Profile {
                 "vog",
             ],
         )?;
-        Ok(Profile {
-            diplomas: o.def("diplomas")?,
-            qualifications: o.def("qualifications")?,
-            job: o.opt("job")?,
-            study: o.opt("study")?,
-            lerarenopleiding_left: o.opt("lerarenopleiding_left")?,
-            sectors: o.def("sectors")?,
-            subjects: o.def("subjects")?,
-            hours_per_week: o.opt("hours_per_week")?,
-            available_from: o.opt("available_from")?,
-            earn_while_learning: o.def("earn_while_learning")?,
-            location: o.opt("location")?,
-            max_travel_km: o.opt("max_travel_km")?,
-            dutch: o.opt("dutch")?,
-            age: o.opt("age")?,
-            birth_date: o.opt("birth_date")?,
-            pabo_tests_passed: o.def("pabo_tests_passed")?,
-            geschiktheidsonderzoek_passed: o.def("geschiktheidsonderzoek_passed")?,
-            hbo_level_assessed: o.def("hbo_level_assessed")?,
-            vog: o.def("vog")?,
+        o.done(Profile {
+            diplomas: o.def("diplomas"),
+            qualifications: o.def("qualifications"),
+            job: o.opt("job"),
+            study: o.opt("study"),
+            lerarenopleiding_left: o.opt("lerarenopleiding_left"),
+            sectors: o.def("sectors"),
+            subjects: o.def("subjects"),
+            hours_per_week: o.opt("hours_per_week"),
+            available_from: o.opt("available_from"),
+            earn_while_learning: o.def("earn_while_learning"),
+            location: o.opt("location"),
+            max_travel_km: o.opt("max_travel_km"),
+            dutch: o.opt("dutch"),
+            age: o.opt("age"),
+            birth_date: o.opt("birth_date"),
+            pabo_tests_passed: o.def("pabo_tests_passed"),
+            geschiktheidsonderzoek_passed: o.def("geschiktheidsonderzoek_passed"),
+            hbo_level_assessed: o.def("hbo_level_assessed"),
+            vog: o.def("vog"),
         })
     }
 }
@@ -319,11 +411,11 @@ impl FromJson for Profile {
 impl FromJson for Diploma {
     fn from_json(v: &Value) -> Result<Diploma, Problem> {
         let o = Obj::new(v, &["level", "field", "foreign", "recognised"])?;
-        Ok(Diploma {
-            level: o.req("level")?,
-            field: o.opt("field")?,
-            foreign: o.def("foreign")?,
-            recognised: o.def("recognised")?,
+        o.done(Diploma {
+            level: o.req("level"),
+            field: o.opt("field"),
+            foreign: o.def("foreign"),
+            recognised: o.def("recognised"),
         })
     }
 }
@@ -331,9 +423,9 @@ impl FromJson for Diploma {
 impl FromJson for HeldQualification {
     fn from_json(v: &Value) -> Result<HeldQualification, Problem> {
         let o = Obj::new(v, &["qualification", "subject"])?;
-        Ok(HeldQualification {
-            qualification: o.req("qualification")?,
-            subject: o.opt("subject")?,
+        o.done(HeldQualification {
+            qualification: o.req("qualification"),
+            subject: o.opt("subject"),
         })
     }
 }
@@ -344,12 +436,12 @@ impl FromJson for Job {
             v,
             &["sector", "role", "hours_per_week", "start_date", "offer"],
         )?;
-        Ok(Job {
-            sector: o.req("sector")?,
-            role: o.req("role")?,
-            hours_per_week: o.req("hours_per_week")?,
-            start_date: o.opt("start_date")?,
-            offer: o.def("offer")?,
+        o.done(Job {
+            sector: o.req("sector"),
+            role: o.req("role"),
+            hours_per_week: o.req("hours_per_week"),
+            start_date: o.opt("start_date"),
+            offer: o.def("offer"),
         })
     }
 }
@@ -357,11 +449,11 @@ impl FromJson for Job {
 impl FromJson for Study {
     fn from_json(v: &Value) -> Result<Study, Problem> {
         let o = Obj::new(v, &["level", "field", "ec", "lerarenopleiding"])?;
-        Ok(Study {
-            level: o.req("level")?,
-            field: o.opt("field")?,
-            ec: o.req("ec")?,
-            lerarenopleiding: o.def("lerarenopleiding")?,
+        o.done(Study {
+            level: o.req("level"),
+            field: o.opt("field"),
+            ec: o.req("ec"),
+            lerarenopleiding: o.def("lerarenopleiding"),
         })
     }
 }
@@ -369,9 +461,9 @@ impl FromJson for Study {
 impl FromJson for Location {
     fn from_json(v: &Value) -> Result<Location, Problem> {
         let o = Obj::new(v, &["postcode", "gemeente"])?;
-        Ok(Location {
-            postcode: o.opt("postcode")?,
-            gemeente: o.opt("gemeente")?,
+        o.done(Location {
+            postcode: o.opt("postcode"),
+            gemeente: o.opt("gemeente"),
         })
     }
 }
@@ -391,13 +483,13 @@ impl FromJson for Meta {
                 "notes",
             ],
         )?;
-        Ok(Meta {
-            name: o.req("name")?,
-            version: o.req("version")?,
-            generated: o.req("generated")?,
-            attribution: o.req("attribution")?,
-            region: o.opt("region")?,
-            notes: o.def("notes")?,
+        o.done(Meta {
+            name: o.req("name"),
+            version: o.req("version"),
+            generated: o.req("generated"),
+            attribution: o.req("attribution"),
+            region: o.opt("region"),
+            notes: o.def("notes"),
         })
     }
 }
@@ -405,10 +497,10 @@ impl FromJson for Meta {
 impl FromJson for Source {
     fn from_json(v: &Value) -> Result<Source, Problem> {
         let o = Obj::new(v, &["id", "url", "year"])?;
-        Ok(Source {
-            id: o.req("id")?,
-            url: o.req("url")?,
-            year: o.opt("year")?,
+        o.done(Source {
+            id: o.req("id"),
+            url: o.req("url"),
+            year: o.opt("year"),
         })
     }
 }
@@ -432,19 +524,19 @@ impl FromJson for Rule {
                 "alternatives",
             ],
         )?;
-        Ok(Rule {
-            id: o.req("id")?,
-            sources: o.req("sources")?,
-            valid_from: o.opt("valid_from")?,
-            valid_until: o.opt("valid_until")?,
-            status: o.def("status")?,
-            note: o.opt("note")?,
-            applies_if: o.opt("applies_if")?,
-            test: o.req("test")?,
-            otherwise: o.req("otherwise")?,
-            action: o.opt("action")?,
-            what_if: o.or("what_if", true)?,
-            alternatives: o.def("alternatives")?,
+        o.done(Rule {
+            id: o.req("id"),
+            sources: o.req("sources"),
+            valid_from: o.opt("valid_from"),
+            valid_until: o.opt("valid_until"),
+            status: o.def("status"),
+            note: o.opt("note"),
+            applies_if: o.opt("applies_if"),
+            test: o.req("test"),
+            otherwise: o.req("otherwise"),
+            action: o.opt("action"),
+            what_if: o.or("what_if", true),
+            alternatives: o.def("alternatives"),
         })
     }
 }
@@ -452,9 +544,9 @@ impl FromJson for Rule {
 impl FromJson for Alternative {
     fn from_json(v: &Value) -> Result<Alternative, Problem> {
         let o = Obj::new(v, &["test", "action"])?;
-        Ok(Alternative {
-            test: o.req("test")?,
-            action: o.opt("action")?,
+        o.done(Alternative {
+            test: o.req("test"),
+            action: o.opt("action"),
         })
     }
 }
@@ -485,7 +577,10 @@ impl FromJson for Test {
     fn from_json(v: &Value) -> Result<Test, Problem> {
         use TestType as T;
         let o = Obj::new(v, TEST_FIELDS)?;
-        let kind: TestType = o.req("type")?;
+        let kind: TestType = o.req("type");
+        if let Some(p) = o.take_problem() {
+            return Err(p);
+        }
         let allowed: &[&str] = match kind {
             T::DiplomaLevel | T::RelatedDiploma => &["levels", "include_unrecognised"],
             T::Qualification => &["any_of", "same_subject"],
@@ -511,83 +606,81 @@ impl FromJson for Test {
             ));
         }
         // A field the type needs: "a test of type `x` needs `levels`" when absent.
-        fn need<X: FromJson>(o: &Obj, kind: TestType, name: &str) -> Result<X, Problem> {
-            match o.raw(name) {
-                None => Err(Problem::new(
-                    "",
-                    format!("a test of type `{kind}` needs `{name}`"),
-                )),
-                Some(_) => o.req(name),
+        fn need<X: FromJson + StandIn>(o: &Obj, kind: TestType, name: &str) -> X {
+            if o.raw(name).is_none() {
+                o.fail(Problem::new("", format!("a test of type `{kind}` needs `{name}`")));
             }
+            o.req(name)
         }
-        Ok(match kind {
+        let test = match kind {
             T::DiplomaLevel => Test::DiplomaLevel {
-                levels: need(&o, kind, "levels")?,
-                include_unrecognised: o.def("include_unrecognised")?,
+                levels: need(&o, kind, "levels"),
+                include_unrecognised: o.def("include_unrecognised"),
             },
             T::RelatedDiploma => Test::RelatedDiploma {
-                levels: need(&o, kind, "levels")?,
-                include_unrecognised: o.def("include_unrecognised")?,
+                levels: need(&o, kind, "levels"),
+                include_unrecognised: o.def("include_unrecognised"),
             },
             T::Qualification => Test::Qualification {
-                any_of: need(&o, kind, "any_of")?,
-                same_subject: o.def("same_subject")?,
+                any_of: need(&o, kind, "any_of"),
+                same_subject: o.def("same_subject"),
             },
             T::SchoolJob => Test::SchoolJob {
-                roles: o.def("roles")?,
-                min_hours: o.def("min_hours")?,
+                roles: o.def("roles"),
+                min_hours: o.def("min_hours"),
             },
             T::Geschiktheidsonderzoek => Test::Geschiktheidsonderzoek,
             T::PaboTests => Test::PaboTests,
             T::HboLevelAssessed => Test::HboLevelAssessed,
             T::Dutch => Test::Dutch {
-                min: need(&o, kind, "min")?,
+                min: need(&o, kind, "min"),
             },
             T::ForeignOrNonNative => Test::ForeignOrNonNative,
             T::NoRecentLerarenopleiding => Test::NoRecentLerarenopleiding {
-                years: need(&o, kind, "years")?,
+                years: need(&o, kind, "years"),
             },
             T::Study => Test::Study {
-                levels: need(&o, kind, "levels")?,
-                min_ec: need(&o, kind, "min_ec")?,
-                lerarenopleiding: o.def("lerarenopleiding")?,
-                related: o.def("related")?,
+                levels: need(&o, kind, "levels"),
+                min_ec: need(&o, kind, "min_ec"),
+                lerarenopleiding: o.def("lerarenopleiding"),
+                related: o.def("related"),
             },
             T::MinAge => Test::MinAge {
-                years: need(&o, kind, "years")?,
+                years: need(&o, kind, "years"),
             },
             T::SubjectIn => Test::SubjectIn {
-                subjects: need(&o, kind, "subjects")?,
+                subjects: need(&o, kind, "subjects"),
             },
             T::SectorIn => Test::SectorIn {
-                sectors: need(&o, kind, "sectors")?,
+                sectors: need(&o, kind, "sectors"),
             },
             T::HoursAbove => Test::HoursAbove {
-                hours: need(&o, kind, "hours")?,
+                hours: need(&o, kind, "hours"),
             },
             T::Vog => Test::Vog,
             T::AllOf => Test::AllOf {
-                all: need(&o, kind, "all")?,
+                all: need(&o, kind, "all"),
             },
             T::AnyOf => Test::AnyOf {
-                any: need(&o, kind, "any")?,
+                any: need(&o, kind, "any"),
             },
             T::Not => Test::Not {
-                not: need(&o, kind, "not")?,
+                not: need(&o, kind, "not"),
             },
-        })
+        };
+        o.done(test)
     }
 }
 
 impl FromJson for RouteKindDef {
     fn from_json(v: &Value) -> Result<RouteKindDef, Problem> {
         let o = Obj::new(v, &["kind", "qualification", "sectors", "rules", "sources"])?;
-        Ok(RouteKindDef {
-            kind: o.req("kind")?,
-            qualification: o.req("qualification")?,
-            sectors: o.req("sectors")?,
-            rules: o.req("rules")?,
-            sources: o.def("sources")?,
+        o.done(RouteKindDef {
+            kind: o.req("kind"),
+            qualification: o.req("qualification"),
+            sectors: o.req("sectors"),
+            rules: o.req("rules"),
+            sources: o.def("sources"),
         })
     }
 }
@@ -595,10 +688,10 @@ impl FromJson for RouteKindDef {
 impl FromJson for Relatedness {
     fn from_json(v: &Value) -> Result<Relatedness, Problem> {
         let o = Obj::new(v, &["field", "subjects", "source"])?;
-        Ok(Relatedness {
-            field: o.req("field")?,
-            subjects: o.req("subjects")?,
-            source: o.opt("source")?,
+        o.done(Relatedness {
+            field: o.req("field"),
+            subjects: o.req("subjects"),
+            source: o.opt("source"),
         })
     }
 }
@@ -606,10 +699,10 @@ impl FromJson for Relatedness {
 impl FromJson for Institution {
     fn from_json(v: &Value) -> Result<Institution, Problem> {
         let o = Obj::new(v, &["id", "name", "url"])?;
-        Ok(Institution {
-            id: o.req("id")?,
-            name: o.req("name")?,
-            url: o.opt("url")?,
+        o.done(Institution {
+            id: o.req("id"),
+            name: o.req("name"),
+            url: o.opt("url"),
         })
     }
 }
@@ -642,28 +735,28 @@ impl FromJson for Offering {
                 "max_teaching_hours",
             ],
         )?;
-        Ok(Offering {
-            id: o.req("id")?,
-            kind: o.req("kind")?,
-            name: o.req("name")?,
-            institution: o.req("institution")?,
-            place: o.req("place")?,
-            educational_program_mode: o.req("educational_program_mode")?,
-            occupational_credential_awarded: o.req("occupational_credential_awarded")?,
-            sectors: o.req("sectors")?,
-            subject: o.opt("subject")?,
-            time_to_complete: o.req("time_to_complete")?,
-            weekly_hours: o.req("weekly_hours")?,
-            cost_eur_per_year: o.req("cost_eur_per_year")?,
-            cost_basis: o.req("cost_basis")?,
-            paid_while_learning: o.req("paid_while_learning")?,
-            program_prerequisites: o.def("program_prerequisites")?,
-            intakes: o.def("intakes")?,
-            rolling_intake: o.def("rolling_intake")?,
-            url: o.opt("url")?,
-            croho: o.opt("croho")?,
-            cost_figure: o.opt("cost_figure")?,
-            max_teaching_hours: o.opt("max_teaching_hours")?,
+        o.done(Offering {
+            id: o.req("id"),
+            kind: o.req("kind"),
+            name: o.req("name"),
+            institution: o.req("institution"),
+            place: o.req("place"),
+            educational_program_mode: o.req("educational_program_mode"),
+            occupational_credential_awarded: o.req("occupational_credential_awarded"),
+            sectors: o.req("sectors"),
+            subject: o.opt("subject"),
+            time_to_complete: o.req("time_to_complete"),
+            weekly_hours: o.req("weekly_hours"),
+            cost_eur_per_year: o.req("cost_eur_per_year"),
+            cost_basis: o.req("cost_basis"),
+            paid_while_learning: o.req("paid_while_learning"),
+            program_prerequisites: o.def("program_prerequisites"),
+            intakes: o.def("intakes"),
+            rolling_intake: o.def("rolling_intake"),
+            url: o.opt("url"),
+            croho: o.opt("croho"),
+            cost_figure: o.opt("cost_figure"),
+            max_teaching_hours: o.opt("max_teaching_hours"),
         })
     }
 }
@@ -679,11 +772,11 @@ impl FromJson for Intake {
                 "status",
             ],
         )?;
-        Ok(Intake {
-            start_date: o.req("start_date")?,
-            application_deadline: o.opt("application_deadline")?,
-            lead_time_days: o.def("lead_time_days")?,
-            status: o.def("status")?,
+        o.done(Intake {
+            start_date: o.req("start_date"),
+            application_deadline: o.opt("application_deadline"),
+            lead_time_days: o.def("lead_time_days"),
+            status: o.def("status"),
         })
     }
 }
@@ -710,22 +803,22 @@ impl FromJson for Vacancy {
                 "demo",
             ],
         )?;
-        Ok(Vacancy {
-            id: o.req("id")?,
-            title: o.req("title")?,
-            employer: o.req("employer")?,
-            job_location: o.req("job_location")?,
-            sector: o.req("sector")?,
-            subject: o.opt("subject")?,
-            role: o.req("role")?,
-            work_hours: o.req("work_hours")?,
-            employment_type: o.req("employment_type")?,
-            job_start_date: o.req("job_start_date")?,
-            valid_through: o.req("valid_through")?,
-            accepts_in_training: o.req("accepts_in_training")?,
-            education_requirements: o.def("education_requirements")?,
-            url: o.opt("url")?,
-            demo: o.def("demo")?,
+        o.done(Vacancy {
+            id: o.req("id"),
+            title: o.req("title"),
+            employer: o.req("employer"),
+            job_location: o.req("job_location"),
+            sector: o.req("sector"),
+            subject: o.opt("subject"),
+            role: o.req("role"),
+            work_hours: o.req("work_hours"),
+            employment_type: o.req("employment_type"),
+            job_start_date: o.req("job_start_date"),
+            valid_through: o.req("valid_through"),
+            accepts_in_training: o.req("accepts_in_training"),
+            education_requirements: o.def("education_requirements"),
+            url: o.opt("url"),
+            demo: o.def("demo"),
         })
     }
 }
@@ -733,12 +826,12 @@ impl FromJson for Vacancy {
 impl FromJson for Place {
     fn from_json(v: &Value) -> Result<Place, Problem> {
         let o = Obj::new(v, &["id", "name", "lat", "lon", "region"])?;
-        Ok(Place {
-            id: o.req("id")?,
-            name: o.req("name")?,
-            lat: o.req("lat")?,
-            lon: o.req("lon")?,
-            region: o.opt("region")?,
+        o.done(Place {
+            id: o.req("id"),
+            name: o.req("name"),
+            lat: o.req("lat"),
+            lon: o.req("lon"),
+            region: o.opt("region"),
         })
     }
 }
@@ -779,15 +872,15 @@ impl FromJson for Figure {
                 "note",
             ],
         )?;
-        Ok(Figure {
-            id: o.req("id")?,
-            value: o.req("value")?,
-            unit: o.req("unit")?,
-            sources: o.req("sources")?,
-            valid_from: o.opt("valid_from")?,
-            valid_until: o.opt("valid_until")?,
-            status: o.def("status")?,
-            note: o.opt("note")?,
+        o.done(Figure {
+            id: o.req("id"),
+            value: o.req("value"),
+            unit: o.req("unit"),
+            sources: o.req("sources"),
+            valid_from: o.opt("valid_from"),
+            valid_until: o.opt("valid_until"),
+            status: o.def("status"),
+            note: o.opt("note"),
         })
     }
 }
@@ -805,13 +898,13 @@ impl FromJson for Shortage {
                 "source",
             ],
         )?;
-        Ok(Shortage {
-            sector: o.req("sector")?,
-            subject: o.opt("subject")?,
-            region: o.opt("region")?,
-            percent: o.req("percent")?,
-            peildatum: o.req("peildatum")?,
-            source: o.req("source")?,
+        o.done(Shortage {
+            sector: o.req("sector"),
+            subject: o.opt("subject"),
+            region: o.opt("region"),
+            percent: o.req("percent"),
+            peildatum: o.req("peildatum"),
+            source: o.req("source"),
         })
     }
 }
@@ -833,17 +926,17 @@ impl FromJson for Weights {
                 "shortage",
             ],
         )?;
-        Ok(Weights {
-            sector: o.req("sector")?,
-            subject: o.req("subject")?,
-            qualification: o.req("qualification")?,
-            hours: o.req("hours")?,
-            earn_while_learning: o.req("earn_while_learning")?,
-            cost: o.req("cost")?,
-            duration: o.req("duration")?,
-            time_to_start: o.req("time_to_start")?,
-            travel: o.req("travel")?,
-            shortage: o.req("shortage")?,
+        o.done(Weights {
+            sector: o.req("sector"),
+            subject: o.req("subject"),
+            qualification: o.req("qualification"),
+            hours: o.req("hours"),
+            earn_while_learning: o.req("earn_while_learning"),
+            cost: o.req("cost"),
+            duration: o.req("duration"),
+            time_to_start: o.req("time_to_start"),
+            travel: o.req("travel"),
+            shortage: o.req("shortage"),
         })
     }
 }
