@@ -33,6 +33,17 @@ pub struct InputError {
     pub problems: Vec<Problem>,
 }
 
+impl Document {
+    /// The id written in JSON: `catalog`, `profile` or `options`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Document::Catalog => "catalog",
+            Document::Profile => "profile",
+            Document::Options => "options",
+        }
+    }
+}
+
 impl InputError {
     pub fn one(document: Document, path: impl Into<String>, message: impl Into<String>) -> InputError {
         InputError { document, problems: vec![Problem::new(path, message)] }
@@ -41,11 +52,7 @@ impl InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let doc = match self.document {
-            Document::Catalog => "catalog",
-            Document::Profile => "profile",
-            Document::Options => "options",
-        };
+        let doc = self.document.id();
         let n = self.problems.len();
         write!(f, "invalid {doc}: {n} problem{}", if n == 1 { "" } else { "s" })?;
         for p in &self.problems {

@@ -17,6 +17,7 @@
 //! ```
 
 pub mod date;
+pub mod encode;
 pub mod error;
 pub mod geo;
 pub mod i18n;
