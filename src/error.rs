@@ -1,10 +1,9 @@
 //! Input errors: each problem names the JSON path and what is wrong.
 
-use serde::Serialize;
 use std::fmt;
 
 /// One problem in an input document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// JSON path such as `offerings[3].intakes[0].application_deadline`; empty for the document itself.
     pub path: String,
@@ -18,8 +17,7 @@ impl Problem {
 }
 
 /// What kind of document was rejected.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Document {
     Catalog,
     Profile,
@@ -27,7 +25,7 @@ pub enum Document {
 }
 
 /// All problems found in one document. Nothing from a rejected document is used.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
     pub document: Document,
     pub problems: Vec<Problem>,
