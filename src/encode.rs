@@ -2,7 +2,7 @@
 //! the catalog's `meta`. Used by the CLI (`--format json`) and the wasm boundary.
 //!
 //! Hand-written instead of serde's `Serialize` + serde_json's writer so the browser build
-//! links neither (nor a float formatter): the output types are few and fixed. The output
+//! links neither, and needs no float formatter: the output types are few and fixed. The output
 //! is byte-identical to serde_json's: [`to_json`] to `serde_json::to_string`,
 //! [`to_json_pretty`] to `serde_json::to_string_pretty` (the CLI golden files check it).
 //!
@@ -89,8 +89,9 @@ impl Writer {
     /// A number that is a whole multiple of 0.1, as the core's distances are (`round1` in
     /// `matcher.rs` rounds them to one decimal).
     ///
-    /// serde_json writes floats with ryu: the shortest decimal that reads back as the same
-    /// `f64`, with `.0` for whole numbers and no exponent between 1e-5 and 1e16. For the
+    /// serde_json writes a float as the shortest decimal that reads back as the same `f64`
+    /// (zmij in the current version, ryu in older ones), with `.0` for whole numbers and, at these
+    /// magnitudes, no exponent (the tests compare from 0.1 to 10^13). For the
     /// `f64` nearest to `n / 10` with `|n| < 10^15` that decimal is exactly the digits of
     /// `n` with a point before the last one (any two decimals of at most 15 significant
     /// digits read as different `f64`s, so no shorter one can round-trip), and
@@ -100,7 +101,8 @@ impl Writer {
     /// distance on Earth) are written as `null`, as serde_json does for non-finite ones.
     pub fn f64_tenths(&mut self, x: f64) {
         let t = (x * 10.0).round();
-        if !(t.abs() < 1e15) {
+        // Not a number, or too large to be a distance: see above.
+        if !x.is_finite() || t.abs() >= 1e15 {
             self.null();
             return;
         }
