@@ -1,10 +1,9 @@
 //! Input errors: each problem names the JSON path and what is wrong.
 
-use serde::Serialize;
 use std::fmt;
 
 /// One problem in an input document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// JSON path such as `offerings[3].intakes[0].application_deadline`; empty for the document itself.
     pub path: String,
@@ -18,8 +17,7 @@ impl Problem {
 }
 
 /// What kind of document was rejected.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Document {
     Catalog,
     Profile,
@@ -27,10 +25,21 @@ pub enum Document {
 }
 
 /// All problems found in one document. Nothing from a rejected document is used.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
     pub document: Document,
     pub problems: Vec<Problem>,
+}
+
+impl Document {
+    /// The id written in JSON: `catalog`, `profile` or `options`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Document::Catalog => "catalog",
+            Document::Profile => "profile",
+            Document::Options => "options",
+        }
+    }
 }
 
 impl InputError {
@@ -41,11 +50,7 @@ impl InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let doc = match self.document {
-            Document::Catalog => "catalog",
-            Document::Profile => "profile",
-            Document::Options => "options",
-        };
+        let doc = self.document.id();
         let n = self.problems.len();
         write!(f, "invalid {doc}: {n} problem{}", if n == 1 { "" } else { "s" })?;
         for p in &self.problems {

@@ -18,6 +18,7 @@
 
 pub mod date;
 pub mod decode;
+pub mod encode;
 pub mod error;
 pub mod geo;
 pub mod i18n;

@@ -1,20 +1,20 @@
-//! The one result type: what the CLI prints as JSON and the wasm API returns.
+//! The one result type: what the CLI prints as JSON and the wasm API returns. Written
+//! as JSON by [`crate::encode`] (field names and order as declared here).
 
 use crate::date::{Date, Months};
 use crate::vocab::*;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A message: a stable id with parameters, and its rendering in the requested language.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Text {
     pub id: String,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    /// Left out of the JSON when empty.
     pub params: BTreeMap<String, String>,
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MatchResult {
     pub catalog: String,
     pub catalog_version: String,
@@ -32,14 +32,14 @@ pub struct MatchResult {
     pub notices: Vec<Text>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Counts {
     pub eligible: u32,
     pub conditional: u32,
     pub ineligible: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RouteResult {
     pub rank: u32,
     pub offering: String,
@@ -69,7 +69,7 @@ pub struct RouteResult {
 }
 
 /// One named part of the score.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Factor {
     pub factor: &'static str,
     pub points: u32,
@@ -78,7 +78,7 @@ pub struct Factor {
 }
 
 /// A blocker or condition, traced to its rule and source.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub rule: String,
     pub message: Text,
@@ -90,13 +90,13 @@ pub struct Finding {
     pub valid_until: Option<Date>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SourceRef {
     pub id: String,
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IntakeTiming {
     pub start_date: Date,
     pub application_deadline: Option<Date>,
@@ -107,7 +107,7 @@ pub struct IntakeTiming {
     pub expected_qualification: Date,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Pathway {
     pub rank: u32,
     pub offering: String,
@@ -123,7 +123,7 @@ pub struct Pathway {
     pub timeline: Vec<TimelineEvent>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VacancyMatch {
     pub id: String,
     pub title: String,
@@ -138,7 +138,7 @@ pub struct VacancyMatch {
     pub demo: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TimelineEvent {
     pub date: Date,
     /// `apply`, `geschiktheidsonderzoek`, `intake`, `start-teaching`, `qualified`.
@@ -146,7 +146,7 @@ pub struct TimelineEvent {
     pub text: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WhatIf {
     pub offering: String,
     pub kind: RouteKind,

@@ -11,11 +11,13 @@
 //! `problems: [{path, message}]` and `document: "catalog" | "profile" | "options"`.
 //!
 //! Values cross as JSON text (`JSON.stringify` / `JSON.parse`): the core then needs one
-//! JSON reader and one writer, which keeps the wasm small.
+//! JSON reader (serde_json) and one small writer ([`crate::encode`]), which keeps the
+//! wasm small.
 
+use crate::encode::{meta_fields, to_json, ToJson, Writer};
 use crate::error::{Document, InputError};
+use crate::model::Meta;
 use crate::{Date, Lang, MatchOptions};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// TypeScript types for the JSON that crosses the boundary, appended to the generated
@@ -72,13 +74,6 @@ impl Matcher {
     /// suggestions in the form).
     #[wasm_bindgen(unchecked_return_type = "CatalogInfo")]
     pub fn info(&self) -> Result<JsValue, JsValue> {
-        #[derive(Serialize)]
-        struct Info<'a> {
-            #[serde(flatten)]
-            meta: &'a crate::model::Meta,
-            offerings: usize,
-            fields: Vec<&'a str>,
-        }
         let c = self.inner.catalog();
         let mut fields: Vec<&str> = c.relatedness.iter().map(|r| r.field.as_str()).collect();
         fields.sort_unstable();
@@ -89,21 +84,49 @@ impl Matcher {
     /// Places a person can choose (gemeenten and postcodes): `[{id, name, region}]`, by name.
     #[wasm_bindgen(unchecked_return_type = "PlaceOption[]")]
     pub fn places(&self) -> Result<JsValue, JsValue> {
-        #[derive(Serialize)]
-        struct P<'a> {
-            id: &'a str,
-            name: &'a str,
-            region: Option<&'a str>,
-        }
-        let mut places: Vec<P> = self
+        let mut places: Vec<PlaceOption> = self
             .inner
             .catalog()
             .places
             .iter()
-            .map(|p| P { id: &p.id, name: &p.name, region: p.region.as_deref() })
+            .map(|p| PlaceOption { id: &p.id, name: &p.name, region: p.region.as_deref() })
             .collect();
         places.sort_unstable_by(|a, b| a.name.cmp(b.name).then(a.id.cmp(b.id)));
         to_js(&places)
+    }
+}
+
+/// `CatalogInfo` of `wasm.d.ts`: meta's fields, then `offerings` and `fields`.
+struct Info<'a> {
+    meta: &'a Meta,
+    offerings: usize,
+    fields: Vec<&'a str>,
+}
+
+impl ToJson for Info<'_> {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        meta_fields(self.meta, w);
+        w.field("offerings", &self.offerings);
+        w.field("fields", &self.fields);
+        w.end_object();
+    }
+}
+
+/// `PlaceOption` of `wasm.d.ts`.
+struct PlaceOption<'a> {
+    id: &'a str,
+    name: &'a str,
+    region: Option<&'a str>,
+}
+
+impl ToJson for PlaceOption<'_> {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("id", &self.id);
+        w.field("name", &self.name);
+        w.field("region", &self.region);
+        w.end_object();
     }
 }
 
@@ -121,16 +144,15 @@ fn json_text(value: &JsValue, document: Document) -> Result<String, JsValue> {
         .ok_or_else(|| js_error(&InputError::one(document, "", "cannot be written as JSON")))
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    js_sys::JSON::parse(&text)
+fn to_js(value: &dyn ToJson) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&to_json(value))
 }
 
 /// A JS `Error` with the readable message, plus `problems` and `document` properties.
 fn js_error(e: &InputError) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
-    let problems = serde_json::to_string(&e.problems).ok().and_then(|t| js_sys::JSON::parse(&t).ok()).unwrap_or(JsValue::NULL);
-    let document = serde_json::to_string(&e.document).ok().and_then(|t| js_sys::JSON::parse(&t).ok()).unwrap_or(JsValue::NULL);
+    let problems = js_sys::JSON::parse(&to_json(&e.problems)).unwrap_or(JsValue::NULL);
+    let document = JsValue::from_str(e.document.id());
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problems"), &problems);
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("document"), &document);
     JsValue::from(err)

@@ -114,3 +114,21 @@ fn info_and_places_for_the_form() {
     assert_eq!(names, sorted);
     assert!(places.iter().any(|p| get(&p, "id").as_string().unwrap() == "GM0344"));
 }
+
+#[wasm_bindgen_test]
+fn result_is_the_cli_golden_json() {
+    let golden = include_str!("golden/januari-baanaanbod.json");
+    let result = matcher().match_profile(JsValue::from_str(PROFILE), "2026-11-23", Some("nl".into()), Some(6), None).unwrap();
+    assert_eq!(JSON::stringify(&result).unwrap(), JSON::stringify(&JSON::parse(golden).unwrap()).unwrap());
+}
+
+#[wasm_bindgen_test]
+fn info_and_places_have_the_declared_shape() {
+    let m = matcher();
+    let keys = |v: &JsValue| -> Vec<String> { js_sys::Object::keys::<JsValue>(v.unchecked_ref()).iter().map(|k| k.as_string().unwrap()).collect() };
+    let info = m.info().unwrap();
+    assert_eq!(keys(&info), ["name", "version", "generated", "attribution", "region", "notes", "offerings", "fields"]);
+    assert!(get(&info, "region").is_null() || get(&info, "region").is_string());
+    let places = Array::from(&m.places().unwrap());
+    assert_eq!(keys(&places.get(0)), ["id", "name", "region"]);
+}

@@ -107,7 +107,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
             Ok(match format {
                 "text" => routewijzer::text::report(&result),
                 _ => {
-                    let mut s = serde_json::to_string_pretty(&result).map_err(|e| Failure::Input(e.to_string()))?;
+                    let mut s = routewijzer::encode::to_json_pretty(&result);
                     s.push('\n');
                     s
                 }
