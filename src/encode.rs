@@ -309,6 +309,16 @@ impl<V: ToJson> ToJson for BTreeMap<String, V> {
     }
 }
 
+impl ToJson for crate::result::Params {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        for (k, v) in self.iter() {
+            w.field(k, &v);
+        }
+        w.end_object();
+    }
+}
+
 /// `YYYY-MM-DD`, as its `Display`.
 impl ToJson for Date {
     fn write_json(&self, w: &mut Writer) {
@@ -574,9 +584,9 @@ mod tests {
 
     #[test]
     fn text_leaves_out_empty_params() {
-        let mut t = Text { id: "m".into(), params: BTreeMap::new(), text: "x".into() };
+        let mut t = Text { id: "m".into(), params: Default::default(), text: "x".into() };
         assert_eq!(to_json(&t), r#"{"id":"m","text":"x"}"#);
-        t.params.insert("days".into(), "240".into());
+        t.params = crate::result::Params::new([("days", "240".to_string())]);
         assert_eq!(to_json(&t), r#"{"id":"m","params":{"days":"240"},"text":"x"}"#);
         assert_eq!(
             to_json_pretty(&t),

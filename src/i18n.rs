@@ -6,7 +6,7 @@
 
 use crate::result::Text;
 use crate::vocab::*;
-use std::collections::BTreeMap;
+use crate::result::Params;
 
 /// (id, nl, en). `{name}` is replaced by the parameter `name`.
 const MESSAGES: &[(&str, &str, &str)] = &[
@@ -105,13 +105,13 @@ pub fn has_message(id: &str) -> bool {
 
 /// Builds a rendered message.
 pub fn text(lang: Lang, id: &str, params: &[(&str, String)]) -> Text {
-    let params: BTreeMap<String, String> = params.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect();
+    let params = Params::new(params.iter().map(|(k, v)| (*k, v.clone())));
     let text = render(lang, id, &params);
     Text { id: id.to_string(), params, text }
 }
 
 /// Renders message `id` with `params` in `lang`. Unknown ids render as the id itself.
-pub fn render(lang: Lang, id: &str, params: &BTreeMap<String, String>) -> String {
+pub fn render(lang: Lang, id: &str, params: &Params) -> String {
     let Some((_, nl, en)) = MESSAGES.iter().find(|(m, _, _)| *m == id) else {
         return id.to_string();
     };
@@ -286,8 +286,8 @@ mod tests {
 
     #[test]
     fn unknown_ids_and_missing_params_stay_visible() {
-        assert_eq!(render(Lang::Nl, "no.such.id", &BTreeMap::new()), "no.such.id");
-        assert_eq!(render(Lang::En, "change.wait-until", &BTreeMap::new()), "At the intake of {date}");
+        assert_eq!(render(Lang::Nl, "no.such.id", &Params::default()), "no.such.id");
+        assert_eq!(render(Lang::En, "change.wait-until", &Params::default()), "At the intake of {date}");
     }
 
     #[test]

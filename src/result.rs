@@ -3,15 +3,47 @@
 
 use crate::date::{Date, Months};
 use crate::vocab::*;
-use std::collections::BTreeMap;
 
 /// A message: a stable id with parameters, and its rendering in the requested language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Text {
     pub id: String,
     /// Left out of the JSON when empty.
-    pub params: BTreeMap<String, String>,
+    pub params: Params,
     pub text: String,
+}
+
+/// A message's parameters by name, sorted by name (a JSON object). A plain list rather
+/// than a `BTreeMap`, whose code would be in the wasm for this one use.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Params(Vec<(String, String)>);
+
+impl Params {
+    /// From name-value pairs; a name given twice keeps its last value.
+    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> Params {
+        let mut v: Vec<(String, String)> = Vec::new();
+        for (k, val) in pairs {
+            match v.iter_mut().find(|(name, _)| name == k) {
+                Some(slot) => slot.1 = val,
+                None => v.push((k.to_string(), val)),
+            }
+        }
+        crate::index::sort_by(&mut v, &mut |a, b| a.0.cmp(&b.0));
+        Params(v)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The pairs, by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -76,7 +76,7 @@ impl Matcher {
     pub fn info(&self) -> Result<JsValue, JsValue> {
         let c = self.inner.catalog();
         let mut fields: Vec<&str> = c.relatedness.iter().map(|r| r.field.as_str()).collect();
-        fields.sort_unstable();
+        crate::index::sort_by(&mut fields, &mut |a, b| a.cmp(b));
         fields.dedup();
         to_js(&Info { meta: &c.meta, offerings: c.offerings.len(), fields })
     }
@@ -91,7 +91,7 @@ impl Matcher {
             .iter()
             .map(|p| PlaceOption { id: &p.id, name: &p.name, region: p.region.as_deref() })
             .collect();
-        places.sort_unstable_by(|a, b| a.name.cmp(b.name).then(a.id.cmp(b.id)));
+        crate::index::sort_by(&mut places, &mut |a, b| a.name.cmp(b.name).then(a.id.cmp(b.id)));
         to_js(&places)
     }
 }
