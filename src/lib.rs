@@ -39,6 +39,8 @@ pub mod whatif;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod wasm_alloc;
 
 pub use date::{Date, Months};
 pub use error::{Document, InputError, Problem};

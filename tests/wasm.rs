@@ -132,3 +132,27 @@ fn info_and_places_have_the_declared_shape() {
     let places = Array::from(&m.places().unwrap());
     assert_eq!(keys(&places.get(0)), ["id", "name", "region"]);
 }
+
+/// The wasm build's own allocator (src/wasm_alloc.rs) reuses freed blocks: after a
+/// warm-up, hundreds more matches (one per keystroke in the widget) do not grow memory.
+#[wasm_bindgen_test]
+fn repeated_matches_do_not_grow_memory() {
+    let m = matcher();
+    let bytes = || get(&get(&wasm_bindgen::memory(), "buffer"), "byteLength").as_f64().unwrap();
+    let profiles = [
+        PROFILE,
+        r#"{"diplomas":[{"level":"havo"}],"sectors":["po"],"location":{"postcode":"3511"}}"#,
+        r#"{"diplomas":[{"level":"wo-master","field":"wiskunde"}],"sectors":["vo"],"subjects":["wiskunde"],"job":{"sector":"vo","role":"leraar","hours_per_week":16}}"#,
+        r#"{}"#,
+    ];
+    let run = |n: usize| {
+        for i in 0..n {
+            let r = m.match_profile(JsValue::from_str(profiles[i % profiles.len()]), "2026-11-23", None, None, None).unwrap();
+            assert!(Array::from(&get(&r, "routes")).length() > 0);
+        }
+    };
+    run(40);
+    let warm = bytes();
+    run(400);
+    assert_eq!(bytes(), warm, "memory grew from {warm} bytes while matching");
+}
