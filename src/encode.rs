@@ -121,32 +121,31 @@ impl Writer {
     pub fn str(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         self.out.push('"');
-        let bytes = s.as_bytes();
-        let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let short = match b {
-                b'"' => b'"',
-                b'\\' => b'\\',
-                b'\n' => b'n',
-                b'\t' => b't',
-                b'\r' => b'r',
-                0x08 => b'b',
-                0x0c => b'f',
-                0x00..=0x1f => b'u',
-                _ => continue,
+        // Char by char rather than slicing runs out of `s`: no slicing panic path in the wasm.
+        for c in s.chars() {
+            let short = match c {
+                '"' => b'"',
+                '\\' => b'\\',
+                '\n' => b'n',
+                '\t' => b't',
+                '\r' => b'r',
+                '\u{8}' => b'b',
+                '\u{c}' => b'f',
+                '\0'..='\u{1f}' => b'u',
+                _ => {
+                    self.out.push(c);
+                    continue;
+                }
             };
-            // Only ASCII bytes are escaped, so `i` is a char boundary.
-            self.out.push_str(&s[start..i]);
             self.out.push('\\');
             self.out.push(short as char);
             if short == b'u' {
+                let b = c as usize;
                 self.out.push_str("00");
-                self.out.push(HEX[usize::from(b >> 4)] as char);
-                self.out.push(HEX[usize::from(b & 0xf)] as char);
+                self.out.push(HEX[b >> 4] as char);
+                self.out.push(HEX[b & 0xf] as char);
             }
-            start = i + 1;
         }
-        self.out.push_str(&s[start..]);
         self.out.push('"');
     }
 

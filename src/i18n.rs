@@ -117,13 +117,12 @@ pub fn render(lang: Lang, id: &str, params: &Params) -> String {
     };
     let template = if lang == Lang::En { en } else { nl };
     let mut out = String::with_capacity(template.len() + 16);
+    // (`split_once` rather than slicing by index: no slicing panic path in the wasm.)
     let mut rest = *template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let key = &after[..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        match after.split_once('}') {
+            Some((key, next)) => {
                 match params.get(key) {
                     Some(v) => out.push_str(&label_list(lang, key, v)),
                     None => {
@@ -132,10 +131,11 @@ pub fn render(lang: Lang, id: &str, params: &Params) -> String {
                         out.push('}');
                     }
                 }
-                rest = &after[close + 1..];
+                rest = next;
             }
             None => {
-                out.push_str(&rest[open..]);
+                out.push('{');
+                out.push_str(after);
                 rest = "";
             }
         }

@@ -304,9 +304,9 @@ pub(crate) fn is_pc4(s: &str) -> bool {
 }
 
 fn is_region(s: &str) -> bool {
-    s.len() == 4 && s.starts_with("AM") && s[2..].bytes().all(|b| b.is_ascii_digit())
+    s.len() == 4 && s.starts_with("AM") && s.bytes().skip(2).all(|b| b.is_ascii_digit())
 }
 
 pub(crate) fn is_gemeente(s: &str) -> bool {
-    s.len() == 6 && s.starts_with("GM") && s[2..].bytes().all(|b| b.is_ascii_digit())
+    s.len() == 6 && s.starts_with("GM") && s.bytes().skip(2).all(|b| b.is_ascii_digit())
 }
