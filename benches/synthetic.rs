@@ -89,15 +89,12 @@ struct Fixed {
 
 fn load_fixed() -> Fixed {
     let text = std::fs::read_to_string(RULES_FILE).unwrap_or_else(|e| panic!("cannot read {RULES_FILE}: {e}"));
-    let value: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{RULES_FILE} is not valid JSON: {e}"));
-    fn key<T: serde::de::DeserializeOwned>(v: &serde_json::Value, k: &str, required: bool) -> Option<T> {
+    let value = routewijzer::json::parse(&text).unwrap_or_else(|e| panic!("{RULES_FILE} is not valid JSON: {e}"));
+    fn key<T: routewijzer::decode::FromJson>(v: &routewijzer::json::Value, k: &str, required: bool) -> Option<T> {
         match v.get(k) {
             None if required => panic!("{RULES_FILE} has no key '{k}'"),
             None => None,
-            Some(x) => Some(
-                serde_json::from_value(x.clone()).unwrap_or_else(|e| panic!("{RULES_FILE}: key '{k}' does not fit the model: {e}")),
-            ),
+            Some(x) => Some(T::from_json(x).unwrap_or_else(|p| panic!("{RULES_FILE}: key '{k}' does not fit the model: {}: {}", p.path, p.message))),
         }
     }
     Fixed {

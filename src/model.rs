@@ -1,6 +1,7 @@
 //! The data model: a candidate's [`Profile`] and a loket's [`Catalog`].
 //!
-//! Both are plain serde types read from JSON. Field names keep the meaning of
+//! Both are read from JSON by [`crate::decode`] (and written by the catalog build
+//! with serde). Field names keep the meaning of
 //! schema.org where it names the concept (`EducationalOccupationalProgram`:
 //! `start_date`, `application_deadline`, `time_to_complete`,
 //! `educational_program_mode`, `program_prerequisites`,
@@ -11,13 +12,13 @@
 
 use crate::date::{Date, Months};
 use crate::vocab::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 // ---------------------------------------------------------------- profile
 
 /// What a candidate tells about themself. Everything is optional except what
 /// cannot be defaulted sensibly; an empty profile `{}` is valid.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
@@ -79,7 +80,7 @@ pub struct Profile {
     pub vog: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Diploma {
@@ -95,7 +96,7 @@ pub struct Diploma {
     pub recognised: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HeldQualification {
@@ -104,7 +105,7 @@ pub struct HeldQualification {
     pub subject: Option<Subject>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Job {
@@ -119,7 +120,7 @@ pub struct Job {
     pub offer: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Study {
@@ -135,7 +136,7 @@ pub struct Study {
 }
 
 /// Where a candidate lives: a 4-digit postcode or a CBS gemeente code.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Location {
@@ -148,7 +149,7 @@ pub struct Location {
 // ---------------------------------------------------------------- catalog
 
 /// Everything a matcher needs: rules, routes, intakes, vacancies, places, figures, weights.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
@@ -177,7 +178,7 @@ pub struct Catalog {
     pub weights: Weights,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
@@ -194,7 +195,7 @@ pub struct Meta {
 }
 
 /// A public source a rule or figure rests on (ids as in ROUTES.md section 12).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -205,7 +206,7 @@ pub struct Source {
 }
 
 /// An admission rule, as data. See [`crate::rules`] for how it is evaluated.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
@@ -241,6 +242,8 @@ pub struct Rule {
     pub alternatives: Vec<Alternative>,
 }
 
+/// The default of `Rule::what_if` in the JSON Schema (the decoder has its own default).
+#[cfg_attr(not(feature = "schema"), allow(dead_code))]
 fn yes() -> bool {
     true
 }
@@ -249,7 +252,7 @@ fn is_true(b: &bool) -> bool {
     *b
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
@@ -263,8 +266,6 @@ pub struct Alternative {
 /// A condition on a profile (and the offering it is checked for).
 ///
 /// In JSON an object with a `type` (`"diploma-level"`, ...) and that type's fields.
-/// Deserialised through [`TestRepr`] rather than serde's internally tagged enums, which
-/// buffer every value and would add tens of KB to the wasm.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
@@ -333,140 +334,6 @@ pub enum Test {
     Not { not: Box<Test> },
 }
 
-/// Every field any test type has; [`Test`]'s deserialiser checks which belong.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TestRepr {
-    #[serde(rename = "type")]
-    kind: TestType,
-    levels: Option<Vec<Level>>,
-    include_unrecognised: Option<bool>,
-    any_of: Option<Vec<Qualification>>,
-    same_subject: Option<bool>,
-    roles: Option<Vec<Role>>,
-    min_hours: Option<u8>,
-    min: Option<Dutch>,
-    years: Option<u8>,
-    min_ec: Option<u16>,
-    lerarenopleiding: Option<bool>,
-    related: Option<bool>,
-    subjects: Option<Vec<Subject>>,
-    sectors: Option<Vec<Sector>>,
-    hours: Option<u8>,
-    all: Option<Vec<Test>>,
-    any: Option<Vec<Test>>,
-    not: Option<Box<Test>>,
-}
-
-impl TestRepr {
-    /// Names of the fields that are present.
-    fn present(&self) -> Vec<&'static str> {
-        let mut v = Vec::new();
-        let mut add = |yes: bool, name: &'static str| {
-            if yes {
-                v.push(name)
-            }
-        };
-        add(self.levels.is_some(), "levels");
-        add(self.include_unrecognised.is_some(), "include_unrecognised");
-        add(self.any_of.is_some(), "any_of");
-        add(self.same_subject.is_some(), "same_subject");
-        add(self.roles.is_some(), "roles");
-        add(self.min_hours.is_some(), "min_hours");
-        add(self.min.is_some(), "min");
-        add(self.years.is_some(), "years");
-        add(self.min_ec.is_some(), "min_ec");
-        add(self.lerarenopleiding.is_some(), "lerarenopleiding");
-        add(self.related.is_some(), "related");
-        add(self.subjects.is_some(), "subjects");
-        add(self.sectors.is_some(), "sectors");
-        add(self.hours.is_some(), "hours");
-        add(self.all.is_some(), "all");
-        add(self.any.is_some(), "any");
-        add(self.not.is_some(), "not");
-        v
-    }
-
-    fn into_test(self) -> Result<Test, String> {
-        use TestType as T;
-        let kind = self.kind;
-        let allowed: &[&str] = match kind {
-            T::DiplomaLevel | T::RelatedDiploma => &["levels", "include_unrecognised"],
-            T::Qualification => &["any_of", "same_subject"],
-            T::SchoolJob => &["roles", "min_hours"],
-            T::Dutch => &["min"],
-            T::NoRecentLerarenopleiding | T::MinAge => &["years"],
-            T::Study => &["levels", "min_ec", "lerarenopleiding", "related"],
-            T::SubjectIn => &["subjects"],
-            T::SectorIn => &["sectors"],
-            T::HoursAbove => &["hours"],
-            T::AllOf => &["all"],
-            T::AnyOf => &["any"],
-            T::Not => &["not"],
-            _ => &[],
-        };
-        if let Some(extra) = self.present().into_iter().find(|f| !allowed.contains(f)) {
-            return Err(format!("field `{extra}` does not belong to a test of type `{kind}` (it takes: {})", allowed.join(", ")));
-        }
-        let need = |name: &str| format!("a test of type `{kind}` needs `{name}`");
-        Ok(match kind {
-            T::DiplomaLevel => Test::DiplomaLevel {
-                levels: self.levels.ok_or_else(|| need("levels"))?,
-                include_unrecognised: self.include_unrecognised.unwrap_or(false),
-            },
-            T::RelatedDiploma => Test::RelatedDiploma {
-                levels: self.levels.ok_or_else(|| need("levels"))?,
-                include_unrecognised: self.include_unrecognised.unwrap_or(false),
-            },
-            T::Qualification => Test::Qualification {
-                any_of: self.any_of.ok_or_else(|| need("any_of"))?,
-                same_subject: self.same_subject.unwrap_or(false),
-            },
-            T::SchoolJob => Test::SchoolJob { roles: self.roles.unwrap_or_default(), min_hours: self.min_hours.unwrap_or(0) },
-            T::Geschiktheidsonderzoek => Test::Geschiktheidsonderzoek,
-            T::PaboTests => Test::PaboTests,
-            T::HboLevelAssessed => Test::HboLevelAssessed,
-            T::Dutch => Test::Dutch { min: self.min.ok_or_else(|| need("min"))? },
-            T::ForeignOrNonNative => Test::ForeignOrNonNative,
-            T::NoRecentLerarenopleiding => Test::NoRecentLerarenopleiding { years: self.years.ok_or_else(|| need("years"))? },
-            T::Study => Test::Study {
-                levels: self.levels.ok_or_else(|| need("levels"))?,
-                min_ec: self.min_ec.ok_or_else(|| need("min_ec"))?,
-                lerarenopleiding: self.lerarenopleiding.unwrap_or(false),
-                related: self.related.unwrap_or(false),
-            },
-            T::MinAge => Test::MinAge { years: self.years.ok_or_else(|| need("years"))? },
-            T::SubjectIn => Test::SubjectIn { subjects: self.subjects.ok_or_else(|| need("subjects"))? },
-            T::SectorIn => Test::SectorIn { sectors: self.sectors.ok_or_else(|| need("sectors"))? },
-            T::HoursAbove => Test::HoursAbove { hours: self.hours.ok_or_else(|| need("hours"))? },
-            T::Vog => Test::Vog,
-            T::AllOf => Test::AllOf { all: self.all.ok_or_else(|| need("all"))? },
-            T::AnyOf => Test::AnyOf { any: self.any.ok_or_else(|| need("any"))? },
-            T::Not => Test::Not { not: self.not.ok_or_else(|| need("not"))? },
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Test {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Test, D::Error> {
-        // The check runs inside `visit_map`, so the reader reports the error at the test
-        // object itself and the JSON path points at it.
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Test;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a test object with a `type`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Test, A::Error> {
-                TestRepr::deserialize(serde::de::value::MapAccessDeserializer::new(map))?
-                    .into_test()
-                    .map_err(serde::de::Error::custom)
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
 impl Test {
     /// The test's value when it depends on the offering alone (`sector-in`,
     /// `subject-in` and combinations); `None` when it depends on the person.
@@ -493,7 +360,7 @@ impl Test {
 }
 
 /// A route kind's definition: what it awards and which rules admit to it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RouteKindDef {
@@ -508,7 +375,7 @@ pub struct RouteKindDef {
 }
 
 /// Which study fields count as related (verwant) to which subjects.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Relatedness {
@@ -518,7 +385,7 @@ pub struct Relatedness {
     pub source: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Institution {
@@ -529,7 +396,7 @@ pub struct Institution {
 }
 
 /// A route kind at an institution and place (schema.org EducationalOccupationalProgram).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Offering {
@@ -573,7 +440,7 @@ pub struct Offering {
     pub max_teaching_hours: Option<u8>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Intake {
@@ -588,7 +455,7 @@ pub struct Intake {
 }
 
 /// A job at a school (schema.org JobPosting).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Vacancy {
@@ -619,7 +486,7 @@ pub struct Vacancy {
 }
 
 /// A gemeente (`GM0344`) or 4-digit postcode (`3511`) with its coordinates.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Place {
@@ -633,12 +500,12 @@ pub struct Place {
 }
 
 /// A 4-digit postcode: id, latitude, longitude, gemeente (a place id).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Postcode(pub String, pub f64, pub f64, pub String);
 
 /// A dated figure from a source: a fee, a subsidy, a salary.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
@@ -658,7 +525,7 @@ pub struct Figure {
 }
 
 /// A measured shortage, as a percentage of jobs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Shortage {
@@ -674,7 +541,7 @@ pub struct Shortage {
 }
 
 /// The maximum points of each score factor; they must add up to 100.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
