@@ -51,7 +51,7 @@ fn invalid_type(v: &Value, expected: &str) -> Problem {
 /// problem. (A `?` per field made the compiler write a drop ladder for every struct,
 /// which was a good part of the decoder's size in the wasm.)
 pub struct Obj<'a> {
-    members: &'a [(String, Value)],
+    members: &'a [(std::borrow::Cow<'a, str>, Value<'a>)],
     first: std::cell::RefCell<Option<Problem>>,
 }
 
@@ -59,13 +59,13 @@ impl<'a> Obj<'a> {
     pub fn new(v: &'a Value, fields: &[&str]) -> Result<Obj<'a>, Problem> {
         let Value::Obj(members) = v else { return Err(invalid_type(v, "a map")) };
         for (i, (k, _)) in members.iter().enumerate() {
-            if !fields.contains(&k.as_str()) {
+            if !fields.contains(&&**k) {
                 let expected = if fields.is_empty() {
                     "there are no fields".to_string()
                 } else {
                     format!("expected one of `{}`", fields.join("`, `"))
                 };
-                return Err(Problem::new(k.clone(), format!("unknown field `{k}`, {expected}")));
+                return Err(Problem::new(k.to_string(), format!("unknown field `{k}`, {expected}")));
             }
             if members[..i].iter().any(|(other, _)| other == k) {
                 return Err(Problem::new(k.clone(), format!("duplicate field `{k}`")));
@@ -75,7 +75,7 @@ impl<'a> Obj<'a> {
     }
 
     /// A member's value, if present.
-    pub fn raw(&self, name: &str) -> Option<&'a Value> {
+    pub fn raw(&self, name: &str) -> Option<&'a Value<'a>> {
         self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
 
@@ -147,7 +147,7 @@ impl<'a> Obj<'a> {
 
     /// Names of the members present, in document order.
     pub fn names(&self) -> impl Iterator<Item = &'a str> {
-        self.members.iter().map(|(k, _)| k.as_str())
+        self.members.iter().map(|(k, _)| &**k)
     }
 }
 
@@ -212,7 +212,7 @@ impl FromJson for bool {
 impl FromJson for String {
     fn from_json(v: &Value) -> Result<String, Problem> {
         match v {
-            Value::Str(s) => Ok(s.clone()),
+            Value::Str(s) => Ok(s.to_string()),
             _ => Err(invalid_type(v, "a string")),
         }
     }

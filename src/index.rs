@@ -14,11 +14,18 @@ pub struct Ids(Vec<(Box<str>, u32)>);
 impl Ids {
     /// Indexes ids by their position in the iterator.
     pub fn new<'a>(ids: impl Iterator<Item = &'a str>) -> Ids {
+        Ids::with_duplicates(ids).0
+    }
+
+    /// Indexes ids, and lists the positions of ids already seen at an earlier position.
+    pub fn with_duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> (Ids, Vec<usize>) {
         let mut v: Vec<(Box<str>, u32)> = ids.enumerate().map(|(i, id)| (Box::from(id), i as u32)).collect();
-        // Ties are ordered by position, so dedup keeps the first.
-        sort_by(&mut v, &mut |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        // Stable, so among equal ids the first position comes first.
+        sort_by(&mut v, &mut |a, b| a.0.cmp(&b.0));
+        let mut duplicates: Vec<usize> = v.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[1].1 as usize).collect();
+        sort_by(&mut duplicates, &mut |a, b| a.cmp(b));
         v.dedup_by(|b, a| a.0 == b.0);
-        Ids(v)
+        (Ids(v), duplicates)
     }
 
     /// The position of `id`.
@@ -40,42 +47,66 @@ impl Ids {
     }
 }
 
-/// Sorts `v` by `cmp` (heapsort: in place, not stable, `O(n log n)`, and small).
+/// Sorts `v` by `cmp`, stably. One merge sort over positions (`u32`) serves every
+/// element type, so the wasm holds one copy of the sorting code; each element type only
+/// adds the small permutation step.
 pub fn sort_by<T>(v: &mut [T], cmp: &mut dyn FnMut(&T, &T) -> Ordering) {
-    let n = v.len();
-    for start in (0..n / 2).rev() {
-        sift_down(v, start, n, cmp);
+    if v.len() < 2 {
+        return;
     }
-    for end in (1..n).rev() {
-        v.swap(0, end);
-        sift_down(v, 0, end, cmp);
+    let order = sorted_positions(v.len(), &mut |a, b| cmp(&v[a as usize], &v[b as usize]));
+    permute(v, order);
+}
+
+/// Positions `0..n` ordered by `cmp` (bottom-up merge sort, stable).
+fn sorted_positions(n: usize, cmp: &mut dyn FnMut(u32, u32) -> Ordering) -> Vec<u32> {
+    let mut a: Vec<u32> = (0..n as u32).collect();
+    let mut b = a.clone();
+    let mut width = 1;
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut i, mut j) = (lo, mid);
+            for slot in &mut b[lo..hi] {
+                // Take from the left run unless the right one is strictly smaller.
+                if j >= hi || (i < mid && cmp(a[j], a[i]) != Ordering::Less) {
+                    *slot = a[i];
+                    i += 1;
+                } else {
+                    *slot = a[j];
+                    j += 1;
+                }
+            }
+            lo = hi;
+        }
+        std::mem::swap(&mut a, &mut b);
+        width *= 2;
+    }
+    a
+}
+
+/// Reorders `v` so that `v[k]` becomes the old `v[order[k]]` (by following cycles).
+fn permute<T>(v: &mut [T], mut order: Vec<u32>) {
+    for start in 0..v.len() {
+        // Each cycle is walked once; walked positions are marked with their own index.
+        let mut k = start;
+        while order[k] as usize != start {
+            let from = order[k] as usize;
+            v.swap(k, from);
+            order[k] = k as u32;
+            k = from;
+        }
+        order[k] = k as u32;
     }
 }
 
-fn sift_down<T>(v: &mut [T], mut root: usize, end: usize, cmp: &mut dyn FnMut(&T, &T) -> Ordering) {
-    loop {
-        let mut child = 2 * root + 1;
-        if child >= end {
-            return;
-        }
-        if child + 1 < end && cmp(&v[child], &v[child + 1]) == Ordering::Less {
-            child += 1;
-        }
-        if cmp(&v[root], &v[child]) != Ordering::Less {
-            return;
-        }
-        v.swap(root, child);
-        root = child;
-    }
-}
-
-/// Sorts by a key computed once per element (`sort_by_cached_key`, with [`sort_by`]).
-pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
-    let mut keyed: Vec<(K, usize)> = v.iter().map(&mut key).zip(0..).collect();
-    sort_by(&mut keyed, &mut |a, b| a.cmp(b));
-    // Apply the permutation: take every element out once, in the sorted order.
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(keyed.into_iter().filter_map(|(_, i)| slots[i].take()));
+/// Sorts by a key computed once per element (like `sort_by_cached_key`), stably.
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    let keys: Vec<K> = v.iter().map(&mut key).collect();
+    let order = sorted_positions(v.len(), &mut |a, b| keys[a as usize].cmp(&keys[b as usize]));
+    permute(v, order);
 }
 
 #[cfg(test)]
@@ -99,10 +130,15 @@ mod tests {
             b.sort_by(|x, y| y.cmp(x));
             assert_eq!(a, b);
             let mut c: Vec<(u32, usize)> = v.iter().copied().zip(0..).collect();
-            sort_by_key(&mut c, |x| x.0);
             let mut d = c.clone();
+            sort_by_key(&mut c, |x| x.0);
             d.sort_by_key(|x| x.0);
             assert_eq!(c, d, "sort_by_key is stable: ties keep their order");
+            let mut e: Vec<(u32, usize)> = v.iter().copied().zip(0..).collect();
+            let mut f = e.clone();
+            sort_by(&mut e, &mut |x, y| y.0.cmp(&x.0));
+            f.sort_by(|x, y| y.0.cmp(&x.0));
+            assert_eq!(e, f, "sort_by is stable too");
         }
     }
 
@@ -111,5 +147,7 @@ mod tests {
         let ids = Ids::new(["b", "a", "c", "a"].into_iter());
         assert_eq!((ids.get("a"), ids.get("b"), ids.get("c"), ids.get("d")), (Some(1), Some(0), Some(2), None));
         assert_eq!(ids.len(), 3);
+        let (_, twice) = Ids::with_duplicates(["x", "y", "x", "z", "y", "x"].into_iter());
+        assert_eq!(twice, vec![2, 4, 5]);
     }
 }

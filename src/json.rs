@@ -6,21 +6,25 @@
 //! (`... at line L column C`). Nesting deeper than [`MAX_DEPTH`] is refused, so a
 //! hostile document cannot exhaust the stack.
 
-/// A JSON value. Objects keep their members in document order.
+/// A JSON value. Strings (and member names) borrow from the text unless they contain
+/// escapes, so reading a large catalog allocates little. Objects keep their members in
+/// document order.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     Num(f64),
-    Str(String),
-    Arr(Vec<Value>),
-    Obj(Vec<(String, Value)>),
+    Str(Cow<'a, str>),
+    Arr(Vec<Value<'a>>),
+    Obj(Vec<(Cow<'a, str>, Value<'a>)>),
 }
+
+use std::borrow::Cow;
 
 /// How deeply arrays and objects may nest.
 pub const MAX_DEPTH: usize = 128;
 
-impl Value {
+impl<'a> Value<'a> {
     /// What a value is, in an error message: `string "x"`, `integer `3``, `a map`...
     pub fn describe(&self) -> String {
         match self {
@@ -44,7 +48,7 @@ impl Value {
     }
 
     /// The member `key` of an object.
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         match self {
             Value::Obj(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -60,8 +64,9 @@ impl Value {
 }
 
 /// Reads one JSON document (surrounding whitespace allowed).
-pub fn parse(text: &str) -> Result<Value, String> {
+pub fn parse(text: &str) -> Result<Value<'_>, String> {
     let mut p = Parser {
+        text,
         b: text.as_bytes(),
         i: 0,
         depth: 0,
@@ -75,6 +80,7 @@ pub fn parse(text: &str) -> Result<Value, String> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     b: &'a [u8],
     i: usize,
     depth: usize,
@@ -82,7 +88,7 @@ struct Parser<'a> {
 
 type R<T> = Result<T, &'static str>;
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// `message at line L column C` for the current position.
     fn at(&self, message: &str) -> String {
         let upto = &self.b[..self.i.min(self.b.len())];
@@ -111,7 +117,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> R<Value> {
+    fn value(&mut self) -> R<Value<'a>> {
         match self.peek() {
             None => Err("unexpected end of input"),
             Some(b'n') => self.eat(b"null").map(|_| Value::Null),
@@ -137,7 +143,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self) -> R<Value> {
+    fn array(&mut self) -> R<Value<'a>> {
         let mut items = Vec::new();
         if self.peek() == Some(b']') {
             self.i += 1;
@@ -157,7 +163,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self) -> R<Value> {
+    fn object(&mut self) -> R<Value<'a>> {
         let mut members = Vec::new();
         if self.peek() == Some(b'}') {
             self.i += 1;
@@ -198,9 +204,24 @@ impl Parser<'_> {
         Ok(v)
     }
 
-    fn string(&mut self) -> R<String> {
+    fn string(&mut self) -> R<Cow<'a, str>> {
         self.i += 1; // the opening quote
-        let mut out = Vec::new();
+        let start = self.i;
+        // The common case: no escapes, so the string is a slice of the text. Quotes and
+        // backslashes are ASCII, so the ends are character boundaries (`get` rather than
+        // indexing keeps slicing panics, and their Unicode tables, out of the wasm).
+        while let Some(&c) = self.b.get(self.i) {
+            match c {
+                b'"' => {
+                    self.i += 1;
+                    return self.text.get(start..self.i - 1).map(Cow::Borrowed).ok_or("invalid UTF-8 in a string");
+                }
+                b'\\' => break,
+                0..=0x1F => return Err("control character in a string"),
+                _ => self.i += 1,
+            }
+        }
+        let mut out: Vec<u8> = self.b.get(start..self.i).unwrap_or_default().to_vec();
         loop {
             let c = *self
                 .b
@@ -250,7 +271,7 @@ impl Parser<'_> {
             }
         }
         // The input is a &str and escapes are written as UTF-8, so this cannot fail.
-        String::from_utf8(out).map_err(|_| "invalid UTF-8 in a string")
+        String::from_utf8(out).map(Cow::Owned).map_err(|_| "invalid UTF-8 in a string")
     }
 
     fn number(&mut self) -> R<f64> {

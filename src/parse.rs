@@ -87,7 +87,7 @@ pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
             ));
             continue;
         }
-        match key.as_str() {
+        match &**key {
             "meta" => match Meta::from_json(value) {
                 Ok(m) => catalog.meta = m,
                 Err(p) => problems.push(within(p, "meta")),

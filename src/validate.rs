@@ -158,11 +158,11 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
             p(format!("places[{i}]"), format!("({}, {}) lies outside the Netherlands", crate::score::format_km(x.lat), crate::score::format_km(x.lon)));
         }
     }
-    let postcodes = Ids::new(c.postcodes.iter().map(|pc| pc.0.as_str()));
+    let (_, twice) = Ids::with_duplicates(c.postcodes.iter().map(|pc| pc.0.as_str()));
     for (i, pc) in c.postcodes.iter().enumerate() {
         if !is_pc4(&pc.0) {
             p(format!("postcodes[{i}][0]"), format!("'{}' is not a 4-digit postcode", pc.0));
-        } else if postcodes.get(&pc.0) != Some(i) {
+        } else if twice.binary_search(&i).is_ok() {
             p(format!("postcodes[{i}][0]"), format!("'{}' is listed twice", pc.0));
         }
         if !(50.0..=54.0).contains(&pc.1) || !(3.0..=7.5).contains(&pc.2) {
@@ -251,11 +251,11 @@ pub fn profile(pr: &Profile) -> Vec<Problem> {
 }
 
 fn unique<'a>(ids: impl Iterator<Item = &'a str> + Clone, list: &str, p: &mut impl FnMut(String, String)) -> Ids {
-    let index = Ids::new(ids.clone());
+    let (index, duplicates) = Ids::with_duplicates(ids.clone());
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
             p(format!("{list}[{i}].id"), "must not be empty".into());
-        } else if index.get(id) != Some(i) {
+        } else if duplicates.binary_search(&i).is_ok() {
             p(format!("{list}[{i}].id"), format!("'{id}' is used twice"));
         }
     }

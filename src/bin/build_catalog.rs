@@ -146,7 +146,7 @@ fn ymd(y: i32, m: u8, d: u8) -> Date {
 }
 
 fn vocab<T: FromJson>(id: &str, what: &str) -> Res<T> {
-    T::from_json(&routewijzer::json::Value::Str(id.to_string())).map_err(|_| format!("{what}: unknown id '{id}'"))
+    T::from_json(&routewijzer::json::Value::Str(id.into())).map_err(|_| format!("{what}: unknown id '{id}'"))
 }
 
 #[derive(Deserialize)]
