@@ -4,7 +4,10 @@
 //! member is reported with the list of known ones, and every error carries the JSON path
 //! of the value it is about (`offerings[3].intakes[0].start_date`). The messages follow
 //! serde's wording (`missing field`, `unknown variant`, `invalid type`), which loket
-//! editors may know from other tools. Written out rather than derived to keep the
+//! editors may know from other tools. Two differences from serde's derived decoders: a
+//! whole number written as `24.0` is accepted where an integer is expected, and in a
+//! rule's test a `null` member counts as given (so `"levels": null` is an error, not an
+//! absent field). Written out rather than derived to keep the
 //! WebAssembly module small (see BENCHMARKS.md).
 
 use crate::date::{Date, Months};
@@ -227,7 +230,8 @@ impl FromJson for f64 {
     }
 }
 
-/// A whole number from 0 to `max`; `what` names the type in messages (`u8`).
+/// A whole number from 0 to `max`; `what` names the type in messages (`u8`). As in JSON
+/// Schema, `24.0` is the integer 24 (serde_json refused it).
 fn unsigned(v: &Value, max: u32, what: &str) -> Result<u32, Problem> {
     match v {
         Value::Num(n) if n.fract() == 0.0 => {

@@ -33,6 +33,11 @@ impl Ids {
         self.0.binary_search_by(|(k, _)| (**k).cmp(id)).ok().map(|i| self.0[i].1 as usize)
     }
 
+    /// A dense number for `id`: its rank among the distinct ids (`0..len()`).
+    pub fn rank(&self, id: &str) -> Option<usize> {
+        self.0.binary_search_by(|(k, _)| (**k).cmp(id)).ok()
+    }
+
     pub fn contains(&self, id: &str) -> bool {
         self.get(id).is_some()
     }
@@ -147,6 +152,7 @@ mod tests {
         let ids = Ids::new(["b", "a", "c", "a"].into_iter());
         assert_eq!((ids.get("a"), ids.get("b"), ids.get("c"), ids.get("d")), (Some(1), Some(0), Some(2), None));
         assert_eq!(ids.len(), 3);
+        assert_eq!((ids.rank("a"), ids.rank("b"), ids.rank("c"), ids.rank("d")), (Some(0), Some(1), Some(2), None));
         let (_, twice) = Ids::with_duplicates(["x", "y", "x", "z", "y", "x"].into_iter());
         assert_eq!(twice, vec![2, 4, 5]);
     }

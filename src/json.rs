@@ -5,6 +5,12 @@
 //! most of the WebAssembly module's size. Errors say what is wrong and where
 //! (`... at line L column C`). Nesting deeper than [`MAX_DEPTH`] is refused, so a
 //! hostile document cannot exhaust the stack.
+//!
+//! Numbers are read exactly (as Rust's `str::parse::<f64>` would) when they have at most
+//! 15 significant digits and a power of ten within ±22: every amount, count and
+//! coordinate a catalog holds. Longer ones can differ from the nearest double by a unit
+//! in the last place; the standard parser that would avoid that adds about 15 KB gzip to
+//! the wasm (measured).
 
 /// A JSON value. Strings (and member names) borrow from the text unless they contain
 /// escapes, so reading a large catalog allocates little. Objects keep their members in
@@ -363,8 +369,13 @@ fn scale(m: f64, exp: i32) -> f64 {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
-    if m == 0.0 {
+    // The mantissa has at most 19 digits: beyond these exponents the result is decided
+    // (and a hostile `1e-99999999` must not cost a loop per power of 10^22).
+    if m == 0.0 || exp < -400 {
         return 0.0;
+    }
+    if exp > 400 {
+        return f64::INFINITY;
     }
     let (mut v, mut e) = (m, exp);
     while e > 22 {
@@ -447,6 +458,17 @@ mod tests {
             let e = parse(text).unwrap_err();
             assert!(e.contains(needle), "{text:?}: {e}");
         }
+    }
+
+    #[test]
+    fn huge_exponents_are_decided_at_once() {
+        assert_eq!(parse("1e-2147483648").unwrap(), Value::Num(0.0));
+        assert_eq!(parse("-1e-99999999999").unwrap(), Value::Num(-0.0));
+        assert!(parse("1e2147483647").unwrap_err().contains("out of range"));
+        assert_eq!(parse("0e99999999999").unwrap(), Value::Num(0.0));
+        // Many of them in one document stay cheap (each was a loop of 10^8 steps).
+        let many = format!("[{}1]", "1e-9999999999,".repeat(10_000));
+        assert!(parse(&many).is_ok());
     }
 
     #[test]

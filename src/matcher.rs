@@ -49,9 +49,9 @@ pub struct Matcher {
     /// Newest shortage figure per (sector, subject, region id), sorted by key: (key,
     /// peildatum, index in `shortages`).
     shortages: Vec<(ShortageKey, Date, usize)>,
-    place_region: Vec<Option<u16>>,
+    place_region: Vec<Option<u32>>,
     /// Per place: its own id interned like the regions, for figures measured per gemeente.
-    place_area: Vec<u16>,
+    place_area: Vec<u32>,
     /// Per offering: the indices of the rules to check (kind rules, then its own).
     offering_rules: Vec<Vec<usize>>,
     offering_place: Vec<Option<usize>>,
@@ -61,15 +61,15 @@ pub struct Matcher {
 }
 
 /// Shortage figures are looked up by sector, subject and (interned) region.
-type ShortageKey = (Sector, Option<Subject>, Option<u16>);
+type ShortageKey = (Sector, Option<Subject>, Option<u32>);
 
 /// A person's resolved location.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Here {
     pub coord: Option<(f64, f64)>,
-    pub region: Option<u16>,
+    pub region: Option<u32>,
     /// The person's gemeente (interned id), for figures measured per city.
-    pub area: Option<u16>,
+    pub area: Option<u32>,
 }
 
 /// Per match: the person's location and the distance to every place (km), computed once.
@@ -143,19 +143,22 @@ impl Matcher {
                 .chain(catalog.shortages.iter().map(|s| s.region.as_deref()))
                 .flatten(),
         );
-        let area = |r: &str| areas.get(r).map_or(u16::MAX, |i| i as u16);
-        let place_region: Vec<Option<u16>> = catalog.places.iter().map(|p| p.region.as_deref().map(area)).collect();
-        let place_area: Vec<u16> = catalog.places.iter().map(|p| area(&p.id)).collect();
+        // Dense numbers (ranks among the distinct names), so they cannot collide.
+        let area = |r: &str| areas.rank(r).map_or(u32::MAX, |i| i as u32);
+        let place_region: Vec<Option<u32>> = catalog.places.iter().map(|p| p.region.as_deref().map(area)).collect();
+        let place_area: Vec<u32> = catalog.places.iter().map(|p| area(&p.id)).collect();
+        // By key and date; the newest figure of each key is the last of its run (validation
+        // rejects two figures with the same key and date).
+        let mut all: Vec<(ShortageKey, Date, usize)> =
+            catalog.shortages.iter().enumerate().map(|(i, s)| ((s.sector, s.subject, s.region.as_deref().map(area)), s.peildatum, i)).collect();
+        index::sort_by(&mut all, &mut |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let mut shortages: Vec<(ShortageKey, Date, usize)> = Vec::new();
-        for (i, s) in catalog.shortages.iter().enumerate() {
-            let key = (s.sector, s.subject, s.region.as_deref().map(area));
-            match shortages.iter_mut().find(|x| x.0 == key) {
-                Some(x) if s.peildatum > x.1 => *x = (key, s.peildatum, i),
-                Some(_) => {}
-                None => shortages.push((key, s.peildatum, i)),
+        for x in all {
+            match shortages.last_mut() {
+                Some(last) if last.0 == x.0 => *last = x,
+                _ => shortages.push(x),
             }
         }
-        index::sort_by(&mut shortages, &mut |a, b| a.0.cmp(&b.0));
         let mut order: Vec<usize> = (0..catalog.offerings.len()).collect();
         index::sort_by(&mut order, &mut |a, b| catalog.offerings[*a].id.cmp(&catalog.offerings[*b].id));
         let mut id_rank = vec![0u32; order.len()];
@@ -333,11 +336,11 @@ impl Matcher {
 
     /// The most specific shortage figure: subject in the gemeente, in the region,
     /// nationally; then the sector in the gemeente, the region, nationally.
-    fn shortage_for(&self, p: &Profile, o: &Offering, area: Option<u16>, region: Option<u16>) -> Option<(usize, f64)> {
+    fn shortage_for(&self, p: &Profile, o: &Offering, area: Option<u32>, region: Option<u32>) -> Option<(usize, f64)> {
         let sector = score::scored_sector(p, o)?;
         // Where: the gemeente, then the region, then national; a missing gemeente or region
         // is skipped (it must not be read as "national").
-        let wheres: Vec<Option<u16>> = [area, region].into_iter().filter(Option::is_some).chain([None]).collect();
+        let wheres: Vec<Option<u32>> = [area, region].into_iter().filter(Option::is_some).chain([None]).collect();
         [o.subject, None]
             .into_iter()
             .flat_map(|subject| wheres.iter().map(move |at| (sector, subject, *at)))

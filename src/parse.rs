@@ -80,7 +80,9 @@ pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
     let mut kept: Vec<(&str, Vec<usize>)> = Vec::new();
     let mut broken_ids: Vec<String> = Vec::new();
     for (i, (key, value)) in members.iter().enumerate() {
-        if members[..i].iter().any(|(k, _)| k == key) {
+        // (Only known names are checked for repeats; unknown ones are reported below.)
+        let known = *key == "meta" || *key == "weights" || CATALOG_LISTS.contains(&&**key);
+        if known && members[..i].iter().any(|(k, _)| k == key) {
             problems.push(Problem::new(
                 key.clone(),
                 format!("duplicate field `{key}`"),
@@ -131,11 +133,9 @@ pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
                         Ok(()) => indices.push(i),
                         Err(p) => {
                             problems.push(within(p, &format!("{list}[{i}]")));
-                            if let Some(id) = item
-                                .get("id")
-                                .or_else(|| item.get("kind"))
-                                .and_then(Value::as_str)
-                            {
+                            // Route kinds are named by `kind`, everything else by `id`.
+                            let name = if list == "route_kinds" { "kind" } else { "id" };
+                            if let Some(id) = item.get(name).and_then(Value::as_str) {
                                 broken_ids.push(format!("'{id}'"));
                             }
                         }

@@ -193,10 +193,15 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         if let Some(r) = s.region.as_deref().filter(|r| !is_region(r) && !is_gemeente(r)) {
             p(format!("shortages[{i}].region"), format!("'{r}' is neither an arbeidsmarktregio code (AM13) nor a gemeente code (GM0344)"));
         }
-        let same = |x: &&crate::model::Shortage| (x.sector, x.subject, &x.region, x.peildatum) == (s.sector, s.subject, &s.region, s.peildatum);
-        if c.shortages[..i].iter().any(|x| same(&x)) {
-            p(format!("shortages[{i}]"), "the same figure (sector, subject, region, peildatum) is given twice".into());
-        }
+    }
+    // The same figure twice: neighbours once sorted by what identifies a figure.
+    let key = |s: &crate::model::Shortage| (s.sector, s.subject, s.region.clone(), s.peildatum);
+    let mut order: Vec<usize> = (0..c.shortages.len()).collect();
+    crate::index::sort_by(&mut order, &mut |a, b| key(&c.shortages[*a]).cmp(&key(&c.shortages[*b])));
+    let mut twice: Vec<usize> = order.windows(2).filter(|w| key(&c.shortages[w[0]]) == key(&c.shortages[w[1]])).map(|w| w[1]).collect();
+    crate::index::sort_by(&mut twice, &mut |a, b| a.cmp(b));
+    for i in twice {
+        p(format!("shortages[{i}]"), "the same figure (sector, subject, region, peildatum) is given twice".into());
     }
     out
 }

@@ -58,21 +58,33 @@ unsafe impl GlobalAlloc for SizeClassAllocator {
         }
         let size = 1usize << class;
         let align = layout.align().max(8);
-        let mut start = (s.next + align - 1) & !(align - 1);
-        if start + size > s.end || s.end == 0 {
-            // Grow by at least 1 MB, so small blocks do not grow memory a page at a time.
-            let pages = ((size + align) / PAGE + 1).max(16);
-            let old = core::arch::wasm32::memory_grow(0, pages);
-            if old == usize::MAX {
-                return null_mut();
+        // Checked: near 4 GiB an addition could wrap and hand out memory twice.
+        let fits = |next: usize, end: usize| {
+            let start = next.checked_add(align - 1)? & !(align - 1);
+            (start.checked_add(size)? <= end).then_some(start)
+        };
+        let start = match fits(s.next, s.end) {
+            Some(start) => start,
+            None => {
+                // Grow by at least 1 MB, so small blocks do not grow memory a page at a time.
+                let pages = (size.saturating_add(align) / PAGE + 1).max(16);
+                let old = core::arch::wasm32::memory_grow(0, pages);
+                if old == usize::MAX {
+                    return null_mut();
+                }
+                let (Some(base), Some(end)) = (old.checked_mul(PAGE), (old + pages).checked_mul(PAGE)) else {
+                    return null_mut();
+                };
+                if base != s.end {
+                    s.next = base; // not contiguous with the old free space: start afresh
+                }
+                s.end = end;
+                match fits(s.next, s.end) {
+                    Some(start) => start,
+                    None => return null_mut(),
+                }
             }
-            let base = old * PAGE;
-            if base != s.end {
-                s.next = base; // not contiguous with the old free space: start afresh
-            }
-            s.end = base + pages * PAGE;
-            start = (s.next + align - 1) & !(align - 1);
-        }
+        };
         s.next = start + size;
         start as *mut u8
     }

@@ -230,3 +230,33 @@ proptest! {
         let _ = catalog_from_str(&c.to_string());
     }
 }
+
+#[test]
+fn a_shortage_figure_given_twice_is_reported_at_the_repeat() {
+    let mut c = sample_value();
+    let first = c["shortages"][0].clone();
+    let n = c["shortages"].as_array().unwrap().len();
+    c["shortages"].as_array_mut().unwrap().push(first);
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert_eq!(paths(&e), vec![format!("shortages[{n}]")], "{e}");
+    assert!(e.problems[0].message.contains("given twice"));
+}
+
+#[test]
+fn an_element_without_id_does_not_hide_the_problems_of_others() {
+    // Every pabo-voltijd offering lacks its route kind; the first also lacks its id. The
+    // broken first one must not silence the route-kind problem of the others.
+    let mut c = sample_value();
+    let kinds = c["route_kinds"].as_array_mut().unwrap();
+    kinds.retain(|k| k["kind"] != "pabo-voltijd");
+    let offerings = c["offerings"].as_array().unwrap();
+    let pabo: Vec<usize> = (0..offerings.len()).filter(|&i| offerings[i]["kind"] == "pabo-voltijd").collect();
+    assert!(pabo.len() >= 2, "the sample has several pabo-voltijd offerings");
+    c["offerings"][pabo[0]].as_object_mut().unwrap().remove("id");
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    let p = paths(&e);
+    assert!(p.contains(&format!("offerings[{}]", pabo[0])), "{e}");
+    for i in &pabo[1..] {
+        assert!(p.contains(&format!("offerings[{i}].kind")), "offerings[{i}].kind missing in {e}");
+    }
+}

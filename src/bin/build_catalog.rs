@@ -179,7 +179,7 @@ struct RulesFile {
 impl FromJson for RulesFile {
     fn from_json(v: &routewijzer::json::Value) -> Result<RulesFile, routewijzer::Problem> {
         let o = Obj::new(v, &["about", "sources", "rules", "route_kinds", "relatedness", "shortages", "figures", "weights"])?;
-        let weights = o.raw("weights").map(Weights::from_json).transpose()?;
+        let weights = o.raw("weights").map(Weights::from_json).transpose().map_err(|p| routewijzer::decode::within(p, "weights"))?;
         let rules = RulesFile {
             sources: o.req("sources"),
             rules: o.req("rules"),
