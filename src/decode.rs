@@ -23,9 +23,12 @@ pub trait FromJson: Sized {
 
 /// Reads `T` from JSON text; a syntax error is a problem at the document (empty path).
 pub fn from_str<T: FromJson>(text: &str) -> Result<T, Problem> {
-    let v =
-        crate::json::parse(text).map_err(|m| Problem::new("", format!("not valid JSON: {m}")))?;
-    T::from_json(&v)
+    T::from_json(&value(text)?)
+}
+
+/// The JSON value of `text`; a syntax error is a problem at the document (empty path).
+pub fn value(text: &str) -> Result<Value<'_>, Problem> {
+    crate::json::parse(text).map_err(|m| Problem::new("", format!("not valid JSON: {m}")))
 }
 
 /// `seg` (a member name or `[i]`) in front of a problem's path.
@@ -100,51 +103,41 @@ impl<'a> Obj<'a> {
         }
     }
 
-    fn read<T: FromJson>(&self, v: &Value, name: &str, stand_in: T) -> T {
-        match T::from_json(v) {
-            Ok(x) => x,
-            Err(p) => {
-                self.fail(within(p, name));
-                stand_in
-            }
-        }
+    /// Reads a member's value; a problem is recorded (under the member's name) and gives `None`.
+    fn read<T: FromJson>(&self, v: &Value, name: &str) -> Option<T> {
+        T::from_json(v).map_err(|p| self.fail(within(p, name))).ok()
     }
 
     /// A required member.
     pub fn req<T: FromJson + StandIn>(&self, name: &str) -> T {
         match self.raw(name) {
-            Some(v) => self.read(v, name, T::stand_in()),
+            Some(v) => self.read(v, name),
             None => {
                 self.fail(Problem::new("", format!("missing field `{name}`")));
-                T::stand_in()
+                None
             }
         }
+        .unwrap_or_else(T::stand_in)
     }
 
     /// An optional member: absent or `null` is `None`.
     pub fn opt<T: FromJson>(&self, name: &str) -> Option<T> {
         match self.raw(name) {
             None | Some(Value::Null) => None,
-            Some(v) => match T::from_json(v) {
-                Ok(x) => Some(x),
-                Err(p) => {
-                    self.fail(within(p, name));
-                    None
-                }
-            },
+            Some(v) => self.read(v, name),
         }
     }
 
     /// A member with a default when absent.
-    pub fn or<T: FromJson + Clone>(&self, name: &str, default: T) -> T {
+    pub fn or<T: FromJson>(&self, name: &str, default: T) -> T {
         match self.raw(name) {
             None => default,
-            Some(v) => self.read(v, name, default),
+            Some(v) => self.read(v, name).unwrap_or(default),
         }
     }
 
     /// A member whose default is `T::default()`.
-    pub fn def<T: FromJson + Default + Clone>(&self, name: &str) -> T {
+    pub fn def<T: FromJson + Default>(&self, name: &str) -> T {
         self.or(name, T::default())
     }
 
@@ -274,11 +267,12 @@ impl<T: FromJson> FromJson for Vec<T> {
         let Value::Arr(items) = v else {
             return Err(invalid_type(v, "a sequence"));
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, x)| T::from_json(x).map_err(|p| within(p, &format!("[{i}]"))))
-            .collect()
+        // A plain loop: `collect` into a `Result` adds an adapter per element type to the wasm.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, x) in items.iter().enumerate() {
+            out.push(T::from_json(x).map_err(|p| within(p, &format!("[{i}]")))?);
+        }
+        Ok(out)
     }
 }
 

@@ -30,7 +30,7 @@ impl Ids {
 
     /// The position of `id`.
     pub fn get(&self, id: &str) -> Option<usize> {
-        self.0.binary_search_by(|(k, _)| (**k).cmp(id)).ok().map(|i| self.0[i].1 as usize)
+        self.rank(id).map(|i| self.0[i].1 as usize)
     }
 
     /// A dense number for `id`: its rank among the distinct ids (`0..len()`).

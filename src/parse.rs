@@ -32,8 +32,7 @@ pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
         document: Document::Catalog,
         problems,
     };
-    let top = crate::json::parse(text)
-        .map_err(|m| fail(vec![Problem::new("", format!("not valid JSON: {m}"))]))?;
+    let top = crate::decode::value(text).map_err(|p| fail(vec![p]))?;
     let Value::Obj(members) = &top else {
         return Err(fail(vec![Problem::new(
             "",
@@ -193,8 +192,7 @@ pub fn profile_from_str(text: &str) -> Result<Profile, InputError> {
         document: Document::Profile,
         problems,
     };
-    let v = crate::json::parse(text)
-        .map_err(|m| fail(vec![Problem::new("", format!("not valid JSON: {m}"))]))?;
+    let v = crate::decode::value(text).map_err(|p| fail(vec![p]))?;
     if !matches!(v, Value::Obj(_)) {
         return Err(fail(vec![Problem::new(
             "",

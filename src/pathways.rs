@@ -70,7 +70,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
     let mut per_kind = [0usize; RouteKind::ALL.len()];
     let open = open.filter(|(_, e)| {
         let kind = m.catalog().offerings[e.offering].kind;
-        let n = &mut per_kind[RouteKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)];
+        let n = &mut per_kind[kind as usize]; // variants are declared in `ALL` order
         *n += 1;
         *n <= ROUTES_PER_KIND
     });

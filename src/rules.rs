@@ -47,7 +47,7 @@ impl RelatednessIndex {
     pub fn new(entries: &[crate::model::Relatedness]) -> RelatednessIndex {
         let names: Vec<String> = entries.iter().map(|e| normalise_field(&e.field)).collect();
         let fields = crate::index::Ids::new(names.iter().map(String::as_str));
-        let mut subjects = vec![Vec::new(); entries.len()];
+        let mut subjects = vec![Vec::new(); fields.len()];
         for (name, e) in names.iter().zip(entries) {
             if let Some(i) = fields.get(name) {
                 subjects[i].extend(e.subjects.iter().copied());

@@ -11,8 +11,8 @@
 //! `problems: [{path, message}]` and `document: "catalog" | "profile" | "options"`.
 //!
 //! Values cross as JSON text (`JSON.stringify` / `JSON.parse`): the core then needs one
-//! JSON reader (serde_json) and one small writer ([`crate::encode`]), which keeps the
-//! wasm small.
+//! JSON reader ([`crate::json`], [`crate::decode`]) and one small writer
+//! ([`crate::encode`]), which keeps the wasm small.
 
 use crate::encode::{meta_fields, to_json, ToJson, Writer};
 use crate::error::{Document, InputError};
