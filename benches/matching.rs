@@ -46,7 +46,7 @@ fn career_switcher(gemeente: String) -> Profile {
         location: Some(Location { postcode: None, gemeente: Some(gemeente) }),
         ..Profile::default()
     };
-    let problems = routewijzer::validate::profile(&profile);
+    let problems = routewijzer::model::validate::profile(&profile);
     assert!(problems.is_empty(), "the benchmark profile is invalid: {problems:?}");
     profile
 }
@@ -106,7 +106,7 @@ fn bench(c: &mut Criterion) {
     let real = Matcher::from_json(&shipped).unwrap_or_else(|e| panic!("www/data/catalog.json: {e}"));
     let persona = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/profiles/hbo-zij-instromer-po.json"))
         .expect("persona");
-    let persona = routewijzer::parse::profile_from_str(&persona).unwrap_or_else(|e| panic!("{e}"));
+    let persona = routewijzer::model::parse::profile_from_str(&persona).unwrap_or_else(|e| panic!("{e}"));
     g.bench_function("shipped_national", |b| b.iter(|| real.match_profile(black_box(&persona), black_box(&limited))));
     g.finish();
 

@@ -10,11 +10,11 @@
 //! absent field). Written out rather than derived to keep the
 //! WebAssembly module small (see BENCHMARKS.md).
 
-use crate::date::{Date, Months};
-use crate::error::Problem;
+use crate::model::date::{Date, Months};
+use crate::model::error::Problem;
 use crate::json::Value;
 use crate::model::*;
-use crate::vocab::*;
+use crate::model::vocab::*;
 
 /// A type that can be read from a JSON value.
 pub trait FromJson: Sized {

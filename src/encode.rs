@@ -9,11 +9,11 @@
 //! Code size matters more than speed here: fields are written through `&dyn ToJson`, so
 //! each field costs one call, not a monomorphised serializer.
 
-use crate::date::{Date, Months};
-use crate::error::{Document, InputError, Problem};
+use crate::model::date::{Date, Months};
+use crate::model::error::{Document, InputError, Problem};
 use crate::model::Meta;
 use crate::result::*;
-use crate::vocab::*;
+use crate::model::vocab::*;
 
 /// A value that can be written as JSON.
 pub trait ToJson {

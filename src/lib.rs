@@ -3,7 +3,14 @@
 //!
 //! Pure and deterministic: no clock, no I/O, no DOM, no wasm. "Today" is an input
 //! ([`MatchOptions::today`]). The CLI (`src/bin/routewijzer.rs`) and the wasm
-//! boundary are thin layers over [`Matcher`].
+//! boundary ([`wasm`], only on `wasm32`) are thin layers over [`Matcher`].
+//!
+//! - [`model`]: what comes in (profile, catalog, rules as data, vocabulary, dates),
+//!   read and validated with errors that name the JSON path.
+//! - [`engine`]: the matcher and what it is made of (rules, score, timing, pathways,
+//!   what-if, geography).
+//! - [`result`]: what goes out (the result type, the plain-text report).
+//! - [`i18n`]: the translation store (messages and labels, nl and en).
 //!
 //! ```
 //! use routewijzer::{Matcher, MatchOptions, Date};
@@ -16,35 +23,23 @@
 //! assert!(!result.routes.is_empty());
 //! ```
 
-pub mod date;
 pub mod decode;
 pub mod encode;
-pub mod error;
-pub mod geo;
+pub mod engine;
 pub mod i18n;
 pub mod index;
 pub mod json;
-pub mod matcher;
 pub mod model;
-pub mod parse;
-pub mod pathways;
 pub mod result;
-pub mod rules;
-pub mod score;
-pub mod text;
-pub mod timing;
-pub mod validate;
-pub mod vocab;
-pub mod whatif;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 #[cfg(target_arch = "wasm32")]
 mod wasm_alloc;
 
-pub use date::{Date, Months};
-pub use error::{Document, InputError, Problem};
-pub use matcher::{MatchOptions, Matcher};
+pub use engine::matcher::{MatchOptions, Matcher};
+pub use model::date::{Date, Months};
+pub use model::error::{Document, InputError, Problem};
+pub use model::vocab::*;
 pub use model::{Catalog, Profile};
 pub use result::MatchResult;
-pub use vocab::*;

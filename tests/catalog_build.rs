@@ -23,7 +23,7 @@ fn read(p: &Path) -> String {
 
 fn national() -> &'static Catalog {
     static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(|| routewijzer::parse::catalog_from_str(&read(&root("www/data/catalog.json"))).expect("national catalog parses"))
+    C.get_or_init(|| routewijzer::model::parse::catalog_from_str(&read(&root("www/data/catalog.json"))).expect("national catalog parses"))
 }
 
 fn shard_files() -> Vec<PathBuf> {
@@ -95,7 +95,7 @@ fn every_route_kind_is_present() {
     }
     // Every shard can show every kind too (topped up with the nearest offerings).
     for f in shard_files() {
-        let s = routewijzer::parse::catalog_from_str(&read(&f)).unwrap();
+        let s = routewijzer::model::parse::catalog_from_str(&read(&f)).unwrap();
         for k in RouteKind::ALL {
             assert!(s.offerings.iter().any(|o| o.kind == *k), "{}: no {k}", f.display());
         }
@@ -198,7 +198,7 @@ fn attribution_is_in_the_metadata_and_the_readme() {
     let mut files = vec![root("www/data/catalog.json")];
     files.extend(shard_files());
     for f in files {
-        let c = routewijzer::parse::catalog_from_str(&read(&f)).unwrap();
+        let c = routewijzer::model::parse::catalog_from_str(&read(&f)).unwrap();
         for who in ["DUO", "CBS", "GeoNames"] {
             assert!(c.meta.attribution.iter().any(|a| a.contains(who)), "{}: no {who} attribution", f.display());
         }

@@ -3,7 +3,7 @@
 mod common;
 use common::*;
 use proptest::prelude::*;
-use routewijzer::parse::{catalog_from_str, profile_from_str};
+use routewijzer::model::parse::{catalog_from_str, profile_from_str};
 use routewijzer::{Document, Matcher};
 use serde_json::{json, Value};
 

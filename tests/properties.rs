@@ -191,7 +191,7 @@ proptest! {
             for ch in &changes {
                 match ch {
                     // A later intake: the person becomes available from its start.
-                    routewijzer::whatif::Change::WaitUntil(d) => {
+                    routewijzer::engine::whatif::Change::WaitUntil(d) => {
                         changed.available_from = Some(changed.available_from.map_or(*d, |a| a.max(*d)))
                     }
                     other => other.apply(&mut changed, &mut today.clone()),

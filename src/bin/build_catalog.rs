@@ -14,7 +14,7 @@
 
 use routewijzer::i18n;
 use routewijzer::model::*;
-use routewijzer::vocab::*;
+use routewijzer::model::vocab::*;
 use routewijzer::{Date, Months};
 use routewijzer::decode::{FromJson, Obj};
 use serde::Deserialize;
@@ -1378,7 +1378,7 @@ fn shard(inputs: &Inputs, national: &Catalog, code: &str, name: &str, own: &[Str
     let near: BTreeSet<&str> = inputs
         .gemeenten
         .iter()
-        .filter(|g| g.region == code || own_pts.iter().any(|p| routewijzer::geo::distance_km(*p, (g.lat, g.lon)) <= r))
+        .filter(|g| g.region == code || own_pts.iter().any(|p| routewijzer::engine::geo::distance_km(*p, (g.lat, g.lon)) <= r))
         .map(|g| g.code.as_str())
         .collect();
     // The region's own and nearby offerings, topped up per route kind with the nearest ones
@@ -1386,7 +1386,7 @@ fn shard(inputs: &Inputs, national: &Catalog, code: &str, name: &str, own: &[Str
     let mut chosen: BTreeSet<&str> = national.offerings.iter().filter(|o| near.contains(o.place.as_str())).map(|o| o.id.as_str()).collect();
     let dist = |gm: &str| -> f64 {
         inputs.gemeente(gm).map_or(f64::MAX, |g| {
-            own_pts.iter().map(|p| routewijzer::geo::distance_km(*p, (g.lat, g.lon))).fold(f64::MAX, f64::min)
+            own_pts.iter().map(|p| routewijzer::engine::geo::distance_km(*p, (g.lat, g.lon))).fold(f64::MAX, f64::min)
         })
     };
     for kind in RouteKind::ALL {
@@ -1466,7 +1466,7 @@ fn catalog_text(c: &Catalog) -> Res<String> {
     strip(&mut v);
     let Value::Object(m) = v else { return Err("catalog is not an object".into()) };
     let order: Vec<&str> =
-        std::iter::once("meta").chain(routewijzer::parse::CATALOG_LISTS.iter().copied()).chain(std::iter::once("weights")).collect();
+        std::iter::once("meta").chain(routewijzer::model::parse::CATALOG_LISTS.iter().copied()).chain(std::iter::once("weights")).collect();
     let mut out = String::from("{");
     let mut first = true;
     for &key in &order {
@@ -1493,7 +1493,7 @@ fn catalog_text(c: &Catalog) -> Res<String> {
     }
     out.push_str("\n}\n");
     // Written text must read back to the same catalog and validate.
-    let back = routewijzer::parse::catalog_from_str(&out).map_err(|e| format!("written catalog does not parse: {e}"))?;
+    let back = routewijzer::model::parse::catalog_from_str(&out).map_err(|e| format!("written catalog does not parse: {e}"))?;
     if back != *c {
         return Err("written catalog does not read back to the built one".into());
     }

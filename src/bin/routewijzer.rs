@@ -105,7 +105,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
             options.limit = limit;
             let result = m.match_json(&read(&profile)?, &options).map_err(|e| input(&profile, e))?;
             Ok(match format {
-                "text" => routewijzer::text::report(&result),
+                "text" => routewijzer::result::text::report(&result),
                 _ => {
                     let mut s = routewijzer::encode::to_json_pretty(&result);
                     s.push('\n');

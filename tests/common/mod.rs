@@ -21,7 +21,7 @@ pub fn date(s: &str) -> Date {
 }
 
 pub fn profile(json: &str) -> Profile {
-    routewijzer::parse::profile_from_str(json).unwrap_or_else(|e| panic!("test profile invalid: {e}"))
+    routewijzer::model::parse::profile_from_str(json).unwrap_or_else(|e| panic!("test profile invalid: {e}"))
 }
 
 pub fn run(json: &str, today: &str) -> MatchResult {

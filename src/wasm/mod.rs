@@ -15,7 +15,7 @@
 //! ([`crate::encode`]), which keeps the wasm small.
 
 use crate::encode::{meta_fields, to_json, ToJson, Writer};
-use crate::error::{Document, InputError};
+use crate::model::error::{Document, InputError};
 use crate::model::Meta;
 use crate::{Date, Lang, MatchOptions};
 use wasm_bindgen::prelude::*;
@@ -61,7 +61,7 @@ impl Matcher {
             }
         };
         let text = json_text(&profile, Document::Profile)?;
-        let profile = crate::parse::profile_from_str(&text).map_err(|e| js_error(&e))?;
+        let profile = crate::model::parse::profile_from_str(&text).map_err(|e| js_error(&e))?;
         let mut options = MatchOptions::new(today);
         options.lang = lang;
         options.limit = limit.map(|l| l as usize);

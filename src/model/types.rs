@@ -10,8 +10,8 @@
 //! `education_requirements`) so a loket's JSON-LD maps on field by field.
 //! Unknown fields are rejected, so a typo in a loket's file is reported, not ignored.
 
-use crate::date::{Date, Months};
-use crate::vocab::*;
+use crate::model::date::{Date, Months};
+use crate::model::vocab::*;
 use serde::Serialize;
 
 // ---------------------------------------------------------------- profile
@@ -205,7 +205,7 @@ pub struct Source {
     pub year: Option<String>,
 }
 
-/// An admission rule, as data. See [`crate::rules`] for how it is evaluated.
+/// An admission rule, as data. See [`crate::engine::rules`] for how it is evaluated.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

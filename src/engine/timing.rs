@@ -4,10 +4,10 @@
 //! deadline, moved earlier by any lead time such as the geschiktheidsonderzoek) is
 //! not before `today`, and it starts no earlier than the person is available.
 
-use crate::date::Date;
+use crate::model::date::Date;
 use crate::model::Offering;
 use crate::result::IntakeTiming;
-use crate::vocab::IntakeStatus;
+use crate::model::vocab::IntakeStatus;
 
 /// The next feasible intake of an offering, if any.
 pub fn next_intake(o: &Offering, today: Date, available_from: Option<Date>) -> Option<IntakeTiming> {

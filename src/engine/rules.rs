@@ -5,9 +5,9 @@
 //! engine turns the rules into a verdict: `eligible` when every rule in force is
 //! met, `conditional` when only conditions remain, `ineligible` when any blocks.
 
-use crate::date::Date;
+use crate::model::date::Date;
 use crate::model::{Offering, Profile, Rule, Test};
-use crate::vocab::{Effect, Eligibility, Level};
+use crate::model::vocab::{Effect, Eligibility, Level};
 
 /// Three-valued truth: a test on a fact the candidate did not give is `Unknown`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +40,7 @@ impl Truth {
 pub struct RelatednessIndex {
     fields: crate::index::Ids,
     /// Per distinct field (in `fields`' positions): its subjects.
-    subjects: Vec<Vec<crate::vocab::Subject>>,
+    subjects: Vec<Vec<crate::model::vocab::Subject>>,
 }
 
 impl RelatednessIndex {
@@ -56,7 +56,7 @@ impl RelatednessIndex {
         RelatednessIndex { fields, subjects }
     }
 
-    pub fn related(&self, field: Option<&str>, subject: Option<crate::vocab::Subject>) -> bool {
+    pub fn related(&self, field: Option<&str>, subject: Option<crate::model::vocab::Subject>) -> bool {
         let (Some(field), Some(subject)) = (field, subject) else {
             // No subject on the offering: nothing to be related to, so any field does.
             return subject.is_none() && field.is_some();
@@ -150,7 +150,7 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
                 && j.hours_per_week >= *min_hours
         })),
         Test::Geschiktheidsonderzoek => Truth::from_bool(p.geschiktheidsonderzoek_passed),
-        Test::PaboTests => Truth::from_bool(crate::vocab::PaboTest::ALL.iter().all(|t| p.pabo_tests_passed.contains(t))),
+        Test::PaboTests => Truth::from_bool(crate::model::vocab::PaboTest::ALL.iter().all(|t| p.pabo_tests_passed.contains(t))),
         Test::HboLevelAssessed => Truth::from_bool(p.hbo_level_assessed),
         Test::Dutch { min } => match p.dutch {
             Some(d) => Truth::from_bool(d.rank() >= min.rank()),
@@ -159,7 +159,7 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
             None => Truth::Yes,
         },
         Test::ForeignOrNonNative => Truth::from_bool(
-            p.diplomas.iter().any(|d| d.foreign) || p.dutch.is_some_and(|d| d != crate::vocab::Dutch::Moedertaal),
+            p.diplomas.iter().any(|d| d.foreign) || p.dutch.is_some_and(|d| d != crate::model::vocab::Dutch::Moedertaal),
         ),
         Test::NoRecentLerarenopleiding { years } => {
             let enrolled_now = p.study.as_ref().is_some_and(|s| s.lerarenopleiding);

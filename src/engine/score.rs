@@ -5,10 +5,10 @@
 //! where a person expects it (more hours never lower the hours factor, a nearer
 //! route never scores lower on travel).
 
-use crate::date::Date;
+use crate::model::date::Date;
 use crate::model::{Catalog, Offering, Profile, Weights};
 use crate::result::IntakeTiming;
-use crate::vocab::{EarnWish, Qualification, Sector, Subject};
+use crate::model::vocab::{EarnWish, Qualification, Sector, Subject};
 
 /// A message before rendering: id and parameters.
 #[derive(Clone, Debug, PartialEq)]

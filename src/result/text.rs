@@ -1,7 +1,7 @@
 //! The result as a readable plain-text report (the CLI's `--format text`).
 
 use crate::result::MatchResult;
-use crate::vocab::{Eligibility, Lang};
+use crate::model::vocab::{Eligibility, Lang};
 use std::fmt::Write;
 
 /// Renders a result as a table of routes followed by details, pathways and what-if hints.
@@ -62,7 +62,7 @@ pub fn report(r: &MatchResult) -> String {
                 i.start_date,
                 t("aanmelden voor", "apply by"),
                 i.apply_by,
-                if route.qualification == crate::vocab::Qualification::Geen { t("klaar rond", "completed around") } else { t("bevoegd rond", "qualified around") },
+                if route.qualification == crate::model::vocab::Qualification::Geen { t("klaar rond", "completed around") } else { t("bevoegd rond", "qualified around") },
                 i.expected_qualification
             );
         }
@@ -91,7 +91,7 @@ pub fn report(r: &MatchResult) -> String {
 
 /// How sure the rule's source is, and its validity, when that is worth saying.
 fn status(f: &crate::result::Finding, en: bool) -> String {
-    use crate::vocab::SourceStatus::*;
+    use crate::model::vocab::SourceStatus::*;
     let flag = match (f.status, en) {
         (Confirmed, _) => "",
         (Unconfirmed, false) => "; onbevestigd",

@@ -5,13 +5,13 @@
 //! date...). Combinations are tried smallest first and each is checked by running the
 //! rules again on the changed profile, so a hint is never a guess.
 
-use crate::date::Date;
-use crate::matcher::{render, Evaluated, MatchOptions, Matcher};
+use crate::model::date::Date;
+use crate::engine::matcher::{render, Evaluated, MatchOptions, Matcher};
 use crate::model::{Diploma, HeldQualification, Job, Offering, Profile, Test};
 use crate::result::WhatIf;
-use crate::rules::{self, Outcome};
-use crate::score::Msg;
-use crate::vocab::*;
+use crate::engine::rules::{self, Outcome};
+use crate::engine::score::Msg;
+use crate::model::vocab::*;
 
 /// Per route kind and verdict, at most this many hints.
 const PER_VERDICT: usize = 3;
@@ -135,7 +135,7 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
             Some(left) if p.study.as_ref().is_none_or(|s| !s.lerarenopleiding) => {
                 let until = left.add_months(i32::from(*years) * 12);
                 let later = p.available_from.map_or(until, |a| a.max(until));
-                crate::timing::next_intake(o, today, Some(later))
+                crate::engine::timing::next_intake(o, today, Some(later))
                     .map(|t| vec![vec![Change::WaitUntil(t.start_date)]])
                     .unwrap_or_default()
             }

@@ -7,13 +7,13 @@
 //! work while training) or asks for the route's qualification no earlier than it is
 //! earned.
 
-use crate::date::Date;
-use crate::matcher::{render, round1, Evaluated, Geo, MatchOptions, Matcher};
+use crate::model::date::Date;
+use crate::engine::matcher::{render, round1, Evaluated, Geo, MatchOptions, Matcher};
 use crate::model::{Profile, Test, Vacancy};
 use crate::result::{Pathway, TimelineEvent, VacancyMatch};
-use crate::rules::Outcome;
-use crate::score::{Msg, DEFAULT_MAX_TRAVEL_KM, TRAVEL_FULL_KM};
-use crate::vocab::*;
+use crate::engine::rules::Outcome;
+use crate::engine::score::{Msg, DEFAULT_MAX_TRAVEL_KM, TRAVEL_FULL_KM};
+use crate::model::vocab::*;
 
 /// Only the best open routes are combined with vacancies.
 const ROUTES_CONSIDERED: usize = 12;

@@ -2,7 +2,7 @@
 //!
 //! Each function returns every problem it finds (empty: valid).
 
-use crate::error::Problem;
+use crate::model::error::Problem;
 use crate::model::{Catalog, Profile, Test};
 use crate::index::Ids;
 
@@ -155,7 +155,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
     // Places and figures.
     for (i, x) in c.places.iter().enumerate() {
         if !(50.0..=54.0).contains(&x.lat) || !(3.0..=7.5).contains(&x.lon) {
-            p(format!("places[{i}]"), format!("({}, {}) lies outside the Netherlands", crate::score::format_km(x.lat), crate::score::format_km(x.lon)));
+            p(format!("places[{i}]"), format!("({}, {}) lies outside the Netherlands", crate::engine::score::format_km(x.lat), crate::engine::score::format_km(x.lon)));
         }
     }
     let (_, twice) = Ids::with_duplicates(c.postcodes.iter().map(|pc| pc.0.as_str()));
@@ -185,7 +185,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
     }
     for (i, s) in c.shortages.iter().enumerate() {
         if !(0.0..=100.0).contains(&s.percent) {
-            p(format!("shortages[{i}].percent"), format!("{} is not a percentage", crate::score::format_km(s.percent)));
+            p(format!("shortages[{i}].percent"), format!("{} is not a percentage", crate::engine::score::format_km(s.percent)));
         }
         if !sources.contains(s.source.as_str()) {
             p(format!("shortages[{i}].source"), format!("unknown source '{}'", s.source));
@@ -277,7 +277,7 @@ fn check_sources(cited: &[String], known: &Ids, at: &str, p: &mut impl FnMut(Str
 }
 
 /// A validity range must not end before it starts.
-fn check_validity(from: Option<crate::date::Date>, until: Option<crate::date::Date>, at: &str, p: &mut impl FnMut(String, String)) {
+fn check_validity(from: Option<crate::model::date::Date>, until: Option<crate::model::date::Date>, at: &str, p: &mut impl FnMut(String, String)) {
     if let (Some(f), Some(u)) = (from, until) {
         if f > u {
             p(format!("{at}.valid_until"), format!("{u} is before valid_from {f}"));

@@ -3,11 +3,11 @@
 //! The text is read once into a [`Value`] tree ([`crate::json`]) and decoded by hand
 //! ([`crate::decode`]). A catalog is decoded list element by list element, so one run
 //! reports every malformed offering, vacancy or rule at once, together with the semantic
-//! checks of [`crate::validate`] on the well-formed rest. A profile reports its first
+//! checks of [`crate::model::validate`] on the well-formed rest. A profile reports its first
 //! structural problem, then all semantic ones.
 
 use crate::decode::{within, FromJson};
-use crate::error::{Document, InputError, Problem};
+use crate::model::error::{Document, InputError, Problem};
 use crate::json::Value;
 use crate::model::{Catalog, Meta, Profile, Weights};
 
@@ -149,7 +149,7 @@ pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
             problems.push(Problem::new("", format!("missing field `{required}`")));
         }
     }
-    for mut p in crate::validate::catalog(&catalog) {
+    for mut p in crate::model::validate::catalog(&catalog) {
         // (A byte-window search: `str::contains` would add the substring searcher to the wasm.)
         if broken_ids.iter().any(|id| p.message.as_bytes().windows(id.len()).any(|w| w == id.as_bytes())) {
             continue; // a reference to a malformed element, already reported
@@ -200,7 +200,7 @@ pub fn profile_from_str(text: &str) -> Result<Profile, InputError> {
         )]));
     }
     let profile = Profile::from_json(&v).map_err(|p| fail(vec![p]))?;
-    let problems = crate::validate::profile(&profile);
+    let problems = crate::model::validate::profile(&profile);
     if problems.is_empty() {
         Ok(profile)
     } else {

@@ -1,8 +1,10 @@
 //! The one result type: what the CLI prints as JSON and the wasm API returns. Written
 //! as JSON by [`crate::encode`] (field names and order as declared here).
 
-use crate::date::{Date, Months};
-use crate::vocab::*;
+pub mod text;
+
+use crate::model::date::{Date, Months};
+use crate::model::vocab::*;
 
 /// A message: a stable id with parameters, and its rendering in the requested language.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,14 +4,14 @@
 //! verdicts, scores, timing, pathways and what-if hints for one profile and returns
 //! the one result type. Pure: no clock, no I/O.
 
-use crate::date::Date;
-use crate::error::{Document, InputError};
+use crate::model::date::Date;
+use crate::model::error::{Document, InputError};
 use crate::i18n;
 use crate::model::{Catalog, Offering, Profile, Rule, Test};
 use crate::result::*;
-use crate::rules::{self, Ctx, Outcome, RelatednessIndex};
-use crate::score::{self, FactorValue, Msg};
-use crate::vocab::*;
+use crate::engine::rules::{self, Ctx, Outcome, RelatednessIndex};
+use crate::engine::score::{self, FactorValue, Msg};
+use crate::model::vocab::*;
 use crate::index::{self, Ids};
 
 /// How to match.
@@ -101,12 +101,12 @@ pub(crate) struct Evaluated {
 impl Matcher {
     /// Parses, validates and indexes a catalog from JSON text.
     pub fn from_json(text: &str) -> Result<Matcher, InputError> {
-        Ok(Matcher::index_validated(crate::parse::catalog_from_str(text)?))
+        Ok(Matcher::index_validated(crate::model::parse::catalog_from_str(text)?))
     }
 
     /// Validates and indexes a catalog.
     pub fn new(catalog: Catalog) -> Result<Matcher, InputError> {
-        let problems = crate::validate::catalog(&catalog);
+        let problems = crate::model::validate::catalog(&catalog);
         if !problems.is_empty() {
             return Err(InputError { document: Document::Catalog, problems });
         }
@@ -188,17 +188,17 @@ impl Matcher {
 
     /// Matches a profile given as JSON text.
     pub fn match_json(&self, profile: &str, options: &MatchOptions) -> Result<MatchResult, InputError> {
-        let profile = crate::parse::profile_from_str(profile)?;
+        let profile = crate::model::parse::profile_from_str(profile)?;
         Ok(self.match_profile(&profile, options))
     }
 
-    /// Matches a validated profile. See [`crate::parse::profile_from_str`] for validation.
+    /// Matches a validated profile. See [`crate::model::parse::profile_from_str`] for validation.
     pub fn match_profile(&self, profile: &Profile, options: &MatchOptions) -> MatchResult {
         let today = options.today;
         let mut notices = Vec::new();
         let here = self.locate(profile, &mut notices);
         let place_km = match here.coord {
-            Some(a) => self.catalog.places.iter().map(|p| crate::geo::distance_km(a, (p.lat, p.lon))).collect(),
+            Some(a) => self.catalog.places.iter().map(|p| crate::engine::geo::distance_km(a, (p.lat, p.lon))).collect(),
             None => Vec::new(),
         };
         let geo = Geo { here, place_km };
@@ -208,8 +208,8 @@ impl Matcher {
         index::sort_by_key(&mut evaluated, |e| rank_key(self, e));
 
         let lang = options.lang;
-        let pathways = crate::pathways::pathways(self, profile, &evaluated, &geo, options);
-        let what_if = crate::whatif::what_if(self, profile, &evaluated, options);
+        let pathways = crate::engine::pathways::pathways(self, profile, &evaluated, &geo, options);
+        let what_if = crate::engine::whatif::what_if(self, profile, &evaluated, options);
         let limit = options.limit.unwrap_or(usize::MAX);
         let closed_limit = options.closed_limit.unwrap_or(0);
         let mut closed_listed = 0;
@@ -250,14 +250,14 @@ impl Matcher {
         profile: &Profile,
         offering: &str,
         today: Date,
-    ) -> Option<(Vec<crate::whatif::Change>, Eligibility)> {
+    ) -> Option<(Vec<crate::engine::whatif::Change>, Eligibility)> {
         let i = self.catalog.offerings.iter().position(|o| o.id == offering)?;
         let geo = Geo { here: Here { coord: None, region: None, area: None }, place_km: Vec::new() };
         let e = self.evaluate(profile, i, today, &geo);
         if e.eligibility == Eligibility::Eligible {
             return None;
         }
-        crate::whatif::changes_for(self, profile, &e, today)
+        crate::engine::whatif::changes_for(self, profile, &e, today)
     }
 
     fn locate(&self, p: &Profile, notices: &mut Vec<Msg>) -> Here {
@@ -309,7 +309,7 @@ impl Matcher {
 
     fn evaluate(&self, profile: &Profile, i: usize, today: Date, geo: &Geo) -> Evaluated {
         let o = &self.catalog.offerings[i];
-        let timing = crate::timing::next_intake(o, today, profile.available_from);
+        let timing = crate::engine::timing::next_intake(o, today, profile.available_from);
         // Rules are applied as they stand when the person would start.
         let on = timing.as_ref().map_or(today, |t| t.start_date);
         let outcomes = self.outcomes(profile, i, on);

@@ -5,7 +5,7 @@
 //! so a client may re-render a result in another language from ids alone.
 
 use crate::result::Text;
-use crate::vocab::*;
+use crate::model::vocab::*;
 use crate::result::Params;
 
 /// (id, nl, en). `{name}` is replaced by the parameter `name`.
