@@ -77,34 +77,23 @@ impl Rng {
     }
 }
 
-/// The parts of a catalog that are read from [`RULES_FILE`].
+/// The parts of a catalog that are read from [`RULES_FILE`] (its other keys are ignored).
+#[derive(serde::Deserialize)]
 struct Fixed {
     sources: Vec<Source>,
     rules: Vec<Rule>,
     route_kinds: Vec<RouteKindDef>,
+    #[serde(default)]
     relatedness: Vec<Relatedness>,
+    #[serde(default)]
     shortages: Vec<Shortage>,
     weights: Weights,
 }
 
 fn load_fixed() -> Fixed {
     let text = std::fs::read_to_string(RULES_FILE).unwrap_or_else(|e| panic!("cannot read {RULES_FILE}: {e}"));
-    let value = routewijzer::json::parse(&text).unwrap_or_else(|e| panic!("{RULES_FILE} is not valid JSON: {e}"));
-    fn key<T: routewijzer::decode::FromJson>(v: &routewijzer::json::Value, k: &str, required: bool) -> Option<T> {
-        match v.get(k) {
-            None if required => panic!("{RULES_FILE} has no key '{k}'"),
-            None => None,
-            Some(x) => Some(T::from_json(x).unwrap_or_else(|p| panic!("{RULES_FILE}: key '{k}' does not fit the model: {}: {}", p.path, p.message))),
-        }
-    }
-    Fixed {
-        sources: key(&value, "sources", true).unwrap(),
-        rules: key(&value, "rules", true).unwrap(),
-        route_kinds: key(&value, "route_kinds", true).unwrap(),
-        relatedness: key(&value, "relatedness", false).unwrap_or_default(),
-        shortages: key(&value, "shortages", false).unwrap_or_default(),
-        weights: key(&value, "weights", true).unwrap(),
-    }
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(&text))
+        .unwrap_or_else(|e| panic!("{RULES_FILE}: {}: {}", e.path(), e.inner()))
 }
 
 /// Relative frequency of each route kind among offerings (pabo and tweedegraads

@@ -23,19 +23,13 @@
 //! assert!(!result.routes.is_empty());
 //! ```
 
-pub mod decode;
-pub mod encode;
 pub mod engine;
 pub mod i18n;
-pub mod index;
-pub mod json;
 pub mod model;
 pub mod result;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
-#[cfg(target_arch = "wasm32")]
-mod wasm_alloc;
 
 pub use engine::matcher::{MatchOptions, Matcher};
 pub use model::date::{Date, Months};

@@ -5,7 +5,9 @@ use common::*;
 use proptest::prelude::*;
 use routewijzer::model::{Diploma, HeldQualification, Job, Location, Study};
 use routewijzer::*;
-use routewijzer::encode::to_json;
+fn to_json(r: &routewijzer::MatchResult) -> String {
+    serde_json::to_string(r).unwrap()
+}
 
 const FIELDS: &[&str] = &["wiskunde", "werktuigbouwkunde", "rechten", "biologie", "econometrie", "informatica", "pedagogiek", "verpleegkunde"];
 const PLACES: &[&str] = &["3511", "3812", "1011", "9711", "GM0344", "GM0363", "9999"];

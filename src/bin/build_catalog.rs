@@ -16,7 +16,6 @@ use routewijzer::i18n;
 use routewijzer::model::*;
 use routewijzer::model::vocab::*;
 use routewijzer::{Date, Months};
-use routewijzer::decode::{FromJson, Obj};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -145,8 +144,8 @@ fn ymd(y: i32, m: u8, d: u8) -> Date {
     Date::new(y, m, d).expect("a valid calendar date")
 }
 
-fn vocab<T: FromJson>(id: &str, what: &str) -> Res<T> {
-    T::from_json(&routewijzer::json::Value::Str(id.into())).map_err(|_| format!("{what}: unknown id '{id}'"))
+fn vocab<T: serde::de::DeserializeOwned>(id: &str, what: &str) -> Res<T> {
+    serde_json::from_value(Value::String(id.into())).map_err(|_| format!("{what}: unknown id '{id}'"))
 }
 
 #[derive(Deserialize)]
@@ -164,9 +163,12 @@ fn iso_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
     Date::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
 }
 
-/// `data/rules.json`, read with the product's own decoder (so it is checked exactly as a
-/// catalog's rules are).
+/// `data/rules.json`, read with the same serde types as a catalog's rules.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RulesFile {
+    #[allow(dead_code)]
+    about: Value,
     sources: Vec<Source>,
     rules: Vec<Rule>,
     route_kinds: Vec<RouteKindDef>,
@@ -174,23 +176,6 @@ struct RulesFile {
     shortages: Vec<Shortage>,
     figures: Vec<Figure>,
     weights: Weights,
-}
-
-impl FromJson for RulesFile {
-    fn from_json(v: &routewijzer::json::Value) -> Result<RulesFile, routewijzer::Problem> {
-        let o = Obj::new(v, &["about", "sources", "rules", "route_kinds", "relatedness", "shortages", "figures", "weights"])?;
-        let weights = o.raw("weights").map(Weights::from_json).transpose().map_err(|p| routewijzer::decode::within(p, "weights"))?;
-        let rules = RulesFile {
-            sources: o.req("sources"),
-            rules: o.req("rules"),
-            route_kinds: o.req("route_kinds"),
-            relatedness: o.req("relatedness"),
-            shortages: o.req("shortages"),
-            figures: o.req("figures"),
-            weights: weights.ok_or_else(|| routewijzer::Problem::new("", "missing field `weights`"))?,
-        };
-        o.done(rules)
-    }
 }
 
 struct Gemeente {
@@ -244,8 +229,9 @@ impl Inputs {
     fn load(dir: &Path) -> Res<Inputs> {
         let settings: Settings =
             serde_json::from_str(&read_text(&dir.join("build.json"))?).map_err(|e| format!("build.json: {e}"))?;
-        let rules: RulesFile = routewijzer::decode::from_str(&read_text(&dir.join("rules.json"))?)
-            .map_err(|p| format!("rules.json: {}: {}", p.path, p.message))?;
+        let text = read_text(&dir.join("rules.json"))?;
+        let rules: RulesFile = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(&text))
+            .map_err(|e| format!("rules.json: {}: {}", e.path(), e.inner()))?;
 
         let t = Table::parse(&read_text(&dir.join("nl/gemeenten_2024_derived.csv"))?, ',');
         let (c, n, la, lo, r, rn, p) = (

@@ -107,7 +107,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
             Ok(match format {
                 "text" => routewijzer::result::text::report(&result),
                 _ => {
-                    let mut s = routewijzer::encode::to_json_pretty(&result);
+                    let mut s = serde_json::to_string_pretty(&result).expect("a result is always valid JSON");
                     s.push('\n');
                     s
                 }

@@ -12,7 +12,7 @@ use crate::result::*;
 use crate::engine::rules::{self, Ctx, Outcome, RelatednessIndex};
 use crate::engine::score::{self, FactorValue, Msg};
 use crate::model::vocab::*;
-use crate::index::{self, Ids};
+use std::collections::HashMap;
 
 /// How to match.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,9 +46,8 @@ pub struct Matcher {
     postcode_index: Ids,
     institution_index: Ids,
     pub(crate) related: RelatednessIndex,
-    /// Newest shortage figure per (sector, subject, region id), sorted by key: (key,
-    /// peildatum, index in `shortages`).
-    shortages: Vec<(ShortageKey, Date, usize)>,
+    /// Newest shortage figure per (sector, subject, region id): its index in `shortages`.
+    shortages: HashMap<ShortageKey, usize>,
     place_region: Vec<Option<u32>>,
     /// Per place: its own id interned like the regions, for figures measured per gemeente.
     place_area: Vec<u32>,
@@ -58,6 +57,18 @@ pub struct Matcher {
     vacancy_place: Vec<Option<usize>>,
     /// Per offering: its position in id order (the final tie-break of the ranking).
     id_rank: Vec<u32>,
+}
+
+/// Positions of string ids; on duplicate ids the first position wins (validation
+/// reports duplicates).
+type Ids = HashMap<String, usize>;
+
+fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> Ids {
+    let mut index = Ids::new();
+    for (i, id) in ids.enumerate() {
+        index.entry(id.to_string()).or_insert(i);
+    }
+    index
 }
 
 /// Shortage figures are looked up by sector, subject and (interned) region.
@@ -115,8 +126,8 @@ impl Matcher {
 
     /// Indexes a catalog that has passed validation.
     pub(crate) fn index_validated(catalog: Catalog) -> Matcher {
-        let rule_index = Ids::new(catalog.rules.iter().map(|r| r.id.as_str()));
-        let place_index = Ids::new(catalog.places.iter().map(|p| p.id.as_str()));
+        let rule_index = ids(catalog.rules.iter().map(|r| r.id.as_str()));
+        let place_index = ids(catalog.places.iter().map(|p| p.id.as_str()));
         let offering_rules = catalog
             .offerings
             .iter()
@@ -124,7 +135,7 @@ impl Matcher {
                 let kind_rules = catalog.route_kinds.iter().find(|k| k.kind == o.kind).map_or(&[][..], |k| k.rules.as_slice());
                 let mut ids: Vec<usize> = Vec::new();
                 for r in kind_rules.iter().chain(&o.program_prerequisites) {
-                    if let Some(i) = rule_index.get(r) {
+                    if let Some(&i) = rule_index.get(r) {
                         if !ids.contains(&i) {
                             ids.push(i);
                         }
@@ -135,7 +146,7 @@ impl Matcher {
             .collect();
         // Regions and gemeenten as numbers: a shortage figure may be for a region or for
         // one gemeente (a city measured on its own).
-        let areas = Ids::new(
+        let areas = ids(
             catalog
                 .places
                 .iter()
@@ -143,35 +154,32 @@ impl Matcher {
                 .chain(catalog.shortages.iter().map(|s| s.region.as_deref()))
                 .flatten(),
         );
-        // Dense numbers (ranks among the distinct names), so they cannot collide.
-        let area = |r: &str| areas.rank(r).map_or(u32::MAX, |i| i as u32);
+        // Numbers (the first position of each name), so equal names get equal numbers.
+        let area = |r: &str| areas.get(r).map_or(u32::MAX, |&i| i as u32);
         let place_region: Vec<Option<u32>> = catalog.places.iter().map(|p| p.region.as_deref().map(area)).collect();
         let place_area: Vec<u32> = catalog.places.iter().map(|p| area(&p.id)).collect();
-        // By key and date; the newest figure of each key is the last of its run (validation
-        // rejects two figures with the same key and date).
-        let mut all: Vec<(ShortageKey, Date, usize)> =
-            catalog.shortages.iter().enumerate().map(|(i, s)| ((s.sector, s.subject, s.region.as_deref().map(area)), s.peildatum, i)).collect();
-        index::sort_by(&mut all, &mut |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-        let mut shortages: Vec<(ShortageKey, Date, usize)> = Vec::new();
-        for x in all {
-            match shortages.last_mut() {
-                Some(last) if last.0 == x.0 => *last = x,
-                _ => shortages.push(x),
+        // The newest figure of each key (validation rejects two with the same key and date).
+        let mut shortages: HashMap<ShortageKey, usize> = HashMap::new();
+        for (i, s) in catalog.shortages.iter().enumerate() {
+            let key = (s.sector, s.subject, s.region.as_deref().map(area));
+            let newest = shortages.entry(key).or_insert(i);
+            if catalog.shortages[*newest].peildatum < s.peildatum {
+                *newest = i;
             }
         }
         let mut order: Vec<usize> = (0..catalog.offerings.len()).collect();
-        index::sort_by(&mut order, &mut |a, b| catalog.offerings[*a].id.cmp(&catalog.offerings[*b].id));
+        order.sort_by(|a, b| catalog.offerings[*a].id.cmp(&catalog.offerings[*b].id));
         let mut id_rank = vec![0u32; order.len()];
         for (rank, i) in order.into_iter().enumerate() {
             id_rank[i] = rank as u32;
         }
         Matcher {
-            offering_place: catalog.offerings.iter().map(|o| place_index.get(&o.place)).collect(),
-            vacancy_place: catalog.vacancies.iter().map(|v| place_index.get(&v.job_location)).collect(),
-            source_index: Ids::new(catalog.sources.iter().map(|s| s.id.as_str())),
-            institution_index: Ids::new(catalog.institutions.iter().map(|i| i.id.as_str())),
+            offering_place: catalog.offerings.iter().map(|o| place_index.get(&o.place).copied()).collect(),
+            vacancy_place: catalog.vacancies.iter().map(|v| place_index.get(&v.job_location).copied()).collect(),
+            source_index: ids(catalog.sources.iter().map(|s| s.id.as_str())),
+            institution_index: ids(catalog.institutions.iter().map(|i| i.id.as_str())),
             related: RelatednessIndex::new(&catalog.relatedness),
-            postcode_index: Ids::new(catalog.postcodes.iter().map(|p| p.0.as_str())),
+            postcode_index: ids(catalog.postcodes.iter().map(|p| p.0.as_str())),
             place_index,
             shortages,
             place_region,
@@ -205,7 +213,7 @@ impl Matcher {
 
         let mut evaluated: Vec<Evaluated> =
             (0..self.catalog.offerings.len()).map(|i| self.evaluate(profile, i, today, &geo)).collect();
-        index::sort_by_key(&mut evaluated, |e| rank_key(self, e));
+        evaluated.sort_by_key(|e| rank_key(self, e));
 
         let lang = options.lang;
         let pathways = crate::engine::pathways::pathways(self, profile, &evaluated, &geo, options);
@@ -267,14 +275,14 @@ impl Matcher {
                 notices.push(Msg::new("notice.no-location"));
                 Here { coord: None, region: None, area: None }
             }
-            Some(id) => match (self.place_index.get(id), self.postcode_index.get(id)) {
+            Some(id) => match (self.place_index.get(id).copied(), self.postcode_index.get(id).copied()) {
                 (Some(i), _) => {
                     let pl = &self.catalog.places[i];
                     Here { coord: Some((pl.lat, pl.lon)), region: self.place_region[i], area: Some(self.place_area[i]) }
                 }
                 (None, Some(i)) => {
                     let pc = &self.catalog.postcodes[i];
-                    let gemeente = self.place_index.get(&pc.3);
+                    let gemeente = self.place_index.get(&pc.3).copied();
                     Here {
                         coord: Some((pc.1, pc.2)),
                         region: gemeente.and_then(|g| self.place_region[g]),
@@ -344,8 +352,7 @@ impl Matcher {
         [o.subject, None]
             .into_iter()
             .flat_map(|subject| wheres.iter().map(move |at| (sector, subject, *at)))
-            .find_map(|k| self.shortages.binary_search_by(|x| x.0.cmp(&k)).ok())
-            .map(|j| self.shortages[j].2)
+            .find_map(|k| self.shortages.get(&k).copied())
             .map(|i| (i, self.catalog.shortages[i].percent))
     }
 
@@ -368,7 +375,7 @@ impl Matcher {
             offering: o.id.clone(),
             name: o.name.clone(),
             kind: o.kind,
-            institution: self.institution_index.get(&o.institution).map_or(&o.institution, |i| &self.catalog.institutions[i].name).clone(),
+            institution: self.institution_index.get(&o.institution).map_or(&o.institution, |&i| &self.catalog.institutions[i].name).clone(),
             place: self.offering_place[e.offering].map_or_else(|| o.place.clone(), |p| self.catalog.places[p].name.clone()),
             mode: o.educational_program_mode,
             qualification: o.occupational_credential_awarded,
@@ -403,7 +410,7 @@ impl Matcher {
             sources: rule
                 .sources
                 .iter()
-                .map(|s| SourceRef { id: s.clone(), url: self.source_index.get(s).map(|i| self.catalog.sources[i].url.clone()) })
+                .map(|s| SourceRef { id: s.clone(), url: self.source_index.get(s).map(|&i| self.catalog.sources[i].url.clone()) })
                 .collect(),
             status: rule.status,
             valid_from: rule.valid_from,

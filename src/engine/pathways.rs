@@ -134,7 +134,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
             let fit = (40.0 * distance_fit + 40.0 * align_fit + 20.0 * kind_fit).round() as u32;
             fits.push((fit, flags, v, d, start_teaching, vi));
         }
-        crate::index::sort_by(&mut fits, &mut |a, b| b.0.cmp(&a.0).then(a.1.count().cmp(&b.1.count())).then(a.2.id.cmp(&b.2.id)));
+        fits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.count().cmp(&b.1.count())).then(a.2.id.cmp(&b.2.id)));
         if fits.is_empty() {
             let flags = if needs_job { vec![Msg::new("flag.no-vacancy")] } else { Vec::new() };
             out.push(candidate(route_rank, e, o, &intake, Choice::Nothing, combine(e.score, 50, flags.len()), &flags, lang));
@@ -146,7 +146,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
             out.push(candidate(route_rank, e, o, &intake, choice, combine(e.score, fit, flags.len()), &flags, lang));
         }
     }
-    crate::index::sort_by(&mut out, &mut best_first);
+    out.sort_by(best_first);
     // Spread the list: first the best pathway of each kind of route, then the best of
     // each other offering, then the runners-up; in the first two rounds a vacancy is
     // offered once, so the list shows several schools.
@@ -174,7 +174,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
     });
     // The chosen ones, best first.
     let mut chosen: Vec<Candidate> = by_kind.into_iter().chain(by_route).chain(rest).take(opts.max_pathways).collect();
-    crate::index::sort_by(&mut chosen, &mut best_first);
+    chosen.sort_by(best_first);
     chosen
         .into_iter()
         .enumerate()
@@ -316,6 +316,6 @@ fn timeline(lang: Lang, t: &crate::result::IntakeTiming, start_teaching: Option<
     events.push(ev(t.expected_qualification, "qualified"));
     // By date; events on the same day keep the order above.
     let mut keyed: Vec<(Date, usize, TimelineEvent)> = events.into_iter().enumerate().map(|(i, e)| (e.date, i, e)).collect();
-    crate::index::sort_by(&mut keyed, &mut |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     keyed.into_iter().map(|(_, _, e)| e).collect()
 }

@@ -7,7 +7,8 @@
 
 use crate::model::date::Date;
 use crate::model::{Offering, Profile, Rule, Test};
-use crate::model::vocab::{Effect, Eligibility, Level};
+use crate::model::vocab::{Effect, Eligibility, Level, Subject};
+use std::collections::HashMap;
 
 /// Three-valued truth: a test on a fact the candidate did not give is `Unknown`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,31 +39,26 @@ impl Truth {
 /// compared case-insensitively; a field named like a subject id is related to it.
 #[derive(Clone, Debug, Default)]
 pub struct RelatednessIndex {
-    fields: crate::index::Ids,
-    /// Per distinct field (in `fields`' positions): its subjects.
-    subjects: Vec<Vec<crate::model::vocab::Subject>>,
+    /// Per normalised field name: its subjects (a field listed twice gets both lists).
+    subjects: HashMap<String, Vec<Subject>>,
 }
 
 impl RelatednessIndex {
     pub fn new(entries: &[crate::model::Relatedness]) -> RelatednessIndex {
-        let names: Vec<String> = entries.iter().map(|e| normalise_field(&e.field)).collect();
-        let fields = crate::index::Ids::new(names.iter().map(String::as_str));
-        let mut subjects = vec![Vec::new(); fields.len()];
-        for (name, e) in names.iter().zip(entries) {
-            if let Some(i) = fields.get(name) {
-                subjects[i].extend(e.subjects.iter().copied());
-            }
+        let mut subjects: HashMap<String, Vec<Subject>> = HashMap::new();
+        for e in entries {
+            subjects.entry(normalise_field(&e.field)).or_default().extend(e.subjects.iter().copied());
         }
-        RelatednessIndex { fields, subjects }
+        RelatednessIndex { subjects }
     }
 
-    pub fn related(&self, field: Option<&str>, subject: Option<crate::model::vocab::Subject>) -> bool {
+    pub fn related(&self, field: Option<&str>, subject: Option<Subject>) -> bool {
         let (Some(field), Some(subject)) = (field, subject) else {
             // No subject on the offering: nothing to be related to, so any field does.
             return subject.is_none() && field.is_some();
         };
         let field = normalise_field(field);
-        field == subject.id() || self.fields.get(&field).is_some_and(|i| self.subjects[i].contains(&subject))
+        field == subject.id() || self.subjects.get(&field).is_some_and(|s| s.contains(&subject))
     }
 }
 
@@ -73,21 +69,9 @@ pub fn normalise_field(field: &str) -> String {
         .trim()
         .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
         .filter(|w| !w.is_empty())
-        .map(lowercase)
+        .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join("-")
-}
-
-/// Lower case for the Latin-1 letters Dutch and its neighbours use (`É` to `é`);
-/// other characters are kept. `str::to_lowercase` would add Unicode's case tables
-/// to the wasm.
-fn lowercase(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
 }
 
 /// What a test is evaluated against.

@@ -255,7 +255,7 @@ pub(crate) fn changes_for(m: &Matcher, p: &Profile, e: &Evaluated, today: Date) 
     }
     // Fewest changes first, then least effort, then the order the ways were listed in.
     let mut combos: Vec<(usize, Vec<Change>)> = combos.into_iter().enumerate().collect();
-    crate::index::sort_by_key(&mut combos, |(i, c)| (c.len(), c.iter().map(Change::effort).sum::<u32>(), *i));
+    combos.sort_by_key(|(i, c)| (c.len(), c.iter().map(Change::effort).sum::<u32>(), *i));
     combos.into_iter().find_map(|(_, changes)| {
         let mut changed = p.clone();
         let mut on = e.on;

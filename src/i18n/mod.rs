@@ -105,7 +105,7 @@ pub fn has_message(id: &str) -> bool {
 
 /// Builds a rendered message.
 pub fn text(lang: Lang, id: &str, params: &[(&str, String)]) -> Text {
-    let params = Params::new(params.iter().map(|(k, v)| (*k, v.clone())));
+    let params: Params = params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
     let text = render(lang, id, &params);
     Text { id: id.to_string(), params, text }
 }
@@ -123,7 +123,7 @@ pub fn render(lang: Lang, id: &str, params: &Params) -> String {
         out.push_str(before);
         match after.split_once('}') {
             Some((key, next)) => {
-                match params.get(key) {
+                match params.get(key).map(String::as_str) {
                     Some(v) => out.push_str(&label_list(lang, key, v)),
                     None => {
                         out.push('{');

@@ -4,7 +4,7 @@
 //! addition and parsing, and a date crate would cost wasm size. "Today" is always
 //! passed in by the caller; nothing here reads a clock.
 
-use serde::{Serialize, Serializer};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A proleptic Gregorian calendar date.
@@ -136,6 +136,26 @@ impl Serialize for Date {
     }
 }
 
+/// Parses inside `visit_str`, so the error is reported at the string itself (and the
+/// JSON path points at the field).
+struct ParseVisitor<T>(fn(&str) -> Result<T, String>, &'static str);
+
+impl<T> de::Visitor<'_> for ParseVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.1)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        (self.0)(v).map_err(E::custom)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        d.deserialize_str(ParseVisitor(Date::parse, "a date of the form YYYY-MM-DD"))
+    }
+}
+
 /// A duration in whole months, written as an ISO 8601 duration (`P4Y`, `P18M`,
 /// `P1Y6M`) in JSON, as schema.org's `timeToComplete` is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -191,6 +211,12 @@ impl fmt::Display for Months {
 impl Serialize for Months {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Months {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Months, D::Error> {
+        d.deserialize_str(ParseVisitor(Months::parse, "an ISO 8601 duration such as P4Y"))
     }
 }
 

@@ -1,9 +1,11 @@
 //! Input errors: each problem names the JSON path and what is wrong.
 
+use serde::Serialize;
 use std::fmt;
 
 /// One problem in an input document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Problem {
     /// JSON path such as `offerings[3].intakes[0].application_deadline`; empty for the document itself.
     pub path: String,
@@ -17,7 +19,8 @@ impl Problem {
 }
 
 /// What kind of document was rejected.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Document {
     Catalog,
     Profile,

@@ -1,15 +1,80 @@
-//! Reading catalogs and profiles from JSON with errors that name the JSON path.
+//! Reading catalogs and profiles with serde, with errors that name the JSON path.
 //!
-//! The text is read once into a [`Value`] tree ([`crate::json`]) and decoded by hand
-//! ([`crate::decode`]). A catalog is decoded list element by list element, so one run
-//! reports every malformed offering, vacancy or rule at once, together with the semantic
-//! checks of [`crate::model::validate`] on the well-formed rest. A profile reports its first
+//! A document is first decoded in one pass with [`serde_path_to_error`] (the fast path:
+//! a valid document is read once). When that pass fails, a catalog is read again member
+//! by member and list element by list element ([`Node`]), so one run reports every
+//! malformed offering, vacancy or rule at once, together with the semantic checks of
+//! [`crate::model::validate`] on the well-formed rest. A profile reports its first
 //! structural problem, then all semantic ones.
+//!
+//! JSON text (the CLI, a catalog the shell fetched) is read with serde_json, its
+//! elements again as raw JSON text, so both passes use one deserializer type. The wasm
+//! boundary reads JS objects through the same functions ([`catalog_from`],
+//! [`profile_from`]) with its own [`Node`].
 
-use crate::decode::{within, FromJson};
 use crate::model::error::{Document, InputError, Problem};
-use crate::json::Value;
 use crate::model::{Catalog, Meta, Profile, Weights};
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
+use std::collections::HashSet;
+use std::fmt;
+
+/// A value of a document not decoded yet: a top-level member of a catalog, or an
+/// element of one of its lists.
+pub trait Node: Sized {
+    /// Decodes the value; a problem's path is relative to this value.
+    fn decode<T: DeserializeOwned>(self) -> Result<T, Problem>;
+    /// The elements, when the value is a list.
+    fn elements(self) -> Option<Vec<Self>>;
+    /// The string member `key` of an object (an element's `id` or `kind`).
+    fn string_member(&self, key: &str) -> Option<String>;
+}
+
+impl Node for &RawValue {
+    fn decode<T: DeserializeOwned>(self) -> Result<T, Problem> {
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(self.get()))
+            .map_err(|e| path_problem(e.path(), &e.inner().to_string()))
+    }
+
+    fn elements(self) -> Option<Vec<Self>> {
+        serde_json::from_str(self.get()).ok()
+    }
+
+    fn string_member(&self, key: &str) -> Option<String> {
+        /// What names an element; every other member is skipped.
+        #[derive(Deserialize)]
+        struct Named {
+            id: Option<String>,
+            kind: Option<String>,
+        }
+        let named: Named = serde_json::from_str(self.get()).ok()?;
+        if key == "kind" { named.kind } else { named.id }
+    }
+}
+
+/// The members of a JSON object in document order, values as raw JSON text.
+struct Members<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Members<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry()? {
+                    members.push(member);
+                }
+                Ok(Members(members))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
 
 /// The catalog's list-valued fields, in the order a catalog file lists them.
 pub const CATALOG_LISTS: &[&str] = &[
@@ -26,19 +91,46 @@ pub const CATALOG_LISTS: &[&str] = &[
     "figures",
 ];
 
-/// Parses and validates a catalog, reporting every problem found.
+/// Parses and validates a catalog from JSON text, reporting every problem found.
 pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
-    let fail = |problems| InputError {
-        document: Document::Catalog,
-        problems,
+    let syntax = |e: serde_json::Error| InputError { document: Document::Catalog, problems: vec![json_problem(&e)] };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let catalog = catalog_from(&mut de, || match serde_json::from_str::<Members>(text) {
+        Ok(m) => Ok(m.0),
+        Err(e) if e.is_data() => Err(Problem::new("", "a catalog must be a JSON object")),
+        Err(e) => Err(json_problem(&e)),
+    })?;
+    de.end().map_err(syntax)?;
+    Ok(catalog)
+}
+
+/// Parses and validates a catalog from any serde deserializer. `members` splits the
+/// same document into its top-level members; it is called only when the document has
+/// problems, to find all of them.
+pub fn catalog_from<'de, D: Deserializer<'de>, N: Node>(
+    de: D,
+    members: impl FnOnce() -> Result<Vec<(String, N)>, Problem>,
+) -> Result<Catalog, InputError> {
+    let fail = |problems| InputError { document: Document::Catalog, problems };
+    let first = match serde_path_to_error::deserialize::<_, Catalog>(de) {
+        Ok(catalog) => {
+            let problems = crate::model::validate::catalog(&catalog);
+            return if problems.is_empty() { Ok(catalog) } else { Err(fail(problems)) };
+        }
+        Err(e) => path_problem(e.path(), &e.inner().to_string()),
     };
-    let top = crate::decode::value(text).map_err(|p| fail(vec![p]))?;
-    let Value::Obj(members) = &top else {
-        return Err(fail(vec![Problem::new(
-            "",
-            "a catalog must be a JSON object",
-        )]));
-    };
+    let members = members().map_err(|p| fail(vec![p]))?;
+    let mut problems = catalog_problems(members);
+    // The one-pass error may be one the member-by-member pass cannot see (a key given
+    // twice): keep it, first, unless repeated.
+    if !problems.contains(&first) {
+        problems.insert(0, first);
+    }
+    Err(fail(problems))
+}
+
+/// Every problem of a catalog document, element by element.
+fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
     let mut problems = Vec::new();
     // A malformed or missing `meta` or `weights` is reported and replaced by a stand-in,
     // so the rest is still checked.
@@ -77,66 +169,59 @@ pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
     };
     // For each list: the input indices of the elements kept, to map paths back.
     let mut kept: Vec<(&str, Vec<usize>)> = Vec::new();
-    let mut broken_ids: Vec<String> = Vec::new();
-    for (i, (key, value)) in members.iter().enumerate() {
-        // (Only known names are checked for repeats; unknown ones are reported below.)
-        let known = *key == "meta" || *key == "weights" || CATALOG_LISTS.contains(&&**key);
-        if known && members[..i].iter().any(|(k, _)| k == key) {
-            problems.push(Problem::new(
-                key.clone(),
-                format!("duplicate field `{key}`"),
-            ));
-            continue;
+    // Ids of malformed elements: a semantic problem naming one is a consequence.
+    let mut broken: HashSet<String> = HashSet::new();
+    for required in ["meta", "rules", "route_kinds", "offerings", "weights"] {
+        if !members.iter().any(|(k, _)| k == required) {
+            problems.push(Problem::new("", format!("missing field `{required}`")));
         }
-        match &**key {
-            "meta" => match Meta::from_json(value) {
+    }
+    for (key, value) in members {
+        match key.as_str() {
+            "meta" => match decode::<Meta, N>(value, "meta") {
                 Ok(m) => catalog.meta = m,
-                Err(p) => problems.push(within(p, "meta")),
+                Err(p) => problems.push(p),
             },
-            "weights" => match Weights::from_json(value) {
+            "weights" => match decode::<Weights, N>(value, "weights") {
                 Ok(w) => catalog.weights = w,
-                Err(p) => problems.push(within(p, "weights")),
+                Err(p) => problems.push(p),
             },
             k => {
                 let Some(list) = CATALOG_LISTS.iter().copied().find(|l| *l == k) else {
                     problems.push(Problem::new(
                         k,
-                        format!(
-                            "unknown field `{k}`, expected one of `meta`, `weights`, `{}`",
-                            CATALOG_LISTS.join("`, `")
-                        ),
+                        format!("unknown field `{k}`, expected one of `meta`, `weights`, `{}`", CATALOG_LISTS.join("`, `")),
                     ));
                     continue;
                 };
-                let Value::Arr(items) = value else {
+                let Some(items) = value.elements() else {
                     problems.push(Problem::new(list, "must be a list"));
                     continue;
                 };
                 let c = &mut catalog;
                 let mut indices = Vec::new();
-                for (i, item) in items.iter().enumerate() {
+                for (i, item) in items.into_iter().enumerate() {
+                    // Route kinds are named by `kind`, everything else by `id`.
+                    let id = item.string_member(if list == "route_kinds" { "kind" } else { "id" });
+                    let at = format!("{list}[{i}]");
                     let ok = match list {
-                        "sources" => keep(item, &mut c.sources),
-                        "rules" => keep(item, &mut c.rules),
-                        "route_kinds" => keep(item, &mut c.route_kinds),
-                        "relatedness" => keep(item, &mut c.relatedness),
-                        "institutions" => keep(item, &mut c.institutions),
-                        "offerings" => keep(item, &mut c.offerings),
-                        "vacancies" => keep(item, &mut c.vacancies),
-                        "places" => keep(item, &mut c.places),
-                        "postcodes" => keep(item, &mut c.postcodes),
-                        "figures" => keep(item, &mut c.figures),
-                        _ => keep(item, &mut c.shortages),
+                        "sources" => keep(item, &at, &mut c.sources),
+                        "rules" => keep(item, &at, &mut c.rules),
+                        "route_kinds" => keep(item, &at, &mut c.route_kinds),
+                        "relatedness" => keep(item, &at, &mut c.relatedness),
+                        "institutions" => keep(item, &at, &mut c.institutions),
+                        "offerings" => keep(item, &at, &mut c.offerings),
+                        "vacancies" => keep(item, &at, &mut c.vacancies),
+                        "places" => keep(item, &at, &mut c.places),
+                        "postcodes" => keep(item, &at, &mut c.postcodes),
+                        "figures" => keep(item, &at, &mut c.figures),
+                        _ => keep(item, &at, &mut c.shortages),
                     };
                     match ok {
                         Ok(()) => indices.push(i),
                         Err(p) => {
-                            problems.push(within(p, &format!("{list}[{i}]")));
-                            // Route kinds are named by `kind`, everything else by `id`.
-                            let name = if list == "route_kinds" { "kind" } else { "id" };
-                            if let Some(id) = item.get(name).and_then(Value::as_str) {
-                                broken_ids.push(format!("'{id}'"));
-                            }
+                            problems.push(p);
+                            broken.extend(id);
                         }
                     }
                 }
@@ -144,30 +229,41 @@ pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
             }
         }
     }
-    for required in ["meta", "rules", "route_kinds", "offerings", "weights"] {
-        if !members.iter().any(|(k, _)| k == required) {
-            problems.push(Problem::new("", format!("missing field `{required}`")));
-        }
-    }
     for mut p in crate::model::validate::catalog(&catalog) {
-        // (A byte-window search: `str::contains` would add the substring searcher to the wasm.)
-        if broken_ids.iter().any(|id| p.message.as_bytes().windows(id.len()).any(|w| w == id.as_bytes())) {
+        if quoted(&p.message).any(|id| broken.contains(id)) {
             continue; // a reference to a malformed element, already reported
         }
         p.path = original_path(&p.path, &kept);
         problems.push(p);
     }
-    if problems.is_empty() {
-        Ok(catalog)
-    } else {
-        Err(fail(problems))
-    }
+    problems
+}
+
+/// The `'quoted'` parts of a message (validation quotes the ids it names).
+fn quoted(message: &str) -> impl Iterator<Item = &str> {
+    message.split('\'').skip(1).step_by(2)
+}
+
+/// Decodes one value, its problems prefixed with `at`.
+fn decode<T: DeserializeOwned, N: Node>(value: N, at: &str) -> Result<T, Problem> {
+    value.decode().map_err(|mut p| {
+        p.path = join(at, &p.path);
+        p
+    })
 }
 
 /// Decodes one list element; on success appends it to `list`.
-fn keep<T: FromJson>(item: &Value, list: &mut Vec<T>) -> Result<(), Problem> {
-    list.push(T::from_json(item)?);
+fn keep<T: DeserializeOwned, N: Node>(item: N, at: &str, list: &mut Vec<T>) -> Result<(), Problem> {
+    list.push(decode(item, at)?);
     Ok(())
+}
+
+fn join(at: &str, path: &str) -> String {
+    match path {
+        "" => at.to_string(),
+        p if p.starts_with('[') => format!("{at}{p}"),
+        p => format!("{at}.{p}"),
+    }
 }
 
 /// Maps `offerings[2].x` in the catalog of kept elements back to the index in the input.
@@ -186,24 +282,66 @@ fn original_path(path: &str, kept: &[(&str, Vec<usize>)]) -> String {
     path.to_string()
 }
 
-/// Parses and validates a profile.
+/// Parses and validates a profile from JSON text.
 pub fn profile_from_str(text: &str) -> Result<Profile, InputError> {
-    let fail = |problems| InputError {
-        document: Document::Profile,
-        problems,
-    };
-    let v = crate::decode::value(text).map_err(|p| fail(vec![p]))?;
-    if !matches!(v, Value::Obj(_)) {
-        return Err(fail(vec![Problem::new(
-            "",
-            "a profile must be a JSON object",
-        )]));
-    }
-    let profile = Profile::from_json(&v).map_err(|p| fail(vec![p]))?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let profile = profile_from(&mut de)?;
+    de.end().map_err(|e| InputError { document: Document::Profile, problems: vec![json_problem(&e)] })?;
+    Ok(profile)
+}
+
+/// Parses and validates a profile from any serde deserializer.
+pub fn profile_from<'de, D: Deserializer<'de>>(de: D) -> Result<Profile, InputError> {
+    let fail = |problems| InputError { document: Document::Profile, problems };
+    let profile: Profile = serde_path_to_error::deserialize(de)
+        .map_err(|e| fail(vec![path_problem(e.path(), &e.inner().to_string())]))?;
     let problems = crate::model::validate::profile(&profile);
     if problems.is_empty() {
         Ok(profile)
     } else {
         Err(fail(problems))
+    }
+}
+
+/// A problem at a serde path (`.` for the document itself becomes an empty path). A
+/// position suffix (" at line 1 column 46") is dropped where a path says where: the
+/// caller may never have written the text it counts in (a JS object). A profile that
+/// is not an object gets one plain sentence.
+pub fn path_problem(path: &serde_path_to_error::Path, message: &str) -> Problem {
+    let path = path.to_string();
+    let path = if path == "." { String::new() } else { path };
+    let bare = match message.rfind(" at line ") {
+        Some(i) if !path.is_empty() => &message[..i],
+        _ => message,
+    };
+    if path.is_empty() && bare.starts_with("invalid type:") && bare.contains("expected struct Profile") {
+        return Problem::new(path, "a profile must be a JSON object");
+    }
+    Problem::new(path, bare)
+}
+
+/// A syntax error in JSON text: the message with line and column.
+fn json_problem(e: &serde_json::Error) -> Problem {
+    Problem::new("", e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_join_and_map_back() {
+        assert_eq!(join("offerings[3]", "intakes[0].start_date"), "offerings[3].intakes[0].start_date");
+        assert_eq!(join("postcodes[2]", "[1]"), "postcodes[2][1]");
+        assert_eq!(join("meta", ""), "meta");
+        let kept = vec![("offerings", vec![0, 2, 5])];
+        assert_eq!(original_path("offerings[2].kind", &kept), "offerings[5].kind");
+        assert_eq!(original_path("rules[1]", &kept), "rules[1]");
+    }
+
+    #[test]
+    fn quoted_ids_are_found() {
+        let ids: Vec<&str> = quoted("unknown rule 'r1' in kind 'pabo'").collect();
+        assert_eq!(ids, ["r1", "pabo"]);
     }
 }

@@ -1,7 +1,6 @@
 //! The data model: a candidate's [`Profile`] and a loket's [`Catalog`].
 //!
-//! Both are read from JSON by [`crate::decode`] (and written by the catalog build
-//! with serde). Field names keep the meaning of
+//! Both are plain serde types. Field names keep the meaning of
 //! schema.org where it names the concept (`EducationalOccupationalProgram`:
 //! `start_date`, `application_deadline`, `time_to_complete`,
 //! `educational_program_mode`, `program_prerequisites`,
@@ -12,13 +11,13 @@
 
 use crate::model::date::{Date, Months};
 use crate::model::vocab::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 // ---------------------------------------------------------------- profile
 
 /// What a candidate tells about themself. Everything is optional except what
 /// cannot be defaulted sensibly; an empty profile `{}` is valid.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
@@ -80,7 +79,7 @@ pub struct Profile {
     pub vog: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Diploma {
@@ -96,7 +95,7 @@ pub struct Diploma {
     pub recognised: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HeldQualification {
@@ -105,7 +104,7 @@ pub struct HeldQualification {
     pub subject: Option<Subject>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Job {
@@ -120,7 +119,7 @@ pub struct Job {
     pub offer: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Study {
@@ -136,7 +135,7 @@ pub struct Study {
 }
 
 /// Where a candidate lives: a 4-digit postcode or a CBS gemeente code.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Location {
@@ -149,7 +148,7 @@ pub struct Location {
 // ---------------------------------------------------------------- catalog
 
 /// Everything a matcher needs: rules, routes, intakes, vacancies, places, figures, weights.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
@@ -178,7 +177,7 @@ pub struct Catalog {
     pub weights: Weights,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
@@ -195,7 +194,7 @@ pub struct Meta {
 }
 
 /// A public source a rule or figure rests on (ids as in ROUTES.md section 12).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -206,7 +205,7 @@ pub struct Source {
 }
 
 /// An admission rule, as data. See [`crate::engine::rules`] for how it is evaluated.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
@@ -242,8 +241,6 @@ pub struct Rule {
     pub alternatives: Vec<Alternative>,
 }
 
-/// The default of `Rule::what_if` in the JSON Schema (the decoder has its own default).
-#[cfg_attr(not(feature = "schema"), allow(dead_code))]
 fn yes() -> bool {
     true
 }
@@ -252,7 +249,7 @@ fn is_true(b: &bool) -> bool {
     *b
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
@@ -266,6 +263,9 @@ pub struct Alternative {
 /// A condition on a profile (and the offering it is checked for).
 ///
 /// In JSON an object with a `type` (`"diploma-level"`, ...) and that type's fields.
+// Read through `TestRepr` (every field any type has, then checked against the type)
+// rather than serde's internally tagged representation, which buffers the object and so
+// loses the JSON path of an error inside it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
@@ -334,6 +334,129 @@ pub enum Test {
     Not { not: Box<Test> },
 }
 
+/// Every field any test type has; [`Test`]'s deserialiser checks which belong.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TestRepr {
+    #[serde(rename = "type")]
+    kind: TestType,
+    levels: Option<Vec<Level>>,
+    include_unrecognised: Option<bool>,
+    any_of: Option<Vec<Qualification>>,
+    same_subject: Option<bool>,
+    roles: Option<Vec<Role>>,
+    min_hours: Option<u8>,
+    min: Option<Dutch>,
+    years: Option<u8>,
+    min_ec: Option<u16>,
+    lerarenopleiding: Option<bool>,
+    related: Option<bool>,
+    subjects: Option<Vec<Subject>>,
+    sectors: Option<Vec<Sector>>,
+    hours: Option<u8>,
+    all: Option<Vec<Test>>,
+    any: Option<Vec<Test>>,
+    not: Option<Box<Test>>,
+}
+
+impl TestRepr {
+    /// Names of the fields that are present.
+    fn present(&self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        let mut add = |yes: bool, name: &'static str| {
+            if yes {
+                v.push(name)
+            }
+        };
+        add(self.levels.is_some(), "levels");
+        add(self.include_unrecognised.is_some(), "include_unrecognised");
+        add(self.any_of.is_some(), "any_of");
+        add(self.same_subject.is_some(), "same_subject");
+        add(self.roles.is_some(), "roles");
+        add(self.min_hours.is_some(), "min_hours");
+        add(self.min.is_some(), "min");
+        add(self.years.is_some(), "years");
+        add(self.min_ec.is_some(), "min_ec");
+        add(self.lerarenopleiding.is_some(), "lerarenopleiding");
+        add(self.related.is_some(), "related");
+        add(self.subjects.is_some(), "subjects");
+        add(self.sectors.is_some(), "sectors");
+        add(self.hours.is_some(), "hours");
+        add(self.all.is_some(), "all");
+        add(self.any.is_some(), "any");
+        add(self.not.is_some(), "not");
+        v
+    }
+
+}
+
+impl<'de> Deserialize<'de> for Test {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Test, D::Error> {
+        TestRepr::deserialize(d)?.into_test().map_err(serde::de::Error::custom)
+    }
+}
+
+impl TestRepr {
+    fn into_test(self) -> Result<Test, String> {
+        use TestType as T;
+        let kind = self.kind;
+        let allowed: &[&str] = match kind {
+            T::DiplomaLevel | T::RelatedDiploma => &["levels", "include_unrecognised"],
+            T::Qualification => &["any_of", "same_subject"],
+            T::SchoolJob => &["roles", "min_hours"],
+            T::Dutch => &["min"],
+            T::NoRecentLerarenopleiding | T::MinAge => &["years"],
+            T::Study => &["levels", "min_ec", "lerarenopleiding", "related"],
+            T::SubjectIn => &["subjects"],
+            T::SectorIn => &["sectors"],
+            T::HoursAbove => &["hours"],
+            T::AllOf => &["all"],
+            T::AnyOf => &["any"],
+            T::Not => &["not"],
+            _ => &[],
+        };
+        if let Some(extra) = self.present().into_iter().find(|f| !allowed.contains(f)) {
+            return Err(format!("field `{extra}` does not belong to a test of type `{kind}` (it takes: {})", allowed.join(", ")));
+        }
+        let need = |name: &str| format!("a test of type `{kind}` needs `{name}`");
+        Ok(match kind {
+            T::DiplomaLevel => Test::DiplomaLevel {
+                levels: self.levels.ok_or_else(|| need("levels"))?,
+                include_unrecognised: self.include_unrecognised.unwrap_or(false),
+            },
+            T::RelatedDiploma => Test::RelatedDiploma {
+                levels: self.levels.ok_or_else(|| need("levels"))?,
+                include_unrecognised: self.include_unrecognised.unwrap_or(false),
+            },
+            T::Qualification => Test::Qualification {
+                any_of: self.any_of.ok_or_else(|| need("any_of"))?,
+                same_subject: self.same_subject.unwrap_or(false),
+            },
+            T::SchoolJob => Test::SchoolJob { roles: self.roles.unwrap_or_default(), min_hours: self.min_hours.unwrap_or(0) },
+            T::Geschiktheidsonderzoek => Test::Geschiktheidsonderzoek,
+            T::PaboTests => Test::PaboTests,
+            T::HboLevelAssessed => Test::HboLevelAssessed,
+            T::Dutch => Test::Dutch { min: self.min.ok_or_else(|| need("min"))? },
+            T::ForeignOrNonNative => Test::ForeignOrNonNative,
+            T::NoRecentLerarenopleiding => Test::NoRecentLerarenopleiding { years: self.years.ok_or_else(|| need("years"))? },
+            T::Study => Test::Study {
+                levels: self.levels.ok_or_else(|| need("levels"))?,
+                min_ec: self.min_ec.ok_or_else(|| need("min_ec"))?,
+                lerarenopleiding: self.lerarenopleiding.unwrap_or(false),
+                related: self.related.unwrap_or(false),
+            },
+            T::MinAge => Test::MinAge { years: self.years.ok_or_else(|| need("years"))? },
+            T::SubjectIn => Test::SubjectIn { subjects: self.subjects.ok_or_else(|| need("subjects"))? },
+            T::SectorIn => Test::SectorIn { sectors: self.sectors.ok_or_else(|| need("sectors"))? },
+            T::HoursAbove => Test::HoursAbove { hours: self.hours.ok_or_else(|| need("hours"))? },
+            T::Vog => Test::Vog,
+            T::AllOf => Test::AllOf { all: self.all.ok_or_else(|| need("all"))? },
+            T::AnyOf => Test::AnyOf { any: self.any.ok_or_else(|| need("any"))? },
+            T::Not => Test::Not { not: self.not.ok_or_else(|| need("not"))? },
+        })
+    }
+}
+
 impl Test {
     /// The test's value when it depends on the offering alone (`sector-in`,
     /// `subject-in` and combinations); `None` when it depends on the person.
@@ -360,7 +483,7 @@ impl Test {
 }
 
 /// A route kind's definition: what it awards and which rules admit to it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RouteKindDef {
@@ -375,7 +498,7 @@ pub struct RouteKindDef {
 }
 
 /// Which study fields count as related (verwant) to which subjects.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Relatedness {
@@ -385,7 +508,7 @@ pub struct Relatedness {
     pub source: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Institution {
@@ -396,7 +519,7 @@ pub struct Institution {
 }
 
 /// A route kind at an institution and place (schema.org EducationalOccupationalProgram).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Offering {
@@ -440,7 +563,7 @@ pub struct Offering {
     pub max_teaching_hours: Option<u8>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Intake {
@@ -455,7 +578,7 @@ pub struct Intake {
 }
 
 /// A job at a school (schema.org JobPosting).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Vacancy {
@@ -486,7 +609,7 @@ pub struct Vacancy {
 }
 
 /// A gemeente (`GM0344`) or 4-digit postcode (`3511`) with its coordinates.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Place {
@@ -500,12 +623,12 @@ pub struct Place {
 }
 
 /// A 4-digit postcode: id, latitude, longitude, gemeente (a place id).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Postcode(pub String, pub f64, pub f64, pub String);
 
 /// A dated figure from a source: a fee, a subsidy, a salary.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
@@ -525,7 +648,7 @@ pub struct Figure {
 }
 
 /// A measured shortage, as a percentage of jobs.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Shortage {
@@ -541,7 +664,7 @@ pub struct Shortage {
 }
 
 /// The maximum points of each score factor; they must add up to 100.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Weights {

@@ -4,7 +4,10 @@
 
 use crate::model::error::Problem;
 use crate::model::{Catalog, Profile, Test};
-use crate::index::Ids;
+use std::collections::{HashMap, HashSet};
+
+/// Positions of ids (the first, where an id is used twice).
+type Ids<'a> = HashMap<&'a str, usize>;
 
 /// Checks a catalog's references and invariants.
 pub fn catalog(c: &Catalog) -> Vec<Problem> {
@@ -66,7 +69,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
             p(format!("route_kinds[{i}].sectors"), "must name at least one sector".into());
         }
         for (j, r) in k.rules.iter().enumerate() {
-            if !rules.contains(r.as_str()) {
+            if !rules.contains_key(r.as_str()) {
                 p(format!("route_kinds[{i}].rules[{j}]"), format!("unknown rule '{r}'"));
             }
         }
@@ -91,7 +94,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
                 }
                 let all_rules = k.rules.iter().chain(&o.program_prerequisites);
                 let needs_subject = all_rules
-                    .filter_map(|r| rules.get(r).map(|i| &c.rules[i]))
+                    .filter_map(|r| rules.get(r.as_str()).map(|&i| &c.rules[i]))
                     .filter(|r| r.applies_if.as_ref().and_then(|t| t.on_offering(o)) != Some(false))
                     .any(|r| r.test.needs_subject() || r.alternatives.iter().any(|a| a.test.needs_subject()));
                 if needs_subject && o.subject.is_none() {
@@ -102,14 +105,14 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         if o.sectors.is_empty() {
             p(format!("{at}.sectors"), "must name at least one sector".into());
         }
-        if !institutions.contains(o.institution.as_str()) {
+        if !institutions.contains_key(o.institution.as_str()) {
             p(format!("{at}.institution"), format!("unknown institution '{}'", o.institution));
         }
-        if !places.contains(o.place.as_str()) {
+        if !places.contains_key(o.place.as_str()) {
             p(format!("{at}.place"), format!("unknown place '{}'", o.place));
         }
         for (j, r) in o.program_prerequisites.iter().enumerate() {
-            if !rules.contains(r.as_str()) {
+            if !rules.contains_key(r.as_str()) {
                 p(format!("{at}.program_prerequisites[{j}]"), format!("unknown rule '{r}'"));
             }
         }
@@ -139,7 +142,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
     // Vacancies.
     for (i, v) in c.vacancies.iter().enumerate() {
         let at = format!("vacancies[{i}]");
-        if !places.contains(v.job_location.as_str()) {
+        if !places.contains_key(v.job_location.as_str()) {
             p(format!("{at}.job_location"), format!("unknown place '{}'", v.job_location));
         }
         if v.work_hours == 0 || v.work_hours > 60 {
@@ -158,17 +161,17 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
             p(format!("places[{i}]"), format!("({}, {}) lies outside the Netherlands", crate::engine::score::format_km(x.lat), crate::engine::score::format_km(x.lon)));
         }
     }
-    let (_, twice) = Ids::with_duplicates(c.postcodes.iter().map(|pc| pc.0.as_str()));
+    let mut seen = HashSet::new();
     for (i, pc) in c.postcodes.iter().enumerate() {
         if !is_pc4(&pc.0) {
             p(format!("postcodes[{i}][0]"), format!("'{}' is not a 4-digit postcode", pc.0));
-        } else if twice.binary_search(&i).is_ok() {
+        } else if !seen.insert(pc.0.as_str()) {
             p(format!("postcodes[{i}][0]"), format!("'{}' is listed twice", pc.0));
         }
         if !(50.0..=54.0).contains(&pc.1) || !(3.0..=7.5).contains(&pc.2) {
             p(format!("postcodes[{i}]"), "the coordinates lie outside the Netherlands".into());
         }
-        if !places.contains(pc.3.as_str()) {
+        if !places.contains_key(pc.3.as_str()) {
             p(format!("postcodes[{i}][3]"), format!("unknown place '{}'", pc.3));
         }
     }
@@ -179,7 +182,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         check_validity(f.valid_from, f.valid_until, &at, &mut p);
     }
     for (i, o) in c.offerings.iter().enumerate() {
-        if let Some(f) = o.cost_figure.as_deref().filter(|f| !figure_ids.contains(f)) {
+        if let Some(f) = o.cost_figure.as_deref().filter(|f| !figure_ids.contains_key(f)) {
             p(format!("offerings[{i}].cost_figure"), format!("unknown figure '{f}'"));
         }
     }
@@ -187,21 +190,19 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         if !(0.0..=100.0).contains(&s.percent) {
             p(format!("shortages[{i}].percent"), format!("{} is not a percentage", crate::engine::score::format_km(s.percent)));
         }
-        if !sources.contains(s.source.as_str()) {
+        if !sources.contains_key(s.source.as_str()) {
             p(format!("shortages[{i}].source"), format!("unknown source '{}'", s.source));
         }
         if let Some(r) = s.region.as_deref().filter(|r| !is_region(r) && !is_gemeente(r)) {
             p(format!("shortages[{i}].region"), format!("'{r}' is neither an arbeidsmarktregio code (AM13) nor a gemeente code (GM0344)"));
         }
     }
-    // The same figure twice: neighbours once sorted by what identifies a figure.
-    let key = |s: &crate::model::Shortage| (s.sector, s.subject, s.region.clone(), s.peildatum);
-    let mut order: Vec<usize> = (0..c.shortages.len()).collect();
-    crate::index::sort_by(&mut order, &mut |a, b| key(&c.shortages[*a]).cmp(&key(&c.shortages[*b])));
-    let mut twice: Vec<usize> = order.windows(2).filter(|w| key(&c.shortages[w[0]]) == key(&c.shortages[w[1]])).map(|w| w[1]).collect();
-    crate::index::sort_by(&mut twice, &mut |a, b| a.cmp(b));
-    for i in twice {
-        p(format!("shortages[{i}]"), "the same figure (sector, subject, region, peildatum) is given twice".into());
+    // The same figure twice: what identifies a figure seen before.
+    let mut seen = HashSet::new();
+    for (i, s) in c.shortages.iter().enumerate() {
+        if !seen.insert((s.sector, s.subject, s.region.as_deref(), s.peildatum)) {
+            p(format!("shortages[{i}]"), "the same figure (sector, subject, region, peildatum) is given twice".into());
+        }
     }
     out
 }
@@ -255,13 +256,15 @@ pub fn profile(pr: &Profile) -> Vec<Problem> {
     out
 }
 
-fn unique<'a>(ids: impl Iterator<Item = &'a str> + Clone, list: &str, p: &mut impl FnMut(String, String)) -> Ids {
-    let (index, duplicates) = Ids::with_duplicates(ids.clone());
+fn unique<'a>(ids: impl Iterator<Item = &'a str>, list: &str, p: &mut impl FnMut(String, String)) -> Ids<'a> {
+    let mut index = Ids::new();
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
             p(format!("{list}[{i}].id"), "must not be empty".into());
-        } else if duplicates.binary_search(&i).is_ok() {
+        } else if index.contains_key(id) {
             p(format!("{list}[{i}].id"), format!("'{id}' is used twice"));
+        } else {
+            index.insert(id, i);
         }
     }
     index
@@ -270,7 +273,7 @@ fn unique<'a>(ids: impl Iterator<Item = &'a str> + Clone, list: &str, p: &mut im
 /// Every source id cited at `at` must be in the catalog's `sources`.
 fn check_sources(cited: &[String], known: &Ids, at: &str, p: &mut impl FnMut(String, String)) {
     for (j, s) in cited.iter().enumerate() {
-        if !known.contains(s.as_str()) {
+        if !known.contains_key(s.as_str()) {
             p(format!("{at}.sources[{j}]"), format!("unknown source '{s}'"));
         }
     }

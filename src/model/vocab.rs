@@ -4,12 +4,12 @@
 //! an unknown id in a catalog or profile is rejected at the door with the list of
 //! valid ids. Labels for people live in [`crate::i18n`], never here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 macro_rules! vocab {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $id:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum $name {
             $(#[serde(rename = $id)] $variant),+

@@ -1,54 +1,30 @@
-//! The one result type: what the CLI prints as JSON and the wasm API returns. Written
-//! as JSON by [`crate::encode`] (field names and order as declared here).
+//! What goes out: the one result type the CLI prints as JSON and the wasm API returns
+//! as a plain object (field names and order as declared here), and the plain-text report.
+//! These types are output only; the engine's working state lives in [`crate::engine`].
 
 pub mod text;
 
 use crate::model::date::{Date, Months};
 use crate::model::vocab::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// A message: a stable id with parameters, and its rendering in the requested language.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Text {
     pub id: String,
-    /// Left out of the JSON when empty.
+    /// Parameters by name (vocabulary ids, dates, numbers); left out when empty.
+    #[serde(skip_serializing_if = "Params::is_empty")]
     pub params: Params,
     pub text: String,
 }
 
-/// A message's parameters by name, sorted by name (a JSON object). A plain list rather
-/// than a `BTreeMap`, whose code would be in the wasm for this one use.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Params(Vec<(String, String)>);
+/// A message's parameters by name.
+pub type Params = BTreeMap<String, String>;
 
-impl Params {
-    /// From name-value pairs; a name given twice keeps its last value.
-    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> Params {
-        let mut v: Vec<(String, String)> = Vec::new();
-        for (k, val) in pairs {
-            match v.iter_mut().find(|(name, _)| name == k) {
-                Some(slot) => slot.1 = val,
-                None => v.push((k.to_string(), val)),
-            }
-        }
-        crate::index::sort_by(&mut v, &mut |a, b| a.0.cmp(&b.0));
-        Params(v)
-    }
-
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The pairs, by name.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MatchResult {
     pub catalog: String,
     pub catalog_version: String,
@@ -66,14 +42,16 @@ pub struct MatchResult {
     pub notices: Vec<Text>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Counts {
     pub eligible: u32,
     pub conditional: u32,
     pub ineligible: u32,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RouteResult {
     pub rank: u32,
     pub offering: String,
@@ -103,7 +81,8 @@ pub struct RouteResult {
 }
 
 /// One named part of the score.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Factor {
     pub factor: &'static str,
     pub points: u32,
@@ -112,7 +91,8 @@ pub struct Factor {
 }
 
 /// A blocker or condition, traced to its rule and source.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     pub rule: String,
     pub message: Text,
@@ -124,13 +104,15 @@ pub struct Finding {
     pub valid_until: Option<Date>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SourceRef {
     pub id: String,
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IntakeTiming {
     pub start_date: Date,
     pub application_deadline: Option<Date>,
@@ -141,7 +123,8 @@ pub struct IntakeTiming {
     pub expected_qualification: Date,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Pathway {
     pub rank: u32,
     pub offering: String,
@@ -157,7 +140,8 @@ pub struct Pathway {
     pub timeline: Vec<TimelineEvent>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VacancyMatch {
     pub id: String,
     pub title: String,
@@ -172,7 +156,8 @@ pub struct VacancyMatch {
     pub demo: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimelineEvent {
     pub date: Date,
     /// `apply`, `geschiktheidsonderzoek`, `intake`, `start-teaching`, `qualified`.
@@ -180,7 +165,8 @@ pub struct TimelineEvent {
     pub text: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WhatIf {
     pub offering: String,
     pub kind: RouteKind,

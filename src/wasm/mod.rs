@@ -1,26 +1,26 @@
 //! The WebAssembly boundary: a thin wrapper that turns JS values into core inputs and
-//! the core's result into a JS object. No logic lives here.
+//! the core's result into a plain JS object. No logic lives here; this is the only
+//! module that knows JS.
 //!
 //! ```js
 //! import init, { Matcher } from "./pkg/routewijzer.js";
 //! await init();
-//! const matcher = new Matcher(catalogJsonText);              // or a parsed object
+//! const matcher = new Matcher(catalog);                      // a parsed object, or JSON text
 //! const result = matcher.match(profile, "2026-11-23", "nl"); // same shape as the CLI's JSON
 //! ```
-//! Errors are thrown as JS `Error`s whose message names the JSON path; they also carry
-//! `problems: [{path, message}]` and `document: "catalog" | "profile" | "options"`.
-//!
-//! Values cross as JSON text (`JSON.stringify` / `JSON.parse`): the core then needs one
-//! JSON reader ([`crate::json`], [`crate::decode`]) and one small writer
-//! ([`crate::encode`]), which keeps the wasm small.
+//! Objects cross with serde-wasm-bindgen (no JSON text in between); a catalog given as
+//! JSON text (as fetched) is read with serde_json. Errors are thrown as JS `Error`s whose
+//! message names the JSON path; they also carry `problems: [{path, message}]` and
+//! `document: "catalog" | "profile" | "options"`.
 
-use crate::encode::{meta_fields, to_json, ToJson, Writer};
-use crate::model::error::{Document, InputError};
+use crate::model::error::{Document, InputError, Problem};
+use crate::model::parse::{self, Node};
 use crate::model::Meta;
 use crate::{Date, Lang, MatchOptions};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// TypeScript types for the JSON that crosses the boundary, appended to the generated
+/// TypeScript types for the values that cross the boundary, appended to the generated
 /// `routewijzer.d.ts` (and checked by `tests/types`).
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("wasm.d.ts");
@@ -33,14 +33,29 @@ pub struct Matcher {
 
 #[wasm_bindgen]
 impl Matcher {
-    /// Builds a matcher from catalog JSON text or an already-parsed object.
+    /// Builds a matcher from a catalog object or catalog JSON text.
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "Catalog | string")] catalog: JsValue) -> Result<Matcher, JsValue> {
-        let text = json_text(&catalog, Document::Catalog)?;
-        crate::Matcher::from_json(&text).map(|inner| Matcher { inner }).map_err(|e| js_error(&e))
+        let catalog = match catalog.as_string() {
+            // JSON text (as fetched) is parsed by the JS engine into an object first: one
+            // serde path into the wasm, not two (BENCHMARKS.md, "Catalog as text or object").
+            Some(text) => {
+                let object = js_sys::JSON::parse(&text).map_err(|e| {
+                    let message = js_sys::Error::from(e).message().as_string().unwrap_or_default();
+                    js_error(&InputError::one(Document::Catalog, "", format!("not valid JSON: {message}")))
+                })?;
+                catalog_from_object(&object)
+            }
+            None => {
+                given(&catalog, Document::Catalog)?;
+                catalog_from_object(&catalog)
+            }
+        };
+        let catalog = catalog.map_err(|e| js_error(&e))?;
+        crate::Matcher::new(catalog).map(|inner| Matcher { inner }).map_err(|e| js_error(&e))
     }
 
-    /// Matches a profile (a JS object or JSON text) on `today` (`YYYY-MM-DD`), in `lang`
+    /// Matches a profile (a JS object, or JSON text) on `today` (`YYYY-MM-DD`), in `lang`
     /// (`nl` or `en`, default `nl`), listing at most `limit` routes (default: all) and then
     /// ineligible ones until `closed` of those are listed. `counts` always covers all.
     #[wasm_bindgen(js_name = "match", unchecked_return_type = "MatchResult")]
@@ -60,8 +75,14 @@ impl Matcher {
                 return Err(js_error(&InputError::one(Document::Options, "lang", format!("'{other}' is not nl or en"))))
             }
         };
-        let text = json_text(&profile, Document::Profile)?;
-        let profile = crate::model::parse::profile_from_str(&text).map_err(|e| js_error(&e))?;
+        given(&profile, Document::Profile)?;
+        let profile = match profile.as_string() {
+            Some(text) => js_sys::JSON::parse(&text).map_err(|_| {
+                js_error(&InputError::one(Document::Profile, "", "not valid JSON"))
+            })?,
+            None => profile,
+        };
+        let profile = parse::profile_from(serde_wasm_bindgen::Deserializer::from(profile)).map_err(|e| js_error(&e))?;
         let mut options = MatchOptions::new(today);
         options.lang = lang;
         options.limit = limit.map(|l| l as usize);
@@ -76,7 +97,7 @@ impl Matcher {
     pub fn info(&self) -> Result<JsValue, JsValue> {
         let c = self.inner.catalog();
         let mut fields: Vec<&str> = c.relatedness.iter().map(|r| r.field.as_str()).collect();
-        crate::index::sort_by(&mut fields, &mut |a, b| a.cmp(b));
+        fields.sort_unstable();
         fields.dedup();
         to_js(&Info { meta: &c.meta, offerings: c.offerings.len(), fields })
     }
@@ -91,67 +112,85 @@ impl Matcher {
             .iter()
             .map(|p| PlaceOption { id: &p.id, name: &p.name, region: p.region.as_deref() })
             .collect();
-        crate::index::sort_by(&mut places, &mut |a, b| a.name.cmp(b.name).then(a.id.cmp(b.id)));
+        places.sort_by(|a, b| a.name.cmp(b.name).then(a.id.cmp(b.id)));
         to_js(&places)
     }
 }
 
 /// `CatalogInfo` of `wasm.d.ts`: meta's fields, then `offerings` and `fields`.
+#[derive(Serialize)]
 struct Info<'a> {
+    #[serde(flatten)]
     meta: &'a Meta,
     offerings: usize,
     fields: Vec<&'a str>,
 }
 
-impl ToJson for Info<'_> {
-    fn write_json(&self, w: &mut Writer) {
-        w.begin_object();
-        meta_fields(self.meta, w);
-        w.field("offerings", &self.offerings);
-        w.field("fields", &self.fields);
-        w.end_object();
-    }
-}
-
 /// `PlaceOption` of `wasm.d.ts`.
+#[derive(Serialize)]
 struct PlaceOption<'a> {
     id: &'a str,
     name: &'a str,
     region: Option<&'a str>,
 }
 
-impl ToJson for PlaceOption<'_> {
-    fn write_json(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("region", &self.region);
-        w.end_object();
+/// Reads a catalog object: in one pass, or member by member to name every problem.
+fn catalog_from_object(catalog: &JsValue) -> Result<crate::Catalog, InputError> {
+    parse::catalog_from(serde_wasm_bindgen::Deserializer::from(catalog.clone()), || members(catalog))
+}
+
+/// A JS value of a catalog not decoded yet (see [`Node`]): decoded with
+/// serde-wasm-bindgen, like the whole catalog on the fast path.
+struct Js(JsValue);
+
+impl Node for Js {
+    fn decode<T: serde::de::DeserializeOwned>(self) -> Result<T, Problem> {
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(self.0))
+            .map_err(|e| parse::path_problem(e.path(), &e.inner().to_string()))
+    }
+
+    fn elements(self) -> Option<Vec<Self>> {
+        js_sys::Array::is_array(&self.0).then(|| js_sys::Array::from(&self.0).iter().map(Js).collect())
+    }
+
+    fn string_member(&self, key: &str) -> Option<String> {
+        js_sys::Reflect::get(&self.0, &JsValue::from_str(key)).ok()?.as_string()
     }
 }
 
-/// JSON text of a JS value: strings are taken as JSON text, anything else is stringified.
-fn json_text(value: &JsValue, document: Document) -> Result<String, JsValue> {
-    if let Some(text) = value.as_string() {
-        return Ok(text);
+/// The top-level members of a catalog object.
+fn members(catalog: &JsValue) -> Result<Vec<(String, Js)>, Problem> {
+    if !catalog.is_object() || js_sys::Array::is_array(catalog) {
+        return Err(Problem::new("", "a catalog must be a JSON object"));
     }
+    let entries = js_sys::Object::entries(catalog.unchecked_ref());
+    Ok(entries
+        .iter()
+        .map(|entry| {
+            let pair = js_sys::Array::from(&entry);
+            (pair.get(0).as_string().unwrap_or_default(), Js(pair.get(1)))
+        })
+        .collect())
+}
+
+/// Rejects `null` and `undefined` with a problem at the document itself.
+fn given(value: &JsValue, document: Document) -> Result<(), JsValue> {
     if value.is_undefined() || value.is_null() {
         return Err(js_error(&InputError::one(document, "", "nothing was given (null or undefined)")));
     }
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| js_error(&InputError::one(document, "", "cannot be written as JSON")))
+    Ok(())
 }
 
-fn to_js(value: &dyn ToJson) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&to_json(value))
+/// A plain JS object (maps as objects, `None` as `null`), the shape `JSON.parse` of the
+/// CLI's output would give.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
 
 /// A JS `Error` with the readable message, plus `problems` and `document` properties.
 fn js_error(e: &InputError) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
-    let problems = js_sys::JSON::parse(&to_json(&e.problems)).unwrap_or(JsValue::NULL);
+    let problems = to_js(&e.problems).unwrap_or(JsValue::NULL);
     let document = JsValue::from_str(e.document.id());
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problems"), &problems);
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("document"), &document);

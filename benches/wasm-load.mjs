@@ -1,0 +1,34 @@
+// Measures building a wasm Matcher from catalog JSON text (serde_json inside the wasm)
+// against building it from a parsed JS object (JSON.parse in JS, then serde-wasm-bindgen),
+// and one match() on each catalog. Run after `bash scripts/build-web.sh`:
+//   node benches/wasm-load.mjs [runs]
+import { readFileSync } from "node:fs";
+import { initSync, Matcher } from "../pkg/routewijzer.js";
+
+initSync({ module: readFileSync(new URL("../pkg/routewijzer_bg.wasm", import.meta.url)) });
+const runs = Number(process.argv[2] || 15);
+const profile = JSON.parse(readFileSync(new URL("../tests/fixtures/profiles/januari-baanaanbod.json", import.meta.url), "utf8"));
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function time(f) {
+  const t = performance.now();
+  const r = f();
+  return [performance.now() - t, r];
+}
+for (const file of ["www/data/regions/AM13.json", "www/data/catalog.json"]) {
+  const text = readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
+  const fromText = [], fromObject = [], parse = [], match = [];
+  for (let i = 0; i < runs; i++) {
+    let [ms, m] = time(() => new Matcher(text));
+    fromText.push(ms);
+    m.free();
+    const [p, obj] = time(() => JSON.parse(text));
+    parse.push(p);
+    [ms, m] = time(() => new Matcher(obj));
+    fromObject.push(p + ms);
+    match.push(time(() => m.match(profile, "2026-11-23", "nl"))[0]);
+    m.free();
+  }
+  console.log(`${file} (${(text.length / 1e6).toFixed(2)} MB): Matcher from text ${median(fromText).toFixed(1)} ms; ` +
+    `from object ${median(fromObject).toFixed(1)} ms (of which JSON.parse ${median(parse).toFixed(1)} ms); ` +
+    `match() ${median(match).toFixed(2)} ms (median of ${runs})`);
+}
