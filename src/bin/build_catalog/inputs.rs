@@ -3,7 +3,6 @@
 //! weights of `rules.json`, into one [`Inputs`].
 
 use crate::Res;
-use routewijzer::decode::{FromJson, Obj};
 use routewijzer::model::vocab::*;
 use routewijzer::model::*;
 use routewijzer::Date;
@@ -94,10 +93,6 @@ fn date(s: &str) -> Res<Option<Date>> {
     }
 }
 
-pub fn vocab<T: FromJson>(id: &str, what: &str) -> Res<T> {
-    T::from_json(&routewijzer::json::Value::Str(id.into())).map_err(|_| format!("{what}: unknown id '{id}'"))
-}
-
 #[derive(Deserialize)]
 pub struct Settings {
     pub name: String,
@@ -113,8 +108,8 @@ fn iso_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
     Date::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
 }
 
-/// `data/rules.json`, read with the product's own decoder (so it is checked exactly as a
-/// catalog's rules are).
+/// `data/rules.json`: the parts of a catalog that are written by hand (read by
+/// [`read_rules`], so it is checked exactly as a catalog's rules are).
 pub struct RulesFile {
     pub sources: Vec<Source>,
     pub rules: Vec<Rule>,
@@ -123,23 +118,6 @@ pub struct RulesFile {
     pub shortages: Vec<Shortage>,
     pub figures: Vec<Figure>,
     pub weights: Weights,
-}
-
-impl FromJson for RulesFile {
-    fn from_json(v: &routewijzer::json::Value) -> Result<RulesFile, routewijzer::Problem> {
-        let o = Obj::new(v, &["about", "sources", "rules", "route_kinds", "relatedness", "shortages", "figures", "weights"])?;
-        let weights = o.raw("weights").map(Weights::from_json).transpose().map_err(|p| routewijzer::decode::within(p, "weights"))?;
-        let rules = RulesFile {
-            sources: o.req("sources"),
-            rules: o.req("rules"),
-            route_kinds: o.req("route_kinds"),
-            relatedness: o.req("relatedness"),
-            shortages: o.req("shortages"),
-            figures: o.req("figures"),
-            weights: weights.ok_or_else(|| routewijzer::Problem::new("", "missing field `weights`"))?,
-        };
-        o.done(rules)
-    }
 }
 
 pub struct Gemeente {
@@ -164,8 +142,19 @@ pub struct Programme {
     pub end: Option<Date>,
 }
 
+/// What `croho_mapping.csv` says of a CROHO code (column `kind`).
+#[derive(Clone, Copy, PartialEq)]
+pub enum MappedKind {
+    /// `-`: not a route to a school teaching qualification; the programme is left out.
+    Excluded,
+    /// `pabo`: `pabo-voltijd` for VOLTIJD, `pabo-deeltijd` for DEELTIJD and DUAAL.
+    Pabo,
+    /// A route kind id.
+    Kind(RouteKind),
+}
+
 pub struct Mapping {
-    pub kind: String,
+    pub kind: MappedKind,
     pub subjects: Vec<(Subject, Option<String>)>,
     pub sectors: Vec<Sector>,
     pub credential: Option<Qualification>,
@@ -193,8 +182,7 @@ impl Inputs {
     pub fn load(dir: &Path) -> Res<Inputs> {
         let settings: Settings =
             serde_json::from_str(&read_text(&dir.join("build.json"))?).map_err(|e| format!("build.json: {e}"))?;
-        let rules: RulesFile = routewijzer::decode::from_str(&read_text(&dir.join("rules.json"))?)
-            .map_err(|p| format!("rules.json: {}: {}", p.path, p.message))?;
+        let rules = read_rules(&read_text(&dir.join("rules.json"))?)?;
 
         let t = Table::parse(&read_text(&dir.join("nl/gemeenten_2024_derived.csv"))?, ',');
         let (c, n, la, lo, r, rn, p) = (
@@ -282,14 +270,15 @@ impl Inputs {
                     Some((id, inst)) => (id, Some(inst.to_string())),
                     None => (part, None),
                 };
-                subjects.push((vocab::<Subject>(id, "croho_mapping.csv subject")?, only));
+                subjects.push((vocab_id::<Subject>(id, "croho_mapping.csv subject")?, only));
             }
-            let sectors = row[se].split('|').filter(|x| !x.is_empty()).map(|x| vocab(x, "croho_mapping.csv sector")).collect::<Res<_>>()?;
-            let credential = if row[cr].is_empty() { None } else { Some(vocab(&row[cr], "croho_mapping.csv credential")?) };
-            let kind = row[k].clone();
-            if kind != "-" && kind != "pabo" {
-                vocab::<RouteKind>(&kind, "croho_mapping.csv kind")?;
-            }
+            let sectors = row[se].split('|').filter(|x| !x.is_empty()).map(|x| vocab_id(x, "croho_mapping.csv sector")).collect::<Res<_>>()?;
+            let credential = if row[cr].is_empty() { None } else { Some(vocab_id(&row[cr], "croho_mapping.csv credential")?) };
+            let kind = match row[k].as_str() {
+                "-" => MappedKind::Excluded,
+                "pabo" => MappedKind::Pabo,
+                id => MappedKind::Kind(vocab_id(id, "croho_mapping.csv kind")?),
+            };
             if mapping.insert(row[cc].clone(), Mapping { kind, subjects, sectors, credential }).is_some() {
                 return Err(format!("croho_mapping.csv: {} is listed twice", row[cc]));
             }
@@ -311,4 +300,58 @@ impl Inputs {
     pub fn gemeente(&self, code: &str) -> Option<&Gemeente> {
         self.gemeenten.binary_search_by(|g| g.code.as_str().cmp(code)).ok().map(|i| &self.gemeenten[i])
     }
+}
+
+// ---------------------------------------------------------------- SERDE-SWAP
+
+// SERDE-SWAP: the build's only use of the library's hand-written decoder
+// (`routewijzer::decode`, `routewijzer::json`). Once the model types derive serde's
+// `Deserialize`, these two functions shrink to:
+//
+//     #[derive(Deserialize)]
+//     #[serde(deny_unknown_fields)]
+//     pub struct RulesFile {
+//         #[serde(rename = "about")]
+//         _about: Option<serde::de::IgnoredAny>,
+//         pub sources: Vec<Source>,
+//         ... (the other fields as they are)
+//     }
+//
+//     pub fn read_rules(text: &str) -> Res<RulesFile> {
+//         serde_json::from_str(text).map_err(|e| format!("rules.json: {e}"))
+//     }
+//
+//     pub fn vocab_id<T: serde::de::DeserializeOwned>(id: &str, what: &str) -> Res<T> {
+//         serde_json::from_value(serde_json::Value::String(id.into())).map_err(|_| format!("{what}: unknown id '{id}'"))
+//     }
+//
+// and the vocabulary ids read as strings elsewhere in this file (croho_mapping.csv,
+// build_facts.json) may then be typed fields of the serde structs instead.
+
+/// Reads `data/rules.json` with the product's decoder: unknown, duplicate and missing
+/// fields and unknown vocabulary ids are errors with their JSON path.
+pub fn read_rules(text: &str) -> Res<RulesFile> {
+    use routewijzer::decode::{self, FromJson, Obj};
+    let read = || -> Result<RulesFile, routewijzer::Problem> {
+        let v = decode::value(text)?;
+        let o = Obj::new(&v, &["about", "sources", "rules", "route_kinds", "relatedness", "shortages", "figures", "weights"])?;
+        let weights = o.raw("weights").map(Weights::from_json).transpose().map_err(|p| decode::within(p, "weights"))?;
+        let rules = RulesFile {
+            sources: o.req("sources"),
+            rules: o.req("rules"),
+            route_kinds: o.req("route_kinds"),
+            relatedness: o.req("relatedness"),
+            shortages: o.req("shortages"),
+            figures: o.req("figures"),
+            weights: weights.ok_or_else(|| routewijzer::Problem::new("", "missing field `weights`"))?,
+        };
+        o.done(rules)
+    };
+    read().map_err(|p| format!("rules.json: {}: {}", p.path, p.message))
+}
+
+/// A vocabulary value (subject, sector, route kind...) from its id; `what` names the file
+/// and field for the error.
+pub fn vocab_id<T: routewijzer::decode::FromJson>(id: &str, what: &str) -> Res<T> {
+    T::from_json(&routewijzer::json::Value::Str(id.into())).map_err(|_| format!("{what}: unknown id '{id}'"))
 }

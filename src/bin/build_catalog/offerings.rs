@@ -2,7 +2,7 @@
 //! covers several), and the routes without a CROHO code placed at the institutions that
 //! run the matching programme. `build` assembles the national catalog.
 
-use crate::inputs::{vocab, Inputs, Programme};
+use crate::inputs::{Inputs, MappedKind, Programme};
 use crate::intakes::{intakes, Pattern};
 use crate::vacancies::vacancies;
 use crate::{notes, subject_name, Res};
@@ -168,7 +168,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             unmapped.insert(p.croho.clone());
             continue;
         };
-        if m.kind == "-" || p.end.is_some_and(|e| e <= today) {
+        if m.kind == MappedKind::Excluded || p.end.is_some_and(|e| e <= today) {
             continue;
         }
         if inputs.gemeente(&p.gm).is_none() {
@@ -180,10 +180,11 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             "DUAAL" => Mode::Duaal,
             v => return Err(format!("unknown vorm {v}")),
         };
-        let kind: RouteKind = if m.kind == "pabo" {
-            if mode == Mode::Voltijd { RouteKind::PaboVoltijd } else { RouteKind::PaboDeeltijd }
-        } else {
-            vocab(&m.kind, "kind")?
+        let kind = match m.kind {
+            MappedKind::Pabo if mode == Mode::Voltijd => RouteKind::PaboVoltijd,
+            MappedKind::Pabo => RouteKind::PaboDeeltijd,
+            MappedKind::Kind(k) => k,
+            MappedKind::Excluded => continue, // left out above
         };
         cx.institution(&p.inst, &p.inst_name);
         let subjects: Vec<Option<Subject>> = if m.subjects.is_empty() {
