@@ -1,92 +1,63 @@
 //! Intake dates of an offering: the intake patterns (initial bachelors, deeltijd, masters,
 //! zij-instroom, PDG, LIO...) and their application deadlines, dated from the build's
-//! "today".
+//! "today". The dates of each pattern are data (`data/build_facts.json`).
 
+use crate::inputs::{Facts, IntakeDef, MonthDay};
 use crate::ymd;
-use routewijzer::model::vocab::*;
 use routewijzer::model::*;
 use routewijzer::Date;
 
-/// Geschiktheidsonderzoek deadlines (month, day) for the September and February cohorts:
-/// HU 15 Apr / 15 Oct [S30]; Fontys 1 May / 1 Nov [S20]; Marnix 18 Nov for February [S23].
-fn go_deadlines(inst: &str) -> [(u8, u8); 2] {
-    match inst {
-        "30GB" => [(5, 1), (11, 1)],
-        "10IZ" => [(4, 15), (11, 18)],
-        _ => [(4, 15), (10, 15)],
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-pub enum Pattern {
-    /// Initial bachelor or Ad, voltijd/duaal: 1 September, Studielink 1 May [S62].
+/// Which intakes an offering has; the dates are in `data/build_facts.json` (named in brackets).
+#[derive(Clone, Copy)]
+pub enum Pattern<'a> {
+    /// Initial bachelor or Ad, voltijd or duaal (`intake_patterns.initial`).
     Initial,
-    /// Deeltijd bachelor or Ad: 1 September, institution deadline 15 July [S14].
+    /// Deeltijd bachelor or Ad (`intake_patterns.deeltijd`).
     Deeltijd,
-    /// Deeltijd with a February intake too (pabo, verkort) [S14][S15][S17].
+    /// Deeltijd with a February intake too: pabo, verkort (`intake_patterns.deeltijd_february`).
     DeeltijdFeb,
-    /// Masters: 1 September, deadline 1 June.
+    /// Masters and the educatieve minor (`intake_patterns.master`).
     Master,
-    /// Educatieve module: September and February.
+    /// Educatieve module (`intake_patterns.module`).
     Module,
-    /// Zij-instroom: September and February cohorts after a geschiktheidsonderzoek [S30][S20][S23].
+    /// Zij-instroom cohorts after the institution's geschiktheidsonderzoek (`zij_instroom`).
     ZijInstroom,
-    /// PDG cohorts in the given months [S40][S41].
-    Pdg(&'static [u8]),
-    /// LIO blocks in February and September, no deadline [S52].
+    /// PDG cohorts of an institution (`pdg`).
+    Pdg(&'a [IntakeDef]),
+    /// LIO blocks (`intake_patterns.lio`).
     Lio,
 }
 
-pub fn intakes(pattern: Pattern, inst: &str, today: Date, end: Option<Date>) -> Vec<Intake> {
+/// The pattern's intakes of `inst` after `today` up to 1 September two years on, each
+/// before `end` (the first date without intake) if there is one.
+pub fn intakes(facts: &Facts, pattern: Pattern, inst: &str, today: Date, end: Option<Date>) -> Vec<Intake> {
+    let p = &facts.intake_patterns;
+    let defs: &[IntakeDef] = match pattern {
+        Pattern::Initial => &p.initial,
+        Pattern::Deeltijd => &p.deeltijd,
+        Pattern::DeeltijdFeb => &p.deeltijd_february,
+        Pattern::Master => &p.master,
+        Pattern::Module => &p.module,
+        Pattern::ZijInstroom => facts.zij_instroom.iter().find(|z| z.inst == inst).map_or(&facts.zij_instroom_default, |z| &z.intakes),
+        Pattern::Pdg(defs) => defs,
+        Pattern::Lio => &p.lio,
+    };
+    let in_year = |md: MonthDay, year: i32| ymd(year, md.month, md.day);
+    let monday = ymd(2024, 1, 1).to_days(); // a Monday
     let mut out = Vec::new();
     let last = ymd(today.year() + 2, 9, 1);
     for year in today.year()..=today.year() + 2 {
-        let mut cands: Vec<(Date, Option<Date>, u16, IntakeStatus)> = Vec::new();
-        let sep = ymd(year, 9, 1);
-        let feb = ymd(year, 2, 1);
-        let typ = IntakeStatus::Typical;
-        match pattern {
-            Pattern::Initial => cands.push((sep, Some(ymd(year, 5, 1)), 0, IntakeStatus::Confirmed)),
-            Pattern::Deeltijd => cands.push((sep, Some(ymd(year, 7, 15)), 0, typ)),
-            Pattern::DeeltijdFeb => {
-                cands.push((feb, Some(ymd(year - 1, 12, 15)), 0, typ));
-                cands.push((sep, Some(ymd(year, 7, 15)), 0, typ));
-            }
-            Pattern::Master => cands.push((sep, Some(ymd(year, 6, 1)), 0, typ)),
-            Pattern::Module => {
-                cands.push((feb, Some(ymd(year - 1, 11, 1)), 0, typ));
-                cands.push((sep, Some(ymd(year, 6, 1)), 0, typ));
-            }
-            Pattern::ZijInstroom => {
-                let [(sm, sd), (fm, fd)] = go_deadlines(inst);
-                cands.push((feb, Some(ymd(year - 1, fm, fd)), 45, typ));
-                cands.push((sep, Some(ymd(year, sm, sd)), 45, typ));
-            }
-            Pattern::Pdg(months) => {
-                for &m in months {
-                    if m == 1 {
-                        // The second Monday of January (HS Leiden's January cohort).
-                        let mut d = ymd(year, 1, 8);
-                        while d.to_days().rem_euclid(7) != ymd(2024, 1, 1).to_days().rem_euclid(7) {
-                            d = d.add_days(1);
-                        }
-                        cands.push((d, Some(ymd(year - 1, 12, 1)), 0, typ));
-                    } else if m == 2 {
-                        cands.push((feb, Some(ymd(year - 1, 12, 15)), 0, typ));
-                    } else {
-                        cands.push((ymd(year, m, 1), Some(ymd(year, m - 2, 15)), 0, typ));
-                    }
+        for def in defs {
+            let mut start = in_year(def.start, year);
+            if let Some(w) = def.weekday {
+                while (start.to_days() - monday).rem_euclid(7) != i64::from(w) {
+                    start = start.add_days(1);
                 }
             }
-            Pattern::Lio => {
-                cands.push((feb, None, 0, typ));
-                cands.push((sep, None, 0, typ));
-            }
-        }
-        for (start, deadline, lead, status) in cands {
+            let deadline = def.deadline.map(|d| in_year(d, if d > def.start { year - 1 } else { year }));
             let open = deadline.map_or(start > today, |d| d >= today);
             if open && start > today && start <= last && end.is_none_or(|e| start < e) {
-                out.push(Intake { start_date: start, application_deadline: deadline, lead_time_days: lead, status });
+                out.push(Intake { start_date: start, application_deadline: deadline, lead_time_days: def.lead_time_days, status: def.status });
             }
         }
     }

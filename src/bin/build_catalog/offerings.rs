@@ -11,20 +11,6 @@ use routewijzer::model::*;
 use routewijzer::Months;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Institutions with a sourced shortened pabo for bachelor holders: (BRIN, name, duration, hours a week, source).
-const VERKORT: &[(&str, &str, &str, u8, &str)] = &[
-    ("25BE", "Verkorte opleiding Leraar Basisonderwijs (pabo) voor hbo/wo-bachelors", "P2Y", 40, "S15"),
-    ("21RI", "Pabo voor academici en hbo-bachelors (verkort)", "P2Y", 40, "S14"),
-    ("25DW", "Versnelde route Leraar Basisonderwijs (pabo) voor hbo/wo-bachelors", "P2Y6M", 32, "S16"),
-];
-
-/// Academische pabo (ALPO) outside the CROHO list: (university BRIN, place, name) [S18].
-const ALPO: &[(&str, &str, &str)] =
-    &[("21PD", "GM0344", "Academische Lerarenopleiding Primair Onderwijs (ALPO, met Hogeschool Utrecht)")];
-
-/// Institutions with a sourced PDG course: (BRIN, intake months) [S38][S39][S40][S41].
-const PDG: &[(&str, &[u8])] = &[("30GB", &[2, 9]), ("25DW", &[2, 9]), ("31FR", &[2, 9]), ("21RI", &[1])];
-
 pub struct Built {
     pub catalog: Catalog,
     /// Region code -> (name, gemeente codes).
@@ -39,12 +25,6 @@ fn short_mode(m: Mode) -> &'static str {
         Mode::WerkendLeren => "wl",
     }
 }
-
-/// Figure ids used by offerings (defined in data/rules.json "figures").
-const FIG_COLLEGEGELD: &str = "collegegeld-2026-27";
-const FIG_CURSUSGELD: &str = "cursusgeld-niet-bekostigd";
-const FIG_ZIJ_INSTROOM: &str = "zij-instroom-subsidie-2023";
-const FIG_OA: &str = "onderwijsassistent-subsidie";
 
 struct Ctx<'a> {
     inputs: &'a Inputs,
@@ -80,16 +60,18 @@ impl Ctx<'_> {
 
     fn add(&mut self, s: Spec) -> Res<()> {
         let def = self.inputs.rules.route_kinds.iter().find(|k| k.kind == s.kind).ok_or(format!("no route kind {}", s.kind))?;
+        let facts = &self.inputs.facts;
+        let fig = &facts.cost_figures;
         let (cost, basis, figure) = match s.funded {
-            Some(true) => (self.collegegeld, CostBasis::Collegegeld, Some(FIG_COLLEGEGELD)),
-            Some(false) => (self.cursusgeld, CostBasis::Cursusgeld, Some(FIG_CURSUSGELD)),
+            Some(true) => (self.collegegeld, CostBasis::Collegegeld, Some(&fig.collegegeld)),
+            Some(false) => (self.cursusgeld, CostBasis::Cursusgeld, Some(&fig.cursusgeld)),
             None => match s.kind {
                 RouteKind::Lio => (0, CostBasis::Geen, None),
-                RouteKind::OnderwijsassistentNaarLeraar => (0, CostBasis::Werkgever, Some(FIG_OA)),
+                RouteKind::OnderwijsassistentNaarLeraar => (0, CostBasis::Werkgever, Some(&fig.onderwijsassistent)),
                 RouteKind::ZijInstroomPo
                 | RouteKind::ZijInstroomVoTweedegraads
                 | RouteKind::ZijInstroomVoEerstegraads
-                | RouteKind::Pdg => (0, CostBasis::Werkgever, Some(FIG_ZIJ_INSTROOM)),
+                | RouteKind::Pdg => (0, CostBasis::Werkgever, Some(&fig.zij_instroom)),
                 _ => (0, CostBasis::Werkgever, None),
             },
         };
@@ -118,9 +100,9 @@ impl Ctx<'_> {
             rolling_intake: rolling,
             url,
             croho: s.croho,
-            cost_figure: figure.map(str::to_string),
-            // Without a bevoegdheid at most 6 hours a week (figure onbevoegd-max-uren, S6).
-            max_teaching_hours: (s.kind == RouteKind::HybrideDocent).then_some(6),
+            cost_figure: figure.cloned(),
+            // Without a bevoegdheid at most this many hours a week (a rules.json figure).
+            max_teaching_hours: (s.kind == RouteKind::HybrideDocent).then_some(facts.hybride_max_hours),
         };
         if self.offerings.insert(s.id.clone(), o).is_some() {
             return Err(format!("offering id {} built twice", s.id));
@@ -140,6 +122,7 @@ fn offering_id(inst: &str, what: &str, mode: Mode, gm: &str, subject: Option<Sub
 
 pub fn build(inputs: &Inputs) -> Res<Built> {
     let today = inputs.settings.generated;
+    let facts = &inputs.facts;
     let figure = |id: &str| -> Res<u32> {
         inputs.rules.figures.iter().find(|f| f.id == id).map(|f| f.value.round() as u32).ok_or(format!("rules.json has no figure '{id}'"))
     };
@@ -147,12 +130,9 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
         inputs,
         offerings: BTreeMap::new(),
         institutions: BTreeMap::new(),
-        collegegeld: figure(FIG_COLLEGEGELD)?,
-        cursusgeld: figure(FIG_CURSUSGELD)?,
+        collegegeld: figure(&facts.cost_figures.collegegeld)?,
+        cursusgeld: figure(&facts.cost_figures.cursusgeld)?,
     };
-    for f in [FIG_ZIJ_INSTROOM, FIG_OA] {
-        figure(f)?;
-    }
 
     // 1. CROHO programmes.
     // (inst, gm) with a pabo, per mode; (inst, gm, subject) with tweedegraads; (inst, gm, subject) with a wo VHO master.
@@ -237,12 +217,12 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 hours,
                 funded: Some(p.funded),
                 paid: mode == Mode::Duaal,
-                intakes: intakes(pattern, &p.inst, today, p.end),
+                intakes: intakes(facts, pattern, &p.inst, today, p.end),
                 croho: Some(p.croho.clone()),
             })?;
             let key = (p.inst.clone(), p.gm.clone());
             match kind {
-                RouteKind::PaboVoltijd | RouteKind::PaboDeeltijd if p.croho == "34808" => {
+                RouteKind::PaboVoltijd | RouteKind::PaboDeeltijd if p.croho == facts.pabo_croho => {
                     pabo.entry(key).or_default().insert(short_mode(mode));
                 }
                 RouteKind::LerarenopleidingTweedegraads => {
@@ -285,7 +265,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             hours: 32,
             funded: None,
             paid: true,
-            intakes: intakes(Pattern::ZijInstroom, inst, today, None),
+            intakes: intakes(facts, Pattern::ZijInstroom, inst, today, None),
             croho: None,
         })?;
         if modes.contains("dt") || modes.contains("du") {
@@ -303,8 +283,8 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 hours: 36,
                 funded: None,
                 paid: true,
-                intakes: intakes(Pattern::DeeltijdFeb, inst, today, None),
-                croho: Some("34808".into()),
+                intakes: intakes(facts, Pattern::DeeltijdFeb, inst, today, None),
+                croho: Some(facts.pabo_croho.clone()),
             })?;
         }
         cx.add(Spec {
@@ -321,7 +301,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             hours: 40,
             funded: None,
             paid: true,
-            intakes: intakes(Pattern::Lio, inst, today, None),
+            intakes: intakes(facts, Pattern::Lio, inst, today, None),
             croho: None,
         })?;
         cx.add(Spec {
@@ -341,35 +321,36 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             intakes: vec![],
             croho: None,
         })?;
-        if let Some(&(_, name, time, hours, _)) = VERKORT.iter().find(|v| v.0 == inst) {
+        if let Some(v) = facts.pabo_verkort.iter().find(|v| v.inst == *inst) {
             if modes.contains("dt") {
                 cx.add(Spec {
                     id: offering_id(inst, "pabo-verkort", Mode::Deeltijd, gm, None),
                     kind: RouteKind::PaboVerkort,
-                    name: name.into(),
+                    name: v.name.clone(),
                     inst,
                     gm,
                     mode: Mode::Deeltijd,
                     subject: None,
                     sectors: vec![],
                     credential: None,
-                    time,
-                    hours,
+                    time: &v.duration,
+                    hours: v.weekly_hours,
                     funded: Some(true),
                     paid: false,
-                    intakes: intakes(Pattern::DeeltijdFeb, inst, today, None),
-                    croho: Some("34808".into()),
+                    intakes: intakes(facts, Pattern::DeeltijdFeb, inst, today, None),
+                    croho: Some(facts.pabo_croho.clone()),
                 })?;
             }
         }
     }
-    for &(inst, gm, name) in ALPO {
+    for a in &facts.alpo {
+        let (inst, gm) = (a.inst.as_str(), a.place.as_str());
         let n = inputs.programmes.iter().find(|p| p.inst == inst).map(|p| p.inst_name.clone()).ok_or(format!("ALPO: no institution {inst}"))?;
         cx.institution(inst, &n);
         cx.add(Spec {
             id: offering_id(inst, "alpo", Mode::Voltijd, gm, None),
             kind: RouteKind::PaboAcademisch,
-            name: name.into(),
+            name: a.name.clone(),
             inst,
             gm,
             mode: Mode::Voltijd,
@@ -380,7 +361,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             hours: 40,
             funded: Some(true),
             paid: false,
-            intakes: intakes(Pattern::Initial, inst, today, None),
+            intakes: intakes(facts, Pattern::Initial, inst, today, None),
             croho: None,
         })?;
     }
@@ -404,7 +385,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 hours: 32,
                 funded: None,
                 paid: true,
-                intakes: intakes(Pattern::ZijInstroom, inst, today, None),
+                intakes: intakes(facts, Pattern::ZijInstroom, inst, today, None),
                 croho: None,
             })?;
             if tweede_voltijd_funded.contains(&(inst.clone(), gm.clone(), s)) {
@@ -422,7 +403,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                     hours: 40,
                     funded: Some(true),
                     paid: false,
-                    intakes: intakes(Pattern::Initial, inst, today, None)
+                    intakes: intakes(facts, Pattern::Initial, inst, today, None)
                         .into_iter()
                         .map(|i| Intake { status: IntakeStatus::Typical, ..i })
                         .collect(),
@@ -444,7 +425,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             hours: 40,
             funded: None,
             paid: true,
-            intakes: intakes(Pattern::Lio, inst, today, None),
+            intakes: intakes(facts, Pattern::Lio, inst, today, None),
             croho: None,
         })?;
         cx.add(Spec {
@@ -485,7 +466,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 hours: 32,
                 funded: None,
                 paid: true,
-                intakes: intakes(Pattern::ZijInstroom, inst, today, None),
+                intakes: intakes(facts, Pattern::ZijInstroom, inst, today, None),
                 croho: None,
             })?;
             cx.add(Spec {
@@ -502,7 +483,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 hours: 40,
                 funded: Some(true),
                 paid: false,
-                intakes: intakes(Pattern::Master, inst, today, None),
+                intakes: intakes(facts, Pattern::Master, inst, today, None),
                 croho: None,
             })?;
             cx.add(Spec {
@@ -519,14 +500,15 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 hours: 20,
                 funded: Some(true),
                 paid: false,
-                intakes: intakes(Pattern::Module, inst, today, None),
+                intakes: intakes(facts, Pattern::Module, inst, today, None),
                 croho: None,
             })?;
         }
     }
 
     // 5. PDG at the institutions with a sourced course, at their main seat.
-    for &(inst, months) in PDG {
+    for pdg in &facts.pdg {
+        let inst = pdg.inst.as_str();
         let gm = inputs.inst_seat.get(inst).ok_or(format!("PDG: no seat for {inst}"))?.clone();
         if !cx.institutions.contains_key(inst) {
             return Err(format!("PDG: institution {inst} has no programme"));
@@ -545,7 +527,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             hours: 24,
             funded: None,
             paid: true,
-            intakes: intakes(Pattern::Pdg(months), inst, today, None),
+            intakes: intakes(facts, Pattern::Pdg(&pdg.intakes), inst, today, None),
             croho: None,
         })?;
     }
@@ -556,11 +538,8 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
         let e = regions.entry(g.region.clone()).or_insert((g.region_name.clone(), Vec::new()));
         e.1.push(g.code.clone());
     }
-    let hybride = "HYBRIDE";
-    cx.institutions.insert(
-        hybride.into(),
-        Institution { id: hybride.into(), name: "Hybride docent (hybridedocent.nl)".into(), url: Some("https://hybridedocent.nl".into()) },
-    );
+    let hybride = facts.hybride.id.as_str();
+    cx.institutions.insert(hybride.into(), facts.hybride.clone());
     for (region, (name, gms)) in &regions {
         let main = gms
             .iter()
@@ -599,7 +578,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             name: inputs.settings.name.clone(),
             version: inputs.settings.version.clone(),
             generated: today,
-            attribution: ATTRIBUTION.iter().map(|s| s.to_string()).collect(),
+            attribution: facts.attribution.clone(),
             region: None,
             notes: notes(inputs, None),
         },
@@ -618,11 +597,3 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
     };
     Ok(Built { catalog, regions })
 }
-
-/// Attribution lines shipped in every catalog's metadata (and in the README).
-const ATTRIBUTION: &[&str] = &[
-    "Bron: DUO (Dienst Uitvoering Onderwijs), open onderwijsdata (CC0): instellingen, lerarenopleidingen en hun vestigingen, vestigingen basisonderwijs",
-    "Bron: CBS (Centraal Bureau voor de Statistiek), CC BY 4.0: gemeenten en arbeidsmarktregio's",
-    "GeoNames (www.geonames.org), CC BY 4.0: coordinaten van gemeenten en postcodes (PC4)",
-    "Tekorten: OCW/Centerdata (ocwincijfers.nl, centerdata.nl), peildatum per cijfer",
-];

@@ -1,7 +1,7 @@
 //! Demonstration vacancies (`demo: true`): a seeded generator spreads them over the
 //! arbeidsmarktregio's by school locations, population and measured shortage.
 
-use crate::inputs::{Gemeente, Inputs, School};
+use crate::inputs::{Gemeente, Inputs, School, StartDate};
 use crate::{subject_name, ymd, Res};
 use routewijzer::model::vocab::*;
 use routewijzer::model::*;
@@ -59,30 +59,13 @@ fn apportion(total: usize, weights: &BTreeMap<String, f64>) -> BTreeMap<String, 
     out
 }
 
-/// Absolute vo shortages in fte where ROUTES.md gives them [S64]; other subjects weigh by
-/// their percentage times this many fte per percentage point.
-const VO_FTE: &[(Subject, f64)] =
-    &[(Subject::Nederlands, 711.0), (Subject::Wiskunde, 502.0), (Subject::BeroepsgerichtVmbo, 354.0), (Subject::Engels, 270.0), (Subject::Duits, 201.0)];
-const FTE_PER_POINT: f64 = 25.0;
-
-/// mbo vacancy mix by field (an assumption: no measured mbo shortage by field in ROUTES.md).
-const MBO_MIX: &[(Subject, f64)] = &[
-    (Subject::MboTechniek, 35.0),
-    (Subject::MboZorgWelzijn, 25.0),
-    (Subject::MboEconomie, 15.0),
-    (Subject::MboIct, 15.0),
-    (Subject::MboGeneriek, 10.0),
-];
-
-const PO_GROUPS: &[&str] = &["1/2", "3", "4", "5", "6", "7", "8", "3/4", "4/5", "5/6", "6/7", "7/8"];
-const FTES: &[(u8, f64)] = &[(4, 15.0), (5, 10.0), (6, 25.0), (8, 30.0), (10, 20.0)];
-
 fn fte_text(tenths: u8) -> String {
     if tenths == 10 { "1,0 fte".into() } else { format!("0,{tenths} fte") }
 }
 
 pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String>)>) -> Res<Vec<Vacancy>> {
     let today = inputs.settings.generated;
+    let facts = &inputs.facts;
     let mut rng = Rng(inputs.settings.seed | 1);
     let shortages = &inputs.rules.shortages;
     let newest = |sector: Sector, subject: Option<Subject>, region: Option<&str>| -> Option<f64> {
@@ -125,15 +108,22 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
             m
         })
         .into_iter()
-        .map(|(sub, s)| (sub, VO_FTE.iter().find(|f| f.0 == sub).map_or(s.percent * FTE_PER_POINT, |f| f.1)))
+        .map(|(sub, s)| (sub, facts.vo_fte.iter().find(|f| f.0 == sub).map_or(s.percent * facts.fte_per_percent_point, |f| f.1)))
         .collect();
 
     // Start dates: (date, weight) for structural posts and for replacements.
-    let y = today.year();
-    let structural = [(ymd(y + 1, 1, 4), 15.0), (ymd(y + 1, 2, 1), 15.0), (ymd(y + 1, 3, 1), 10.0), (ymd(y + 1, 4, 1), 5.0), (ymd(y + 1, 8, 30), 55.0)];
-    let replacement = [(today.add_days(8), 25.0), (ymd(y + 1, 1, 4), 30.0), (ymd(y + 1, 2, 1), 25.0), (ymd(y + 1, 3, 1), 20.0)];
+    let start_dates = |list: &[(StartDate, f64)]| -> Vec<(Date, f64)> {
+        list.iter()
+            .map(|&(d, w)| match d {
+                StartDate::NextYear(md) => (ymd(today.year() + 1, md.month, md.day), w),
+                StartDate::AfterGenerated(days) => (today.add_days(days), w),
+            })
+            .collect()
+    };
+    let structural = start_dates(&facts.structural_starts);
+    let replacement = start_dates(&facts.replacement_starts);
     let dates = |rng: &mut Rng, vervanging: bool| -> (Date, Date) {
-        let start = rng.weighted(if vervanging { &replacement[..] } else { &structural[..] });
+        let start = rng.weighted(if vervanging { &replacement } else { &structural });
         let lead = if vervanging { 7 } else { 21 + rng.below(30) as i64 };
         let through = start.add_days(-lead).max(today.add_days(5));
         (start, through)
@@ -162,13 +152,13 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
             picked.insert(i);
             let s = schools[i];
             let vervanging = rng.chance(30);
-            let fte = rng.weighted(FTES);
+            let fte = rng.weighted(&facts.vacancy_sizes);
             let (start, through) = dates(&mut rng, vervanging);
             let assistant = rng.chance(8);
             let (title, role, reqs) = if assistant {
                 (format!("Onderwijsassistent ({})", fte_text(fte)), Role::Onderwijsassistent, vec![])
             } else {
-                let g = PO_GROUPS[rng.below(PO_GROUPS.len())];
+                let g = &facts.po_groups[rng.below(facts.po_groups.len())];
                 let what = if vervanging { format!("Leerkracht groep {g}, vervanging") } else { format!("Leerkracht groep {g}") };
                 (format!("{what} ({})", fte_text(fte)), Role::Leraar, vec![Qualification::Po])
             };
@@ -205,7 +195,7 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
                 let h = 4 + rng.below(3) as u8;
                 (format!("Docent {label} (hybride, {h} uur per week)"), h, Role::LeraarOnbevoegd, vec![Qualification::Tweedegraads, Qualification::Eerstegraads])
             } else {
-                let fte = rng.weighted(FTES);
+                let fte = rng.weighted(&facts.vacancy_sizes);
                 let what = match (bovenbouw, vervanging) {
                     (true, false) => format!("Docent {label} bovenbouw havo/vwo"),
                     (true, true) => format!("Docent {label} bovenbouw havo/vwo, vervanging"),
@@ -239,11 +229,11 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
     for (r, n) in apportion(count("mbo"), &w_mbo) {
         for _ in 0..n {
             let gm = weighted_gemeente(&mut rng, &r, 3);
-            let subject = rng.weighted(MBO_MIX);
+            let subject = rng.weighted(&facts.mbo_mix);
             let vervanging = rng.chance(25);
             let (start, through) = dates(&mut rng, vervanging);
             let instructeur = rng.chance(15);
-            let fte = rng.weighted(FTES);
+            let fte = rng.weighted(&facts.vacancy_sizes);
             let label = subject_name(subject);
             let (title, role) = if instructeur {
                 (format!("Instructeur {label} ({})", fte_text(fte)), Role::Instructeur)
