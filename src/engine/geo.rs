@@ -15,6 +15,11 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     EARTH_KM * (x * x + y * y).sqrt()
 }
 
+/// A distance as shown: one decimal.
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

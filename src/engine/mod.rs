@@ -1,9 +1,20 @@
-//! The matcher and what it is made of: the rule engine, the score, intake timing,
-//! pathways, what-if hints and distances. Depends on [`crate::model`], [`crate::i18n`]
-//! and the output types of [`crate::result`]; nothing here reads a clock, a file or the DOM.
+//! The matcher and what it is made of, in layers that only look down:
+//!
+//! - [`matcher`]: the public entry; runs the rest and builds the result.
+//! - [`pathways`], [`whatif`]: route + intake + job combinations, and the smallest
+//!   change that opens a route; they take the [`index::Index`] and the evaluated
+//!   offerings as arguments.
+//! - [`index`]: the catalog indexed once, and one offering evaluated for one profile.
+//! - [`rules`], [`score`], [`timing`], [`geo`]: the rule engine, the score factors,
+//!   intake timing and distances.
+//!
+//! Depends on [`crate::model`], [`crate::i18n`] and the output types of
+//! [`crate::result`]; nothing here reads a clock, a file or the DOM.
 
 pub mod geo;
+pub mod index;
 pub mod matcher;
+pub mod options;
 pub mod pathways;
 pub mod rules;
 pub mod score;

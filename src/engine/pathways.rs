@@ -8,7 +8,9 @@
 //! earned.
 
 use crate::model::date::Date;
-use crate::engine::matcher::{render, round1, Evaluated, Geo, MatchOptions, Matcher};
+use crate::engine::geo::round1;
+use crate::engine::index::{Evaluated, Geo, Index};
+use crate::engine::options::MatchOptions;
 use crate::model::{Profile, Test, Vacancy};
 use crate::result::{Pathway, TimelineEvent, VacancyMatch};
 use crate::engine::rules::Outcome;
@@ -37,10 +39,10 @@ struct Candidate {
     vacancy_id: String,
 }
 
-pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo, opts: &MatchOptions) -> Vec<Pathway> {
+pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, opts: &MatchOptions) -> Vec<Pathway> {
     let today = opts.today;
     let lang = opts.lang;
-    let vacancies = &m.catalog().vacancies;
+    let vacancies = &m.catalog.vacancies;
     let max_km = f64::from(p.max_travel_km.unwrap_or(DEFAULT_MAX_TRAVEL_KM));
 
     // Vacancies this person could take at all, with their distance: computed once.
@@ -59,7 +61,7 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
     let mut out: Vec<Candidate> = Vec::new();
     // Open routes with a start date, in the sectors and subjects the person wants (if they said).
     let open = ranked.iter().enumerate().filter(|(_, e)| {
-        let o = &m.catalog().offerings[e.offering];
+        let o = &m.catalog.offerings[e.offering];
         e.eligibility != Eligibility::Ineligible
             && e.timing.is_some()
             && (p.sectors.is_empty() || o.sectors.iter().any(|s| p.sectors.contains(s)))
@@ -69,13 +71,13 @@ pub(crate) fn pathways(m: &Matcher, p: &Profile, ranked: &[Evaluated], geo: &Geo
     // At most a few offerings of one kind, so other kinds of route get a pathway too.
     let mut per_kind = [0usize; RouteKind::ALL.len()];
     let open = open.filter(|(_, e)| {
-        let kind = m.catalog().offerings[e.offering].kind;
+        let kind = m.catalog.offerings[e.offering].kind;
         let n = &mut per_kind[kind as usize]; // variants are declared in `ALL` order
         *n += 1;
         *n <= ROUTES_PER_KIND
     });
     for (route_rank, e) in open.take(ROUTES_CONSIDERED) {
-        let o = &m.catalog().offerings[e.offering];
+        let o = &m.catalog.offerings[e.offering];
         let Some(intake) = e.timing.clone() else { continue };
         let needs_job = e.outcomes.iter().any(|(ri, oc)| {
             matches!(oc, Outcome::Condition { .. } | Outcome::Blocked) && matches!(m.rule(*ri).test, Test::SchoolJob { .. })
@@ -192,7 +194,7 @@ fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
 
 /// Flags a job that starts well before the training cohort (the known failure of
 /// zij-instroom), or training that starts long before the job it needs.
-fn misalignment(intake: &crate::result::IntakeTiming, start_teaching: Date, paid_route: bool) -> Misalign {
+fn misalignment(intake: &crate::engine::timing::NextIntake, start_teaching: Date, paid_route: bool) -> Misalign {
     let early = start_teaching.days_until(intake.start_date);
     let late = intake.start_date.days_until(start_teaching);
     Misalign {
@@ -237,7 +239,7 @@ fn candidate(
     route_rank: usize,
     e: &Evaluated,
     o: &crate::model::Offering,
-    intake: &crate::result::IntakeTiming,
+    intake: &crate::engine::timing::NextIntake,
     choice: Choice,
     score: u32,
     flags: &[Msg],
@@ -256,11 +258,11 @@ fn candidate(
             offering: o.id.clone(),
             kind: o.kind,
             eligibility: e.eligibility,
-            intake: intake.clone(),
+            intake: intake.to_result(),
             vacancy,
             own_job,
             score,
-            flags: flags.iter().map(|f| render(lang, f)).collect(),
+            flags: flags.iter().map(|f| f.render(lang)).collect(),
             timeline: timeline(lang, intake, start_teaching),
         },
     }
@@ -281,8 +283,8 @@ fn role_fits(kind: RouteKind, role: Role) -> bool {
     }
 }
 
-fn vacancy_match(m: &Matcher, vi: usize, d: Option<f64>) -> VacancyMatch {
-    let v = &m.catalog().vacancies[vi];
+fn vacancy_match(m: &Index, vi: usize, d: Option<f64>) -> VacancyMatch {
+    let v = &m.catalog.vacancies[vi];
     let place = m.vacancy_place_name(vi).to_string();
     VacancyMatch {
         id: v.id.clone(),
@@ -299,7 +301,7 @@ fn vacancy_match(m: &Matcher, vi: usize, d: Option<f64>) -> VacancyMatch {
     }
 }
 
-fn timeline(lang: Lang, t: &crate::result::IntakeTiming, start_teaching: Option<Date>) -> Vec<TimelineEvent> {
+fn timeline(lang: Lang, t: &crate::engine::timing::NextIntake, start_teaching: Option<Date>) -> Vec<TimelineEvent> {
     let ev = |date: Date, event: &'static str| TimelineEvent {
         date,
         event,

@@ -7,7 +7,7 @@
 
 use crate::model::date::Date;
 use crate::model::{Catalog, Offering, Profile, Weights};
-use crate::result::IntakeTiming;
+use crate::engine::timing::NextIntake;
 use crate::model::vocab::{EarnWish, Qualification, Sector, Subject};
 
 /// A message before rendering: id and parameters.
@@ -18,6 +18,11 @@ pub struct Msg {
 }
 
 impl Msg {
+    /// The message in `lang`, as the result shows it.
+    pub fn render(&self, lang: crate::model::vocab::Lang) -> crate::result::Text {
+        crate::i18n::text(lang, self.id, &self.params)
+    }
+
     pub fn new(id: &'static str) -> Msg {
         Msg { id, params: Vec::new() }
     }
@@ -121,7 +126,7 @@ pub struct FactorValue {
 pub struct Inputs<'a> {
     pub weights: &'a Weights,
     pub today: Date,
-    pub timing: Option<&'a IntakeTiming>,
+    pub timing: Option<&'a NextIntake>,
     pub distance_km: Option<f64>,
     /// The shortage figure that applies: index into the catalog's `shortages`, and its percentage.
     pub shortage: Option<(usize, f64)>,

@@ -6,11 +6,37 @@
 
 use crate::model::date::Date;
 use crate::model::Offering;
-use crate::result::IntakeTiming;
 use crate::model::vocab::IntakeStatus;
 
+/// The intake a person could join, as the engine works with it (the result shows it as
+/// [`crate::result::IntakeTiming`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextIntake {
+    pub start_date: Date,
+    pub application_deadline: Option<Date>,
+    /// The last day to act: the deadline, or earlier when a lead time (geschiktheidsonderzoek) must fit.
+    pub apply_by: Date,
+    pub lead_time_days: u16,
+    pub status: IntakeStatus,
+    pub expected_qualification: Date,
+}
+
+impl NextIntake {
+    /// As shown in the result.
+    pub fn to_result(&self) -> crate::result::IntakeTiming {
+        crate::result::IntakeTiming {
+            start_date: self.start_date,
+            application_deadline: self.application_deadline,
+            apply_by: self.apply_by,
+            lead_time_days: self.lead_time_days,
+            status: self.status,
+            expected_qualification: self.expected_qualification,
+        }
+    }
+}
+
 /// The next feasible intake of an offering, if any.
-pub fn next_intake(o: &Offering, today: Date, available_from: Option<Date>) -> Option<IntakeTiming> {
+pub fn next_intake(o: &Offering, today: Date, available_from: Option<Date>) -> Option<NextIntake> {
     let earliest = available_from.map_or(today, |a| a.max(today));
     let dated = o
         .intakes
@@ -18,7 +44,7 @@ pub fn next_intake(o: &Offering, today: Date, available_from: Option<Date>) -> O
         .filter_map(|t| {
             let by_lead = t.start_date.add_days(-i64::from(t.lead_time_days));
             let apply_by = t.application_deadline.map_or(by_lead, |d| d.min(by_lead));
-            (apply_by >= today && t.start_date >= earliest).then(|| IntakeTiming {
+            (apply_by >= today && t.start_date >= earliest).then(|| NextIntake {
                 start_date: t.start_date,
                 application_deadline: t.application_deadline,
                 apply_by,
@@ -32,7 +58,7 @@ pub fn next_intake(o: &Offering, today: Date, available_from: Option<Date>) -> O
         return dated;
     }
     // A rolling route starts whenever the person can; nothing dated can be earlier.
-    Some(IntakeTiming {
+    Some(NextIntake {
         start_date: earliest,
         application_deadline: None,
         apply_by: earliest,

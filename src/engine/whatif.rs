@@ -6,7 +6,8 @@
 //! rules again on the changed profile, so a hint is never a guess.
 
 use crate::model::date::Date;
-use crate::engine::matcher::{render, Evaluated, MatchOptions, Matcher};
+use crate::engine::index::{Evaluated, Index};
+use crate::engine::options::MatchOptions;
 use crate::model::{Diploma, HeldQualification, Job, Offering, Profile, Test};
 use crate::result::WhatIf;
 use crate::engine::rules::{self, Outcome};
@@ -169,7 +170,7 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
     }
 }
 
-pub(crate) fn what_if(m: &Matcher, p: &Profile, ranked: &[Evaluated], opts: &MatchOptions) -> Vec<WhatIf> {
+pub(crate) fn what_if(m: &Index, p: &Profile, ranked: &[Evaluated], opts: &MatchOptions) -> Vec<WhatIf> {
     let mut out = Vec::new();
     for verdict in [Eligibility::Conditional, Eligibility::Ineligible] {
         let mut kinds_done: Vec<RouteKind> = Vec::new();
@@ -177,7 +178,7 @@ pub(crate) fn what_if(m: &Matcher, p: &Profile, ranked: &[Evaluated], opts: &Mat
             if kinds_done.len() >= PER_VERDICT {
                 break;
             }
-            let o = &m.catalog().offerings[e.offering];
+            let o = &m.catalog.offerings[e.offering];
             if kinds_done.contains(&o.kind) {
                 continue;
             }
@@ -191,21 +192,21 @@ pub(crate) fn what_if(m: &Matcher, p: &Profile, ranked: &[Evaluated], opts: &Mat
     out
 }
 
-fn smallest_change(m: &Matcher, p: &Profile, e: &Evaluated, opts: &MatchOptions) -> Option<WhatIf> {
-    let o = &m.catalog().offerings[e.offering];
+fn smallest_change(m: &Index, p: &Profile, e: &Evaluated, opts: &MatchOptions) -> Option<WhatIf> {
+    let o = &m.catalog.offerings[e.offering];
     let (changes, to) = changes_for(m, p, e, opts.today)?;
     Some(WhatIf {
         offering: o.id.clone(),
         kind: o.kind,
         from: e.eligibility,
         to,
-        changes: changes.iter().map(|c| render(opts.lang, &c.message())).collect(),
+        changes: changes.iter().map(|c| c.message().render(opts.lang)).collect(),
     })
 }
 
 /// The smallest set of changes that opens the offering, and the verdict it then gets.
-pub(crate) fn changes_for(m: &Matcher, p: &Profile, e: &Evaluated, today: Date) -> Option<(Vec<Change>, Eligibility)> {
-    let o = &m.catalog().offerings[e.offering];
+pub(crate) fn changes_for(m: &Index, p: &Profile, e: &Evaluated, today: Date) -> Option<(Vec<Change>, Eligibility)> {
+    let o = &m.catalog.offerings[e.offering];
     let target_ok = |v: Eligibility| match e.eligibility {
         Eligibility::Ineligible => v != Eligibility::Ineligible,
         _ => v == Eligibility::Eligible,

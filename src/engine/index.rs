@@ -1,0 +1,261 @@
+//! The catalog indexed once for matching: lookups by id, places and regions, the rules
+//! of each offering, shortage figures; and one offering evaluated for one profile
+//! (verdict, score, timing). Used by the matcher, pathways and what-if alike; knows
+//! nothing of them.
+
+use crate::engine::rules::{self, Ctx, Outcome, RelatednessIndex};
+use crate::engine::score::{self, FactorValue, Msg};
+use crate::engine::timing::NextIntake;
+use crate::model::date::Date;
+use crate::model::vocab::*;
+use crate::model::{Catalog, Offering, Profile, Rule};
+use std::collections::HashMap;
+
+/// A validated catalog with its lookups, built once.
+pub struct Index {
+    pub catalog: Catalog,
+    pub(crate) source_index: Ids,
+    pub(crate) place_index: Ids,
+    pub(crate) postcode_index: Ids,
+    pub(crate) institution_index: Ids,
+    pub(crate) related: RelatednessIndex,
+    /// Newest shortage figure per (sector, subject, region id): its index in `shortages`.
+    pub(crate) shortages: HashMap<ShortageKey, usize>,
+    pub(crate) place_region: Vec<Option<u32>>,
+    /// Per place: its own id interned like the regions, for figures measured per gemeente.
+    pub(crate) place_area: Vec<u32>,
+    /// Per offering: the indices of the rules to check (kind rules, then its own).
+    pub(crate) offering_rules: Vec<Vec<usize>>,
+    pub(crate) offering_place: Vec<Option<usize>>,
+    pub(crate) vacancy_place: Vec<Option<usize>>,
+    /// Per offering: its position in id order (the final tie-break of the ranking).
+    pub(crate) id_rank: Vec<u32>,
+}
+
+/// Positions of string ids; on duplicate ids the first position wins (validation
+/// reports duplicates).
+type Ids = HashMap<String, usize>;
+
+fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> Ids {
+    let mut index = Ids::new();
+    for (i, id) in ids.enumerate() {
+        index.entry(id.to_string()).or_insert(i);
+    }
+    index
+}
+
+/// Shortage figures are looked up by sector, subject and (interned) region.
+type ShortageKey = (Sector, Option<Subject>, Option<u32>);
+
+/// A person's resolved location.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Here {
+    pub coord: Option<(f64, f64)>,
+    pub region: Option<u32>,
+    /// The person's gemeente (interned id), for figures measured per city.
+    pub area: Option<u32>,
+}
+
+/// Per match: the person's location and the distance to every place (km), computed once.
+pub(crate) struct Geo {
+    pub here: Here,
+    place_km: Vec<f64>,
+}
+
+impl Geo {
+    /// No known location: no distances.
+    pub fn nowhere() -> Geo {
+        Geo { here: Here { coord: None, region: None, area: None }, place_km: Vec::new() }
+    }
+
+    pub fn km(&self, place: Option<usize>) -> Option<f64> {
+        place.and_then(|p| self.place_km.get(p).copied()).filter(|d| !d.is_nan())
+    }
+}
+
+/// One offering evaluated for one profile (internal, before rendering).
+#[derive(Clone, Debug)]
+pub(crate) struct Evaluated {
+    pub offering: usize,
+    /// The date the rules were applied on (the next intake's start, or today).
+    pub on: Date,
+    pub outcomes: Vec<(usize, Outcome)>,
+    pub eligibility: Eligibility,
+    pub score: u32,
+    pub factors: Vec<FactorValue>,
+    pub timing: Option<NextIntake>,
+    pub distance_km: Option<f64>,
+}
+
+impl Index {
+    /// Indexes a catalog that has passed validation.
+    pub(crate) fn new(catalog: Catalog) -> Index {
+        let rule_index = ids(catalog.rules.iter().map(|r| r.id.as_str()));
+        let place_index = ids(catalog.places.iter().map(|p| p.id.as_str()));
+        let offering_rules = catalog
+            .offerings
+            .iter()
+            .map(|o| {
+                let kind_rules = catalog.route_kinds.iter().find(|k| k.kind == o.kind).map_or(&[][..], |k| k.rules.as_slice());
+                let mut ids: Vec<usize> = Vec::new();
+                for r in kind_rules.iter().chain(&o.program_prerequisites) {
+                    if let Some(&i) = rule_index.get(r) {
+                        if !ids.contains(&i) {
+                            ids.push(i);
+                        }
+                    }
+                }
+                ids
+            })
+            .collect();
+        // Regions and gemeenten as numbers: a shortage figure may be for a region or for
+        // one gemeente (a city measured on its own).
+        let areas = ids(
+            catalog
+                .places
+                .iter()
+                .flat_map(|p| [Some(p.id.as_str()), p.region.as_deref()])
+                .chain(catalog.shortages.iter().map(|s| s.region.as_deref()))
+                .flatten(),
+        );
+        // Numbers (the first position of each name), so equal names get equal numbers.
+        let area = |r: &str| areas.get(r).map_or(u32::MAX, |&i| i as u32);
+        let place_region: Vec<Option<u32>> = catalog.places.iter().map(|p| p.region.as_deref().map(area)).collect();
+        let place_area: Vec<u32> = catalog.places.iter().map(|p| area(&p.id)).collect();
+        // The newest figure of each key (validation rejects two with the same key and date).
+        let mut shortages: HashMap<ShortageKey, usize> = HashMap::new();
+        for (i, s) in catalog.shortages.iter().enumerate() {
+            let key = (s.sector, s.subject, s.region.as_deref().map(area));
+            let newest = shortages.entry(key).or_insert(i);
+            if catalog.shortages[*newest].peildatum < s.peildatum {
+                *newest = i;
+            }
+        }
+        let mut order: Vec<usize> = (0..catalog.offerings.len()).collect();
+        order.sort_by(|a, b| catalog.offerings[*a].id.cmp(&catalog.offerings[*b].id));
+        let mut id_rank = vec![0u32; order.len()];
+        for (rank, i) in order.into_iter().enumerate() {
+            id_rank[i] = rank as u32;
+        }
+        Index {
+            offering_place: catalog.offerings.iter().map(|o| place_index.get(&o.place).copied()).collect(),
+            vacancy_place: catalog.vacancies.iter().map(|v| place_index.get(&v.job_location).copied()).collect(),
+            source_index: ids(catalog.sources.iter().map(|s| s.id.as_str())),
+            institution_index: ids(catalog.institutions.iter().map(|i| i.id.as_str())),
+            related: RelatednessIndex::new(&catalog.relatedness),
+            postcode_index: ids(catalog.postcodes.iter().map(|p| p.0.as_str())),
+            place_index,
+            shortages,
+            place_region,
+            place_area,
+            offering_rules,
+            id_rank,
+            catalog,
+        }
+    }
+
+    /// The person's location and the distance to every place.
+    pub(crate) fn geo(&self, profile: &Profile, notices: &mut Vec<Msg>) -> Geo {
+        let here = self.locate(profile, notices);
+        let place_km = match here.coord {
+            Some(a) => self.catalog.places.iter().map(|p| crate::engine::geo::distance_km(a, (p.lat, p.lon))).collect(),
+            None => Vec::new(),
+        };
+        Geo { here, place_km }
+    }
+
+    fn locate(&self, p: &Profile, notices: &mut Vec<Msg>) -> Here {
+        let id = p.location.as_ref().and_then(|l| l.postcode.as_deref().or(l.gemeente.as_deref()));
+        match id {
+            None => {
+                notices.push(Msg::new("notice.no-location"));
+                Here { coord: None, region: None, area: None }
+            }
+            Some(id) => match (self.place_index.get(id).copied(), self.postcode_index.get(id).copied()) {
+                (Some(i), _) => {
+                    let pl = &self.catalog.places[i];
+                    Here { coord: Some((pl.lat, pl.lon)), region: self.place_region[i], area: Some(self.place_area[i]) }
+                }
+                (None, Some(i)) => {
+                    let pc = &self.catalog.postcodes[i];
+                    let gemeente = self.place_index.get(&pc.3).copied();
+                    Here {
+                        coord: Some((pc.1, pc.2)),
+                        region: gemeente.and_then(|g| self.place_region[g]),
+                        area: gemeente.map(|g| self.place_area[g]),
+                    }
+                }
+                (None, None) => {
+                    notices.push(Msg::new("notice.unknown-place").with("place", id));
+                    Here { coord: None, region: None, area: None }
+                }
+            },
+        }
+    }
+
+    pub(crate) fn rule(&self, i: usize) -> &Rule {
+        &self.catalog.rules[i]
+    }
+
+    /// Applies an offering's rules to a profile, as they stand on date `on`.
+    pub(crate) fn outcomes(&self, profile: &Profile, offering: usize, on: Date) -> Vec<(usize, Outcome)> {
+        let ctx = Ctx { profile, offering: &self.catalog.offerings[offering], on, related: &self.related };
+        self.offering_rules[offering].iter().map(|&r| (r, rules::apply(&self.catalog.rules[r], &ctx))).collect()
+    }
+
+    pub(crate) fn vacancy_place_name(&self, v: usize) -> &str {
+        self.vacancy_place[v].map_or(self.catalog.vacancies[v].job_location.as_str(), |i| self.catalog.places[i].name.as_str())
+    }
+
+    pub(crate) fn vacancy_place(&self, v: usize) -> Option<usize> {
+        self.vacancy_place[v]
+    }
+
+    pub(crate) fn evaluate(&self, profile: &Profile, i: usize, today: Date, geo: &Geo) -> Evaluated {
+        let o = &self.catalog.offerings[i];
+        let timing = crate::engine::timing::next_intake(o, today, profile.available_from);
+        // Rules are applied as they stand when the person would start.
+        let on = timing.as_ref().map_or(today, |t| t.start_date);
+        let outcomes = self.outcomes(profile, i, on);
+        let eligibility = rules::verdict(outcomes.iter().map(|(_, o)| o));
+        let distance_km = geo.km(self.offering_place[i]);
+        // Where the person lives, else where the route is.
+        let (area, region) = match (geo.here.area, self.offering_place[i]) {
+            (Some(a), _) => (Some(a), geo.here.region),
+            (None, Some(p)) => (Some(self.place_area[p]), self.place_region[p]),
+            (None, None) => (None, None),
+        };
+        let shortage = self.shortage_for(profile, o, area, region);
+        let inputs = score::Inputs {
+            weights: &self.catalog.weights,
+            today,
+            timing: timing.as_ref(),
+            distance_km,
+            shortage,
+        };
+        let factors = score::factors(profile, o, &inputs);
+        let score = factors.iter().map(|f| f.points).sum();
+        Evaluated { offering: i, on, outcomes, eligibility, score, factors, timing, distance_km }
+    }
+
+    /// The most specific shortage figure: subject in the gemeente, in the region,
+    /// nationally; then the sector in the gemeente, the region, nationally.
+    fn shortage_for(&self, p: &Profile, o: &Offering, area: Option<u32>, region: Option<u32>) -> Option<(usize, f64)> {
+        let sector = score::scored_sector(p, o)?;
+        // Where: the gemeente, then the region, then national; a missing gemeente or region
+        // is skipped (it must not be read as "national").
+        let wheres: Vec<Option<u32>> = [area, region].into_iter().filter(Option::is_some).chain([None]).collect();
+        [o.subject, None]
+            .into_iter()
+            .flat_map(|subject| wheres.iter().map(move |at| (sector, subject, *at)))
+            .find_map(|k| self.shortages.get(&k).copied())
+            .map(|i| (i, self.catalog.shortages[i].percent))
+    }
+}
+
+/// Sort key: open routes before ineligible ones, then score, then eligible before
+/// conditional, then offering id (total and deterministic).
+pub(crate) fn rank_key(m: &Index, e: &Evaluated) -> (bool, std::cmp::Reverse<u32>, Eligibility, u32) {
+    (e.eligibility == Eligibility::Ineligible, std::cmp::Reverse(e.score), e.eligibility, m.id_rank[e.offering])
+}
+
