@@ -48,7 +48,7 @@ mkdir -p www/i18n
 cp src/i18n/*.json www/i18n/
 mkdir -p dist/routewijzer
 cp -r pkg dist/routewijzer/pkg
-cp www/routewijzer.js www/routewijzer.css dist/routewijzer/
+cp www/routewijzer.js www/routewijzer.d.ts www/routewijzer.css dist/routewijzer/
 cp -r www/js dist/routewijzer/js
 cp -r www/i18n dist/routewijzer/i18n
 cp -r www/data dist/routewijzer/data

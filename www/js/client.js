@@ -38,7 +38,8 @@ function call(f) {
     throw wrap(e);
   }
 }
-const optionError = (path, message) => new RoutewijzerInputError(`options: ${path}: ${message}`, { document: "options", problems: [{ path, message }] });
+/** An option the JS side rejects, worded as the core words its errors. */
+const optionError = (path, message) => new RoutewijzerInputError(`invalid options: 1 problem\n  ${path}: ${message}`, { document: "options", problems: [{ path, message }] });
 
 // ------------------------------------------------------------------ shared loading
 
