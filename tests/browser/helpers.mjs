@@ -13,7 +13,6 @@ export const SAMPLE = readFileSync(new URL("../fixtures/sample-catalog.json", im
 export const TODAY = "2026-11-23";
 const SHOTS = `${ROOT}test-results/screenshots/`;
 
-/** Starts scripts/serve.mjs on a free port; resolves to {url, stop}. */
 /** A server and a browser for one test file: `const h = harness();` then `h.server`, `h.browser`. */
 export function harness(serverOptions) {
   const h = {};
@@ -28,8 +27,10 @@ export function harness(serverOptions) {
   return h;
 }
 
-export async function startServer({ csp = false } = {}) {
-  const child = spawn(process.execPath, ["scripts/serve.mjs", "--port", "0", ...(csp ? ["--csp"] : [])], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+/** Starts scripts/serve.mjs on a free port (serving www/, or `root`); resolves to {url, stop}. */
+export async function startServer({ csp = false, root } = {}) {
+  const args = ["scripts/serve.mjs", "--port", "0", ...(csp ? ["--csp"] : []), ...(root ? ["--root", root] : [])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise((ok, fail) => {
     let out = "";
     child.stdout.on("data", (d) => {

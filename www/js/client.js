@@ -1,26 +1,18 @@
-// client.js: the JS client of the Routewijzer core, for scripts as well as the element.
-//
-//   import { Routewijzer, RoutewijzerInputError } from "/routewijzer/routewijzer.js";
-//   const m = await Routewijzer.load({ catalog: "/routewijzer/data/regions/AM13.json" });
-//   const result = m.match({ diplomas: [{ level: "havo" }] }, { today: "2026-11-23", lang: "en", limit: 10 });
-//
-// Loads the wasm once per page and each catalog URL once per page, whoever asks (widgets
-// and scripts share them), reports download progress, and turns the core's input errors
-// into RoutewijzerInputError. Types: client.d.ts.
+// client.js: the JS client of the core, used by the element and by scripts (API and docs:
+// client.d.ts, README "JS API"). Loads the wasm and each catalog URL once per page,
+// whoever asks, reports progress, and turns the core's input errors into
+// RoutewijzerInputError.
 
 import { localToday } from "./dates.js";
 
 const GLUE = new URL("../pkg/routewijzer.js", import.meta.url).href;
 const WASM = new URL("../pkg/routewijzer_bg.wasm", import.meta.url).href;
 
-/** A rejected input: the catalog, the profile or the options of match(). */
 export class RoutewijzerInputError extends Error {
   constructor(message, { document, problems, cause } = {}) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = "RoutewijzerInputError";
-    /** "catalog", "profile" or "options". */
     this.document = document;
-    /** [{path, message}], path as JSON path (`offerings[3].url`), "" for the document itself. */
     this.problems = problems || [];
   }
 }
@@ -111,7 +103,6 @@ const TOKEN = Symbol("Routewijzer");
 
 // ------------------------------------------------------------------ the client
 
-/** A catalog, validated and indexed once, that matches profiles. Make one with `Routewijzer.load()`. */
 export class Routewijzer {
   #m;
 
@@ -120,12 +111,7 @@ export class Routewijzer {
     this.#m = matcher;
   }
 
-  /**
-   * Loads the core and a catalog: `catalog` is a URL (relative to the page), a parsed
-   * catalog object, or its JSON text; `wasm` the URL of routewijzer_bg.wasm (default: the
-   * pkg/ folder next to this script). A catalog URL is fetched and indexed once per page:
-   * loading it again gives the same Routewijzer.
-   */
+  /** catalog: a URL (relative to the page; one Routewijzer per URL and page), an object or JSON text. */
   static load({ catalog, wasm, onProgress } = {}) {
     if (catalog instanceof URL) catalog = catalog.href;
     const w = loadWasm(new URL(wasm ?? WASM, base()).href);
@@ -143,12 +129,6 @@ export class Routewijzer {
     return progress([w], onProgress, w.promise).then((mod) => new Routewijzer(TOKEN, call(() => new mod.Matcher(catalog))));
   }
 
-  /**
-   * Matches a profile (an object or JSON text). Options: `today` (`YYYY-MM-DD`, default
-   * the visitor's local date), `lang` (`nl` or `en`, default `nl`), `limit` (list the best
-   * `limit` routes, default all) and `closed` (then closed routes until this many of those
-   * are listed). Throws RoutewijzerInputError for a profile or option the core rejects.
-   */
   match(profile, options = {}) {
     if (options === null || typeof options !== "object") throw new TypeError("match(profile, options): options is an object such as { today, lang, limit, closed }");
     const { today = localToday(), lang = "nl", limit, closed } = options;
@@ -159,12 +139,10 @@ export class Routewijzer {
     return call(() => this.#m.match(profile, today, lang, limit ?? undefined, closed ?? undefined));
   }
 
-  /** The catalog's meta (name, version, generated, region, attribution, notes), `offerings` (how many) and `fields` (study fields). */
   info() {
     return call(() => this.#m.info());
   }
 
-  /** The places a person can choose (gemeenten and postcodes): [{id, name, region}], by name. */
   places() {
     return call(() => this.#m.places());
   }

@@ -1,8 +1,6 @@
-// element.js: the <route-wijzer> custom element. Attributes in, events out; loads lazily
-// through the client (client.js) when it comes near the viewport, renders the form
-// (form.js) and results (results.js) in its shadow root, in the language of its store
-// (i18n.js). Its only public members are `name`, `profile` and `result`; everything else
-// is private (#), so nothing shadows an HTMLElement property.
+// element.js: the <route-wijzer> custom element: attributes in, events out. Loads through
+// the client when near the viewport; form and results live in its shadow root. Public:
+// `name`, `profile`, `result`; the rest is private (#), so nothing shadows HTMLElement.
 
 import { Routewijzer } from "./client.js";
 import { h } from "./dom.js";

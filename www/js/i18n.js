@@ -1,8 +1,7 @@
-// i18n.js: the translation store. i18n/<lang>.json (a copy of src/i18n/, which the core
-// shares) holds `ui` (the widget's own text), `labels` (one label per vocabulary id, per
-// kind, in the order the form offers them) and `messages` (the core's templates; results
-// arrive rendered). Words wraps one language's store and formats dates, euros,
-// distances and durations the way that language writes them.
+// i18n.js: the translation store, i18n/<lang>.json (copied from src/i18n/, shared with the
+// core): `ui` (the widget's text), `labels` (per kind, per vocabulary id, in form order) and
+// `messages` (the core's; results arrive rendered). Words also formats dates, euros,
+// distances and durations per language.
 
 import { utc } from "./dates.js";
 
