@@ -139,3 +139,27 @@ test("a profile set before the widget has loaded: the last one set is used", asy
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("a profile set while a new catalog loads is the one the reloaded form shows", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await fixturePage(page, h.server.url, "reload.html", page1(['name="reload"']));
+  const w = page.locator("route-wijzer");
+  await w.locator("form").waitFor();
+  await w.getByLabel("Leeftijd", { exact: true }).fill("30");
+  await waitForResults(w);
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/data/other.json", async (route) => {
+    await held;
+    route.fulfill({ body: await (await fetch(`${h.server.url}data/catalog.json`)).text(), contentType: "application/json" });
+  });
+  await w.evaluate((el) => {
+    el.setAttribute("catalog", "/data/other.json");
+    el.profile = { age: 55 };
+  });
+  release();
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === "ready").length === 2);
+  assert.deepEqual(await w.evaluate((el) => el.profile), { age: 55 });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

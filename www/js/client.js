@@ -115,7 +115,7 @@ export class Routewijzer {
   static load({ catalog, wasm, onProgress } = {}) {
     if (catalog instanceof URL) catalog = catalog.href;
     const w = loadWasm(new URL(wasm ?? WASM, base()).href);
-    if (typeof catalog === "string" && !/^\s*\{/.test(catalog)) {
+    if (typeof catalog === "string" && !/^\s*[{[]/.test(catalog)) {
       const url = new URL(catalog, base()).href;
       const c = job(`catalog ${url}`, async (j) => {
         const [text, mod] = await Promise.all([fetchCounted(url, j).then((r) => r.text()), w.promise]);

@@ -69,7 +69,8 @@ export class RouteWijzer extends HTMLElement {
     if (this.#form) {
       this.#form.fill(profile);
       this.#run();
-    } else this.#pending = structuredClone(profile);
+    }
+    if (!this.#matcher) this.#pending = structuredClone(profile); // (re)loading: the form to come gets it
   }
 
   /** The last result object (see MatchResult), or null. */
