@@ -39,12 +39,18 @@ node_modules/.bin/wasm-opt -Oz -aimfs 0 -ocimfs 0 --strip-debug --strip-producer
   --enable-nontrapping-float-to-int --enable-mutable-globals --enable-multivalue \
   pkg/routewijzer_bg.wasm -o pkg/routewijzer_bg.wasm
 
-step "Loket folder dist/routewijzer/ (and www/pkg for the demo page)"
-rm -rf www/pkg dist/routewijzer
+step "Loket folder dist/routewijzer/ (and www/pkg, www/i18n for the demo page)"
+# The translation store lives in src/i18n/ (the core reads it too); the shell fetches
+# i18n/<lang>.json next to its script.
+rm -rf www/pkg www/i18n dist/routewijzer
 cp -r pkg www/pkg
+mkdir -p www/i18n
+cp src/i18n/*.json www/i18n/
 mkdir -p dist/routewijzer
 cp -r pkg dist/routewijzer/pkg
-cp www/routewijzer.js www/routewijzer.css dist/routewijzer/ 2>/dev/null || true
+cp www/routewijzer.js www/routewijzer.d.ts www/routewijzer.css dist/routewijzer/
+cp -r www/js dist/routewijzer/js
+cp -r www/i18n dist/routewijzer/i18n
 cp -r www/data dist/routewijzer/data
 rm -f dist/routewijzer/pkg/.gitignore www/pkg/.gitignore
 

@@ -13,7 +13,6 @@ export const SAMPLE = readFileSync(new URL("../fixtures/sample-catalog.json", im
 export const TODAY = "2026-11-23";
 const SHOTS = `${ROOT}test-results/screenshots/`;
 
-/** Starts scripts/serve.mjs on a free port; resolves to {url, stop}. */
 /** A server and a browser for one test file: `const h = harness();` then `h.server`, `h.browser`. */
 export function harness(serverOptions) {
   const h = {};
@@ -28,8 +27,10 @@ export function harness(serverOptions) {
   return h;
 }
 
-export async function startServer({ csp = false } = {}) {
-  const child = spawn(process.execPath, ["scripts/serve.mjs", "--port", "0", ...(csp ? ["--csp"] : [])], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+/** Starts scripts/serve.mjs on a free port (serving www/, or `root`); resolves to {url, stop}. */
+export async function startServer({ csp = false, root } = {}) {
+  const args = ["scripts/serve.mjs", "--port", "0", ...(csp ? ["--csp"] : []), ...(root ? ["--root", root] : [])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise((ok, fail) => {
     let out = "";
     child.stdout.on("data", (d) => {
@@ -116,13 +117,13 @@ export async function waitForResults(w) {
 /** hbo career switcher (bedrijfskunde) who wants to teach in primary school. */
 export async function fillCareerSwitcher(w, { nl = true } = {}) {
   const L = nl
-    ? { level: "Welk diploma?", add: "Nog een diploma toevoegen", field: "Studierichting", po: "Basisonderwijs (po)", hours: "Uren per week voor werk", earn: "Ja, dat moet", place: "Postcode of gemeente", travel: "Hoe ver", age: "Leeftijd" }
-    : { level: "Which diploma?", add: "Add another diploma", field: "Field of study", po: "Primary school (po)", hours: "Hours a week for work", earn: "Yes, I need to", place: "Postcode or municipality", travel: "Maximum travel", age: "Age" };
+    ? { level: "Welk diploma?", add: "Nog een diploma toevoegen", field: "Studierichting", po: "Basisonderwijs", hours: "Uren per week voor werk", earn: "Ja, dat moet", place: "Postcode of gemeente", travel: "Hoe ver", age: "Leeftijd" }
+    : { level: "Which diploma?", add: "Add another diploma", field: "Field of study", po: "Primary education", hours: "Hours a week for work", earn: "Yes, I need to", place: "Postcode or municipality", travel: "Maximum travel", age: "Age" };
   await w.getByLabel(L.level).first().selectOption("havo");
   await w.getByRole("button", { name: L.add }).click();
   await w.getByLabel(L.level).nth(1).selectOption("hbo-bachelor");
   await w.getByLabel(L.field, { exact: true }).nth(1).fill("Bedrijfskunde");
-  await w.getByLabel(L.po).check();
+  await w.getByLabel(L.po, { exact: true }).check();
   await w.getByLabel(L.hours).fill("36");
   await w.getByLabel(L.earn).check();
   await w.getByLabel(L.place).fill("3812");
@@ -133,7 +134,7 @@ export async function fillCareerSwitcher(w, { nl = true } = {}) {
 /** havo school leaver, 17, wants to become a primary-school teacher. */
 export async function fillSchoolLeaver(w) {
   await w.getByLabel("Welk diploma?").selectOption("havo");
-  await w.getByLabel("Basisonderwijs (po)").check();
+  await w.getByLabel("Basisonderwijs", { exact: true }).check();
   await w.getByLabel("Uren per week voor werk").fill("40");
   await w.getByLabel("Vanaf wanneer kun je beginnen?").fill("2027-07-01");
   await w.getByLabel("Postcode of gemeente").fill("Utrecht");
@@ -152,7 +153,7 @@ export async function fillJanuaryOffer(w) {
   await w.getByLabel("Functie").selectOption("leraar-onbevoegd");
   await w.getByLabel("Uren per week", { exact: true }).fill("32");
   await w.getByLabel("Eerste werkdag").fill("2027-01-04");
-  await w.getByLabel("Voortgezet onderwijs (vo)").check();
+  await w.getByLabel("Voortgezet onderwijs", { exact: true }).check();
   await w.getByLabel("Wiskunde", { exact: true }).check();
   await w.getByLabel("Uren per week voor werk").fill("40");
   await w.getByLabel("Ja, dat moet").check();

@@ -38,7 +38,7 @@ test("two widgets on one page: one wasm and one catalog download, independent fo
   assert.equal(await right.locator(".rw-summary").count(), 0, "the other widget is untouched");
   assert.equal(await right.getByLabel("Age", { exact: true }).inputValue(), "");
   await right.getByLabel("Age", { exact: true }).fill("50");
-  await right.getByLabel("Secondary school (vo)").check();
+  await right.getByLabel("Secondary education", { exact: true }).check();
   await waitForResults(right);
   assert.match(await right.locator(".rw-summary").innerText(), /routes found/);
   assert.match(await left.locator(".rw-summary").innerText(), /routes gevonden/);

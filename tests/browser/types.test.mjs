@@ -1,5 +1,6 @@
 // The TypeScript declarations shipped in pkg/routewijzer.d.ts (written in src/wasm.d.ts,
-// attached in src/wasm.rs): tsc type-checks realistic use of the API (tests/types), and
+// attached in src/wasm.rs) and those of the JS client and element (www/js/client.d.ts,
+// www/routewijzer.d.ts): tsc type-checks realistic use of both APIs (tests/types), and
 // every fixture is checked literally against Profile / Catalog with `satisfies`, so a
 // vocabulary id, a field or a required field that the declarations get wrong fails here.
 // Needs scripts/build-web.sh (pkg/) and npm ci (typescript).
@@ -37,6 +38,17 @@ test("pkg/routewijzer.d.ts types the Matcher API, not `any`", () => {
   for (const name of ["Profile", "Catalog", "MatchResult", "CatalogInfo", "PlaceOption", "Problem", "RoutewijzerError"]) {
     assert.match(dts, new RegExp(`export (interface|type) ${name}\\b`), name);
   }
+});
+
+test("www/js/client.d.ts and www/routewijzer.d.ts declare the JS client and the element, not `any`", () => {
+  const client = readFileSync(join(ROOT, "www/js/client.d.ts"), "utf8");
+  assert.match(client, /from "\.\.\/pkg\/routewijzer\.js"/, "types come from the wasm declarations");
+  assert.match(client, /static load\(options: LoadOptions\): Promise<Routewijzer>;/);
+  assert.match(client, /match\(profile: Profile \| string, options\?: MatchOptions\): MatchResult;/);
+  assert.match(client, /export class RoutewijzerInputError extends Error/);
+  const entry = readFileSync(join(ROOT, "www/routewijzer.d.ts"), "utf8");
+  assert.match(entry, /export class RouteWijzer extends HTMLElement/);
+  for (const [f, text] of [["client.d.ts", client], ["routewijzer.d.ts", entry]]) assert.doesNotMatch(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ""), /\bany\b/, f);
 });
 
 test("tsc -p tests/types accepts the usage and rejects the wrong values", () => {

@@ -1,37 +1,113 @@
-// The form's lists of ids (www/routewijzer.js) must stay the vocabulary of the core
-// (schema/profile.schema.json, generated from the Rust types), and every id the form
-// offers must have a label in both languages.
+// The translation store (src/i18n/nl.json, en.json) against the core's vocabulary: the
+// shell builds its form from the store's label keys, and the core is to render its
+// messages from the same files. Checks: every vocabulary id of the core has a label in
+// both languages and there are no extra ids; both languages have the same keys and the
+// same {placeholders}; the messages are the core's.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 const root = new URL("../../", import.meta.url);
-const js = readFileSync(new URL("www/routewijzer.js", root), "utf8");
-const schema = JSON.parse(readFileSync(new URL("schema/profile.schema.json", root), "utf8"));
-const defs = schema.$defs || schema.definitions;
-const ids = (name) => defs[name].enum || defs[name].oneOf.map((x) => x.const);
-const list = (name) => {
-  const m = js.match(new RegExp(`const ${name} = (\\[[^\\]]*\\]);`));
-  assert.ok(m, `const ${name} in routewijzer.js`);
-  return JSON.parse(m[1]);
+const read = (f) => readFileSync(new URL(f, root), "utf8");
+const store = { nl: JSON.parse(read("src/i18n/nl.json")), en: JSON.parse(read("src/i18n/en.json")) };
+
+const enums = (file) => {
+  const schema = JSON.parse(read(file));
+  const defs = schema.$defs || schema.definitions;
+  return (name) => defs[name] && (defs[name].enum || defs[name].oneOf?.map((x) => x.const));
+};
+const profileEnum = enums("schema/profile.schema.json");
+const catalogEnum = enums("schema/catalog.schema.json");
+/** A string union of the hand-written wasm declarations (for types only results have). */
+const dtsUnion = (name) => {
+  const m = new RegExp(`export type ${name} =([^;]+);`).exec(read("src/wasm/wasm.d.ts"));
+  return m && [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]);
+};
+const weights = () => {
+  const schema = JSON.parse(read("schema/catalog.schema.json"));
+  const defs = schema.$defs || schema.definitions;
+  return Object.keys(defs.Weights.properties);
 };
 
-test("the form offers exactly the core's ids", () => {
-  const sorted = (a) => [...a].sort();
-  // Every level except "geen" (no diploma is simply no entry in the list).
-  assert.deepEqual(sorted(list("LEVELS")), sorted(ids("Level").filter((l) => l !== "geen")));
-  assert.deepEqual(sorted([...list("SUBJECTS_VO"), ...list("SUBJECTS_MBO")]), sorted(ids("Subject")));
-  // A held qualification is never "geen".
-  assert.deepEqual(sorted(list("QUALS")), sorted(ids("Qualification").filter((q) => q !== "geen")));
-  assert.deepEqual(sorted(list("ROLES")), sorted(ids("Role")));
-  assert.deepEqual(sorted(list("DUTCH")), sorted(ids("Dutch")));
-  assert.deepEqual(sorted(list("PABO_TESTS")), sorted(ids("PaboTest")));
+/** Label kind -> the core's ids, from the schemas generated from the Rust types (profile first). */
+const KINDS = {
+  sector: profileEnum("Sector"),
+  level: profileEnum("Level"),
+  qualification: profileEnum("Qualification"),
+  subject: profileEnum("Subject"),
+  role: profileEnum("Role"),
+  dutch: profileEnum("Dutch"),
+  pabo_test: profileEnum("PaboTest"),
+  earn_while_learning: profileEnum("EarnWish"),
+  mode: catalogEnum("Mode"),
+  cost_basis: catalogEnum("CostBasis"),
+  employment_type: catalogEnum("EmploymentType"),
+  status: catalogEnum("SourceStatus"),
+  intake_status: catalogEnum("IntakeStatus"),
+  route_kind: catalogEnum("RouteKind"),
+  eligibility: dtsUnion("Eligibility"),
+  factor: weights(),
+};
+
+const placeholders = (s) => [...s.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]).sort();
+
+test("the store has messages, labels and ui, and nothing else", () => {
+  for (const [lang, s] of Object.entries(store)) assert.deepEqual(Object.keys(s), ["messages", "labels", "ui"], lang);
 });
 
-test("every id the form offers has a Dutch and an English label", () => {
-  const labels = js.slice(js.indexOf("const V = {"), js.indexOf("};", js.indexOf("const V = {")));
-  for (const id of [...list("LEVELS"), ...list("SUBJECTS_VO"), ...list("SUBJECTS_MBO"), ...list("PABO_TESTS")]) {
-    assert.match(labels, new RegExp(`"${id}": \\["[^"]+", "[^"]+"\\]`), id);
+test("every vocabulary id of the core has a label in nl and en, and no label is for an unknown id", () => {
+  for (const [kind, ids] of Object.entries(KINDS)) {
+    assert.ok(ids?.length, `the core's ids of ${kind}`);
+    for (const lang of ["nl", "en"]) {
+      const labels = store[lang].labels[kind];
+      assert.ok(labels, `${lang}: labels.${kind}`);
+      assert.deepEqual(Object.keys(labels).sort(), [...ids].sort(), `${lang}: labels.${kind} are the core's ids`);
+      for (const [id, label] of Object.entries(labels)) assert.ok(typeof label === "string" && label.trim() === label && label, `${lang}: labels.${kind}.${id}`);
+    }
   }
-  for (const q of list("QUALS")) assert.match(labels, new RegExp(`"q:${q}": \\["[^"]+", "[^"]+"\\]`), q);
+  assert.deepEqual(Object.keys(store.nl.labels).sort(), Object.keys(KINDS).sort(), "no label kind the core does not have");
+});
+
+test("nl and en have the same keys in the same order (the order of the form)", () => {
+  assert.deepEqual(Object.keys(store.en.messages), Object.keys(store.nl.messages));
+  assert.deepEqual(Object.keys(store.en.ui), Object.keys(store.nl.ui));
+  assert.deepEqual(Object.keys(store.en.labels), Object.keys(store.nl.labels));
+  for (const kind of Object.keys(store.nl.labels)) assert.deepEqual(Object.keys(store.en.labels[kind]), Object.keys(store.nl.labels[kind]), kind);
+});
+
+test("nl and en use the same placeholders in every message and interface text", () => {
+  for (const part of ["messages", "ui"]) {
+    for (const [key, nl] of Object.entries(store.nl[part])) {
+      const en = store.en[part][key];
+      assert.ok(typeof nl === "string" && nl && typeof en === "string" && en, `${part}.${key} is text in both`);
+      assert.deepEqual(placeholders(en), placeholders(nl), `${part}.${key}`);
+    }
+  }
+});
+
+// Until the core reads the store, its own table (src/i18n/mod.rs) must match word for word.
+const rs = existsSync(new URL("src/i18n/mod.rs", root)) ? read("src/i18n/mod.rs") : "";
+const rustTable = rs.includes("const MESSAGES") ? rs.slice(rs.indexOf("const MESSAGES"), rs.indexOf("];", rs.indexOf("const MESSAGES"))) : null;
+
+test("the messages are the core's MESSAGES, ids, {placeholders} and text", { skip: !rustTable && "the core has no table of its own" }, () => {
+  const re = /\("([^"]+)",\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"\)/g;
+  const nl = {};
+  const en = {};
+  for (const m of rustTable.matchAll(re)) {
+    nl[m[1]] = JSON.parse(`"${m[2]}"`);
+    en[m[1]] = JSON.parse(`"${m[3]}"`);
+  }
+  assert.ok(Object.keys(nl).length > 50, "read the Rust MESSAGES table");
+  assert.deepEqual(store.nl.messages, nl);
+  assert.deepEqual(store.en.messages, en);
+});
+
+test("the shell has no vocabulary or text tables of its own", () => {
+  const files = ["www/routewijzer.js", ...readdirSync(new URL("www/js/", root)).filter((f) => f.endsWith(".js")).map((f) => `www/js/${f}`)];
+  for (const f of files) {
+    const js = read(f);
+    assert.doesNotMatch(js, /\bconst (V|T|LEVELS|SUBJECTS_VO|SUBJECTS_MBO|QUALS|ROLES|DUTCH|PABO_TESTS) =/, f);
+    // No vocabulary id as a quoted label table entry, e.g. "mbo-techniek": [...].
+    assert.doesNotMatch(js, /"(mbo-techniek|hbo-bachelor|leraar-onbevoegd)":/, f);
+  }
 });

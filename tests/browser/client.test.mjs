@@ -1,0 +1,161 @@
+// The JS client (www/js/client.js) as a web developer uses it, without the element:
+// Routewijzer.load with a URL, an object or JSON text; match with options; info and
+// places; RoutewijzerInputError; one download per catalog URL, shared with the element.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { fixturePage, harness, openPage, SAMPLE, TODAY } from "./helpers.mjs";
+
+const h = harness();
+
+const PAGE = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Client</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Client</h1><progress id="bar" max="100"></progress></main></body></html>`;
+
+const PROFILE = { diplomas: [{ level: "havo" }, { level: "hbo-bachelor", field: "bedrijfskunde" }], sectors: ["po"], hours_per_week: 36, earn_while_learning: "required", location: { postcode: "3812" }, max_travel_km: 40, age: 35 };
+
+test("load from a URL, an object and JSON text; match with options; info and places", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await fixturePage(page, h.server.url, "client.html", PAGE);
+  const out = await page.evaluate(async ({ profile, today, sample }) => {
+    const { Routewijzer } = await import("/routewijzer.js");
+    const seen = [];
+    const m = await Routewijzer.load({ catalog: "data/catalog.json", onProgress: (p) => seen.push(p) });
+    const again = await Routewijzer.load({ catalog: "/data/catalog.json" }); // same URL, resolved against the page
+    const r = m.match(profile, { today, lang: "en", limit: 5, closed: 2 });
+    const nl = m.match(profile, { today });
+    const fromObject = await Routewijzer.load({ catalog: JSON.parse(sample) });
+    const fromText = await Routewijzer.load({ catalog: sample });
+    return {
+      same: m === again,
+      progress: seen.length > 0 && seen.at(-1).loaded > 0 && seen.every((p) => p.total === 0 || p.loaded <= p.total),
+      listed: r.routes.length,
+      open: r.routes.filter((x) => x.eligibility !== "ineligible").length,
+      counted: r.counts.eligible + r.counts.conditional + r.counts.ineligible,
+      lang: r.lang,
+      today: r.today,
+      text: r.routes[0].factors[0].reason.text,
+      nlLang: nl.lang,
+      nlAll: nl.routes.length,
+      objectSame: JSON.stringify(fromObject.match(profile, { today })) === JSON.stringify(nl),
+      textSame: JSON.stringify(fromText.match(profile, { today })) === JSON.stringify(nl),
+      info: m.info(),
+      places: m.places().length,
+      defaultToday: /^\d{4}-\d{2}-\d{2}$/.test(m.match({}).today),
+      newThrows: (() => {
+        try {
+          new Routewijzer();
+          return false;
+        } catch (e) {
+          return e instanceof TypeError;
+        }
+      })(),
+    };
+  }, { profile: PROFILE, today: TODAY, sample: SAMPLE });
+  assert.equal(out.same, true, "one Routewijzer per catalog URL");
+  assert.equal(out.progress, true, "onProgress reports bytes");
+  assert.ok(out.open <= 5 && out.listed <= 5 + 2, `limit and closed: ${out.listed} listed`);
+  assert.ok(out.counted >= out.listed);
+  assert.equal(out.lang, "en");
+  assert.equal(out.today, TODAY);
+  assert.match(out.text, /[a-z]/);
+  assert.equal(out.nlLang, "nl", "lang defaults to nl");
+  assert.equal(out.nlAll, out.counted, "no limit: every route listed");
+  assert.equal(out.objectSame, true, "a parsed catalog gives the same result");
+  assert.equal(out.textSame, true, "catalog JSON text gives the same result");
+  assert.ok(out.info.offerings > 0 && out.info.name);
+  assert.ok(out.places > 0);
+  assert.equal(out.defaultToday, true, "today defaults to the local date");
+  assert.equal(out.newThrows, true, "new Routewijzer() is refused");
+  const fetched = log.requests.filter((r) => new URL(r.url).pathname === "/data/catalog.json").length;
+  assert.equal(fetched, 1, "the catalog URL is fetched once");
+  assert.equal(log.requests.filter((r) => r.url.endsWith(".wasm")).length, 1, "the wasm is fetched once");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("input errors are RoutewijzerInputError with document and problems; a failed download is an Error and can be retried", async () => {
+  const { page, context } = await openPage(h.browser);
+  await fixturePage(page, h.server.url, "client.html", PAGE);
+  let missing = 0;
+  await page.route("**/data/later.json", (route) => (++missing === 1 ? route.fulfill({ status: 404, body: "no" }) : route.fulfill({ body: SAMPLE, contentType: "application/json" })));
+  const out = await page.evaluate(async (today) => {
+    const { Routewijzer, RoutewijzerInputError } = await import("/routewijzer.js");
+    const describe = (e) => ({
+      input: e instanceof RoutewijzerInputError,
+      error: e instanceof Error,
+      name: e.name,
+      document: e.document,
+      problems: e.problems,
+      message: e.message,
+      cause: e.cause instanceof Error,
+    });
+    const catching = async (f) => {
+      try {
+        await f();
+        return null;
+      } catch (e) {
+        return describe(e);
+      }
+    };
+    const m = await Routewijzer.load({ catalog: "/data/catalog.json" });
+    return {
+      profile: await catching(() => m.match({ diplomas: [{ level: "havo" }, { level: "master" }] }, { today })),
+      json: await catching(() => m.match("{", { today })),
+      lang: await catching(() => m.match({}, { today, lang: "de" })),
+      todayBad: await catching(() => m.match({}, { today: "23-11-2026" })),
+      limit: await catching(() => m.match({}, { today, limit: -1 })),
+      positional: await catching(() => m.match({}, "2026-11-23")),
+      catalog: await catching(() => Routewijzer.load({ catalog: '{"meta": {}}' })),
+      noCatalog: await catching(() => Routewijzer.load({})),
+      missing: await catching(() => Routewijzer.load({ catalog: "/data/later.json" })),
+      retried: (await Routewijzer.load({ catalog: "/data/later.json" })).info().offerings > 0,
+    };
+  }, TODAY);
+
+  assert.equal(out.profile.input, true);
+  assert.equal(out.profile.error, true, "a RoutewijzerInputError is an Error");
+  assert.equal(out.profile.name, "RoutewijzerInputError");
+  assert.equal(out.profile.document, "profile");
+  assert.equal(out.profile.cause, true, "the core's Error is the cause");
+  assert.deepEqual(out.profile.problems.map((p) => p.path), ["diplomas[1].level"]);
+  assert.match(out.profile.message, /diplomas\[1\]\.level/);
+  for (const p of out.profile.problems) assert.deepEqual(Object.keys(p).sort(), ["message", "path"]);
+  assert.equal(out.json.document, "profile");
+  assert.equal(out.lang.document, "options");
+  assert.deepEqual(out.lang.problems.map((p) => p.path), ["lang"]);
+  assert.equal(out.todayBad.document, "options");
+  assert.deepEqual(out.todayBad.problems.map((p) => p.path), ["today"]);
+  assert.equal(out.limit.input, true);
+  assert.deepEqual(out.limit.problems.map((p) => p.path), ["limit"]);
+  assert.equal(out.limit.document, "options");
+  assert.match(out.limit.message, /^invalid options: 1 problem\n  limit: /, "worded like the core's errors");
+  assert.match(out.lang.message, /^invalid options: 1 problem\n  lang: /);
+  assert.equal(out.positional.name, "TypeError", "match(profile, today) is a usage error, not silently today's date");
+  assert.equal(out.catalog.input, true);
+  assert.equal(out.catalog.document, "catalog");
+  assert.ok(out.catalog.problems.length > 0);
+  assert.equal(out.noCatalog.name, "TypeError");
+  assert.equal(out.missing.input, false, "a 404 is not an input error");
+  assert.match(out.missing.message, /404/);
+  assert.equal(out.retried, true, "a failed download is forgotten: loading again refetches");
+  await context.close();
+});
+
+test("the element and a script on one page share the wasm and the catalog", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Beide</title><link rel="icon" href="data:,">
+<script type="module" src="/routewijzer.js"></script></head><body><main><h1>Beide</h1>
+<route-wijzer name="w" catalog="/data/catalog.json" today="${TODAY}"></route-wijzer></main></body></html>`;
+  await fixturePage(page, h.server.url, "both.html", html);
+  await page.locator("route-wijzer form").waitFor();
+  const n = await page.evaluate(async () => {
+    const { Routewijzer } = await import("/routewijzer.js");
+    const m = await Routewijzer.load({ catalog: "/data/catalog.json" });
+    return m.info().offerings;
+  });
+  assert.ok(n > 0);
+  const count = (p) => log.requests.filter((r) => new URL(r.url).pathname === p).length;
+  assert.equal(count("/data/catalog.json"), 1);
+  assert.equal(count("/pkg/routewijzer_bg.wasm"), 1);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -1,0 +1,165 @@
+// The element's own API: nothing shadows HTMLElement (an `id` stays the id), the name
+// and storage key come from `name`, else `id`, else a name unique on the page, and
+// setting `profile` replaces the answers.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { events, fixturePage, harness, openPage, TODAY, waitForResults } from "./helpers.mjs";
+
+const h = harness();
+
+const page1 = (widgets) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Element</title><link rel="icon" href="data:,">
+<script type="module" src="/routewijzer.js"></script></head><body><main><h1>Element</h1>
+${widgets.map((attrs) => `<route-wijzer ${attrs} catalog="/data/catalog.json" today="${TODAY}"></route-wijzer>`).join("\n")}
+</main></body></html>`;
+
+const REMEMBER = "Onthoud mijn antwoorden op dit apparaat";
+
+test("an element with only an id: el.id is its id, and the id names its events and storage", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await fixturePage(page, h.server.url, "id.html", page1(['id="mijn-wijzer"']));
+  const w = page.locator("route-wijzer");
+  await w.locator("form").waitFor();
+  const el = await w.evaluate((el) => ({
+    id: el.id,
+    idType: typeof el.id,
+    name: el.name,
+    byId: document.getElementById("mijn-wijzer") === el,
+    // Nothing of the element's own shadows an HTMLElement member, and it has no public fields.
+    shadows: Object.getOwnPropertyNames(Object.getPrototypeOf(el)).filter((p) => p !== "constructor" && p in HTMLElement.prototype),
+    members: Object.getOwnPropertyNames(Object.getPrototypeOf(el)).sort(),
+    fields: Object.keys(el),
+  }));
+  assert.equal(el.idType, "string");
+  assert.equal(el.id, "mijn-wijzer");
+  assert.equal(el.byId, true);
+  assert.equal(el.name, "mijn-wijzer");
+  assert.deepEqual(el.shadows, []);
+  assert.deepEqual(el.members, ["attributeChangedCallback", "connectedCallback", "constructor", "disconnectedCallback", "name", "profile", "result"]);
+  assert.deepEqual(el.fields, []);
+  assert.equal((await events(page, "ready"))[0].detail.name, "mijn-wijzer");
+
+  await w.getByLabel("Leeftijd", { exact: true }).fill("41");
+  await w.getByLabel(REMEMBER).check();
+  await page.waitForTimeout(300);
+  const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  assert.deepEqual(Object.keys(stored), ["routewijzer:mijn-wijzer"]);
+  assert.deepEqual(JSON.parse(stored["routewijzer:mijn-wijzer"]), { age: 41 });
+  // The ids inside the shadow root are the widget's own, not derived from a shadowed method.
+  assert.match(await w.getByLabel("Leeftijd", { exact: true }).getAttribute("id"), /^rw\d+-age$/);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("two widgets with different ids keep separate saved answers; unnamed widgets get names of their own", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await fixturePage(page, h.server.url, "two-ids.html", page1(['id="links"', 'id="rechts"', "", ""]));
+  const all = page.locator("route-wijzer");
+  for (let i = 0; i < 4; i++) await all.nth(i).locator("form").waitFor();
+  const names = await all.evaluateAll((els) => els.map((el) => el.name));
+  assert.deepEqual(names.slice(0, 2), ["links", "rechts"]);
+  assert.equal(new Set(names).size, 4, `four names: ${names}`);
+
+  const [a, b, c, d] = [0, 1, 2, 3].map((i) => all.nth(i));
+  for (const [w, age] of [[a, "30"], [b, "50"], [c, "60"], [d, "70"]]) {
+    await w.getByLabel("Leeftijd", { exact: true }).fill(age);
+    await w.getByLabel(REMEMBER).check();
+  }
+  await page.waitForTimeout(300);
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  assert.deepEqual(keys, names.map((n) => `routewijzer:${n}`).sort(), "one key per widget");
+
+  await page.reload();
+  for (let i = 0; i < 4; i++) await all.nth(i).locator("form").waitFor();
+  assert.deepEqual(await all.evaluateAll((els) => els.map((el) => el.name)), names, "the same names after a reload");
+  for (const [w, age] of [[a, "30"], [b, "50"], [c, "60"], [d, "70"]]) {
+    assert.equal(await w.getByLabel("Leeftijd", { exact: true }).inputValue(), age);
+    assert.equal(await w.getByLabel(REMEMBER).isChecked(), true);
+  }
+  // Unticking one forgets only that one.
+  await a.getByLabel(REMEMBER).uncheck();
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).sort()), names.slice(1).map((n) => `routewijzer:${n}`).sort());
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("setting profile replaces the answers: twice, then {} clears the form", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await fixturePage(page, h.server.url, "profile.html", page1(['name="p"']));
+  const w = page.locator("route-wijzer");
+  await w.locator("form").waitFor();
+  const first = {
+    diplomas: [{ level: "havo" }, { level: "hbo-bachelor", field: "bedrijfskunde" }],
+    job: { sector: "po", role: "leraar-onbevoegd", hours_per_week: 20 },
+    sectors: ["po"],
+    earn_while_learning: "required",
+    location: { postcode: "3812" },
+    dutch: "c1",
+    age: 35,
+  };
+  const second = { sectors: ["vo"], subjects: ["wiskunde"], hours_per_week: 32 };
+
+  assert.deepEqual(await w.evaluate((el, p) => ((el.profile = p), el.profile), first), first, "a profile goes into the form and reads back the same");
+  await waitForResults(w);
+  assert.equal(await w.getByRole("group", { name: /Diploma \d/ }).count(), 2);
+
+  assert.deepEqual(await w.evaluate((el, p) => ((el.profile = p), el.profile), second), second, "the second profile replaces the first, nothing merged");
+  await waitForResults(w);
+  assert.equal(await w.getByRole("group", { name: /Diploma \d/ }).count(), 1, "extra diploma rows are gone");
+  assert.equal(await w.getByLabel("Welk diploma?").inputValue(), "");
+  assert.equal(await w.getByLabel("Leeftijd", { exact: true }).inputValue(), "");
+  assert.equal(await w.getByLabel("Nee", { exact: true }).first().isChecked(), true, "no job");
+  assert.equal(await w.locator('input[name="earn"][value="no-preference"]').isChecked(), true);
+  assert.equal(await w.getByLabel("Wiskunde", { exact: true }).isChecked(), true);
+  assert.equal(await w.evaluate((el) => el.result?.routes.length > 0), true);
+
+  assert.deepEqual(await w.evaluate((el) => ((el.profile = {}), el.profile)), {}, "{} clears every answer");
+  assert.equal(await w.locator(".rw-empty").count(), 1, "the results go back to the empty state");
+  assert.equal(await w.evaluate((el) => el.result), null);
+  assert.equal(await w.getByLabel("Basisonderwijs", { exact: true }).isChecked(), false);
+  assert.equal(await w.getByLabel("Voortgezet onderwijs", { exact: true }).isChecked(), false);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a profile set before the widget has loaded: the last one set is used", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await page.addInitScript(() => {
+    customElements.whenDefined("route-wijzer").then(() => {
+      const el = document.querySelector("route-wijzer");
+      el.profile = { age: 20, sectors: ["po"] };
+      el.profile = { age: 44 };
+    });
+  });
+  await fixturePage(page, h.server.url, "early.html", page1(['name="early"']));
+  const w = page.locator("route-wijzer");
+  await w.locator("form").waitFor();
+  await waitForResults(w);
+  assert.deepEqual(await w.evaluate((el) => el.profile), { age: 44 });
+  assert.equal(await w.getByLabel("Basisonderwijs", { exact: true }).isChecked(), false);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a profile set while a new catalog loads is the one the reloaded form shows", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await fixturePage(page, h.server.url, "reload.html", page1(['name="reload"']));
+  const w = page.locator("route-wijzer");
+  await w.locator("form").waitFor();
+  await w.getByLabel("Leeftijd", { exact: true }).fill("30");
+  await waitForResults(w);
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/data/other.json", async (route) => {
+    await held;
+    route.fulfill({ body: await (await fetch(`${h.server.url}data/catalog.json`)).text(), contentType: "application/json" });
+  });
+  await w.evaluate((el) => {
+    el.setAttribute("catalog", "/data/other.json");
+    el.profile = { age: 55 };
+  });
+  release();
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === "ready").length === 2);
+  assert.deepEqual(await w.evaluate((el) => el.profile), { age: 55 });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -1,0 +1,58 @@
+// client.d.ts: TypeScript declarations of the JS client (client.js). The JSON shapes
+// (Profile, Catalog, MatchResult, ...) are those of the wasm API, pkg/routewijzer.d.ts.
+
+import type { Catalog, CatalogInfo, InputDocument, IsoDate, Lang, MatchResult, PlaceOption, Problem, Profile } from "../pkg/routewijzer.js";
+
+export type { Catalog, CatalogInfo, InputDocument, Lang, MatchResult, PlaceOption, Problem, Profile };
+
+/** Bytes downloaded so far of the wasm and the catalog; `total` is 0 while not known. */
+export interface LoadProgress {
+    loaded: number;
+    total: number;
+}
+
+export interface LoadOptions {
+    /**
+     * A catalog URL (relative to the page), a parsed catalog, or its JSON text. A URL is
+     * fetched and indexed once per page: loading it again gives the same Routewijzer.
+     */
+    catalog: string | URL | Catalog;
+    /** URL of routewijzer_bg.wasm (default: pkg/ next to the script). The first load on a page decides. */
+    wasm?: string | URL;
+    /** Called as bytes arrive. */
+    onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface MatchOptions {
+    /** The day to match on, `YYYY-MM-DD` (default: the visitor's local date). */
+    today?: IsoDate;
+    /** Language of the messages (default `nl`). */
+    lang?: Lang;
+    /** List only the best `limit` routes (all are still scored and counted). */
+    limit?: number | null;
+    /** After the best `limit`, list closed routes until this many of those are listed. */
+    closed?: number | null;
+}
+
+/** What `load` and `match` throw for input the core rejects, with every problem's JSON path. */
+export class RoutewijzerInputError extends Error {
+    constructor(message: string, init?: { document?: InputDocument; problems?: Problem[]; cause?: unknown });
+    readonly name: "RoutewijzerInputError";
+    /** Which input was rejected. */
+    document: InputDocument;
+    problems: Problem[];
+}
+
+/** A catalog, validated and indexed once, that matches profiles. */
+export class Routewijzer {
+    private constructor();
+    /**
+     * Loads the core (once per page) and the catalog. Rejects with RoutewijzerInputError
+     * for an invalid catalog, with an Error when a download fails.
+     */
+    static load(options: LoadOptions): Promise<Routewijzer>;
+    /** Matches a profile (an object or JSON text). Throws RoutewijzerInputError for bad input. */
+    match(profile: Profile | string, options?: MatchOptions): MatchResult;
+    info(): CatalogInfo;
+    places(): PlaceOption[];
+}

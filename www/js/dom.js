@@ -1,0 +1,42 @@
+// dom.js: building DOM safely. h() makes an element from a tag, attributes and children;
+// strings only ever become text (never HTML), catalog strings are clipped to a readable
+// length, and links are made only for http(s) and mailto URLs.
+
+/** Display length of one text: a catalog string longer than this is a data error, not something to read. */
+export const MAX_TEXT = 1000;
+export const clip = (s) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` : s);
+
+/** Builds an element. attrs: `class`, `text`, and plain attributes (true = present, null/false = left out); children: nodes or strings (as text). */
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v == null || v === false) continue;
+    if (k === "text") el.textContent = clip(String(v));
+    else if (k === "class") el.className = v;
+    else el.setAttribute(k, v === true ? "" : v);
+  }
+  return put(el, children, true);
+}
+
+/** Appends (or with `add` false, replaces with) the children that are not null/false; strings become (clipped) text. */
+export function put(el, children, add) {
+  const kids = [children].flat(Infinity).filter((c) => c != null && c !== false).map((c) => (typeof c === "string" ? clip(c) : c));
+  add ? el.append(...kids) : el.replaceChildren(...kids);
+  return el;
+}
+
+/** A URL fit for a link (http, https, mailto), or null. */
+export function safeUrl(u) {
+  try {
+    const url = new URL(String(u));
+    return /^(https?|mailto):$/.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A link that opens in a new tab (saying so to screen readers), or plain text when the URL is not fit for a link. */
+export function link(url, text, newTab) {
+  const href = safeUrl(url);
+  return href ? h("a", { href, target: "_blank", rel: "noopener noreferrer" }, text, h("span", { class: "rw-sr", text: ` ${newTab}` })) : h("span", {}, text);
+}

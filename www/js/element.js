@@ -1,0 +1,381 @@
+// element.js: the <route-wijzer> custom element: attributes in, events out. Loads through
+// the client when near the viewport; form and results live in its shadow root. Public:
+// `name`, `profile`, `result`; the rest is private (#), so nothing shadows HTMLElement.
+
+import { Routewijzer } from "./client.js";
+import { h } from "./dom.js";
+import { isDate, localToday } from "./dates.js";
+import { langOf, loadWords, Words } from "./i18n.js";
+import { Form } from "./form.js";
+import { Results } from "./results.js";
+
+const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
+/** The best LIMIT routes are listed, then closed ones until CLOSED of those are listed; `counts` covers all. */
+const LIMIT = 60;
+const CLOSED = 30;
+
+/** Widgets made on this page: ids inside their shadow roots, and fallback names. */
+let made = 0;
+
+export class RouteWijzer extends HTMLElement {
+  static observedAttributes = ["lang", "sectors", "today", "catalog", "region"];
+
+  #n = ++made;
+  #uid = `rw${this.#n}`;
+  // shadow DOM
+  #root = null;
+  #head;
+  #status;
+  #body;
+  #foot;
+  #live;
+  // language: the store in use, and the one being loaded
+  #words = null;
+  #wordsLang = null;
+  #wordsLoad = null;
+  // the catalog
+  #loading = null;
+  #matcher = null;
+  #info = null;
+  #places = [];
+  // the form and results
+  #form = null;
+  #results = null;
+  #open = new Set(); // keys of <details> the person opened, kept across re-renders
+  #pending = null; // a profile to put in the form once it exists
+  #last = null;
+  #lastKey = "";
+  #timer = 0;
+  #io = null;
+  #firstResult = false;
+
+  // ---------------------------------------------------------------- public API
+
+  /** The instance name in events and the storage key: the `name` attribute, else the `id`, else "routewijzer" (or "routewijzer-N" for the Nth widget made on the page). */
+  get name() {
+    return this.getAttribute("name") || this.id || (this.#n === 1 ? "routewijzer" : `routewijzer-${this.#n}`);
+  }
+  set name(v) {
+    this.setAttribute("name", v);
+  }
+
+  /** The answers as a Profile (never sent anywhere). */
+  get profile() {
+    return this.#form ? this.#form.read() : structuredClone(this.#pending ?? {});
+  }
+  /** Replaces the answers (`{}` or null clears them) and updates the result. */
+  set profile(p) {
+    const profile = p && typeof p === "object" ? p : {};
+    if (this.#form) {
+      this.#form.fill(profile);
+      this.#run();
+    }
+    if (!this.#matcher) this.#pending = structuredClone(profile); // (re)loading: the form to come gets it
+  }
+
+  /** The last result object (see MatchResult), or null. */
+  get result() {
+    return this.#last;
+  }
+
+  // ---------------------------------------------------------------- attributes
+
+  get #lang() {
+    return langOf(this.getAttribute("lang") || document.documentElement.lang || "nl");
+  }
+  get #catalogUrl() {
+    const attr = this.getAttribute("catalog");
+    if (attr) return new URL(attr, document.baseURI).href;
+    const region = this.getAttribute("region");
+    return new URL(region ? `../data/regions/${encodeURIComponent(region)}.json` : "../data/catalog.json", import.meta.url).href;
+  }
+  /** The sectors offered, in the store's order: the `sectors` attribute's, else all. */
+  get #sectors() {
+    const all = this.#words.ids("sector");
+    const want = (this.getAttribute("sectors") || "").split(/[\s,]+/);
+    const s = all.filter((x) => want.includes(x));
+    return s.length ? s : all;
+  }
+  get #today() {
+    const t = this.getAttribute("today");
+    return isDate(t) ? t : localToday();
+  }
+  get #storeKey() {
+    return `routewijzer:${this.name}`;
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(`routewijzer:${type}`, { bubbles: true, composed: true, detail: { name: this.name, ...detail } }));
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: "open" });
+  }
+
+  connectedCallback() {
+    if (!this.#root) this.#skeleton();
+    this.#useLang();
+    if (this.#matcher || this.#loading) return;
+    if ("IntersectionObserver" in window) {
+      this.#io = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this.#io.disconnect();
+          this.#start();
+        }
+      }, { rootMargin: "300px" });
+      this.#io.observe(this);
+    } else this.#start();
+  }
+
+  disconnectedCallback() {
+    this.#io?.disconnect();
+    clearTimeout(this.#timer);
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (old === value || !this.#root) return;
+    if (name === "catalog" || name === "region") {
+      if (this.#form) {
+        this.#pending = this.#form.read(); // keep the answers across the reload
+        clearTimeout(this.#timer);
+      }
+      this.#matcher = null;
+      this.#loading = null;
+      if (this.isConnected) this.#start();
+    } else if (name === "today") {
+      this.#run(true);
+    } else if (name === "lang") {
+      this.#useLang();
+    } else if (this.#matcher) {
+      this.#rerender();
+    }
+  }
+
+  #skeleton() {
+    const link = h("link", { rel: "stylesheet", href: STYLE_URL });
+    this.#root = h("div", { class: "rw", part: "root", hidden: true });
+    const show = () => (this.#root.hidden = false);
+    link.addEventListener("load", show);
+    link.addEventListener("error", show);
+    this.#status = h("div", { class: "rw-status" });
+    this.#live = h("div", { class: "rw-sr", role: "status", "aria-live": "polite" });
+    this.#body = h("div", { class: "rw-body" });
+    this.#foot = h("footer", { class: "rw-foot" });
+    this.#head = h("header", { class: "rw-head" });
+    this.#root.append(this.#head, this.#status, this.#body, this.#foot, this.#live);
+    this.shadowRoot.append(link, this.#root);
+  }
+
+  /** Loads the store of the current language (once per page) and switches to it; resolves to the Words. */
+  #useLang() {
+    const lang = this.#lang;
+    if (this.#wordsLang !== lang) {
+      this.#wordsLang = lang;
+      this.#wordsLoad = loadWords(lang)
+        .catch((e) => {
+          this.#emit("error", { message: String(e?.message || e).slice(0, 1000) });
+          return new Words(lang); // keys and ids shown as they are
+        })
+        .then((words) => {
+          if (this.#wordsLang === lang && this.#words !== words) {
+            this.#words = words;
+            this.#renderHead();
+            if (this.#matcher) this.#rerender();
+          }
+          return words;
+        });
+    }
+    return this.#wordsLoad;
+  }
+
+  #renderHead() {
+    const t = (k) => this.#words.t(k);
+    this.#root.lang = this.#words.lang;
+    this.#head.replaceChildren(h("h2", { class: "rw-title", text: t("title") }), h("p", { class: "rw-intro", text: t("intro") }));
+  }
+
+  async #start() {
+    const url = this.#catalogUrl;
+    const bar = h("progress", { max: 100 });
+    const onProgress = ({ loaded, total }) => total && (bar.value = Math.round((loaded / total) * 100));
+    const loading = (this.#loading = Routewijzer.load({ catalog: url, onProgress }));
+    let settled = false;
+    this.#useLang().then((w) => {
+      if (settled || this.#loading !== loading) return;
+      bar.setAttribute("aria-label", w.t("loading"));
+      this.#status.replaceChildren(h("div", { class: "rw-loading", role: "status" }, h("span", { text: w.t("loading") }), bar));
+    });
+    try {
+      const [matcher] = await Promise.all([loading, this.#useLang()]);
+      settled = true;
+      if (this.#loading !== loading) return; // the catalog attribute changed meanwhile
+      this.#matcher = matcher;
+      this.#info = matcher.info();
+      this.#places = matcher.places();
+      this.#status.replaceChildren();
+      this.#renderAll();
+      let saved = null;
+      try {
+        saved = localStorage.getItem(this.#storeKey);
+      } catch {}
+      if (saved != null) this.#form.remember = true;
+      let restored = this.#pending;
+      if (!restored && saved) {
+        try {
+          restored = JSON.parse(saved);
+        } catch {}
+      }
+      if (restored) this.#form.fill(restored);
+      this.#pending = null;
+      performance.mark(`routewijzer:ready:${this.name}`);
+      this.#emit("ready", { catalog: this.#info.name, version: this.#info.version, region: this.#info.region ?? this.getAttribute("region") ?? null });
+      this.#run(true);
+    } catch (e) {
+      settled = true;
+      await this.#useLang();
+      if (this.#loading === loading) this.#fail(e, url);
+    }
+  }
+
+  #fail(e, url) {
+    const t = (k, p) => this.#words.t(k, p);
+    this.#loading = null;
+    const problems = Array.isArray(e?.problems) ? e.problems : [];
+    const shown = problems.slice(0, 50);
+    const retry = h("button", { type: "button", class: "rw-btn", text: t("retry") });
+    retry.addEventListener("click", () => this.#start());
+    this.#form = null;
+    this.#body.replaceChildren();
+    this.#status.replaceChildren(
+      h("div", { class: "rw-error", role: "alert" },
+        h("h3", { text: t("errTitle") }),
+        h("p", { text: t("errText") }),
+        retry,
+        h("details", { class: "rw-error-details" },
+          h("summary", { text: t("errDetails") }),
+          h("p", { text: t("errCatalog", { u: url }) }),
+          h("p", { class: "rw-mono", text: String(e?.message || e).slice(0, 2000) }),
+          shown.length ? h("ul", { class: "rw-problems" }, shown.map((p) => h("li", {}, h("code", { text: String(p.path) }), " ", String(p.message).slice(0, 500)))) : null,
+          problems.length > shown.length ? h("p", { text: t("errMore", { n: problems.length - shown.length }) }) : null)));
+    this.#emit("error", { message: String(e?.message || e).slice(0, 1000) });
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  #renderAll() {
+    const words = this.#words;
+    this.#renderHead();
+    this.#form = new Form({
+      words,
+      uid: this.#uid,
+      sectors: this.#sectors,
+      places: this.#places,
+      fields: this.#info.fields || [],
+      onChange: () => this.#changed(),
+      onRemember: () => this.#store(),
+      onSubmit: () => {
+        this.#run(true);
+        this.#results.focus();
+      },
+    });
+    this.#results = new Results({ words, uid: this.#uid, open: this.#open, info: this.#info, profile: () => this.#form.read() });
+    this.#body.replaceChildren(this.#form.el, this.#results.el);
+    this.#renderFoot();
+  }
+
+  /** Renders everything again (language or sectors changed), keeping the answers. */
+  #rerender() {
+    const answers = this.#form?.read();
+    const remember = this.#form?.remember;
+    this.#renderAll();
+    if (answers) this.#form.fill(answers);
+    this.#form.remember = remember;
+    this.#run(true);
+  }
+
+  #renderFoot() {
+    const info = this.#info;
+    const w = this.#words;
+    this.#foot.replaceChildren(
+      h("p", { text: w.t("privacy") }),
+      h("p", { text: w.t("data", { name: info.name, v: info.version, d: w.date(info.generated) }) }),
+      h("ul", { class: "rw-attribution" }, (info.attribution || []).map((a) => h("li", { text: a }))));
+  }
+
+  #announce(text) {
+    if (this.#live.textContent !== text) this.#live.textContent = text;
+  }
+
+  // ---------------------------------------------------------------- matching
+
+  #changed() {
+    this.#form.update();
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#run(), 150);
+  }
+
+  /** Stores the answers only when the person ticked "remember"; unticking removes them. */
+  #store() {
+    try {
+      if (this.#form.remember) localStorage.setItem(this.#storeKey, JSON.stringify(this.#form.read()));
+      else localStorage.removeItem(this.#storeKey);
+    } catch {}
+  }
+
+  #run(force) {
+    clearTimeout(this.#timer);
+    if (!this.#matcher || !this.#form) return;
+    const profile = this.#form.read();
+    const key = JSON.stringify(profile);
+    if (!force && key === this.#lastKey) return;
+    this.#lastKey = key;
+    if (this.#form.remember) this.#store();
+    if (!Object.keys(profile).length) {
+      this.#last = null;
+      this.#results.empty();
+      this.#announce("");
+      return;
+    }
+    let result;
+    try {
+      result = this.#matcher.match(profile, { today: this.#today, lang: this.#words.lang, limit: LIMIT, closed: CLOSED });
+    } catch (e) {
+      const message = String(e?.message || e);
+      this.#last = null;
+      this.#results.error(message.slice(0, 500));
+      this.#emit("error", { message: message.slice(0, 1000) });
+      return;
+    }
+    this.#last = result;
+    this.#announce(this.#results.show(result));
+    if (!this.#firstResult) {
+      this.#firstResult = true;
+      performance.mark(`routewijzer:first-result:${this.name}`);
+    }
+    const c = result.counts;
+    this.#emit("result", { routes: c.eligible + c.conditional + c.ineligible, eligible: c.eligible, conditional: c.conditional, pathways: result.pathways.length });
+  }
+}
+
+// Open every <details> of the results while printing, then restore them.
+addEventListener("beforeprint", () => {
+  for (const el of document.querySelectorAll("route-wijzer")) {
+    for (const d of el.shadowRoot?.querySelectorAll(".rw-results details:not([open])") || []) {
+      d.open = true;
+      d.dataset.printOpened = "";
+    }
+  }
+});
+addEventListener("afterprint", () => {
+  for (const el of document.querySelectorAll("route-wijzer")) {
+    for (const d of el.shadowRoot?.querySelectorAll("details[data-print-opened]") || []) {
+      d.open = false;
+      delete d.dataset.printOpened;
+    }
+  }
+});
+
+if (!customElements.get("route-wijzer")) customElements.define("route-wijzer", RouteWijzer);

@@ -1,0 +1,333 @@
+// form.js: the questions. Builds the form from the translation store (the vocabulary
+// lists are the keys of its labels, in order), reads it into a Profile and fills it from
+// one. Nothing here is ever sent anywhere.
+
+import { h } from "./dom.js";
+import { isDate } from "./dates.js";
+
+/** "Werktuigbouwkunde" / "toegepaste wiskunde" -> catalog field id. */
+const fieldId = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim().toLowerCase().replace(/\s+/g, "-");
+const fieldLabel = (id) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, " ");
+/** mbo fields are the subjects whose id starts with "mbo-"; the rest are vo subjects. */
+const isMbo = (subject) => subject.startsWith("mbo-");
+
+export class Form {
+  #w;
+  #uid;
+  #places;
+  #rows = 0;
+  #diplomas;
+
+  /**
+   * words: Words; uid: prefix of the ids in this shadow root; sectors: the sectors offered;
+   * places, fields: from the catalog; onChange(), onRemember(), onSubmit(): callbacks.
+   */
+  constructor({ words, uid, sectors, places, fields, onChange, onRemember, onSubmit }) {
+    this.#w = words;
+    this.#uid = uid;
+    this.#places = places;
+    this.el = this.#build(sectors, fields);
+    this.el.addEventListener("input", onChange);
+    this.el.addEventListener("change", (e) => {
+      if (e.target.name === "remember") onRemember();
+      onChange();
+    });
+    this.el.addEventListener("submit", (e) => {
+      e.preventDefault();
+      onSubmit();
+    });
+  }
+
+  get remember() {
+    return this.el.elements.remember.checked;
+  }
+  set remember(on) {
+    this.el.elements.remember.checked = !!on;
+  }
+
+  // ---------------------------------------------------------------- building
+
+  #id(s) {
+    return `${this.#uid}-${s}`;
+  }
+
+  /** A labelled control with an optional hint. */
+  #field(name, label, control, hint) {
+    const id = this.#id(name);
+    control.id = id;
+    control.name ||= name;
+    if (hint) control.setAttribute("aria-describedby", `${id}-hint`);
+    return h("div", { class: "rw-field", "data-for": name }, h("label", { for: id, text: label }), control, hint ? h("p", { class: "rw-hint", id: `${id}-hint`, text: hint }) : null);
+  }
+  #select(options, first) {
+    return h("select", {}, first != null ? h("option", { value: "", text: first }) : null, options.map(([v, l]) => h("option", { value: v, text: l })));
+  }
+  #number(min, max) {
+    return h("input", { type: "number", min, max, step: 1, inputmode: "numeric" });
+  }
+  #check(name, value, label, type = "checkbox", checked = false) {
+    const id = this.#id(`${name}-${value}`);
+    return h("div", { class: "rw-check" }, h("input", { type, id, name, value, checked }), h("label", { for: id, text: label }));
+  }
+  #step(n, title, ...content) {
+    return h("fieldset", { class: "rw-step" }, h("legend", {}, h("span", { class: "rw-step-n", "aria-hidden": "true", text: String(n) }), title), content);
+  }
+  /** [id, label] pairs of a kind, as options (capitalised). */
+  #options(kind, ids = this.#w.ids(kind)) {
+    return ids.map((id) => [id, this.#w.option(kind, id)]);
+  }
+  #levels() {
+    return this.#w.ids("level").filter((l) => l !== "geen"); // no diploma is no entry in the list
+  }
+
+  #build(sectors, fields) {
+    const w = this.#w;
+    const t = (k, p) => w.t(k, p);
+    const form = h("form", { class: "rw-form", novalidate: true, "aria-label": t("title") });
+    const subjects = w.ids("subject");
+    const subjOpts = this.#options("subject");
+
+    const placeList = h("datalist", { id: this.#id("places") }, this.#places.filter((p) => !/^\d{4}$/.test(p.id)).map((p) => h("option", { value: p.name })));
+    const fieldList = h("datalist", { id: this.#id("fields") }, fields.map((f) => h("option", { value: fieldLabel(f) })));
+
+    this.#diplomas = h("div", { class: "rw-diplomas" });
+    const add = h("button", { type: "button", class: "rw-btn rw-btn-2", text: t("addDiploma") });
+    add.addEventListener("click", () => this.#addDiploma().querySelector("select").focus());
+
+    const quals = w.ids("qualification").filter((q) => q !== "geen"); // "geen" is the "no" answer
+    const q = this.#field("qual", t("qual"), this.#select(this.#options("qualification", quals), t("no")));
+    const qs = this.#field("qual-subject", t("qualSubject"), this.#select(subjOpts, "—"));
+
+    const jobRadios = h("fieldset", { class: "rw-radios" }, h("legend", { text: t("job") }),
+      this.#check("job", "none", t("no"), "radio", true), this.#check("job", "current", t("jobCurrent"), "radio"), this.#check("job", "offer", t("jobOffer"), "radio"));
+    const jobDetails = h("div", { class: "rw-sub", "data-show": "job" },
+      this.#field("job-sector", t("jobSector"), this.#select(this.#options("sector", sectors))),
+      this.#field("job-role", t("jobRole"), this.#select(this.#options("role"))),
+      this.#field("job-hours", t("jobHours"), this.#number(1, 60), t("jobHoursHint")),
+      this.#field("job-start", t("jobStart"), h("input", { type: "date" })));
+
+    const sectorBoxes = h("fieldset", { class: "rw-checks" }, h("legend", { text: t("sectors") }), sectors.map((s) => this.#check("sector", s, w.option("sector", s))));
+    const subjGroup = (sector, list, legend) =>
+      h("fieldset", { class: "rw-checks rw-grid", "data-sector": sector }, h("legend", { text: legend }), list.map((s) => this.#check("subject", s, w.option("subject", s))));
+    const subjectGroups = h("div", { class: "rw-subjects" },
+      sectors.includes("vo") ? subjGroup("vo", subjects.filter((s) => !isMbo(s)), t("subjectsVo")) : null,
+      sectors.includes("mbo") ? subjGroup("mbo", subjects.filter(isMbo), t("subjectsMbo")) : null);
+    const earn = h("fieldset", { class: "rw-radios" }, h("legend", { text: t("earn") }),
+      w.ids("earn_while_learning").map((e) => this.#check("earn", e, w.option("earn_while_learning", e), "radio", e === "no-preference")));
+
+    const placeInput = h("input", { type: "text", list: this.#id("places"), autocomplete: "off", spellcheck: "false" });
+
+    const more = h("details", { class: "rw-more" }, h("summary", { text: t("more") }),
+      h("fieldset", { class: "rw-checks" }, h("legend", { text: t("paboTests") }), w.ids("pabo_test").map((x) => this.#check("pabo", x, w.option("pabo_test", x)))),
+      this.#check("gob", "yes", t("gob")),
+      this.#check("hbo-assessed", "yes", t("hboAssessed")),
+      this.#field("study", t("study"), this.#select(this.#levels().filter((l) => /hbo|wo|mbo/.test(l)).map((l) => [l, w.label("level", l)]), t("no"))),
+      h("div", { class: "rw-sub", "data-show": "study" },
+        this.#field("study-field", t("studyField"), h("input", { type: "text", list: this.#id("fields"), autocomplete: "off" })),
+        this.#field("study-ec", t("studyEc"), this.#number(0, 600)),
+        this.#check("study-lo", "yes", t("studyLo"))),
+      this.#field("left", t("left"), h("input", { type: "date" })));
+
+    const remember = h("div", { class: "rw-remember" }, this.#check("remember", "yes", t("remember")), h("p", { class: "rw-hint", text: t("rememberHint") }));
+    const submit = h("button", { type: "submit", class: "rw-btn", text: t("show") });
+
+    form.append(placeList, fieldList,
+      this.#step(1, t("s1"), h("p", { class: "rw-hint", text: t("s1hint") }), this.#diplomas, add),
+      this.#step(2, t("s2"), q, qs),
+      this.#step(3, t("s3"), jobRadios, jobDetails),
+      this.#step(4, t("s4"), sectorBoxes, subjectGroups,
+        this.#field("hours", t("hours"), this.#number(1, 80)),
+        this.#field("from", t("from"), h("input", { type: "date" })), earn),
+      this.#step(5, t("s5"), this.#field("place", t("place"), placeInput, t("placeHint")), this.#field("travel", t("travel"), this.#number(1, 300))),
+      this.#step(6, t("s6"), this.#field("dutch", t("dutch"), this.#select(this.#options("dutch"), t("notSaid"))), this.#field("age", t("age"), this.#number(12, 99)), more),
+      remember, submit);
+    this.el = form;
+    this.#addDiploma();
+    return form;
+  }
+
+  #addDiploma() {
+    const k = ++this.#rows;
+    const name = (s) => `d${k}-${s}`;
+    const w = this.#w;
+    const remove = h("button", { type: "button", class: "rw-btn rw-btn-link rw-remove" });
+    const row = h("fieldset", { class: "rw-diploma" }, h("legend", {}),
+      this.#field(name("level"), w.t("level"), this.#select(this.#levels().map((l) => [l, w.label("level", l)]), w.t("choose"))),
+      this.#field(name("field"), w.t("field"), h("input", { type: "text", list: this.#id("fields"), autocomplete: "off" }), w.t("fieldHint")),
+      this.#check(name("foreign"), "yes", w.t("foreign")),
+      h("div", { class: "rw-sub", "data-show": "foreign" }, this.#check(name("recognised"), "yes", w.t("recognised"))),
+      remove);
+    row.dataset.k = k;
+    remove.addEventListener("click", () => {
+      const prev = row.previousElementSibling || row.nextElementSibling;
+      row.remove();
+      this.update();
+      (prev?.querySelector("select") || this.el.querySelector(".rw-step .rw-btn")).focus();
+      this.el.dispatchEvent(new Event("input")); // an answer changed
+    });
+    this.#diplomas.append(row);
+    this.update();
+    return row;
+  }
+
+  /** Shows and hides dependent questions, numbers the diploma rows. */
+  update() {
+    const f = this.el;
+    if (!this.#diplomas) return;
+    const rows = [...this.#diplomas.children];
+    rows.forEach((row, i) => {
+      const n = i + 1;
+      row.querySelector("legend").textContent = this.#w.t("diploma", { n });
+      const rm = row.querySelector(".rw-remove");
+      rm.textContent = this.#w.t("removeDiploma", { n });
+      rm.hidden = rows.length === 1;
+      row.querySelector('[data-show="foreign"]').hidden = !row.querySelector(`[name="d${row.dataset.k}-foreign"]`).checked;
+    });
+    const job = f.elements.job.value;
+    f.querySelector('[data-show="job"]').hidden = job === "none";
+    f.querySelector('[data-for="job-start"]').hidden = job !== "offer";
+    f.querySelector('[data-for="qual-subject"]').hidden = !/graads/.test(f.elements.qual.value);
+    f.querySelector('[data-show="study"]').hidden = !f.elements.study.value;
+    const chosen = this.#checked("sector");
+    let anySubjects = false;
+    for (const g of f.querySelectorAll(".rw-subjects [data-sector]")) {
+      g.hidden = !chosen.includes(g.dataset.sector);
+      anySubjects ||= !g.hidden;
+    }
+    f.querySelector(".rw-subjects").hidden = !anySubjects;
+  }
+
+  #checked(name) {
+    return [...this.el.querySelectorAll(`input[name="${name}"]:checked`)].filter((i) => !i.closest("[hidden]")).map((i) => i.value);
+  }
+
+  // ---------------------------------------------------------------- reading and filling
+
+  /** The answers as a Profile (see README "The profile"). Out-of-range numbers are left out. */
+  read() {
+    const el = this.el.elements;
+    const val = (n) => (el[n]?.value || "").trim();
+    const int = (n) => {
+      const i = el[n];
+      if (!i || i.value === "" || !i.checkValidity()) return undefined;
+      const x = Math.round(Number(i.value));
+      return Number.isFinite(x) ? x : undefined;
+    };
+    const on = (n) => !!el[n]?.checked;
+    const date = (n) => (isDate(val(n)) ? val(n) : undefined);
+    const p = {};
+    const diplomas = [...this.#diplomas.children].flatMap((row) => {
+      const k = row.dataset.k;
+      const level = val(`d${k}-level`);
+      if (!level) return [];
+      const d = { level };
+      if (val(`d${k}-field`)) d.field = fieldId(val(`d${k}-field`));
+      if (on(`d${k}-foreign`)) {
+        d.foreign = true;
+        d.recognised = on(`d${k}-recognised`);
+      }
+      return [d];
+    });
+    if (diplomas.length) p.diplomas = diplomas;
+    if (val("qual")) {
+      const q = { qualification: val("qual") };
+      if (/graads/.test(q.qualification) && val("qual-subject")) q.subject = val("qual-subject");
+      p.qualifications = [q];
+    }
+    const job = el.job.value;
+    const jobHours = int("job-hours");
+    if (job !== "none" && jobHours) {
+      p.job = { sector: val("job-sector"), role: val("job-role"), hours_per_week: jobHours };
+      if (job === "offer") {
+        p.job.offer = true;
+        if (date("job-start")) p.job.start_date = date("job-start");
+      }
+    }
+    const sectors = this.#checked("sector");
+    if (sectors.length) p.sectors = sectors;
+    const subjects = this.#checked("subject");
+    if (subjects.length) p.subjects = subjects;
+    if (int("hours")) p.hours_per_week = int("hours");
+    if (date("from")) p.available_from = date("from");
+    if (el.earn.value !== "no-preference") p.earn_while_learning = el.earn.value;
+    const place = val("place");
+    if (place) {
+      const pc = /^(\d{4})(\s*[a-z]{2})?$/i.exec(place);
+      const hit = this.#places.find((x) => x.name.toLowerCase() === place.toLowerCase() || x.id.toLowerCase() === place.toLowerCase());
+      p.location = pc ? { postcode: pc[1] } : hit ? (/^\d{4}$/.test(hit.id) ? { postcode: hit.id } : { gemeente: hit.id }) : { gemeente: place.slice(0, 100) };
+    }
+    if (int("travel")) p.max_travel_km = int("travel");
+    if (val("dutch")) p.dutch = val("dutch");
+    if (int("age") != null) p.age = int("age");
+    const pabo = this.#checked("pabo");
+    if (pabo.length) p.pabo_tests_passed = pabo;
+    if (on("gob")) p.geschiktheidsonderzoek_passed = true;
+    if (on("hbo-assessed")) p.hbo_level_assessed = true;
+    if (val("study")) {
+      p.study = { level: val("study"), ec: int("study-ec") || 0 };
+      if (val("study-field")) p.study.field = fieldId(val("study-field"));
+      if (on("study-lo")) p.study.lerarenopleiding = true;
+    }
+    if (date("left")) p.lerarenopleiding_left = date("left");
+    return p;
+  }
+
+  /** Replaces the answers with a profile (`{}` clears them); "remember" keeps its state. */
+  fill(p) {
+    const remember = this.remember;
+    this.el.reset();
+    this.remember = remember;
+    for (const row of [...this.#diplomas.children].slice(1)) row.remove();
+    const el = this.el.elements;
+    const set = (n, v) => el[n] && v != null && (el[n].value = String(v));
+    const tick = (n, values) => {
+      if (!Array.isArray(values)) return;
+      for (const v of values) {
+        const i = [...this.el.querySelectorAll(`input[name="${n}"]`)].find((x) => x.value === String(v));
+        if (i) i.checked = true;
+      }
+    };
+    const diplomas = Array.isArray(p?.diplomas) ? p.diplomas : [];
+    diplomas.forEach((d, i) => {
+      const row = this.#diplomas.children[i] || this.#addDiploma();
+      const k = row.dataset.k;
+      set(`d${k}-level`, d?.level);
+      if (typeof d?.field === "string") set(`d${k}-field`, fieldLabel(d.field));
+      el[`d${k}-foreign`].checked = !!d?.foreign;
+      el[`d${k}-recognised`].checked = !!d?.recognised;
+    });
+    const q = p?.qualifications?.[0];
+    if (q) {
+      set("qual", q.qualification);
+      set("qual-subject", q.subject);
+    }
+    if (p?.job) {
+      tick("job", [p.job.offer ? "offer" : "current"]);
+      set("job-sector", p.job.sector);
+      set("job-role", p.job.role);
+      set("job-hours", p.job.hours_per_week);
+      set("job-start", p.job.start_date);
+    }
+    tick("sector", p?.sectors);
+    tick("subject", p?.subjects);
+    set("hours", p?.hours_per_week);
+    set("from", p?.available_from);
+    if (p?.earn_while_learning) tick("earn", [p.earn_while_learning]);
+    const loc = p?.location?.postcode || p?.location?.gemeente;
+    if (loc) set("place", this.#places.find((x) => x.id === loc && !/^\d{4}$/.test(x.id))?.name || loc);
+    set("travel", p?.max_travel_km);
+    set("dutch", p?.dutch);
+    set("age", p?.age);
+    tick("pabo", p?.pabo_tests_passed);
+    el.gob.checked = !!p?.geschiktheidsonderzoek_passed;
+    el["hbo-assessed"].checked = !!p?.hbo_level_assessed;
+    if (p?.study) {
+      set("study", p.study.level);
+      set("study-ec", p.study.ec);
+      if (typeof p.study.field === "string") set("study-field", fieldLabel(p.study.field));
+      el["study-lo"].checked = !!p.study.lerarenopleiding;
+    }
+    set("left", p?.lerarenopleiding_left);
+    this.update();
+  }
+}

@@ -1,0 +1,79 @@
+// i18n.js: the translation store, i18n/<lang>.json (copied from src/i18n/, shared with the
+// core): `ui` (the widget's text), `labels` (per kind, per vocabulary id, in form order) and
+// `messages` (the core's; results arrive rendered). Words also formats dates, euros,
+// distances and durations per language.
+
+import { utc } from "./dates.js";
+
+/** "en", "en-GB" -> "en"; anything else -> "nl". */
+export const langOf = (code) => (String(code || "").toLowerCase().startsWith("en") ? "en" : "nl");
+
+/** Store URL -> Promise<Words>, fetched once per page. A failed fetch is forgotten, so a retry refetches. */
+const stores = new Map();
+
+export function loadWords(lang) {
+  const url = new URL(`../i18n/${lang}.json`, import.meta.url).href;
+  let p = stores.get(url);
+  if (!p) {
+    p = fetch(url).then(async (res) => {
+      if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText} (${url})`);
+      return new Words(lang, await res.json());
+    });
+    p.catch(() => stores.delete(url));
+    stores.set(url, p);
+  }
+  return p;
+}
+
+export class Words {
+  /** An empty store shows keys and ids as they are. */
+  constructor(lang, { ui = {}, labels = {} } = {}) {
+    this.lang = lang;
+    this.ui = ui;
+    this.labels = labels;
+    this.locale = lang === "en" ? "en-GB" : "nl-NL";
+    this.fmtDate = new Intl.DateTimeFormat(this.locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    this.fmtEuro = new Intl.NumberFormat(this.locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+    this.fmtKm = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 });
+  }
+
+  /** Interface text; `{x}` is replaced by params.x. */
+  t(key, params) {
+    let s = this.ui[key] ?? key;
+    for (const [k, v] of Object.entries(params || {})) s = s.replaceAll(`{${k}}`, v);
+    return s;
+  }
+
+  /** The label of a vocabulary id, as it reads inside a sentence; the id itself when there is none. */
+  label(kind, id) {
+    return this.labels[kind]?.[id] ?? id;
+  }
+
+  /** The label as an option, badge or heading: first letter capitalised. */
+  option(kind, id) {
+    const s = this.label(kind, id);
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  }
+
+  /** The ids of a kind, in the order the form offers them. */
+  ids(kind) {
+    return Object.keys(this.labels[kind] || {});
+  }
+
+  date(d) {
+    return d ? this.fmtDate.format(utc(d)) : "";
+  }
+  euro(n) {
+    return this.fmtEuro.format(n);
+  }
+  km(n) {
+    return this.t("km", { n: this.fmtKm.format(n) });
+  }
+  /** `P4Y` -> "4 jaar", `P18M` -> "18 maanden". */
+  duration(iso) {
+    const m = /^P(?:(\d+)Y)?(?:(\d+)M)?$/.exec(iso || "");
+    if (!m) return iso || "";
+    const months = (+m[1] || 0) * 12 + (+m[2] || 0);
+    return months % 12 === 0 ? this.t("years", { n: months / 12 }) : this.t("months", { n: months });
+  }
+}
