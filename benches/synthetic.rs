@@ -354,7 +354,7 @@ pub fn national_catalog(offerings: usize, vacancies: usize, seed: u64) -> Catalo
                 subject,
                 time_to_complete: Months(months),
                 weekly_hours,
-                cost_eur_per_year,
+                cost_eur_per_year: Some(cost_eur_per_year),
                 cost_basis,
                 paid_while_learning,
                 program_prerequisites: prerequisites,

@@ -249,3 +249,23 @@ fn the_mapping_table_is_documented() {
         assert!(readme.contains(&format!("| {code} |")), "data/README.md lacks CROHO {code}");
     }
 }
+
+#[test]
+fn fees_are_looked_up_for_the_intake_period_with_their_status() {
+    // The build freezes no amount: a funded programme names the collegegeld figure, and
+    // the core takes its value for the intake the person would join (2027-09 here, after
+    // the last published year, so the latest value is carried forward as unconfirmed).
+    let c = national();
+    let pabo = c.offerings.iter().find(|o| o.kind == RouteKind::PaboVoltijd).unwrap();
+    assert_eq!((pabo.cost_eur_per_year, pabo.cost_figure.as_deref()), (None, Some("collegegeld")));
+    let m = Matcher::new(c.clone()).unwrap();
+    let r = m.match_json(r#"{"diplomas":[{"level":"havo"}],"sectors":["po"]}"#, &MatchOptions::new(Date::parse("2027-03-01").unwrap())).unwrap();
+    let route = r.routes.iter().find(|x| x.kind == RouteKind::PaboVoltijd && x.next_intake.is_some()).unwrap();
+    assert_eq!(route.next_intake.as_ref().unwrap().start_date, Date::parse("2027-09-01").unwrap());
+    let source = route.cost_source.as_ref().expect("a fee from a figure names it");
+    assert_eq!(source.figure, "collegegeld");
+    assert_eq!(source.status, routewijzer::SourceStatus::Unconfirmed);
+    let latest = c.figures.iter().find(|f| f.id == "collegegeld").unwrap().values.last().unwrap();
+    assert_eq!((route.cost_eur_per_year, source.valid_from), (latest.value.round() as u32, latest.valid_from));
+    assert!(!source.sources.is_empty() && source.sources.iter().all(|s| s.url.is_some()));
+}

@@ -27,6 +27,8 @@ pub struct Index {
     /// Per offering: the indices of the rules to check (kind rules, then its own).
     pub(crate) offering_rules: Vec<Vec<usize>>,
     pub(crate) offering_place: Vec<Option<usize>>,
+    /// Per offering: the index of its `cost_figure` in `figures`.
+    pub(crate) offering_figure: Vec<Option<usize>>,
     pub(crate) vacancy_place: Vec<Option<usize>>,
     /// Per offering: its position in id order (the final tie-break of the ranking).
     pub(crate) id_rank: Vec<u32>,
@@ -85,6 +87,7 @@ pub(crate) struct Evaluated {
     pub factors: Vec<FactorValue>,
     pub timing: Option<NextIntake>,
     pub distance_km: Option<f64>,
+    pub cost: crate::engine::money::Cost,
 }
 
 impl Index {
@@ -137,7 +140,13 @@ impl Index {
         for (rank, i) in order.into_iter().enumerate() {
             id_rank[i] = rank as u32;
         }
+        let figure_index = ids(catalog.figures.iter().map(|f| f.id.as_str()));
         Index {
+            offering_figure: catalog
+                .offerings
+                .iter()
+                .map(|o| o.cost_figure.as_deref().and_then(|f| figure_index.get(f).copied()))
+                .collect(),
             offering_place: catalog.offerings.iter().map(|o| place_index.get(&o.place).copied()).collect(),
             vacancy_place: catalog.vacancies.iter().map(|v| place_index.get(&v.job_location).copied()).collect(),
             source_index: ids(catalog.sources.iter().map(|s| s.id.as_str())),
@@ -226,16 +235,19 @@ impl Index {
             (None, None) => (None, None),
         };
         let shortage = self.shortage_for(profile, o, area, region);
+        // Fees as they stand for the period the person would join.
+        let cost = crate::engine::money::cost_on(&self.catalog, self.offering_figure[i], o, on);
         let inputs = score::Inputs {
             weights: &self.catalog.weights,
             today,
             timing: timing.as_ref(),
             distance_km,
+            cost,
             shortage,
         };
         let factors = score::factors(profile, o, &inputs);
         let score = factors.iter().map(|f| f.points).sum();
-        Evaluated { offering: i, on, outcomes, eligibility, score, factors, timing, distance_km }
+        Evaluated { offering: i, on, outcomes, eligibility, score, factors, timing, distance_km, cost }
     }
 
     /// The most specific shortage figure: subject in the gemeente, in the region,

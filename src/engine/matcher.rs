@@ -155,8 +155,19 @@ impl Matcher {
             satisfied,
             next_intake: e.timing.as_ref().map(|t| t.to_result()),
             distance_km: e.distance_km.map(round1),
-            cost_eur_per_year: o.cost_eur_per_year,
+            cost_eur_per_year: e.cost.eur_per_year,
             cost_basis: o.cost_basis,
+            cost_source: e.cost.figure.map(|(fi, vi)| {
+                let f = &ix.catalog.figures[fi];
+                let v = &f.values[vi];
+                AmountSource {
+                    figure: f.id.clone(),
+                    valid_from: v.valid_from,
+                    valid_until: v.valid_until,
+                    status: e.cost.status,
+                    sources: self.source_refs(&v.sources),
+                }
+            }),
             paid_while_learning: o.paid_while_learning,
             duration: o.time_to_complete,
             weekly_hours: o.weekly_hours,
@@ -164,17 +175,17 @@ impl Matcher {
         }
     }
 
-    fn finding(&self, rule: &Rule, o: &Offering, action: Option<&str>, lang: Lang) -> Finding {
+    fn source_refs(&self, ids: &[String]) -> Vec<SourceRef> {
         let ix = &self.index;
+        ids.iter().map(|s| SourceRef { id: s.clone(), url: ix.source_index.get(s).map(|&i| ix.catalog.sources[i].url.clone()) }).collect()
+    }
+
+    fn finding(&self, rule: &Rule, o: &Offering, action: Option<&str>, lang: Lang) -> Finding {
         Finding {
             rule: rule.id.clone(),
             message: rule_message(&rule.test, o, &rule.id).render(lang),
             action: action.map(|a| i18n::text(lang, a, &[])),
-            sources: rule
-                .sources
-                .iter()
-                .map(|s| SourceRef { id: s.clone(), url: ix.source_index.get(s).map(|&i| ix.catalog.sources[i].url.clone()) })
-                .collect(),
+            sources: self.source_refs(&rule.sources),
             status: rule.status,
             valid_from: rule.valid_from,
             valid_until: rule.valid_until,

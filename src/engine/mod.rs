@@ -5,8 +5,8 @@
 //!   change that opens a route; they take the [`index::Index`] and the evaluated
 //!   offerings as arguments.
 //! - [`index`]: the catalog indexed once, and one offering evaluated for one profile.
-//! - [`rules`], [`score`], [`timing`], [`geo`]: the rule engine, the score factors,
-//!   intake timing and distances.
+//! - [`rules`], [`score`], [`timing`], [`money`], [`geo`]: the rule engine, the score
+//!   factors, intake timing, costs on a date (dated figures) and distances.
 //!
 //! Depends on [`crate::model`], [`crate::i18n`] and the output types of
 //! [`crate::result`]; nothing here reads a clock, a file or the DOM.
@@ -14,6 +14,7 @@
 pub mod geo;
 pub mod index;
 pub mod matcher;
+pub mod money;
 pub mod options;
 pub mod pathways;
 pub mod rules;

@@ -128,6 +128,8 @@ pub struct Inputs<'a> {
     pub today: Date,
     pub timing: Option<&'a NextIntake>,
     pub distance_km: Option<f64>,
+    /// The yearly cost for the intake's period.
+    pub cost: crate::engine::money::Cost,
     /// The shortage figure that applies: index into the catalog's `shortages`, and its percentage.
     pub shortage: Option<(usize, f64)>,
 }
@@ -162,12 +164,6 @@ fn falling(x: f64, full: f64, zero: f64) -> f64 {
     } else {
         (zero - x) / (zero - full)
     }
-}
-
-/// The candidate's total cost for an offering, in euros.
-pub fn total_cost(o: &Offering) -> u32 {
-    let years = u32::from(o.time_to_complete.0).div_ceil(12);
-    o.cost_eur_per_year.saturating_mul(years.max(1))
 }
 
 /// Computes every factor, in a fixed order.
@@ -221,7 +217,7 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
     }
 
     // Cost to the candidate.
-    let total = total_cost(o);
+    let total = crate::engine::money::total(&x.cost, o);
     push("cost", w.cost, 1.0 - f64::from(total.min(COST_ZERO_EUR)) / f64::from(COST_ZERO_EUR), Reason::Cost(total));
 
     // Duration.

@@ -537,8 +537,11 @@ pub struct Offering {
     pub time_to_complete: Months,
     /// Study load in hours a week, including placement and (for work-learn routes) the job.
     pub weekly_hours: u8,
-    /// What the candidate pays per year.
-    pub cost_eur_per_year: u32,
+    /// What the candidate pays per year, when the offering states its own amount.
+    /// Without it the amount is `cost_figure`'s value at the intake's start (for a fee),
+    /// or nothing (paid by the employer, or no cost).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_eur_per_year: Option<u32>,
     pub cost_basis: CostBasis,
     pub paid_while_learning: bool,
     /// Rule ids checked in addition to the kind's rules.
@@ -555,7 +558,8 @@ pub struct Offering {
     /// CROHO code, for programmes in the register.
     #[serde(default)]
     pub croho: Option<String>,
-    /// Id of the figure (in `figures`) the cost is taken from.
+    /// Id of the figure (in `figures`) the cost is taken from (a fee), or that pays for
+    /// the route (a subsidy, for the employer).
     #[serde(default)]
     pub cost_figure: Option<String>,
     /// Teaching hours a week the route allows someone without a bevoegdheid (hybride docent: 6).
@@ -627,24 +631,63 @@ pub struct Place {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Postcode(pub String, pub f64, pub f64, pub String);
 
-/// A dated figure from a source: a fee, a subsidy, a salary.
+/// A figure from a source with values by date (a fee, a subsidy, a salary): a parameter
+/// in OpenFisca's sense. The engine looks up the value for the period it computes (the
+/// start of the intake a person would join), not the value of the day the catalog was
+/// built.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub id: String,
-    pub value: f64,
     /// `eur`, `eur-per-year`, `eur-per-month`, `percent`, `hours-per-week`, ...
     pub unit: String,
-    pub sources: Vec<String>,
-    #[serde(default)]
-    pub valid_from: Option<Date>,
-    #[serde(default)]
-    pub valid_until: Option<Date>,
-    #[serde(default)]
-    pub status: SourceStatus,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The values, oldest first. A value holds from its `valid_from` until its
+    /// `valid_until`, or else until the next value starts; periods do not overlap.
+    pub values: Vec<FigureValue>,
+}
+
+/// One dated value of a [`Figure`], with its sources.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FigureValue {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<Date>,
+    pub value: f64,
+    pub sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "SourceStatus::is_confirmed")]
+    pub status: SourceStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A figure's value on a date, as the engine uses it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FigureOn<'a> {
+    pub value: &'a FigureValue,
+    /// No value covers the date: this is the latest value before it, carried forward
+    /// (so only an estimate).
+    pub carried_forward: bool,
+}
+
+impl Figure {
+    /// The value that holds on `date`: the one whose period covers it, else the latest
+    /// one that started before it (carried forward). `None` before the first value.
+    pub fn on(&self, date: Date) -> Option<FigureOn<'_>> {
+        let started: Vec<(usize, &FigureValue)> =
+            self.values.iter().enumerate().filter(|(_, v)| v.valid_from.is_none_or(|f| f <= date)).collect();
+        let &(i, latest) = started.last()?;
+        let until = latest.valid_until.or_else(|| {
+            self.values.get(i + 1).and_then(|next| next.valid_from).map(|next| next.add_days(-1))
+        });
+        let covers = until.is_none_or(|u| date <= u);
+        Some(FigureOn { value: latest, carried_forward: !covers })
+    }
 }
 
 /// A measured shortage, as a percentage of jobs.

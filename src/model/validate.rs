@@ -177,13 +177,39 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
     }
     let figure_ids = unique(c.figures.iter().map(|f| f.id.as_str()), "figures", &mut p);
     for (i, f) in c.figures.iter().enumerate() {
-        let at = format!("figures[{i}]");
-        check_sources(&f.sources, &sources, &at, &mut p);
-        check_validity(f.valid_from, f.valid_until, &at, &mut p);
+        if f.values.is_empty() {
+            p(format!("figures[{i}].values"), "must hold at least one value".into());
+        }
+        for (j, v) in f.values.iter().enumerate() {
+            let at = format!("figures[{i}].values[{j}]");
+            check_sources(&v.sources, &sources, &at, &mut p);
+            check_validity(v.valid_from, v.valid_until, &at, &mut p);
+            if !v.value.is_finite() || (f.unit.starts_with("eur") && v.value < 0.0) {
+                p(format!("{at}.value"), "must be a finite amount, not negative".into());
+            }
+            // Oldest first, periods apart: each starts after the previous one ended.
+            if let Some(prev) = j.checked_sub(1).map(|k| &f.values[k]) {
+                let starts_after = match (prev.valid_from, v.valid_from) {
+                    (a, Some(b)) => a.is_none_or(|a| a < b) && prev.valid_until.is_none_or(|u| u < b),
+                    (_, None) => false,
+                };
+                if !starts_after {
+                    p(format!("{at}.valid_from"), "values must be oldest first, each starting after the previous one ends".into());
+                }
+            }
+        }
     }
     for (i, o) in c.offerings.iter().enumerate() {
-        if let Some(f) = o.cost_figure.as_deref().filter(|f| !figure_ids.contains_key(f)) {
-            p(format!("offerings[{i}].cost_figure"), format!("unknown figure '{f}'"));
+        let at = format!("offerings[{i}]");
+        match o.cost_figure.as_deref().map(|f| (f, figure_ids.get(f))) {
+            Some((f, None)) => p(format!("{at}.cost_figure"), format!("unknown figure '{f}'")),
+            Some((f, Some(&fi))) if crate::engine::money::pays_fee(o.cost_basis) && o.cost_eur_per_year.is_none() && c.figures[fi].unit != "eur-per-year" => {
+                p(format!("{at}.cost_figure"), format!("figure '{f}' is in {}, a yearly fee must be in eur-per-year", c.figures[fi].unit))
+            }
+            None if crate::engine::money::pays_fee(o.cost_basis) && o.cost_eur_per_year.is_none() => {
+                p(format!("{at}.cost_eur_per_year"), format!("a route paid by {} needs cost_eur_per_year or a cost_figure", o.cost_basis))
+            }
+            _ => {}
         }
     }
     for (i, s) in c.shortages.iter().enumerate() {

@@ -260,6 +260,12 @@ impl Default for Lang {
     }
 }
 
+impl SourceStatus {
+    pub fn is_confirmed(&self) -> bool {
+        *self == SourceStatus::Confirmed
+    }
+}
+
 impl Level {
     /// Bachelor-or-higher degrees (hbo or wo).
     pub const DEGREES: &'static [Level] =

@@ -72,8 +72,12 @@ pub struct RouteResult {
     pub satisfied: Vec<String>,
     pub next_intake: Option<IntakeTiming>,
     pub distance_km: Option<f64>,
+    /// What the candidate pays per year for the period of `next_intake` (0 when the
+    /// employer pays or the route is free).
     pub cost_eur_per_year: u32,
     pub cost_basis: CostBasis,
+    /// The dated figure the amount comes from, when it is not the offering's own.
+    pub cost_source: Option<AmountSource>,
     pub paid_while_learning: bool,
     pub duration: Months,
     pub weekly_hours: u8,
@@ -88,6 +92,19 @@ pub struct Factor {
     pub points: u32,
     pub max: u32,
     pub reason: Text,
+}
+
+/// Where an amount comes from: a figure's value for a period, with its sources and how
+/// sure it is.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AmountSource {
+    pub figure: String,
+    pub valid_from: Option<Date>,
+    pub valid_until: Option<Date>,
+    /// `unconfirmed` also when no value covers the period and the latest one is used.
+    pub status: SourceStatus,
+    pub sources: Vec<SourceRef>,
 }
 
 /// A blocker or condition, traced to its rule and source.

@@ -303,7 +303,7 @@ impl Inputs {
         schools.sort_by(|a, b| a.code.cmp(&b.code));
 
         let known = Known { rules: &rules, programmes: &programmes, gemeenten: &gemeenten, mapping: &mapping };
-        let facts = read_facts(&read_text(&dir.join("build_facts.json"))?, &known).map_err(|e| format!("build_facts.json: {e}"))?;
+        let facts = read_facts(&read_text(&dir.join("build_facts.json"))?, &known, settings.generated).map_err(|e| format!("build_facts.json: {e}"))?;
 
         Ok(Inputs { settings, rules, gemeenten, postcodes, inst_urls, inst_seat, programmes, mapping, schools, facts })
     }
@@ -754,7 +754,7 @@ fn start_dates(list: &[StartDateFile], path: &str) -> Res<Vec<(StartDate, f64)>>
 }
 
 /// Reads and checks `build_facts.json`; errors name the field (`pdg.entries[1].intakes[0].start`).
-fn read_facts(text: &str, known: &Known) -> Res<Facts> {
+fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
     let f: FactsFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
 
     non_empty(&f.attribution.lines, "attribution.lines")?;
@@ -769,7 +769,11 @@ fn read_facts(text: &str, known: &Known) -> Res<Facts> {
 
     let h = &f.hybride_docent;
     known.sources(&h.source, "hybride_docent")?;
-    let max = known.figure(&h.max_hours_figure, "hybride_docent.max_hours_figure")?.value;
+    let max = known
+        .figure(&h.max_hours_figure, "hybride_docent.max_hours_figure")?
+        .on(generated)
+        .map(|v| v.value.value)
+        .ok_or(format!("hybride_docent.max_hours_figure: figure '{}' has no value on {generated}", h.max_hours_figure))?;
     if !(max.fract() == 0.0 && (1.0..=40.0).contains(&max)) {
         return Err(format!("hybride_docent.max_hours_figure: figure '{}' is {max}, not a whole number of hours from 1 to 40", h.max_hours_figure));
     }

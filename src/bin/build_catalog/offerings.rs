@@ -30,8 +30,6 @@ struct Ctx<'a> {
     inputs: &'a Inputs,
     offerings: BTreeMap<String, Offering>,
     institutions: BTreeMap<String, Institution>,
-    collegegeld: u32,
-    cursusgeld: u32,
 }
 
 struct Spec<'a> {
@@ -63,16 +61,17 @@ impl Ctx<'_> {
         let facts = &self.inputs.facts;
         let fig = &facts.cost_figures;
         let (cost, basis, figure) = match s.funded {
-            Some(true) => (self.collegegeld, CostBasis::Collegegeld, Some(&fig.collegegeld)),
-            Some(false) => (self.cursusgeld, CostBasis::Cursusgeld, Some(&fig.cursusgeld)),
+            // Fees are figures with values by date, looked up for each intake by the core.
+            Some(true) => (None, CostBasis::Collegegeld, Some(&fig.collegegeld)),
+            Some(false) => (None, CostBasis::Cursusgeld, Some(&fig.cursusgeld)),
             None => match s.kind {
-                RouteKind::Lio => (0, CostBasis::Geen, None),
-                RouteKind::OnderwijsassistentNaarLeraar => (0, CostBasis::Werkgever, Some(&fig.onderwijsassistent)),
+                RouteKind::Lio => (None, CostBasis::Geen, None),
+                RouteKind::OnderwijsassistentNaarLeraar => (None, CostBasis::Werkgever, Some(&fig.onderwijsassistent)),
                 RouteKind::ZijInstroomPo
                 | RouteKind::ZijInstroomVoTweedegraads
                 | RouteKind::ZijInstroomVoEerstegraads
-                | RouteKind::Pdg => (0, CostBasis::Werkgever, Some(&fig.zij_instroom)),
-                _ => (0, CostBasis::Werkgever, None),
+                | RouteKind::Pdg => (None, CostBasis::Werkgever, Some(&fig.zij_instroom)),
+                _ => (None, CostBasis::Werkgever, None),
             },
         };
         let rolling = matches!(s.kind, RouteKind::Herintreding | RouteKind::HybrideDocent);
@@ -123,15 +122,10 @@ fn offering_id(inst: &str, what: &str, mode: Mode, gm: &str, subject: Option<Sub
 pub fn build(inputs: &Inputs) -> Res<Built> {
     let today = inputs.settings.generated;
     let facts = &inputs.facts;
-    let figure = |id: &str| -> Res<u32> {
-        inputs.rules.figures.iter().find(|f| f.id == id).map(|f| f.value.round() as u32).ok_or(format!("rules.json has no figure '{id}'"))
-    };
     let mut cx = Ctx {
         inputs,
         offerings: BTreeMap::new(),
         institutions: BTreeMap::new(),
-        collegegeld: figure(&facts.cost_figures.collegegeld)?,
-        cursusgeld: figure(&facts.cost_figures.cursusgeld)?,
     };
 
     // 1. CROHO programmes.

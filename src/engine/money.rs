@@ -1,0 +1,113 @@
+//! What a route costs the candidate per year, for the period they would join it: the
+//! offering's own amount, or its fee figure's value on the intake's start date (a dated
+//! parameter, see [`crate::model::Figure`]); nothing when the employer pays or the route
+//! is free.
+
+use crate::model::date::Date;
+use crate::model::vocab::{CostBasis, SourceStatus};
+use crate::model::{Catalog, Offering};
+
+/// A yearly cost and where it comes from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cost {
+    pub eur_per_year: u32,
+    /// The figure the amount was taken from (index into the catalog's `figures`) and
+    /// the index of its value.
+    pub figure: Option<(usize, usize)>,
+    /// How sure the amount is: the value's status, or `unconfirmed` when no value covers
+    /// the date and the latest one is carried forward.
+    pub status: SourceStatus,
+}
+
+/// Whether the candidate pays a fee on this basis.
+pub fn pays_fee(basis: CostBasis) -> bool {
+    matches!(basis, CostBasis::Collegegeld | CostBasis::Instellingscollegegeld | CostBasis::Cursusgeld)
+}
+
+/// The cost of `o` per year for an intake starting `on`; `figure_index` is the index of
+/// the offering's `cost_figure` in the catalog's `figures`.
+pub fn cost_on(c: &Catalog, figure_index: Option<usize>, o: &Offering, on: Date) -> Cost {
+    let none = Cost { eur_per_year: 0, figure: None, status: SourceStatus::Confirmed };
+    if !pays_fee(o.cost_basis) {
+        return none;
+    }
+    if let Some(own) = o.cost_eur_per_year {
+        return Cost { eur_per_year: own, ..none };
+    }
+    let Some(fi) = figure_index else { return none };
+    let figure = &c.figures[fi];
+    let Some(found) = figure.on(on) else { return none };
+    let vi = figure.values.iter().position(|v| std::ptr::eq(v, found.value)).unwrap_or(0);
+    let status = if found.carried_forward { SourceStatus::Unconfirmed } else { found.value.status };
+    // Amounts are whole euros; a negative or non-finite figure is refused by validation.
+    let eur_per_year = found.value.value.round().clamp(0.0, f64::from(u32::MAX)) as u32;
+    Cost { eur_per_year, figure: Some((fi, vi)), status }
+}
+
+/// The total over the route's duration (whole years, at least one).
+pub fn total(cost: &Cost, o: &Offering) -> u32 {
+    let years = u32::from(o.time_to_complete.0).div_ceil(12);
+    cost.eur_per_year.saturating_mul(years.max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Figure, FigureValue};
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn value(from: &str, until: Option<&str>, eur: f64, status: SourceStatus) -> FigureValue {
+        FigureValue { valid_from: Some(d(from)), valid_until: until.map(d), value: eur, sources: vec![], status, note: None }
+    }
+
+    fn fee() -> Figure {
+        Figure {
+            id: "collegegeld".into(),
+            unit: "eur-per-year".into(),
+            note: None,
+            values: vec![
+                value("2024-09-01", Some("2025-08-31"), 2530.0, SourceStatus::Confirmed),
+                value("2025-09-01", Some("2026-08-31"), 2601.0, SourceStatus::Confirmed),
+                value("2026-09-01", Some("2027-08-31"), 2650.0, SourceStatus::Unconfirmed),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_figure_has_the_value_of_the_period_and_carries_the_latest_forward() {
+        let f = fee();
+        let on = |date: &str| f.on(d(date)).map(|x| (x.value.value, x.carried_forward));
+        assert_eq!(on("2024-08-31"), None, "before the first value");
+        assert_eq!(on("2025-02-01"), Some((2530.0, false)));
+        assert_eq!(on("2025-09-01"), Some((2601.0, false)));
+        assert_eq!(on("2027-08-31"), Some((2650.0, false)));
+        assert_eq!(on("2027-09-01"), Some((2650.0, true)), "no published value yet");
+        // Without valid_until a value holds until the next one starts.
+        let mut open = fee();
+        open.values[0].valid_until = None;
+        open.values[1].valid_from = Some(d("2025-10-01"));
+        assert_eq!(open.on(d("2025-09-15")).map(|x| (x.value.value, x.carried_forward)), Some((2530.0, false)));
+    }
+
+    #[test]
+    fn the_cost_is_looked_up_for_the_intake_and_says_how_sure_it_is() {
+        let mut c = crate::model::parse::catalog_from_str(include_str!("../../tests/fixtures/sample-catalog.json")).unwrap();
+        c.figures = vec![fee()];
+        let mut o = c.offerings.iter().find(|o| o.cost_basis == CostBasis::Collegegeld).unwrap().clone();
+        o.cost_eur_per_year = None;
+        o.cost_figure = Some("collegegeld".into());
+        let at = |o: &Offering, date: &str| cost_on(&c, Some(0), o, d(date));
+        assert_eq!((at(&o, "2026-02-01").eur_per_year, at(&o, "2026-02-01").status), (2601, SourceStatus::Confirmed));
+        assert_eq!((at(&o, "2027-02-01").eur_per_year, at(&o, "2027-02-01").status), (2650, SourceStatus::Unconfirmed));
+        assert_eq!(at(&o, "2027-09-01").status, SourceStatus::Unconfirmed, "carried forward");
+        assert_eq!(at(&o, "2027-09-01").figure, Some((0, 2)));
+        // The offering's own amount wins; an employer-paid route costs nothing.
+        o.cost_eur_per_year = Some(9680);
+        assert_eq!((at(&o, "2027-09-01").eur_per_year, at(&o, "2027-09-01").figure), (9680, None));
+        o.cost_basis = CostBasis::Werkgever;
+        assert_eq!(at(&o, "2027-09-01").eur_per_year, 0);
+    }
+}
