@@ -318,6 +318,6 @@ fn timeline(lang: Lang, t: &crate::engine::timing::NextIntake, start_teaching: O
     events.push(ev(t.expected_qualification, "qualified"));
     // By date; events on the same day keep the order above.
     let mut keyed: Vec<(Date, usize, TimelineEvent)> = events.into_iter().enumerate().map(|(i, e)| (e.date, i, e)).collect();
-    keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    keyed.sort_by_key(|a| (a.0, a.1));
     keyed.into_iter().map(|(_, _, e)| e).collect()
 }

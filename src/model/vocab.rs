@@ -7,12 +7,12 @@
 use serde::{Deserialize, Serialize};
 
 macro_rules! vocab {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $id:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum $name {
-            $(#[serde(rename = $id)] $variant),+
+            $($(#[$vm])* #[serde(rename = $id)] $variant),+
         }
         impl $name {
             /// Every value, in vocabulary order.
@@ -174,7 +174,8 @@ vocab!(
 
 vocab!(
     /// How much the candidate wants to earn while training.
-    EarnWish { Required = "required", Preferred = "preferred", NoPreference = "no-preference" }
+    #[derive(Default)]
+    EarnWish { Required = "required", Preferred = "preferred", #[default] NoPreference = "no-preference" }
 );
 
 vocab!(
@@ -183,13 +184,16 @@ vocab!(
 );
 
 vocab!(
-    /// Whether an intake date is published by the institution or estimated from its pattern.
-    IntakeStatus { Confirmed = "confirmed", Typical = "typical" }
+    /// Whether an intake date is published by the institution or estimated from its pattern
+    /// (an estimate unless the catalog says it is confirmed).
+    #[derive(Default)]
+    IntakeStatus { Confirmed = "confirmed", #[default] Typical = "typical" }
 );
 
 vocab!(
     /// How sure the source of a rule or figure is (ROUTES.md flags).
-    SourceStatus { Confirmed = "confirmed", Unconfirmed = "unconfirmed", Conflict = "conflict", Dated = "dated" }
+    #[derive(Default)]
+    SourceStatus { #[default] Confirmed = "confirmed", Unconfirmed = "unconfirmed", Conflict = "conflict", Dated = "dated" }
 );
 
 vocab!(
@@ -235,30 +239,9 @@ vocab!(
 
 vocab!(
     /// Output language.
-    Lang { Nl = "nl", En = "en" }
+    #[derive(Default)]
+    Lang { #[default] Nl = "nl", En = "en" }
 );
-
-impl Default for EarnWish {
-    fn default() -> Self {
-        EarnWish::NoPreference
-    }
-}
-impl Default for IntakeStatus {
-    /// An intake is an estimate unless the catalog says it is confirmed.
-    fn default() -> Self {
-        IntakeStatus::Typical
-    }
-}
-impl Default for SourceStatus {
-    fn default() -> Self {
-        SourceStatus::Confirmed
-    }
-}
-impl Default for Lang {
-    fn default() -> Self {
-        Lang::Nl
-    }
-}
 
 impl SourceStatus {
     pub fn is_confirmed(&self) -> bool {
