@@ -13,6 +13,13 @@ step "Rust toolchain"
 command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
 cargo --version
 
+step "Habits: cargo fmt --check and cargo clippy -D warnings (native and wasm32)"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+rustup target add wasm32-unknown-unknown >/dev/null
+cargo fmt --check
+cargo clippy --locked --all-targets --features schema -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
+
 step "Core: unit, rule, persona, property, error, catalog build and CLI golden tests (benchmarks run once as tests)"
 cargo test --locked --all-targets --features schema 2>&1 | tee -a "$log"
 
