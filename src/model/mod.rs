@@ -2,11 +2,15 @@
 //! data), the vocabulary ids, calendar dates, and reading and validating both documents
 //! with errors that name the JSON path.
 
+pub mod catalog;
 pub mod date;
 pub mod error;
 pub mod parse;
-mod types;
+pub mod profile;
+pub mod rule;
 pub mod validate;
 pub mod vocab;
 
-pub use types::*;
+pub use catalog::*;
+pub use profile::*;
+pub use rule::*;

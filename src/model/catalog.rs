@@ -1,0 +1,335 @@
+//! A loket's [`Catalog`]: routes at institutions with their intakes, vacancies, places,
+//! shortage figures, dated figures (fees, subsidies, pay) and the score weights; its
+//! admission rules are in [`crate::model::rule`].
+//!
+//! Field names keep the meaning of schema.org where it names the concept
+//! (`EducationalOccupationalProgram`: `start_date`, `application_deadline`,
+//! `time_to_complete`, `educational_program_mode`, `program_prerequisites`,
+//! `occupational_credential_awarded`; `JobPosting`: `job_start_date`, `valid_through`,
+//! `employment_type`, `work_hours`, `job_location`, `education_requirements`) so a loket's
+//! JSON-LD maps on field by field. Unknown fields are rejected, so a typo in a loket's
+//! file is reported, not ignored.
+
+use crate::model::date::{Date, Months};
+use crate::model::rule::Rule;
+use crate::model::vocab::*;
+use serde::{Deserialize, Serialize};
+
+/// Everything a matcher needs: rules, routes, intakes, vacancies, places, figures, weights.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub meta: Meta,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    pub rules: Vec<Rule>,
+    pub route_kinds: Vec<RouteKindDef>,
+    #[serde(default)]
+    pub relatedness: Vec<Relatedness>,
+    #[serde(default)]
+    pub institutions: Vec<Institution>,
+    pub offerings: Vec<Offering>,
+    #[serde(default)]
+    pub vacancies: Vec<Vacancy>,
+    #[serde(default)]
+    pub places: Vec<Place>,
+    /// 4-digit postcodes as a compact table: `["3511", 52.0918, 5.1175, "GM0344"]`.
+    #[serde(default)]
+    pub postcodes: Vec<Postcode>,
+    #[serde(default)]
+    pub shortages: Vec<Shortage>,
+    /// Dated amounts and figures (fees, subsidies, pay) with their sources.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    pub weights: Weights,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub name: String,
+    pub version: String,
+    pub generated: Date,
+    /// Attribution lines that must be shown with the data (licences of DUO, CBS, GeoNames...).
+    pub attribution: Vec<String>,
+    /// The region this catalog (or shard) covers, if any.
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// A public source a rule or figure rests on (ids as in ROUTES.md section 12).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub url: String,
+    #[serde(default)]
+    pub year: Option<String>,
+}
+
+/// A route kind's definition: what it awards and which rules admit to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RouteKindDef {
+    pub kind: RouteKind,
+    pub qualification: Qualification,
+    pub sectors: Vec<Sector>,
+    /// Rule ids checked for every offering of this kind.
+    pub rules: Vec<String>,
+    /// Sources describing the route as a whole.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Which study fields count as related (verwant) to which subjects.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Relatedness {
+    pub field: String,
+    pub subjects: Vec<Subject>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Institution {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// A route kind at an institution and place (schema.org EducationalOccupationalProgram).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Offering {
+    pub id: String,
+    pub kind: RouteKind,
+    pub name: String,
+    pub institution: String,
+    /// Place id (gemeente code) where the training is given.
+    pub place: String,
+    pub educational_program_mode: Mode,
+    pub occupational_credential_awarded: Qualification,
+    pub sectors: Vec<Sector>,
+    #[serde(default)]
+    pub subject: Option<Subject>,
+    pub time_to_complete: Months,
+    /// Study load in hours a week, including placement and (for work-learn routes) the job.
+    pub weekly_hours: u8,
+    /// What the candidate pays per year, when the offering states its own amount.
+    /// Without it the amount is `cost_figure`'s value at the intake's start (for a fee),
+    /// or nothing (paid by the employer, or no cost).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_eur_per_year: Option<u32>,
+    pub cost_basis: CostBasis,
+    pub paid_while_learning: bool,
+    /// Rule ids checked in addition to the kind's rules.
+    #[serde(default)]
+    pub program_prerequisites: Vec<String>,
+    /// Dated intake moments (cohorts).
+    #[serde(default)]
+    pub intakes: Vec<Intake>,
+    /// The route can start on any day (herintreding, hybride docent): no cohorts.
+    #[serde(default)]
+    pub rolling_intake: bool,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// CROHO code, for programmes in the register.
+    #[serde(default)]
+    pub croho: Option<String>,
+    /// Id of the figure (in `figures`) the cost is taken from (a fee), or that pays for
+    /// the route (a subsidy, for the employer).
+    #[serde(default)]
+    pub cost_figure: Option<String>,
+    /// Teaching hours a week the route allows someone without a bevoegdheid (hybride docent: 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_teaching_hours: Option<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Intake {
+    pub start_date: Date,
+    #[serde(default)]
+    pub application_deadline: Option<Date>,
+    /// Days needed before the start for steps such as the geschiktheidsonderzoek.
+    #[serde(default)]
+    pub lead_time_days: u16,
+    #[serde(default)]
+    pub status: IntakeStatus,
+}
+
+/// A job at a school (schema.org JobPosting).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Vacancy {
+    pub id: String,
+    pub title: String,
+    pub employer: String,
+    /// Place id (gemeente code or postcode).
+    pub job_location: String,
+    pub sector: Sector,
+    #[serde(default)]
+    pub subject: Option<Subject>,
+    pub role: Role,
+    /// Hours a week.
+    pub work_hours: u8,
+    pub employment_type: EmploymentType,
+    pub job_start_date: Date,
+    pub valid_through: Date,
+    /// The school will employ someone who is still training (zij-instroom, PDG, LIO...).
+    pub accepts_in_training: bool,
+    /// Qualifications accepted from someone not in training.
+    #[serde(default)]
+    pub education_requirements: Vec<Qualification>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// True for demonstration data.
+    #[serde(default)]
+    pub demo: bool,
+}
+
+/// A gemeente (`GM0344`) or 4-digit postcode (`3511`) with its coordinates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// Arbeidsmarktregio code (`AM13`).
+    #[serde(default)]
+    pub region: Option<String>,
+}
+
+/// A 4-digit postcode: id, latitude, longitude, gemeente (a place id).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Postcode(pub String, pub f64, pub f64, pub String);
+
+/// A figure from a source with values by date (a fee, a subsidy, a salary): a parameter
+/// in OpenFisca's sense. The engine looks up the value for the period it computes (the
+/// start of the intake a person would join), not the value of the day the catalog was
+/// built.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    /// `eur`, `eur-per-year`, `eur-per-month`, `percent`, `hours-per-week`, ...
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The values, oldest first. A value holds from its `valid_from` until its
+    /// `valid_until`, or else until the next value starts; periods do not overlap.
+    pub values: Vec<FigureValue>,
+}
+
+/// One dated value of a [`Figure`], with its sources.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FigureValue {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<Date>,
+    pub value: f64,
+    pub sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "SourceStatus::is_confirmed")]
+    pub status: SourceStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A figure's value on a date, as the engine uses it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FigureOn<'a> {
+    pub value: &'a FigureValue,
+    /// No value covers the date: this is the latest value before it, carried forward
+    /// (so only an estimate).
+    pub carried_forward: bool,
+}
+
+impl Figure {
+    /// The value that holds on `date`: the one whose period covers it, else the latest
+    /// one that started before it (carried forward). `None` before the first value.
+    pub fn on(&self, date: Date) -> Option<FigureOn<'_>> {
+        let started: Vec<(usize, &FigureValue)> =
+            self.values.iter().enumerate().filter(|(_, v)| v.valid_from.is_none_or(|f| f <= date)).collect();
+        let &(i, latest) = started.last()?;
+        let until = latest.valid_until.or_else(|| {
+            self.values.get(i + 1).and_then(|next| next.valid_from).map(|next| next.add_days(-1))
+        });
+        let covers = until.is_none_or(|u| date <= u);
+        Some(FigureOn { value: latest, carried_forward: !covers })
+    }
+}
+
+/// A measured shortage, as a percentage of jobs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Shortage {
+    pub sector: Sector,
+    #[serde(default)]
+    pub subject: Option<Subject>,
+    /// Arbeidsmarktregio code; absent for a national figure.
+    #[serde(default)]
+    pub region: Option<String>,
+    pub percent: f64,
+    pub peildatum: Date,
+    pub source: String,
+}
+
+/// The maximum points of each score factor; they must add up to 100.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    pub sector: u8,
+    pub subject: u8,
+    /// The route leads to a teaching qualification (bevoegdheid).
+    pub qualification: u8,
+    pub hours: u8,
+    pub earn_while_learning: u8,
+    pub cost: u8,
+    pub duration: u8,
+    pub time_to_start: u8,
+    pub travel: u8,
+    pub shortage: u8,
+}
+
+impl Weights {
+    pub fn total(&self) -> u32 {
+        [
+            self.sector,
+            self.subject,
+            self.qualification,
+            self.hours,
+            self.earn_while_learning,
+            self.cost,
+            self.duration,
+            self.time_to_start,
+            self.travel,
+            self.shortage,
+        ]
+        .iter()
+        .map(|w| u32::from(*w))
+        .sum()
+    }
+}
