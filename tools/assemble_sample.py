@@ -3,7 +3,7 @@
 
 The sample catalog (tests/fixtures/sample-catalog.json) is written by hand: the rules
 file data/rules.json (sources, rules, route kinds, relatedness, shortage figures,
-figures, weights, from shared/domain/ROUTES.md; shared with the national catalog
+figures, weights, from the routes fact brief (docs/domain/ROUTES.md); shared with the national catalog
 build) and, under tests/fixtures/parts/, institutions, places, offerings and vacancies
 (from DUO, CBS and GeoNames open data, see README). This script joins them, adds the
 metadata, and writes the result; run it after editing a part.

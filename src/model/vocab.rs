@@ -1,4 +1,4 @@
-//! The product's vocabulary: the ids of `shared/domain/VOCABULARY.md` as Rust enums.
+//! The product's vocabulary: the ids of the vocabulary (`docs/domain/VOCABULARY.md`) as Rust enums.
 //!
 //! Each enum serialises to exactly the documented id (`"pabo-voltijd"`, `"mbo-4"`), so
 //! an unknown id in a catalog or profile is rejected at the door with the list of
