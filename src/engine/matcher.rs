@@ -184,7 +184,7 @@ impl Matcher {
         Finding {
             rule: rule.id.clone(),
             message: rule_message(&rule.test, o, &rule.id).render(lang),
-            action: action.map(|a| i18n::text(lang, a, &[])),
+            action: action.map(|a| Text::new(lang, a, &[])),
             sources: self.source_refs(&rule.sources),
             status: rule.status,
             valid_from: rule.valid_from,

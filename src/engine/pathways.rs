@@ -305,7 +305,7 @@ fn timeline(lang: Lang, t: &crate::engine::timing::NextIntake, start_teaching: O
     let ev = |date: Date, event: &'static str| TimelineEvent {
         date,
         event,
-        text: crate::i18n::text(lang, &format!("timeline.{event}"), &[]),
+        text: crate::result::Text::new(lang, &format!("timeline.{event}"), &[]),
     };
     let mut events = vec![ev(t.apply_by, "apply")];
     if t.lead_time_days > 0 {

@@ -20,7 +20,7 @@ pub struct Msg {
 impl Msg {
     /// The message in `lang`, as the result shows it.
     pub fn render(&self, lang: crate::model::vocab::Lang) -> crate::result::Text {
-        crate::i18n::text(lang, self.id, &self.params)
+        crate::result::Text::new(lang, self.id, &self.params)
     }
 
     pub fn new(id: &'static str) -> Msg {

@@ -7,7 +7,6 @@ pub mod text;
 use crate::model::date::{Date, Months};
 use crate::model::vocab::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// A message: a stable id with parameters, and its rendering in the requested language.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -20,8 +19,16 @@ pub struct Text {
     pub text: String,
 }
 
-/// A message's parameters by name.
-pub type Params = BTreeMap<String, String>;
+pub use crate::i18n::Params;
+
+impl Text {
+    /// Message `id` with `params`, rendered in `lang` from the translation store.
+    pub fn new(lang: Lang, id: &str, params: &[(&str, String)]) -> Text {
+        let params: Params = params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        let text = crate::i18n::render(lang, id, &params);
+        Text { id: id.to_string(), params, text }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
