@@ -44,7 +44,12 @@ fn gzip_len(bytes: &[u8]) -> usize {
 
 /// Every file the build writes, relative to the output directory.
 fn outputs(dir: &Path) -> Vec<PathBuf> {
-    let mut v = vec![PathBuf::from("www/data/catalog.json"), PathBuf::from("schema/catalog.schema.json"), PathBuf::from("schema/profile.schema.json")];
+    let mut v = vec![
+        PathBuf::from("www/data/catalog.json"),
+        PathBuf::from("schema/catalog.schema.json"),
+        PathBuf::from("schema/profile.schema.json"),
+        PathBuf::from("schema/result.schema.json"),
+    ];
     let mut regions: Vec<PathBuf> = std::fs::read_dir(dir.join("www/data/regions"))
         .unwrap()
         .map(|e| Path::new("www/data/regions").join(e.unwrap().file_name()))

@@ -21,9 +21,12 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// TypeScript types for the values that cross the boundary, appended to the generated
-/// `routewijzer.d.ts` (and checked by `tests/types`).
+/// `routewijzer.d.ts` (and checked by `tests/types`): those of the core's serde types,
+/// generated from their JSON Schemas by `scripts/gen-types.mjs`, and the boundary's own.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = include_str!("wasm.d.ts");
+const TS_TYPES: &'static str = include_str!("types.d.ts");
+#[wasm_bindgen(typescript_custom_section)]
+const TS_BOUNDARY_TYPES: &'static str = include_str!("wasm.d.ts");
 
 /// A catalog, validated and indexed once; match as many profiles as you like.
 #[wasm_bindgen]

@@ -1,9 +1,11 @@
-// The TypeScript declarations shipped in pkg/routewijzer.d.ts (written in src/wasm.d.ts,
-// attached in src/wasm.rs) and those of the JS client and element (www/js/client.d.ts,
-// www/routewijzer.d.ts): tsc type-checks realistic use of both APIs (tests/types), and
-// every fixture is checked literally against Profile / Catalog with `satisfies`, so a
-// vocabulary id, a field or a required field that the declarations get wrong fails here.
-// Needs scripts/build-web.sh (pkg/) and npm ci (typescript).
+// The TypeScript declarations shipped in pkg/routewijzer.d.ts (src/wasm/types.d.ts,
+// generated from the Rust types' JSON Schemas by scripts/gen-types.mjs, and the hand-written
+// src/wasm/wasm.d.ts, both attached in src/wasm/mod.rs) and those of the JS client and
+// element (www/js/client.d.ts, www/routewijzer.d.ts): the generated file must match a fresh
+// generation, tsc type-checks realistic use of both APIs (tests/types), and every fixture
+// is checked literally against Profile / Catalog with `satisfies`, so a vocabulary id, a
+// field or a required field that the declarations get wrong fails here.
+// Needs scripts/build-web.sh (pkg/) and npm ci (typescript, json-schema-to-typescript).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -27,6 +29,21 @@ test("the toolchain is there", () => {
   assert.ok(existsSync(DTS), "pkg/routewijzer.d.ts is missing: run scripts/build-web.sh");
 });
 
+test("src/wasm/types.d.ts is what scripts/gen-types.mjs generates from schema/", () => {
+  const r = spawnSync(process.execPath, [join(ROOT, "scripts/gen-types.mjs"), "--check"], { cwd: ROOT, encoding: "utf8" });
+  if (r.error) throw r.error;
+  assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
+});
+
+test("pkg/routewijzer.d.ts has the generated declarations", () => {
+  // wasm-bindgen copies a custom section line by line without the indentation.
+  const lines = (file) => readFileSync(file, "utf8").split("\n").map((l) => l.trim()).join("\n");
+  const dts = lines(DTS);
+  for (const file of ["src/wasm/types.d.ts", "src/wasm/wasm.d.ts"]) {
+    assert.ok(dts.includes(lines(join(ROOT, file)).trim()), `pkg/routewijzer.d.ts does not contain ${file}: run scripts/build-web.sh`);
+  }
+});
+
 test("pkg/routewijzer.d.ts types the Matcher API, not `any`", () => {
   const dts = readFileSync(DTS, "utf8");
   const cls = /export class Matcher \{[\s\S]*?\n\}/.exec(dts)?.[0] ?? "";
@@ -35,8 +52,11 @@ test("pkg/routewijzer.d.ts types the Matcher API, not `any`", () => {
   assert.match(cls, /info\(\): CatalogInfo;/);
   assert.match(cls, /places\(\): PlaceOption\[\];/);
   assert.doesNotMatch(cls, /\bany\b/);
-  for (const name of ["Profile", "Catalog", "MatchResult", "CatalogInfo", "PlaceOption", "Problem", "RoutewijzerError"]) {
-    assert.match(dts, new RegExp(`export (interface|type) ${name}\\b`), name);
+  const names = ["Profile", "Catalog", "Offering", "Test", "MatchResult", "RouteResult", "Sector", "RouteKind", "Lang", "IsoDate"];
+  names.push("CatalogInfo", "PlaceOption", "Problem", "RoutewijzerError");
+  for (const name of names) {
+    const declarations = dts.match(new RegExp(`^export (interface|type) ${name}\\b`, "gm")) ?? [];
+    assert.equal(declarations.length, 1, `${name} is declared ${declarations.length} times`);
   }
 });
 

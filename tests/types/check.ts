@@ -55,7 +55,7 @@ async function usage(catalogText: string): Promise<void> {
 
     const route = result.routes[0];
     const reason: string = route.factors[0].reason.text;
-    const name: FactorName = route.factors[0].factor;
+    const name: string = route.factors[0].factor; // a string in Rust; FactorName names the possible values
     const params: Record<string, string> | undefined = route.factors[0].reason.params;
     const verdict: Eligibility = route.eligibility;
     const km: number | null = route.distance_km;

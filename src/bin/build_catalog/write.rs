@@ -158,6 +158,16 @@ pub fn write_all(inputs: &Inputs, built: &Built, out: &Path) -> Res<String> {
     let schema = |v: schemars::Schema| serde_json::to_string_pretty(&v).map(|s| s + "\n").map_err(|e| e.to_string());
     write(&out.join("schema/catalog.schema.json"), &schema(schemars::schema_for!(Catalog))?)?;
     write(&out.join("schema/profile.schema.json"), &schema(schemars::schema_for!(Profile))?)?;
-    writeln!(report, "schema/catalog.schema.json, schema/profile.schema.json").expect("string");
+    write(&out.join("schema/result.schema.json"), &schema(result_schema())?)?;
+    writeln!(report, "schema/catalog.schema.json, schema/profile.schema.json, schema/result.schema.json").expect("string");
     Ok(report)
+}
+
+/// The schema of what the core writes: `MatchResult`, as serialised (every field present
+/// except those serde skips, such as empty `Text.params`), with `Problem` (the elements of
+/// an input error's `problems`) among its definitions.
+fn result_schema() -> schemars::Schema {
+    let mut generator = schemars::generate::SchemaSettings::default().for_serialize().into_generator();
+    generator.subschema_for::<routewijzer::model::error::Problem>();
+    generator.into_root_schema_for::<routewijzer::result::MatchResult>()
 }
