@@ -97,15 +97,21 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("match_profile");
     g.sample_size(60).warm_up_time(Duration::from_secs(2)).measurement_time(Duration::from_secs(6));
-    g.bench_function("national_1000x20000", |b| b.iter(|| matcher.match_profile(black_box(&profile), black_box(&limited))));
+    g.bench_function("national_1000x20000", |b| {
+        b.iter(|| matcher.match_profile(black_box(&profile), black_box(&limited)))
+    });
     g.bench_function("national_1000x20000_all_routes", |b| {
         b.iter(|| matcher.match_profile(black_box(&profile), black_box(&unlimited)))
     });
     // The shipped national catalog (www/data/catalog.json) and a persona, as the widget asks.
-    let shipped = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/catalog.json")).expect("national catalog");
+    let shipped = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/catalog.json"))
+        .expect("national catalog");
     let real = Matcher::from_json(&shipped).unwrap_or_else(|e| panic!("www/data/catalog.json: {e}"));
-    let persona = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/profiles/hbo-zij-instromer-po.json"))
-        .expect("persona");
+    let persona = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/profiles/hbo-zij-instromer-po.json"
+    ))
+    .expect("persona");
     let persona = routewijzer::model::parse::profile_from_str(&persona).unwrap_or_else(|e| panic!("{e}"));
     g.bench_function("shipped_national", |b| b.iter(|| real.match_profile(black_box(&persona), black_box(&limited))));
     g.finish();

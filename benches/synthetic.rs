@@ -9,7 +9,7 @@
 #![allow(dead_code)]
 
 use routewijzer::model::{
-    Catalog, Institution, Intake, Meta, Offering, Place, Relatedness, Rule, RouteKindDef, Shortage, Source, Vacancy,
+    Catalog, Institution, Intake, Meta, Offering, Place, Relatedness, RouteKindDef, Rule, Shortage, Source, Vacancy,
     Weights,
 };
 use routewijzer::{
@@ -307,7 +307,8 @@ pub fn national_catalog(offerings: usize, vacancies: usize, seed: u64) -> Catalo
             let paid_while_learning = work_learn || mode == Mode::Duaal;
 
             // Intakes: 2-4 distinct starts in 2026-09..2028-09.
-            let pool = if matches!(kind, PaboVoltijd | PaboAcademisch | LerarenopleidingTweedegraads | EducatieveMinor) {
+            let pool = if matches!(kind, PaboVoltijd | PaboAcademisch | LerarenopleidingTweedegraads | EducatieveMinor)
+            {
                 &cohort_starts
             } else {
                 &monthly_starts
@@ -400,7 +401,9 @@ pub fn national_catalog(offerings: usize, vacancies: usize, seed: u64) -> Catalo
                     vec![Qualification::Eerstegraads]
                 }
             }
-            (Role::Leraar, Sector::Mbo) => vec![Qualification::Pdg, Qualification::Tweedegraads, Qualification::Eerstegraads],
+            (Role::Leraar, Sector::Mbo) => {
+                vec![Qualification::Pdg, Qualification::Tweedegraads, Qualification::Eerstegraads]
+            }
             _ => Vec::new(),
         };
         let place = rng.below(PLACES);
@@ -432,7 +435,9 @@ pub fn national_catalog(offerings: usize, vacancies: usize, seed: u64) -> Catalo
             name: "Synthetische landelijke catalogus (benchmark)".into(),
             version: format!("synthetic-{offerings}x{vacancies}-seed{seed}"),
             generated: date(2026, 11, 23),
-            attribution: vec!["Synthetische demonstratiegegevens voor benchmarks; geen echte opleidingen of vacatures.".into()],
+            attribution: vec![
+                "Synthetische demonstratiegegevens voor benchmarks; geen echte opleidingen of vacatures.".into(),
+            ],
             region: None,
             notes: vec![format!("Rules and route kinds from {}", RULES_FILE.rsplit('/').next().unwrap_or(RULES_FILE))],
         },

@@ -5,7 +5,7 @@
 
 use flate2::{write::GzEncoder, Compression};
 use routewijzer::model::Catalog;
-use routewijzer::{Matcher, MatchOptions, Date, RouteKind, Sector};
+use routewijzer::{Date, MatchOptions, Matcher, RouteKind, Sector};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,7 +23,10 @@ fn read(p: &Path) -> String {
 
 fn national() -> &'static Catalog {
     static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(|| routewijzer::model::parse::catalog_from_str(&read(&root("www/data/catalog.json"))).expect("national catalog parses"))
+    C.get_or_init(|| {
+        routewijzer::model::parse::catalog_from_str(&read(&root("www/data/catalog.json")))
+            .expect("national catalog parses")
+    })
 }
 
 fn shard_files() -> Vec<PathBuf> {
@@ -74,7 +77,11 @@ fn regeneration_is_byte_identical() {
     for f in &built {
         let a = std::fs::read(out.join(f)).unwrap();
         let b = std::fs::read(root(f.to_str().unwrap())).unwrap();
-        assert!(a == b, "{} differs from a fresh build: run `cargo run --release --features schema --bin build-catalog`", f.display());
+        assert!(
+            a == b,
+            "{} differs from a fresh build: run `cargo run --release --features schema --bin build-catalog`",
+            f.display()
+        );
     }
     std::fs::remove_dir_all(&out).unwrap();
 }
@@ -115,7 +122,14 @@ fn counts_have_sensible_lower_bounds() {
         *kinds.entry(o.kind).or_default() += 1;
     }
     let intakes: usize = c.offerings.iter().map(|o| o.intakes.len()).sum();
-    println!("{} institutions, {} offerings, {intakes} intakes, {} vacancies, {} places, {} postcodes", c.institutions.len(), c.offerings.len(), c.vacancies.len(), c.places.len(), c.postcodes.len());
+    println!(
+        "{} institutions, {} offerings, {intakes} intakes, {} vacancies, {} places, {} postcodes",
+        c.institutions.len(),
+        c.offerings.len(),
+        c.vacancies.len(),
+        c.places.len(),
+        c.postcodes.len()
+    );
     println!("{kinds:?}");
     assert!(c.institutions.len() >= 40, "institutions");
     assert_eq!(c.places.len(), 342, "every gemeente of 2024/2025");
@@ -136,15 +150,28 @@ fn counts_have_sensible_lower_bounds() {
     // Every offering but the rolling ones has at least two intakes, none before the build date.
     for o in &c.offerings {
         assert!(o.rolling_intake || o.intakes.len() >= 2 || o.croho.is_some(), "{}: {} intakes", o.id, o.intakes.len());
-        assert!(o.intakes.iter().all(|i| i.start_date > c.meta.generated && i.application_deadline.is_none_or(|d| d >= c.meta.generated)), "{}", o.id);
+        assert!(
+            o.intakes.iter().all(
+                |i| i.start_date > c.meta.generated && i.application_deadline.is_none_or(|d| d >= c.meta.generated)
+            ),
+            "{}",
+            o.id
+        );
     }
 }
 
 #[test]
 fn known_programmes_are_mapped_at_their_real_place() {
     let c = national();
-    let inst = |name: &str| c.institutions.iter().find(|i| i.name == name).unwrap_or_else(|| panic!("no institution {name}")).id.clone();
-    fn find<'a>(c: &'a Catalog, inst: &'a str, kind: RouteKind, place: &'a str) -> impl Iterator<Item = &'a routewijzer::model::Offering> {
+    let inst = |name: &str| {
+        c.institutions.iter().find(|i| i.name == name).unwrap_or_else(|| panic!("no institution {name}")).id.clone()
+    };
+    fn find<'a>(
+        c: &'a Catalog,
+        inst: &'a str,
+        kind: RouteKind,
+        place: &'a str,
+    ) -> impl Iterator<Item = &'a routewijzer::model::Offering> {
         c.offerings.iter().filter(move |o| o.institution == inst && o.kind == kind && o.place == place)
     }
 
@@ -163,16 +190,25 @@ fn known_programmes_are_mapped_at_their_real_place() {
     assert!(wis.name.starts_with("Leraar Voorbereidend Hoger Onderwijs in de Bètawetenschappen"), "{}", wis.name);
     assert_eq!(wis.occupational_credential_awarded, routewijzer::Qualification::Eerstegraads);
     // Fries only at the Rijksuniversiteit Groningen.
-    let fries: Vec<_> = c.offerings.iter().filter(|o| o.kind == RouteKind::MasterLeraarWo && o.subject == Some(routewijzer::Subject::Fries)).collect();
+    let fries: Vec<_> = c
+        .offerings
+        .iter()
+        .filter(|o| o.kind == RouteKind::MasterLeraarWo && o.subject == Some(routewijzer::Subject::Fries))
+        .collect();
     assert!(!fries.is_empty() && fries.iter().all(|o| o.institution == inst("Rijksuniversiteit Groningen")));
     // Tweedegraads wiskunde at Hogeschool Utrecht; PWPO at Radboud in Nijmegen.
     let hu = inst("Hogeschool Utrecht");
-    assert!(find(c, &hu, RouteKind::LerarenopleidingTweedegraads, "GM0344").any(|o| o.croho.as_deref() == Some("35221") && o.subject == Some(routewijzer::Subject::Wiskunde)));
-    assert!(find(c, &inst("Radboud Universiteit Nijmegen"), RouteKind::PaboAcademisch, "GM0268").any(|o| o.croho.as_deref() == Some("59329")));
+    assert!(find(c, &hu, RouteKind::LerarenopleidingTweedegraads, "GM0344")
+        .any(|o| o.croho.as_deref() == Some("35221") && o.subject == Some(routewijzer::Subject::Wiskunde)));
+    assert!(find(c, &inst("Radboud Universiteit Nijmegen"), RouteKind::PaboAcademisch, "GM0268")
+        .any(|o| o.croho.as_deref() == Some("59329")));
     // Zij-instroom po at Fontys in Eindhoven, with the Fontys GO deadline (1 May) [S20].
     let fontys = inst("Fontys Hogeschool");
     let z = find(c, &fontys, RouteKind::ZijInstroomPo, "GM0772").next().expect("Fontys zij-instroom po in Eindhoven");
-    assert!(z.intakes.iter().any(|i| i.application_deadline == Date::new(2027, 5, 1) && i.start_date == Date::new(2027, 9, 1).unwrap()));
+    assert!(z
+        .intakes
+        .iter()
+        .any(|i| i.application_deadline == Date::new(2027, 5, 1) && i.start_date == Date::new(2027, 9, 1).unwrap()));
     // Herintreding is gated by the bevoegdheid rule of its sector (rules on the kind).
     let kind = c.route_kinds.iter().find(|k| k.kind == RouteKind::Herintreding).unwrap();
     assert_eq!(kind.rules, ["herintreding-bevoegdheid-po", "herintreding-bevoegdheid-vo"]);
@@ -264,7 +300,12 @@ fn fees_are_looked_up_for_the_intake_period_with_their_status() {
     let pabo = c.offerings.iter().find(|o| o.kind == RouteKind::PaboVoltijd).unwrap();
     assert_eq!((pabo.cost_eur_per_year, pabo.cost_figure.as_deref()), (None, Some("collegegeld")));
     let m = Matcher::new(c.clone()).unwrap();
-    let r = m.match_json(r#"{"diplomas":[{"level":"havo"}],"sectors":["po"]}"#, &MatchOptions::new(Date::parse("2027-03-01").unwrap())).unwrap();
+    let r = m
+        .match_json(
+            r#"{"diplomas":[{"level":"havo"}],"sectors":["po"]}"#,
+            &MatchOptions::new(Date::parse("2027-03-01").unwrap()),
+        )
+        .unwrap();
     let route = r.routes.iter().find(|x| x.kind == RouteKind::PaboVoltijd && x.next_intake.is_some()).unwrap();
     assert_eq!(route.next_intake.as_ref().unwrap().start_date, Date::parse("2027-09-01").unwrap());
     let source = route.cost_source.as_ref().expect("a fee from a figure names it");

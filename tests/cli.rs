@@ -24,7 +24,8 @@ fn golden(name: &str, actual: &str) {
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).unwrap();
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {}; run with UPDATE_GOLDEN=1", path.display()));
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {}; run with UPDATE_GOLDEN=1", path.display()));
     if expected != actual {
         let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
         panic!(
@@ -86,14 +87,20 @@ fn validate_reports_counts_or_every_problem() {
     let dir = std::env::temp_dir().join(format!("rw-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.json");
-    let mut c: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(Path::new(ROOT).join(CATALOG)).unwrap()).unwrap();
+    let mut c: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(ROOT).join(CATALOG)).unwrap()).unwrap();
     c["offerings"][0]["place"] = "GM0000".into();
     c["vacancies"][1]["job_location"] = "GM0001".into();
     std::fs::write(&bad, c.to_string()).unwrap();
     let o = cli(&["validate", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("2 problems") && err.contains("offerings[0].place: unknown place 'GM0000'") && err.contains("vacancies[1].job_location"), "{err}");
+    assert!(
+        err.contains("2 problems")
+            && err.contains("offerings[0].place: unknown place 'GM0000'")
+            && err.contains("vacancies[1].job_location"),
+        "{err}"
+    );
     std::fs::remove_dir_all(dir).ok();
 }
 

@@ -27,7 +27,14 @@ fn structural_problems_are_all_reported_with_their_paths() {
     let e = catalog_from_str(&c.to_string()).unwrap_err();
     assert_eq!(e.document, Document::Catalog);
     let p = paths(&e);
-    for expected in ["offerings[0].kind", "offerings[3].intakes[0].start_date", "vacancies[2].work_hours", "rules[1].otherwise", "places[0]", "offerrings"] {
+    for expected in [
+        "offerings[0].kind",
+        "offerings[3].intakes[0].start_date",
+        "vacancies[2].work_hours",
+        "rules[1].otherwise",
+        "places[0]",
+        "offerrings",
+    ] {
         assert!(p.contains(&expected.to_string()), "missing {expected:?} in {p:?}");
     }
     let kind = e.problems.iter().find(|x| x.path == "offerings[0].kind").unwrap();
@@ -120,7 +127,13 @@ fn rule_tests_name_fields_that_do_not_belong_or_are_missing() {
     c["rules"][2]["test"] = json!({"type": "diploma-levels", "levels": ["havo"]});
     c["rules"][3]["test"] = json!({"type": "all-of", "all": [{"type": "min-age", "years": "21"}]});
     let e = catalog_from_str(&c.to_string()).unwrap_err();
-    let msg = |path: &str| e.problems.iter().find(|p| p.path == path).map(|p| p.message.clone()).unwrap_or_else(|| panic!("no {path} in {e}"));
+    let msg = |path: &str| {
+        e.problems
+            .iter()
+            .find(|p| p.path == path)
+            .map(|p| p.message.clone())
+            .unwrap_or_else(|| panic!("no {path} in {e}"))
+    };
     assert!(msg("rules[0].test").contains("field `levels` does not belong to a test of type `geschiktheidsonderzoek`"));
     assert!(msg("rules[1].test").contains("needs `levels`"));
     assert!(msg("rules[2].test.type").contains("unknown variant `diploma-levels`"));
@@ -184,7 +197,8 @@ fn json_leaf() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(|n| json!(n)),
         any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
         "[a-z0-9 -]{0,12}".prop_map(Value::String),
-        prop::sample::select(vec!["havo", "po", "2027-09-01", "GM0344", "3511", "wiskunde", "b2"]).prop_map(|s| json!(s)),
+        prop::sample::select(vec!["havo", "po", "2027-09-01", "GM0344", "3511", "wiskunde", "b2"])
+            .prop_map(|s| json!(s)),
     ]
 }
 
@@ -193,7 +207,19 @@ fn json_value() -> impl Strategy<Value = Value> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             prop::collection::btree_map(
-                prop::sample::select(vec!["diplomas", "level", "job", "sector", "location", "postcode", "hours_per_week", "age", "dutch", "field", "x"]),
+                prop::sample::select(vec![
+                    "diplomas",
+                    "level",
+                    "job",
+                    "sector",
+                    "location",
+                    "postcode",
+                    "hours_per_week",
+                    "age",
+                    "dutch",
+                    "field",
+                    "x"
+                ]),
                 inner,
                 0..5
             )

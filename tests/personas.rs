@@ -39,7 +39,10 @@ fn havo_school_leaver_gets_the_pabo_with_its_tests() {
     assert_eq!(next.apply_by, date("2027-05-01"));
     // A po route leads; the what-if names the pabo tests.
     assert!(top_open_kinds(&r, 5).iter().filter(|k| matches!(k, K::PaboVoltijd | K::PaboDeeltijd)).count() >= 3);
-    assert!(r.what_if.iter().any(|w| w.kind == K::PaboVoltijd && w.changes[0].id == "change.pabo-tests" && w.to == E::Eligible));
+    assert!(r
+        .what_if
+        .iter()
+        .any(|w| w.kind == K::PaboVoltijd && w.changes[0].id == "change.pabo-tests" && w.to == E::Eligible));
 }
 
 #[test]
@@ -71,7 +74,9 @@ fn wo_physicist_sees_first_degree_routes_in_vo() {
     assert_eq!(route_with_subject(&r, K::Kopopleiding, "wiskunde").eligibility, E::Eligible);
     // Not related to Dutch.
     assert_eq!(route_with_subject(&r, K::ZijInstroomVoTweedegraads, "nederlands").eligibility, E::Ineligible);
-    assert!(top_open_kinds(&r, 3).iter().all(|k| matches!(k, K::ZijInstroomVoEerstegraads | K::ZijInstroomVoTweedegraads)));
+    assert!(top_open_kinds(&r, 3)
+        .iter()
+        .all(|k| matches!(k, K::ZijInstroomVoEerstegraads | K::ZijInstroomVoTweedegraads)));
 }
 
 #[test]
@@ -82,7 +87,10 @@ fn hbo_nurse_to_mbo_gets_the_pdg_first() {
     assert_eq!(pdg.eligibility, E::Conditional);
     assert_eq!(finding(pdg, "pdg-aanstelling-mbo").action.as_ref().unwrap().id, "action.find-school");
     assert!(r.pathways.iter().any(|p| p.kind == K::Pdg && p.vacancy.is_some()));
-    assert!(r.what_if.iter().any(|w| w.kind == K::Pdg && w.to == E::Eligible && w.changes[0].id == "change.school-job"));
+    assert!(r
+        .what_if
+        .iter()
+        .any(|w| w.kind == K::Pdg && w.to == E::Eligible && w.changes[0].id == "change.school-job"));
 }
 
 #[test]
@@ -90,7 +98,10 @@ fn mbo4_technician_can_enter_techniek_after_an_assessment() {
     let r = persona("mbo4-techniek");
     let tech = route_with_subject(&r, K::ZijInstroomVoTweedegraads, "techniek");
     assert_eq!(tech.eligibility, E::Conditional);
-    assert_eq!(finding(tech, "zij-instroom-vo-tweedegraads-verwant").action.as_ref().unwrap().id, "action.hbo-assessment");
+    assert_eq!(
+        finding(tech, "zij-instroom-vo-tweedegraads-verwant").action.as_ref().unwrap().id,
+        "action.hbo-assessment"
+    );
     assert_eq!(route_with_subject(&r, K::ZijInstroomVoTweedegraads, "wiskunde").eligibility, E::Ineligible);
     assert_eq!(route_with_subject(&r, K::LerarenopleidingTweedegraads, "techniek").eligibility, E::Eligible);
     assert!(verdicts(&r, K::ZijInstroomPo).iter().all(|v| *v == E::Ineligible));
@@ -105,13 +116,17 @@ fn ad_holder_is_not_a_bachelor_and_not_exempt_from_pabo_tests() {
     assert_eq!(seen(route(&r, K::PaboDeeltijd), "pabo-toelatingstoetsen-na-2025"), Seen::Condition);
     let hint = r.what_if.iter().find(|w| w.kind == K::ZijInstroomPo).expect("a what-if for zij-instroom po");
     assert_eq!(hint.from, E::Ineligible);
-    assert!(hint.changes[0].id == "change.add-diploma" && hint.changes[0].params.get("level").map(String::as_str).unwrap_or_default().ends_with("bachelor"));
+    assert!(
+        hint.changes[0].id == "change.add-diploma"
+            && hint.changes[0].params.get("level").map(String::as_str).unwrap_or_default().ends_with("bachelor")
+    );
 }
 
 #[test]
 fn returning_po_teacher_can_start_now() {
     let r = persona("herintreder-po");
-    let back = r.routes.iter().find(|x| x.kind == K::Herintreding && x.sectors == vec![routewijzer::Sector::Po]).unwrap();
+    let back =
+        r.routes.iter().find(|x| x.kind == K::Herintreding && x.sectors == vec![routewijzer::Sector::Po]).unwrap();
     assert_eq!(back.eligibility, E::Eligible);
     assert_eq!(back.rank, 1);
     assert_eq!(back.next_intake.as_ref().unwrap().start_date, date(TODAY), "rolling intake: today");
@@ -125,8 +140,14 @@ fn foreign_degree_with_b1_dutch_needs_recognition_and_nt2() {
     let zij = route_with_subject(&r, K::ZijInstroomVoTweedegraads, "wiskunde");
     assert_eq!(zij.eligibility, E::Conditional);
     let rules: Vec<&str> = zij.conditions.iter().map(|c| c.rule.as_str()).collect();
-    assert!(rules.contains(&"nt2-programma-ii") && rules.contains(&"zij-instroom-vo-tweedegraads-verwant"), "{rules:?}");
-    assert_eq!(finding(zij, "zij-instroom-vo-tweedegraads-verwant").action.as_ref().unwrap().id, "action.diploma-recognition");
+    assert!(
+        rules.contains(&"nt2-programma-ii") && rules.contains(&"zij-instroom-vo-tweedegraads-verwant"),
+        "{rules:?}"
+    );
+    assert_eq!(
+        finding(zij, "zij-instroom-vo-tweedegraads-verwant").action.as_ref().unwrap().id,
+        "action.diploma-recognition"
+    );
     let hint = r.what_if.iter().find(|w| w.offering == zij.offering).unwrap();
     let ids: Vec<&str> = hint.changes.iter().map(|c| c.id.as_str()).collect();
     assert!(ids.contains(&"change.recognition") && ids.contains(&"change.dutch"), "{ids:?}");
@@ -206,7 +227,11 @@ fn recent_lerarenopleiding_dropout_waits_for_zij_instroom() {
     let po = route(&r, K::ZijInstroomPo);
     let hint = r.what_if.iter().find(|w| w.offering == po.offering || w.kind == K::ZijInstroomVoTweedegraads).unwrap();
     // Two years after leaving (2027-12-01), the first intake is February 2028.
-    assert!(hint.changes.iter().any(|c| c.id == "change.wait-until" && c.params.get("date").map(String::as_str).unwrap_or_default() == "2028-02-01"), "{hint:?}");
+    assert!(
+        hint.changes.iter().any(|c| c.id == "change.wait-until"
+            && c.params.get("date").map(String::as_str).unwrap_or_default() == "2028-02-01"),
+        "{hint:?}"
+    );
     assert_eq!(route(&r, K::PaboVerkort).eligibility, E::Eligible, "the 2-year rule is a zij-instroom rule only");
 }
 
@@ -226,8 +251,15 @@ fn second_degree_teacher_sees_the_master_and_an_unknown_postcode_notice() {
     assert_eq!(route_with_subject(&r, K::MasterLeraarHbo, "wiskunde").eligibility, E::Eligible);
     assert_eq!(route_with_subject(&r, K::MasterLeraarHbo, "nederlands").eligibility, E::Ineligible);
     let q = |x: &RouteResult| x.factors.iter().find(|f| f.factor == "qualification").unwrap().points;
-    assert!(q(route_with_subject(&r, K::MasterLeraarHbo, "wiskunde")) > q(route_with_subject(&r, K::Kopopleiding, "wiskunde")));
-    assert!(r.notices.iter().any(|n| n.id == "notice.unknown-place" && n.params.get("place").map(String::as_str).unwrap_or_default() == "3811"));
+    assert!(
+        q(route_with_subject(&r, K::MasterLeraarHbo, "wiskunde"))
+            > q(route_with_subject(&r, K::Kopopleiding, "wiskunde"))
+    );
+    assert!(r
+        .notices
+        .iter()
+        .any(|n| n.id == "notice.unknown-place"
+            && n.params.get("place").map(String::as_str).unwrap_or_default() == "3811"));
     assert!(r.routes.iter().all(|x| x.distance_km.is_none()));
 }
 
@@ -261,5 +293,12 @@ fn a_city_resident_gets_the_city_shortage_figure() {
     // Utrecht has neither a city nor a regional po figure in ROUTES.md section 6: the national one.
     let r = run(r#"{"sectors":["po"],"location":{"postcode":"3511"}}"#, TODAY);
     let f = route(&r, K::PaboVoltijd).factors.iter().find(|f| f.factor == "shortage").unwrap().reason.clone();
-    assert_eq!((f.params.get("percent").map(String::as_str).unwrap_or_default(), f.params.get("scope").map(String::as_str).unwrap_or_default()), ("9.7", "po NL"), "{f:?}");
+    assert_eq!(
+        (
+            f.params.get("percent").map(String::as_str).unwrap_or_default(),
+            f.params.get("scope").map(String::as_str).unwrap_or_default()
+        ),
+        ("9.7", "po NL"),
+        "{f:?}"
+    );
 }

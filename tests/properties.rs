@@ -9,7 +9,16 @@ fn to_json(r: &routewijzer::MatchResult) -> String {
     serde_json::to_string(r).unwrap()
 }
 
-const FIELDS: &[&str] = &["wiskunde", "werktuigbouwkunde", "rechten", "biologie", "econometrie", "informatica", "pedagogiek", "verpleegkunde"];
+const FIELDS: &[&str] = &[
+    "wiskunde",
+    "werktuigbouwkunde",
+    "rechten",
+    "biologie",
+    "econometrie",
+    "informatica",
+    "pedagogiek",
+    "verpleegkunde",
+];
 const PLACES: &[&str] = &["3511", "3812", "1011", "9711", "GM0344", "GM0363", "9999"];
 
 fn level() -> impl Strategy<Value = Level> {
@@ -17,12 +26,14 @@ fn level() -> impl Strategy<Value = Level> {
 }
 
 fn diploma() -> impl Strategy<Value = Diploma> {
-    (level(), prop::option::of(prop::sample::select(FIELDS)), any::<bool>(), any::<bool>()).prop_map(|(level, field, foreign, rec)| Diploma {
-        level,
-        field: field.map(String::from),
-        foreign,
-        recognised: foreign && rec,
-    })
+    (level(), prop::option::of(prop::sample::select(FIELDS)), any::<bool>(), any::<bool>()).prop_map(
+        |(level, field, foreign, rec)| Diploma {
+            level,
+            field: field.map(String::from),
+            foreign,
+            recognised: foreign && rec,
+        },
+    )
 }
 
 prop_compose! {

@@ -67,7 +67,8 @@ fn pabo_tests_apply_to_havo_and_ad_but_not_vwo_or_bachelors() {
 #[test]
 fn pabo_tests_follow_their_validity_dates() {
     let mut c: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
-    let pabo = c["offerings"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == "hu-pabo-voltijd-utrecht").unwrap();
+    let pabo =
+        c["offerings"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == "hu-pabo-voltijd-utrecht").unwrap();
     pabo["intakes"] = serde_json::json!([
         {"start_date": "2021-09-01", "application_deadline": "2021-05-01"},
         {"start_date": "2023-09-01", "application_deadline": "2023-05-01"}
@@ -125,7 +126,10 @@ fn zij_instroom_job_and_go_are_conditions_until_met() {
     let p = route(&none, K::ZijInstroomPo);
     assert_eq!(p.eligibility, Eligibility::Conditional);
     assert_eq!(finding(p, "zij-instroom-aanstelling").action.as_ref().unwrap().id, "action.find-school");
-    assert_eq!(finding(p, "zij-instroom-geschiktheidsonderzoek").action.as_ref().unwrap().id, "action.geschiktheidsonderzoek");
+    assert_eq!(
+        finding(p, "zij-instroom-geschiktheidsonderzoek").action.as_ref().unwrap().id,
+        "action.geschiktheidsonderzoek"
+    );
 
     // A job in vo does not count for a po route.
     let vo_job = run(
@@ -150,10 +154,8 @@ fn zij_instroom_blocked_within_two_years_of_a_lerarenopleiding() {
     assert_eq!(seen(route(&recent, K::ZijInstroomPo), "zij-instroom-geen-recente-lerarenopleiding"), Seen::Blocker);
     let long_ago = run(&format!(r#"{{{base},"lerarenopleiding_left":"2024-06-30"}}"#), TODAY);
     assert_eq!(seen(route(&long_ago, K::ZijInstroomPo), "zij-instroom-geen-recente-lerarenopleiding"), Seen::Satisfied);
-    let enrolled = run(
-        &format!(r#"{{{base},"study":{{"level":"hbo-bachelor","ec":60,"lerarenopleiding":true}}}}"#),
-        TODAY,
-    );
+    let enrolled =
+        run(&format!(r#"{{{base},"study":{{"level":"hbo-bachelor","ec":60,"lerarenopleiding":true}}}}"#), TODAY);
     assert_eq!(seen(route(&enrolled, K::ZijInstroomPo), "zij-instroom-geen-recente-lerarenopleiding"), Seen::Blocker);
 }
 
@@ -162,24 +164,39 @@ fn zij_instroom_blocked_within_two_years_of_a_lerarenopleiding() {
 fn zij_instroom_vo_needs_a_related_degree() {
     let engineer = run(r#"{"diplomas":[{"level":"hbo-bachelor","field":"werktuigbouwkunde"}]}"#, TODAY);
     assert_eq!(
-        seen(route_with_subject(&engineer, K::ZijInstroomVoTweedegraads, "techniek"), "zij-instroom-vo-tweedegraads-verwant"),
+        seen(
+            route_with_subject(&engineer, K::ZijInstroomVoTweedegraads, "techniek"),
+            "zij-instroom-vo-tweedegraads-verwant"
+        ),
         Seen::Satisfied
     );
     assert_eq!(
-        seen(route_with_subject(&engineer, K::ZijInstroomVoTweedegraads, "nederlands"), "zij-instroom-vo-tweedegraads-verwant"),
+        seen(
+            route_with_subject(&engineer, K::ZijInstroomVoTweedegraads, "nederlands"),
+            "zij-instroom-vo-tweedegraads-verwant"
+        ),
         Seen::Blocker
     );
 
     let mbo = run(r#"{"diplomas":[{"level":"mbo-4","field":"werktuigbouwkunde"}]}"#, TODAY);
-    let f = finding(route_with_subject(&mbo, K::ZijInstroomVoTweedegraads, "techniek"), "zij-instroom-vo-tweedegraads-verwant");
+    let f = finding(
+        route_with_subject(&mbo, K::ZijInstroomVoTweedegraads, "techniek"),
+        "zij-instroom-vo-tweedegraads-verwant",
+    );
     assert_eq!(f.action.as_ref().unwrap().id, "action.hbo-assessment");
     assert_eq!(
-        seen(route_with_subject(&mbo, K::ZijInstroomVoTweedegraads, "wiskunde"), "zij-instroom-vo-tweedegraads-verwant"),
+        seen(
+            route_with_subject(&mbo, K::ZijInstroomVoTweedegraads, "wiskunde"),
+            "zij-instroom-vo-tweedegraads-verwant"
+        ),
         Seen::Blocker
     );
     let assessed = run(r#"{"diplomas":[{"level":"mbo-4"}],"hbo_level_assessed":true}"#, TODAY);
     assert_eq!(
-        seen(route_with_subject(&assessed, K::ZijInstroomVoTweedegraads, "techniek"), "zij-instroom-vo-tweedegraads-verwant"),
+        seen(
+            route_with_subject(&assessed, K::ZijInstroomVoTweedegraads, "techniek"),
+            "zij-instroom-vo-tweedegraads-verwant"
+        ),
         Seen::Satisfied
     );
 }
@@ -200,7 +217,10 @@ fn zij_instroom_eerstegraads_needs_related_wo() {
 // [S29][S63] NT2 programma II (B2) for foreign diplomas and non-native speakers.
 #[test]
 fn nt2_b2_for_foreign_diplomas_and_non_native_speakers() {
-    let b1 = run(r#"{"diplomas":[{"level":"wo-master","field":"wiskunde","foreign":true,"recognised":true}],"dutch":"b1"}"#, TODAY);
+    let b1 = run(
+        r#"{"diplomas":[{"level":"wo-master","field":"wiskunde","foreign":true,"recognised":true}],"dutch":"b1"}"#,
+        TODAY,
+    );
     let f = finding(route(&b1, K::ZijInstroomPo), "nt2-programma-ii");
     assert_eq!(f.action.as_ref().unwrap().id, "action.nt2-b2");
     let b2 = run(r#"{"diplomas":[{"level":"wo-master","foreign":true,"recognised":true}],"dutch":"b2"}"#, TODAY);
@@ -244,20 +264,35 @@ fn pdg_needs_a_bachelor_or_assessment_and_an_mbo_job() {
 #[test]
 fn kopopleiding_needs_a_related_bachelor() {
     let r = run(r#"{"diplomas":[{"level":"wo-bachelor","field":"econometrie"}]}"#, TODAY);
-    assert_eq!(seen(route_with_subject(&r, K::Kopopleiding, "wiskunde"), "kopopleiding-verwante-bachelor"), Seen::Satisfied);
+    assert_eq!(
+        seen(route_with_subject(&r, K::Kopopleiding, "wiskunde"), "kopopleiding-verwante-bachelor"),
+        Seen::Satisfied
+    );
     let r = run(r#"{"diplomas":[{"level":"wo-bachelor","field":"rechten"}]}"#, TODAY);
-    assert_eq!(seen(route_with_subject(&r, K::Kopopleiding, "wiskunde"), "kopopleiding-verwante-bachelor"), Seen::Blocker);
+    assert_eq!(
+        seen(route_with_subject(&r, K::Kopopleiding, "wiskunde"), "kopopleiding-verwante-bachelor"),
+        Seen::Blocker
+    );
 }
 
 // [S43][S3] Educatieve minor: inside a wo bachelor in the subject with at least 90 EC.
 #[test]
 fn educatieve_minor_needs_90_ec_in_a_related_wo_bachelor() {
     let ok = run(r#"{"study":{"level":"wo-bachelor","field":"biologie","ec":95}}"#, TODAY);
-    assert_eq!(seen(route_with_subject(&ok, K::EducatieveMinor, "biologie"), "educatieve-minor-wo-student"), Seen::Satisfied);
+    assert_eq!(
+        seen(route_with_subject(&ok, K::EducatieveMinor, "biologie"), "educatieve-minor-wo-student"),
+        Seen::Satisfied
+    );
     let early = run(r#"{"study":{"level":"wo-bachelor","field":"biologie","ec":60}}"#, TODAY);
-    assert_eq!(seen(route_with_subject(&early, K::EducatieveMinor, "biologie"), "educatieve-minor-wo-student"), Seen::Blocker);
+    assert_eq!(
+        seen(route_with_subject(&early, K::EducatieveMinor, "biologie"), "educatieve-minor-wo-student"),
+        Seen::Blocker
+    );
     let hbo = run(r#"{"study":{"level":"hbo-bachelor","field":"biologie","ec":150}}"#, TODAY);
-    assert_eq!(seen(route_with_subject(&hbo, K::EducatieveMinor, "biologie"), "educatieve-minor-wo-student"), Seen::Blocker);
+    assert_eq!(
+        seen(route_with_subject(&hbo, K::EducatieveMinor, "biologie"), "educatieve-minor-wo-student"),
+        Seen::Blocker
+    );
 }
 
 // [S44] Educatieve module: after a related wo bachelor.
@@ -284,9 +319,15 @@ fn master_leraar_hbo_needs_tweedegraads_in_the_subject() {
 #[test]
 fn wo_masters_need_related_wo_degrees() {
     let master = run(r#"{"diplomas":[{"level":"wo-master","field":"wiskunde"}]}"#, TODAY);
-    assert_eq!(seen(route_with_subject(&master, K::MasterLeraarWo, "wiskunde"), "master-wo-verwante-master"), Seen::Satisfied);
+    assert_eq!(
+        seen(route_with_subject(&master, K::MasterLeraarWo, "wiskunde"), "master-wo-verwante-master"),
+        Seen::Satisfied
+    );
     let bachelor = run(r#"{"diplomas":[{"level":"wo-bachelor","field":"wiskunde"}]}"#, TODAY);
-    assert_eq!(seen(route_with_subject(&bachelor, K::MasterLeraarWo, "wiskunde"), "master-wo-verwante-master"), Seen::Blocker);
+    assert_eq!(
+        seen(route_with_subject(&bachelor, K::MasterLeraarWo, "wiskunde"), "master-wo-verwante-master"),
+        Seen::Blocker
+    );
     let bio = run(r#"{"diplomas":[{"level":"wo-bachelor","field":"biologie"}]}"#, TODAY);
     assert_eq!(
         seen(route_with_subject(&bio, K::EducatieveMaster, "biologie"), "educatieve-master-verwante-bachelor"),
@@ -309,11 +350,15 @@ fn onderwijsassistent_route_needs_the_job() {
 // [S50][S52] LIO: final-year students of a lerarenopleiding.
 #[test]
 fn lio_is_for_final_year_students() {
-    let final_year =
-        run(r#"{"diplomas":[{"level":"havo"}],"study":{"level":"hbo-bachelor","ec":190,"lerarenopleiding":true}}"#, TODAY);
+    let final_year = run(
+        r#"{"diplomas":[{"level":"havo"}],"study":{"level":"hbo-bachelor","ec":190,"lerarenopleiding":true}}"#,
+        TODAY,
+    );
     assert_eq!(seen(route(&final_year, K::Lio), "lio-laatstejaars"), Seen::Satisfied);
-    let second_year =
-        run(r#"{"diplomas":[{"level":"havo"}],"study":{"level":"hbo-bachelor","ec":100,"lerarenopleiding":true}}"#, TODAY);
+    let second_year = run(
+        r#"{"diplomas":[{"level":"havo"}],"study":{"level":"hbo-bachelor","ec":100,"lerarenopleiding":true}}"#,
+        TODAY,
+    );
     assert_eq!(seen(route(&second_year, K::Lio), "lio-laatstejaars"), Seen::Blocker);
 }
 
@@ -321,7 +366,8 @@ fn lio_is_for_final_year_students() {
 #[test]
 fn herintreding_needs_an_earlier_bevoegdheid() {
     let r = run(r#"{"qualifications":[{"qualification":"po"}],"sectors":["po"]}"#, TODAY);
-    let po = r.routes.iter().find(|x| x.kind == K::Herintreding && x.sectors.contains(&routewijzer::Sector::Po)).unwrap();
+    let po =
+        r.routes.iter().find(|x| x.kind == K::Herintreding && x.sectors.contains(&routewijzer::Sector::Po)).unwrap();
     assert_eq!(po.eligibility, Eligibility::Eligible);
     let none = run(r#"{"diplomas":[{"level":"hbo-bachelor"}]}"#, TODAY);
     assert!(none.routes.iter().filter(|x| x.kind == K::Herintreding).all(|x| x.eligibility == Eligibility::Ineligible));
@@ -396,7 +442,10 @@ fn zij_instroom_po_asks_for_a_vog() {
 // [S50][S52] LIO for master students of a teaching master, not only bachelors.
 #[test]
 fn lio_for_teaching_master_students() {
-    let r = run(r#"{"diplomas":[{"level":"wo-master"}],"study":{"level":"wo-master","ec":40,"lerarenopleiding":true}}"#, TODAY);
+    let r = run(
+        r#"{"diplomas":[{"level":"wo-master"}],"study":{"level":"wo-master","ec":40,"lerarenopleiding":true}}"#,
+        TODAY,
+    );
     assert_eq!(seen(route(&r, K::Lio), "lio-laatstejaars"), Seen::Satisfied);
 }
 
@@ -419,12 +468,14 @@ fn hybride_docent_within_six_hours_needs_no_bevoegdheid() {
 #[test]
 fn herintreding_vo_needs_the_subject() {
     let bio = run(r#"{"qualifications":[{"qualification":"tweedegraads","subject":"biologie"}]}"#, TODAY);
-    let wis = bio.routes.iter().find(|x| x.kind == K::Herintreding && x.subject.map(|s| s.id()) == Some("wiskunde")).unwrap();
+    let wis =
+        bio.routes.iter().find(|x| x.kind == K::Herintreding && x.subject.map(|s| s.id()) == Some("wiskunde")).unwrap();
     assert_eq!(wis.eligibility, Eligibility::Ineligible);
     let f = finding(wis, "herintreding-bevoegdheid-vo");
     assert_eq!(f.status, SourceStatus::Unconfirmed);
     let w = run(r#"{"qualifications":[{"qualification":"eerstegraads","subject":"wiskunde"}]}"#, TODAY);
-    let wis = w.routes.iter().find(|x| x.kind == K::Herintreding && x.subject.map(|s| s.id()) == Some("wiskunde")).unwrap();
+    let wis =
+        w.routes.iter().find(|x| x.kind == K::Herintreding && x.subject.map(|s| s.id()) == Some("wiskunde")).unwrap();
     assert_eq!(wis.eligibility, Eligibility::Eligible);
 }
 
@@ -433,7 +484,11 @@ fn herintreding_vo_needs_the_subject() {
 fn study_fields_are_matched_as_typed() {
     for field in ["toegepaste wiskunde", "Toegepaste Wiskunde", " toegepaste_wiskunde "] {
         let r = run(&format!(r#"{{"diplomas":[{{"level":"hbo-bachelor","field":"{field}"}}]}}"#), TODAY);
-        assert_eq!(seen(route_with_subject(&r, K::Kopopleiding, "wiskunde"), "kopopleiding-verwante-bachelor"), Seen::Satisfied, "{field}");
+        assert_eq!(
+            seen(route_with_subject(&r, K::Kopopleiding, "wiskunde"), "kopopleiding-verwante-bachelor"),
+            Seen::Satisfied,
+            "{field}"
+        );
     }
 }
 

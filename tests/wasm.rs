@@ -64,11 +64,7 @@ fn js_error(e: JsValue) -> (String, String, String) {
     let err: js_sys::Error = e.dyn_into().expect("a JS Error");
     let problems = Array::from(&get(&err, "problems"));
     let first = problems.get(0);
-    (
-        String::from(err.message()),
-        get(&first, "path").as_string().unwrap(),
-        get(&err, "document").as_string().unwrap(),
-    )
+    (String::from(err.message()), get(&first, "path").as_string().unwrap(), get(&err, "document").as_string().unwrap())
 }
 
 #[wasm_bindgen_test]
@@ -80,9 +76,11 @@ fn bad_profiles_throw_errors_that_name_the_field() {
     assert_eq!(document, "profile");
     assert!(message.contains("hbo-bachlor"), "{message}");
 
-    let (_, path, document) = js_error(m.match_profile(JsValue::from_str("{}"), "23-11-2026", None, None, None).err().unwrap());
+    let (_, path, document) =
+        js_error(m.match_profile(JsValue::from_str("{}"), "23-11-2026", None, None, None).err().unwrap());
     assert_eq!((path.as_str(), document.as_str()), ("today", "options"));
-    let (_, path, _) = js_error(m.match_profile(JsValue::from_str("{}"), "2026-11-23", Some("de".into()), None, None).err().unwrap());
+    let (_, path, _) =
+        js_error(m.match_profile(JsValue::from_str("{}"), "2026-11-23", Some("de".into()), None, None).err().unwrap());
     assert_eq!(path, "lang");
     let (message, _, _) = js_error(m.match_profile(JsValue::UNDEFINED, "2026-11-23", None, None, None).err().unwrap());
     assert!(message.contains("nothing was given"), "{message}");
@@ -90,7 +88,11 @@ fn bad_profiles_throw_errors_that_name_the_field() {
 
 #[wasm_bindgen_test]
 fn bad_catalogs_throw_with_every_problem() {
-    let broken = CATALOG.replacen("\"kind\": \"pabo-voltijd\"", "\"kind\": \"pabo-nachtschool\"", 1).replacen("\"GM0363\"", "\"GM9999\"", 1);
+    let broken = CATALOG.replacen("\"kind\": \"pabo-voltijd\"", "\"kind\": \"pabo-nachtschool\"", 1).replacen(
+        "\"GM0363\"",
+        "\"GM9999\"",
+        1,
+    );
     let err = Matcher::new(JsValue::from_str(&broken)).err().unwrap();
     let (message, _, document) = js_error(err.clone());
     assert_eq!(document, "catalog");
@@ -118,14 +120,17 @@ fn info_and_places_for_the_form() {
 #[wasm_bindgen_test]
 fn result_is_the_cli_golden_json() {
     let golden = include_str!("golden/januari-baanaanbod.json");
-    let result = matcher().match_profile(JsValue::from_str(PROFILE), "2026-11-23", Some("nl".into()), Some(6), None).unwrap();
+    let result =
+        matcher().match_profile(JsValue::from_str(PROFILE), "2026-11-23", Some("nl".into()), Some(6), None).unwrap();
     assert_eq!(JSON::stringify(&result).unwrap(), JSON::stringify(&JSON::parse(golden).unwrap()).unwrap());
 }
 
 #[wasm_bindgen_test]
 fn info_and_places_have_the_declared_shape() {
     let m = matcher();
-    let keys = |v: &JsValue| -> Vec<String> { js_sys::Object::keys::<JsValue>(v.unchecked_ref()).iter().map(|k| k.as_string().unwrap()).collect() };
+    let keys = |v: &JsValue| -> Vec<String> {
+        js_sys::Object::keys::<JsValue>(v.unchecked_ref()).iter().map(|k| k.as_string().unwrap()).collect()
+    };
     let info = m.info().unwrap();
     assert_eq!(keys(&info), ["name", "version", "generated", "attribution", "region", "notes", "offerings", "fields"]);
     assert!(get(&info, "region").is_null() || get(&info, "region").is_string());
@@ -147,7 +152,9 @@ fn repeated_matches_do_not_grow_memory() {
     ];
     let run = |n: usize| {
         for i in 0..n {
-            let r = m.match_profile(JsValue::from_str(profiles[i % profiles.len()]), "2026-11-23", None, None, None).unwrap();
+            let r = m
+                .match_profile(JsValue::from_str(profiles[i % profiles.len()]), "2026-11-23", None, None, None)
+                .unwrap();
             assert!(Array::from(&get(&r, "routes")).length() > 0);
         }
     };

@@ -65,7 +65,8 @@ fn run(args: &[String]) -> Result<String, Failure> {
             ))
         }
         Some("match") => {
-            let (mut catalog, mut profile, mut today, mut format, mut lang, mut limit) = (None, None, None, "json", Lang::Nl, None);
+            let (mut catalog, mut profile, mut today, mut format, mut lang, mut limit) =
+                (None, None, None, "json", Lang::Nl, None);
             let mut it = args[1..].iter();
             while let Some(flag) = it.next() {
                 let mut value = || it.next().ok_or_else(|| Failure::Usage(format!("{flag} needs a value")));
@@ -92,7 +93,10 @@ fn run(args: &[String]) -> Result<String, Failure> {
                     }
                     "--limit" => {
                         let v = value()?;
-                        limit = Some(v.parse::<usize>().map_err(|_| Failure::Usage(format!("--limit: '{v}' is not a number")))?)
+                        limit = Some(
+                            v.parse::<usize>()
+                                .map_err(|_| Failure::Usage(format!("--limit: '{v}' is not a number")))?,
+                        )
                     }
                     other => return Err(Failure::Usage(format!("unknown option '{other}'"))),
                 }
@@ -121,9 +125,6 @@ fn run(args: &[String]) -> Result<String, Failure> {
 
 /// The system date in UTC. The core never calls this; only the CLI's default does.
 fn system_today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     Date::from_days((secs / 86_400) as i64)
 }

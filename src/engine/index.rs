@@ -99,7 +99,8 @@ impl Index {
             .offerings
             .iter()
             .map(|o| {
-                let kind_rules = catalog.route_kinds.iter().find(|k| k.kind == o.kind).map_or(&[][..], |k| k.rules.as_slice());
+                let kind_rules =
+                    catalog.route_kinds.iter().find(|k| k.kind == o.kind).map_or(&[][..], |k| k.rules.as_slice());
                 let mut ids: Vec<usize> = Vec::new();
                 for r in kind_rules.iter().chain(&o.program_prerequisites) {
                     if let Some(&i) = rule_index.get(r) {
@@ -113,14 +114,12 @@ impl Index {
             .collect();
         // Regions and gemeenten as numbers: a shortage figure may be for a region or for
         // one gemeente (a city measured on its own).
-        let areas = ids(
-            catalog
-                .places
-                .iter()
-                .flat_map(|p| [Some(p.id.as_str()), p.region.as_deref()])
-                .chain(catalog.shortages.iter().map(|s| s.region.as_deref()))
-                .flatten(),
-        );
+        let areas = ids(catalog
+            .places
+            .iter()
+            .flat_map(|p| [Some(p.id.as_str()), p.region.as_deref()])
+            .chain(catalog.shortages.iter().map(|s| s.region.as_deref()))
+            .flatten());
         // Numbers (the first position of each name), so equal names get equal numbers.
         let area = |r: &str| areas.get(r).map_or(u32::MAX, |&i| i as u32);
         let place_region: Vec<Option<u32>> = catalog.places.iter().map(|p| p.region.as_deref().map(area)).collect();
@@ -213,7 +212,8 @@ impl Index {
     }
 
     pub(crate) fn vacancy_place_name(&self, v: usize) -> &str {
-        self.vacancy_place[v].map_or(self.catalog.vacancies[v].job_location.as_str(), |i| self.catalog.places[i].name.as_str())
+        self.vacancy_place[v]
+            .map_or(self.catalog.vacancies[v].job_location.as_str(), |i| self.catalog.places[i].name.as_str())
     }
 
     pub(crate) fn vacancy_place(&self, v: usize) -> Option<usize> {
@@ -270,4 +270,3 @@ impl Index {
 pub(crate) fn rank_key(m: &Index, e: &Evaluated) -> (bool, std::cmp::Reverse<u32>, Eligibility, u32) {
     (e.eligibility == Eligibility::Ineligible, std::cmp::Reverse(e.score), e.eligibility, m.id_rank[e.offering])
 }
-

@@ -4,22 +4,22 @@
 //! verdicts, scores, timing, pathways and what-if hints for one profile and returns
 //! the one result type. Pure: no clock, no I/O.
 
+use crate::i18n;
 use crate::model::date::Date;
 use crate::model::error::{Document, InputError};
-use crate::i18n;
 use crate::model::{Catalog, Offering, Profile, Rule, Test};
 
 /// A validated catalog, indexed once; match as many profiles as you like.
 pub struct Matcher {
     index: Index,
 }
-use crate::result::*;
 use crate::engine::geo::round1;
-pub use crate::engine::options::MatchOptions;
 use crate::engine::index::{rank_key, Evaluated, Geo, Index};
+pub use crate::engine::options::MatchOptions;
 use crate::engine::rules::{self, Outcome};
 use crate::engine::score::Msg;
 use crate::model::vocab::*;
+use crate::result::*;
 
 impl Matcher {
     /// Parses, validates and indexes a catalog from JSON text.
@@ -35,7 +35,6 @@ impl Matcher {
         }
         Ok(Matcher { index: Index::new(catalog) })
     }
-
 
     pub fn catalog(&self) -> &Catalog {
         &self.index.catalog
@@ -110,13 +109,6 @@ impl Matcher {
         crate::engine::whatif::changes_for(ix, profile, &e, today)
     }
 
-
-
-
-
-
-
-
     fn render_route(&self, e: &Evaluated, rank: u32, lang: Lang) -> RouteResult {
         let ix = &self.index;
         let o = &ix.catalog.offerings[e.offering];
@@ -129,7 +121,9 @@ impl Matcher {
                 Outcome::Met => satisfied.push(rule.id.clone()),
                 Outcome::NotApplicable => {}
                 Outcome::Blocked => blockers.push(self.finding(rule, o, None, lang)),
-                Outcome::Condition { .. } => conditions.push(self.finding(rule, o, rules::action(rule, *outcome), lang)),
+                Outcome::Condition { .. } => {
+                    conditions.push(self.finding(rule, o, rules::action(rule, *outcome), lang))
+                }
             }
         }
         RouteResult {
@@ -137,7 +131,11 @@ impl Matcher {
             offering: o.id.clone(),
             name: o.name.clone(),
             kind: o.kind,
-            institution: ix.institution_index.get(&o.institution).map_or(&o.institution, |&i| &ix.catalog.institutions[i].name).clone(),
+            institution: ix
+                .institution_index
+                .get(&o.institution)
+                .map_or(&o.institution, |&i| &ix.catalog.institutions[i].name)
+                .clone(),
             place: ix.offering_place[e.offering].map_or_else(|| o.place.clone(), |p| ix.catalog.places[p].name.clone()),
             mode: o.educational_program_mode,
             qualification: o.occupational_credential_awarded,
@@ -148,7 +146,12 @@ impl Matcher {
             factors: e
                 .factors
                 .iter()
-                .map(|f| Factor { factor: f.factor, points: f.points, max: f.max, reason: f.reason.msg(o, &ix.catalog).render(lang) })
+                .map(|f| Factor {
+                    factor: f.factor,
+                    points: f.points,
+                    max: f.max,
+                    reason: f.reason.msg(o, &ix.catalog).render(lang),
+                })
                 .collect(),
             blockers,
             conditions,
@@ -177,7 +180,12 @@ impl Matcher {
 
     fn source_refs(&self, ids: &[String]) -> Vec<SourceRef> {
         let ix = &self.index;
-        ids.iter().map(|s| SourceRef { id: s.clone(), url: ix.source_index.get(s).map(|&i| ix.catalog.sources[i].url.clone()) }).collect()
+        ids.iter()
+            .map(|s| SourceRef {
+                id: s.clone(),
+                url: ix.source_index.get(s).map(|&i| ix.catalog.sources[i].url.clone()),
+            })
+            .collect()
     }
 
     fn finding(&self, rule: &Rule, o: &Offering, action: Option<&str>, lang: Lang) -> Finding {
@@ -204,12 +212,16 @@ pub(crate) fn rule_message(test: &Test, o: &Offering, rule_id: &str) -> Msg {
         Test::Qualification { any_of, same_subject: false } => {
             Msg::new("rule.qualification").with("qualifications", i18n::ids(any_of))
         }
-        Test::Qualification { any_of, same_subject: true } => Msg::new("rule.qualification-subject")
-            .with("qualifications", i18n::ids(any_of))
-            .with("subject", subject),
+        Test::Qualification { any_of, same_subject: true } => {
+            Msg::new("rule.qualification-subject").with("qualifications", i18n::ids(any_of)).with("subject", subject)
+        }
         Test::SchoolJob { roles, min_hours } => {
             let roles = if roles.is_empty() { "leraar".to_string() } else { i18n::ids(roles) };
-            let m = if *min_hours == 0 { Msg::new("rule.school-job-any-hours") } else { Msg::new("rule.school-job").with("min_hours", min_hours) };
+            let m = if *min_hours == 0 {
+                Msg::new("rule.school-job-any-hours")
+            } else {
+                Msg::new("rule.school-job").with("min_hours", min_hours)
+            };
             m.with("roles", roles).with("sectors", i18n::ids(&o.sectors))
         }
         Test::Geschiktheidsonderzoek => Msg::new("rule.geschiktheidsonderzoek"),
@@ -229,4 +241,3 @@ pub(crate) fn rule_message(test: &Test, o: &Offering, rule_id: &str) -> Msg {
         Test::AllOf { .. } | Test::AnyOf { .. } | Test::Not { .. } => Msg::new("rule.composite").with("rule", rule_id),
     }
 }
-

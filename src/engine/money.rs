@@ -60,7 +60,14 @@ mod tests {
     }
 
     fn value(from: &str, until: Option<&str>, eur: f64, status: SourceStatus) -> FigureValue {
-        FigureValue { valid_from: Some(d(from)), valid_until: until.map(d), value: eur, sources: vec![], status, note: None }
+        FigureValue {
+            valid_from: Some(d(from)),
+            valid_until: until.map(d),
+            value: eur,
+            sources: vec![],
+            status,
+            note: None,
+        }
     }
 
     fn fee() -> Figure {
@@ -94,7 +101,8 @@ mod tests {
 
     #[test]
     fn the_cost_is_looked_up_for_the_intake_and_says_how_sure_it_is() {
-        let mut c = crate::model::parse::catalog_from_str(include_str!("../../tests/fixtures/sample-catalog.json")).unwrap();
+        let mut c =
+            crate::model::parse::catalog_from_str(include_str!("../../tests/fixtures/sample-catalog.json")).unwrap();
         c.figures = vec![fee()];
         let mut o = c.offerings.iter().find(|o| o.cost_basis == CostBasis::Collegegeld).unwrap().clone();
         o.cost_eur_per_year = None;

@@ -7,15 +7,15 @@
 //! work while training) or asks for the route's qualification no earlier than it is
 //! earned.
 
-use crate::model::date::Date;
 use crate::engine::geo::round1;
 use crate::engine::index::{Evaluated, Geo, Index};
 use crate::engine::options::MatchOptions;
-use crate::model::{Profile, Test, Vacancy};
-use crate::result::{Pathway, TimelineEvent, VacancyMatch};
 use crate::engine::rules::Outcome;
 use crate::engine::score::{Msg, DEFAULT_MAX_TRAVEL_KM, TRAVEL_FULL_KM};
+use crate::model::date::Date;
 use crate::model::vocab::*;
+use crate::model::{Profile, Test, Vacancy};
+use crate::result::{Pathway, TimelineEvent, VacancyMatch};
 
 /// Only the best open routes are combined with vacancies.
 const ROUTES_CONSIDERED: usize = 12;
@@ -80,20 +80,33 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         let o = &m.catalog.offerings[e.offering];
         let Some(intake) = e.timing.clone() else { continue };
         let needs_job = e.outcomes.iter().any(|(ri, oc)| {
-            matches!(oc, Outcome::Condition { .. } | Outcome::Blocked) && matches!(m.rule(*ri).test, Test::SchoolJob { .. })
+            matches!(oc, Outcome::Condition { .. } | Outcome::Blocked)
+                && matches!(m.rule(*ri).test, Test::SchoolJob { .. })
         });
         // The person's own job (or signed offer) already meets the route's job rule.
-        let own_job = e.outcomes.iter().any(|(ri, oc)| *oc == Outcome::Met && matches!(m.rule(*ri).test, Test::SchoolJob { .. }));
+        let own_job =
+            e.outcomes.iter().any(|(ri, oc)| *oc == Outcome::Met && matches!(m.rule(*ri).test, Test::SchoolJob { .. }));
         // A route that caps teaching hours without a bevoegdheid (hybride docent) does
         // not fit a larger teaching job.
-        let job_too_big = p.job.as_ref().is_some_and(|j| o.max_teaching_hours.is_some_and(|m| j.hours_per_week > m)) && !holds_bevoegdheid;
+        let job_too_big = p.job.as_ref().is_some_and(|j| o.max_teaching_hours.is_some_and(|m| j.hours_per_week > m))
+            && !holds_bevoegdheid;
         if let (true, false, Some(job)) = (own_job, job_too_big, &p.job) {
             let start_teaching = job.start_date.unwrap_or(today).max(today);
             // Only teaching counts as "teaching before the training"; an onderwijsassistent
             // keeps their own job meanwhile.
             let teaches = matches!(job.role, Role::Leraar | Role::LeraarOnbevoegd | Role::Instructeur);
-            let flags = if teaches { misalignment(&intake, start_teaching, o.paid_while_learning).msgs() } else { Vec::new() };
-            out.push(candidate(route_rank, e, o, &intake, Choice::OwnJob(start_teaching), combine(e.score, 100, flags.len()), &flags, lang));
+            let flags =
+                if teaches { misalignment(&intake, start_teaching, o.paid_while_learning).msgs() } else { Vec::new() };
+            out.push(candidate(
+                route_rank,
+                e,
+                o,
+                &intake,
+                Choice::OwnJob(start_teaching),
+                combine(e.score, 100, flags.len()),
+                &flags,
+                lang,
+            ));
             continue;
         }
         // (fit, flags, vacancy, distance, first day of teaching, vacancy index)
@@ -115,9 +128,10 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             }
             // Teaching during training: on work-learn routes and duaal programmes. Deeltijd
             // students normally cannot work as a teacher in year 1 [S13].
-            let works_while_training = v.accepts_in_training
-                && (o.paid_while_learning || o.educational_program_mode == Mode::Duaal);
-            let qualified_in_time = (v.education_requirements.is_empty() && o.occupational_credential_awarded != Qualification::Geen
+            let works_while_training =
+                v.accepts_in_training && (o.paid_while_learning || o.educational_program_mode == Mode::Duaal);
+            let qualified_in_time = (v.education_requirements.is_empty()
+                && o.occupational_credential_awarded != Qualification::Geen
                 || v.education_requirements.contains(&o.occupational_credential_awarded))
                 && v.job_start_date.add_days(TEACHING_BEFORE_TRAINING_DAYS) >= intake.expected_qualification;
             if !works_while_training && !qualified_in_time {
@@ -130,7 +144,13 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                 Misalign::default()
             };
             let gap = intake.start_date.days_until(start_teaching).abs() as f64;
-            let distance_fit = d.map_or(0.5, |d| if d <= TRAVEL_FULL_KM { 1.0 } else { ((max_km - d) / (max_km - TRAVEL_FULL_KM).max(1.0)).clamp(0.0, 1.0) });
+            let distance_fit = d.map_or(0.5, |d| {
+                if d <= TRAVEL_FULL_KM {
+                    1.0
+                } else {
+                    ((max_km - d) / (max_km - TRAVEL_FULL_KM).max(1.0)).clamp(0.0, 1.0)
+                }
+            });
             let align_fit = if qualified_in_time { 1.0 } else { (1.0 - (gap - 30.0).max(0.0) / 150.0).clamp(0.0, 1.0) };
             let kind_fit = if v.employment_type == EmploymentType::Structureel { 1.0 } else { 0.5 };
             let fit = (40.0 * distance_fit + 40.0 * align_fit + 20.0 * kind_fit).round() as u32;
@@ -139,7 +159,16 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         fits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.count().cmp(&b.1.count())).then(a.2.id.cmp(&b.2.id)));
         if fits.is_empty() {
             let flags = if needs_job { vec![Msg::new("flag.no-vacancy")] } else { Vec::new() };
-            out.push(candidate(route_rank, e, o, &intake, Choice::Nothing, combine(e.score, 50, flags.len()), &flags, lang));
+            out.push(candidate(
+                route_rank,
+                e,
+                o,
+                &intake,
+                Choice::Nothing,
+                combine(e.score, 50, flags.len()),
+                &flags,
+                lang,
+            ));
             continue;
         }
         for (fit, misalign, _, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
@@ -189,7 +218,11 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
 
 /// Best pathway first: by score, then route rank, then vacancy id.
 fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
-    (std::cmp::Reverse(a.pathway.score), a.route_rank, &a.vacancy_id).cmp(&(std::cmp::Reverse(b.pathway.score), b.route_rank, &b.vacancy_id))
+    (std::cmp::Reverse(a.pathway.score), a.route_rank, &a.vacancy_id).cmp(&(
+        std::cmp::Reverse(b.pathway.score),
+        b.route_rank,
+        &b.vacancy_id,
+    ))
 }
 
 /// Flags a job that starts well before the training cohort (the known failure of
@@ -317,7 +350,8 @@ fn timeline(lang: Lang, t: &crate::engine::timing::NextIntake, start_teaching: O
     }
     events.push(ev(t.expected_qualification, "qualified"));
     // By date; events on the same day keep the order above.
-    let mut keyed: Vec<(Date, usize, TimelineEvent)> = events.into_iter().enumerate().map(|(i, e)| (e.date, i, e)).collect();
+    let mut keyed: Vec<(Date, usize, TimelineEvent)> =
+        events.into_iter().enumerate().map(|(i, e)| (e.date, i, e)).collect();
     keyed.sort_by_key(|a| (a.0, a.1));
     keyed.into_iter().map(|(_, _, e)| e).collect()
 }

@@ -6,8 +6,8 @@
 //! met, `conditional` when only conditions remain, `ineligible` when any blocks.
 
 use crate::model::date::Date;
-use crate::model::{Offering, Profile, Rule, Test};
 use crate::model::vocab::{Effect, Eligibility, Level, Subject};
+use crate::model::{Offering, Profile, Rule, Test};
 use std::collections::HashMap;
 
 /// Three-valued truth: a test on a fact the candidate did not give is `Unknown`.
@@ -101,13 +101,14 @@ fn any_truth<T>(items: impl IntoIterator<Item = T>, f: impl Fn(T) -> Truth) -> T
 /// Evaluates one test.
 pub fn eval(test: &Test, c: &Ctx) -> Truth {
     let p = c.profile;
-    let counts = |foreign: bool, recognised: bool, include_unrecognised: bool| {
-        !foreign || recognised || include_unrecognised
-    };
+    let counts =
+        |foreign: bool, recognised: bool, include_unrecognised: bool| !foreign || recognised || include_unrecognised;
     match test {
-        Test::DiplomaLevel { levels, include_unrecognised } => Truth::from_bool(p.diplomas.iter().any(|d| {
-            levels.contains(&d.level) && counts(d.foreign, d.recognised, *include_unrecognised)
-        })),
+        Test::DiplomaLevel { levels, include_unrecognised } => Truth::from_bool(
+            p.diplomas
+                .iter()
+                .any(|d| levels.contains(&d.level) && counts(d.foreign, d.recognised, *include_unrecognised)),
+        ),
         Test::RelatedDiploma { levels, include_unrecognised } => any_truth(&p.diplomas, |d| {
             if !levels.contains(&d.level) || !counts(d.foreign, d.recognised, *include_unrecognised) {
                 Truth::No
@@ -134,7 +135,9 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
                 && j.hours_per_week >= *min_hours
         })),
         Test::Geschiktheidsonderzoek => Truth::from_bool(p.geschiktheidsonderzoek_passed),
-        Test::PaboTests => Truth::from_bool(crate::model::vocab::PaboTest::ALL.iter().all(|t| p.pabo_tests_passed.contains(t))),
+        Test::PaboTests => {
+            Truth::from_bool(crate::model::vocab::PaboTest::ALL.iter().all(|t| p.pabo_tests_passed.contains(t)))
+        }
         Test::HboLevelAssessed => Truth::from_bool(p.hbo_level_assessed),
         Test::Dutch { min } => match p.dutch {
             Some(d) => Truth::from_bool(d.rank() >= min.rank()),
@@ -143,12 +146,12 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
             None => Truth::Yes,
         },
         Test::ForeignOrNonNative => Truth::from_bool(
-            p.diplomas.iter().any(|d| d.foreign) || p.dutch.is_some_and(|d| d != crate::model::vocab::Dutch::Moedertaal),
+            p.diplomas.iter().any(|d| d.foreign)
+                || p.dutch.is_some_and(|d| d != crate::model::vocab::Dutch::Moedertaal),
         ),
         Test::NoRecentLerarenopleiding { years } => {
             let enrolled_now = p.study.as_ref().is_some_and(|s| s.lerarenopleiding);
-            let left_recently =
-                p.lerarenopleiding_left.is_some_and(|d| d.add_months(i32::from(*years) * 12) > c.on);
+            let left_recently = p.lerarenopleiding_left.is_some_and(|d| d.add_months(i32::from(*years) * 12) > c.on);
             Truth::from_bool(!enrolled_now && !left_recently)
         }
         Test::Study { levels, min_ec, lerarenopleiding, related } => match &p.study {
@@ -196,7 +199,9 @@ pub enum Outcome {
     Met,
     /// Unmet but surmountable: through the rule's alternative with this index, or
     /// (`None`) as the rule's own condition. See [`action`] for what to do.
-    Condition { alternative: Option<usize> },
+    Condition {
+        alternative: Option<usize>,
+    },
     Blocked,
 }
 

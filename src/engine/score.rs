@@ -5,10 +5,10 @@
 //! where a person expects it (more hours never lower the hours factor, a nearer
 //! route never scores lower on travel).
 
-use crate::model::date::Date;
-use crate::model::{Catalog, Offering, Profile, Weights};
 use crate::engine::timing::NextIntake;
+use crate::model::date::Date;
 use crate::model::vocab::{EarnWish, Qualification, Sector, Subject};
+use crate::model::{Catalog, Offering, Profile, Weights};
 
 /// A message before rendering: id and parameters.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,7 +47,10 @@ pub enum Reason {
     QualificationHeld(Qualification),
     QualificationAwarded(Qualification),
     HoursOpen,
-    HoursFit { route_hours: u8, hours: u8 },
+    HoursFit {
+        route_hours: u8,
+        hours: u8,
+    },
     EarnPaid,
     EarnUnpaidOk,
     EarnUnpaid,
@@ -56,7 +59,10 @@ pub enum Reason {
     StartDays(i64),
     StartNone,
     TravelUnknown,
-    TravelKm { km: f64, max_km: u16 },
+    TravelKm {
+        km: f64,
+        max_km: u16,
+    },
     /// Index into the catalog's `shortages`.
     Shortage(usize),
     ShortageUnknown,
@@ -88,7 +94,9 @@ impl Reason {
             Reason::StartDays(days) => Msg::new("factor.start.days").with("days", days),
             Reason::StartNone => Msg::new("factor.start.none"),
             Reason::TravelUnknown => Msg::new("factor.travel.unknown"),
-            Reason::TravelKm { km, max_km } => Msg::new("factor.travel.km").with("km", format_km(km)).with("max_km", max_km),
+            Reason::TravelKm { km, max_km } => {
+                Msg::new("factor.travel.km").with("km", format_km(km)).with("max_km", max_km)
+            }
             Reason::Shortage(i) => match c.shortages.get(i) {
                 Some(sh) => {
                     // A gemeente by its name; a region by its code; else the whole country.
@@ -193,9 +201,7 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
     // Whether the route ends in a teaching qualification (an Ad or hybride docent does not).
     match o.occupational_credential_awarded {
         Qualification::Geen => push("qualification", w.qualification, 0.0, Reason::QualificationNone),
-        q if holds(p, q, o.subject) => {
-            push("qualification", w.qualification, 0.5, Reason::QualificationHeld(q))
-        }
+        q if holds(p, q, o.subject) => push("qualification", w.qualification, 0.5, Reason::QualificationHeld(q)),
         q => push("qualification", w.qualification, 1.0, Reason::QualificationAwarded(q)),
     }
 
@@ -211,7 +217,9 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
     // Earning while learning.
     match (o.paid_while_learning, p.earn_while_learning) {
         (true, _) => push("earn_while_learning", w.earn_while_learning, 1.0, Reason::EarnPaid),
-        (false, EarnWish::NoPreference) => push("earn_while_learning", w.earn_while_learning, 1.0, Reason::EarnUnpaidOk),
+        (false, EarnWish::NoPreference) => {
+            push("earn_while_learning", w.earn_while_learning, 1.0, Reason::EarnUnpaidOk)
+        }
         (false, EarnWish::Preferred) => push("earn_while_learning", w.earn_while_learning, 0.5, Reason::EarnUnpaid),
         (false, EarnWish::Required) => push("earn_while_learning", w.earn_while_learning, 0.0, Reason::EarnUnpaid),
     }
@@ -250,7 +258,13 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
         None => push("travel", w.travel, 0.0, Reason::TravelUnknown),
         Some(d) => {
             let limit = f64::from(max_km);
-            let fraction = if d > limit { 0.0 } else if limit <= TRAVEL_FULL_KM { 1.0 } else { falling(d, TRAVEL_FULL_KM, limit) };
+            let fraction = if d > limit {
+                0.0
+            } else if limit <= TRAVEL_FULL_KM {
+                1.0
+            } else {
+                falling(d, TRAVEL_FULL_KM, limit)
+            };
             push("travel", w.travel, fraction, Reason::TravelKm { km: d, max_km })
         }
     }

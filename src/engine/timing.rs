@@ -5,8 +5,8 @@
 //! not before `today`, and it starts no earlier than the person is available.
 
 use crate::model::date::Date;
-use crate::model::Offering;
 use crate::model::vocab::IntakeStatus;
+use crate::model::Offering;
 
 /// The intake a person could join, as the engine works with it (the result shows it as
 /// [`crate::result::IntakeTiming`]).

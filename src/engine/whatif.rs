@@ -5,14 +5,14 @@
 //! date...). Combinations are tried smallest first and each is checked by running the
 //! rules again on the changed profile, so a hint is never a guess.
 
-use crate::model::date::Date;
 use crate::engine::index::{Evaluated, Index};
 use crate::engine::options::MatchOptions;
-use crate::model::{Diploma, HeldQualification, Job, Offering, Profile, Test};
-use crate::result::WhatIf;
 use crate::engine::rules::{self, Outcome};
 use crate::engine::score::Msg;
+use crate::model::date::Date;
 use crate::model::vocab::*;
+use crate::model::{Diploma, HeldQualification, Job, Offering, Profile, Test};
+use crate::result::WhatIf;
 
 /// Per route kind and verdict, at most this many hints.
 const PER_VERDICT: usize = 3;
@@ -22,9 +22,19 @@ const MAX_COMBINATIONS: usize = 256;
 /// One change to a profile (or to the date it is evaluated on).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
-    AddDiploma { level: Level, field: Option<Subject> },
-    AddQualification { qualification: Qualification, subject: Option<Subject> },
-    SchoolJob { sector: Sector, role: Role, hours: u8 },
+    AddDiploma {
+        level: Level,
+        field: Option<Subject>,
+    },
+    AddQualification {
+        qualification: Qualification,
+        subject: Option<Subject>,
+    },
+    SchoolJob {
+        sector: Sector,
+        role: Role,
+        hours: u8,
+    },
     Geschiktheidsonderzoek,
     PaboTests,
     HboAssessment,
@@ -65,7 +75,8 @@ impl Change {
                 p.qualifications.push(HeldQualification { qualification: *qualification, subject: *subject })
             }
             Change::SchoolJob { sector, role, hours } => {
-                p.job = Some(Job { sector: *sector, role: *role, hours_per_week: *hours, start_date: None, offer: true })
+                p.job =
+                    Some(Job { sector: *sector, role: *role, hours_per_week: *hours, start_date: None, offer: true })
             }
             Change::Geschiktheidsonderzoek => p.geschiktheidsonderzoek_passed = true,
             Change::PaboTests => p.pabo_tests_passed = PaboTest::ALL.to_vec(),
@@ -111,15 +122,23 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
             if p.diplomas.iter().any(|d| d.foreign && !d.recognised && levels.contains(&d.level)) {
                 ways.push(vec![Change::Recognise]);
             }
-            ways.extend(levels.iter().take(3).map(|l| {
-                vec![Change::AddDiploma { level: *l, field: if related { o.subject } else { None } }]
-            }));
+            ways.extend(
+                levels
+                    .iter()
+                    .take(3)
+                    .map(|l| vec![Change::AddDiploma { level: *l, field: if related { o.subject } else { None } }]),
+            );
             ways
         }
         Test::Qualification { any_of, same_subject } => any_of
             .iter()
             .take(2)
-            .map(|q| vec![Change::AddQualification { qualification: *q, subject: if *same_subject { o.subject } else { None } }])
+            .map(|q| {
+                vec![Change::AddQualification {
+                    qualification: *q,
+                    subject: if *same_subject { o.subject } else { None },
+                }]
+            })
             .collect(),
         Test::SchoolJob { roles, min_hours } => {
             let sector = o.sectors.iter().copied().find(|s| p.sectors.contains(s)).or(o.sectors.first().copied());

@@ -128,10 +128,12 @@ mod tests {
 
     #[test]
     fn renders_parameters_as_labels_in_both_languages() {
-        let params = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Params>();
+        let params =
+            |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Params>();
         let t = render(Lang::Nl, "rule.diploma-level", &params(&[("levels", "havo,vwo,mbo-4")]));
         assert_eq!(t, "Vereist een diploma: havo, vwo of mbo niveau 4.");
-        let t = render(Lang::En, "rule.related-diploma", &params(&[("levels", "hbo-bachelor"), ("subject", "wiskunde")]));
+        let t =
+            render(Lang::En, "rule.related-diploma", &params(&[("levels", "hbo-bachelor"), ("subject", "wiskunde")]));
         assert_eq!(t, "Requires a diploma (hbo bachelor (applied sciences)) in a field related to mathematics.");
     }
 
@@ -143,7 +145,8 @@ mod tests {
         assert_eq!(number(Lang::En, "1234567.5"), "1,234,567.5");
         assert_eq!(number(Lang::Nl, "100"), "100");
         assert_eq!(number(Lang::Nl, "n/a"), "n/a");
-        let params: Params = [("km", "5.6"), ("max_km", "60")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let params: Params =
+            [("km", "5.6"), ("max_km", "60")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         assert_eq!(render(Lang::Nl, "factor.travel.km", &params), "5,6 km van je woonplaats (maximaal 60 km).");
     }
 
@@ -158,7 +161,8 @@ mod tests {
         for (id, nl, en) in MESSAGES.iter().chain(REPORT).chain(LABELS) {
             assert!(!nl.is_empty() && !en.is_empty(), "{id}");
             let keys = |s: &str| {
-                let mut k: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(String::from).collect();
+                let mut k: Vec<String> =
+                    s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(String::from).collect();
                 k.sort();
                 k
             };

@@ -272,9 +272,9 @@ impl Figure {
         let started: Vec<(usize, &FigureValue)> =
             self.values.iter().enumerate().filter(|(_, v)| v.valid_from.is_none_or(|f| f <= date)).collect();
         let &(i, latest) = started.last()?;
-        let until = latest.valid_until.or_else(|| {
-            self.values.get(i + 1).and_then(|next| next.valid_from).map(|next| next.add_days(-1))
-        });
+        let until = latest
+            .valid_until
+            .or_else(|| self.values.get(i + 1).and_then(|next| next.valid_from).map(|next| next.add_days(-1)));
         let covers = until.is_none_or(|u| date <= u);
         Some(FigureOn { value: latest, carried_forward: !covers })
     }

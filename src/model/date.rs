@@ -49,15 +49,11 @@ impl Date {
         let well_formed = b.len() == 10
             && b[4] == b'-'
             && b[7] == b'-'
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !well_formed {
             return Err(format!("'{s}' is not a date of the form YYYY-MM-DD"));
         }
-        let num = |r: std::ops::Range<usize>| -> u32 {
-            b[r].iter().fold(0, |acc, c| acc * 10 + u32::from(c - b'0'))
-        };
+        let num = |r: std::ops::Range<usize>| -> u32 { b[r].iter().fold(0, |acc, c| acc * 10 + u32::from(c - b'0')) };
         let (y, m, d) = (num(0..4) as i32, num(5..7) as u8, num(8..10) as u8);
         Date::new(y, m, d).ok_or_else(|| format!("'{s}' is not an existing calendar date"))
     }

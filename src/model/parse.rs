@@ -49,7 +49,11 @@ impl Node for &RawValue {
             kind: Option<String>,
         }
         let named: Named = serde_json::from_str(self.get()).ok()?;
-        if key == "kind" { named.kind } else { named.id }
+        if key == "kind" {
+            named.kind
+        } else {
+            named.id
+        }
     }
 }
 
@@ -190,7 +194,10 @@ fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
                 let Some(list) = CATALOG_LISTS.iter().copied().find(|l| *l == k) else {
                     problems.push(Problem::new(
                         k,
-                        format!("unknown field `{k}`, expected one of `meta`, `weights`, `{}`", CATALOG_LISTS.join("`, `")),
+                        format!(
+                            "unknown field `{k}`, expected one of `meta`, `weights`, `{}`",
+                            CATALOG_LISTS.join("`, `")
+                        ),
                     ));
                     continue;
                 };
@@ -293,8 +300,8 @@ pub fn profile_from_str(text: &str) -> Result<Profile, InputError> {
 /// Parses and validates a profile from any serde deserializer.
 pub fn profile_from<'de, D: Deserializer<'de>>(de: D) -> Result<Profile, InputError> {
     let fail = |problems| InputError { document: Document::Profile, problems };
-    let profile: Profile = serde_path_to_error::deserialize(de)
-        .map_err(|e| fail(vec![path_problem(e.path(), &e.inner().to_string())]))?;
+    let profile: Profile =
+        serde_path_to_error::deserialize(de).map_err(|e| fail(vec![path_problem(e.path(), &e.inner().to_string())]))?;
     let problems = crate::model::validate::profile(&profile);
     if problems.is_empty() {
         Ok(profile)

@@ -107,11 +107,15 @@ pub enum Test {
     /// An assessment showed hbo working level.
     HboLevelAssessed,
     /// Dutch at least at this level.
-    Dutch { min: Dutch },
+    Dutch {
+        min: Dutch,
+    },
     /// Has a foreign diploma or is not a native speaker of Dutch (or did not say).
     ForeignOrNonNative,
     /// Not enrolled at a lerarenopleiding (without graduating) in the last `years` years.
-    NoRecentLerarenopleiding { years: u8 },
+    NoRecentLerarenopleiding {
+        years: u8,
+    },
     /// Enrolled now in a study at one of these levels with at least `min_ec` credits.
     Study {
         levels: Vec<Level>,
@@ -123,18 +127,32 @@ pub enum Test {
         related: bool,
     },
     /// At least this old.
-    MinAge { years: u8 },
+    MinAge {
+        years: u8,
+    },
     /// The offering's subject is one of these.
-    SubjectIn { subjects: Vec<Subject> },
+    SubjectIn {
+        subjects: Vec<Subject>,
+    },
     /// The offering is in one of these sectors.
-    SectorIn { sectors: Vec<Sector> },
+    SectorIn {
+        sectors: Vec<Sector>,
+    },
     /// The person wants more than this many hours a week (`hours_per_week`).
-    HoursAbove { hours: u8 },
+    HoursAbove {
+        hours: u8,
+    },
     /// Has a VOG (certificate of conduct).
     Vog,
-    AllOf { all: Vec<Test> },
-    AnyOf { any: Vec<Test> },
-    Not { not: Box<Test> },
+    AllOf {
+        all: Vec<Test>,
+    },
+    AnyOf {
+        any: Vec<Test>,
+    },
+    Not {
+        not: Box<Test>,
+    },
 }
 
 /// Every field any test type has; [`Test`]'s deserialiser checks which belong.
@@ -190,7 +208,6 @@ impl TestRepr {
         add(self.not.is_some(), "not");
         v
     }
-
 }
 
 impl<'de> Deserialize<'de> for Test {
@@ -219,7 +236,10 @@ impl TestRepr {
             _ => &[],
         };
         if let Some(extra) = self.present().into_iter().find(|f| !allowed.contains(f)) {
-            return Err(format!("field `{extra}` does not belong to a test of type `{kind}` (it takes: {})", allowed.join(", ")));
+            return Err(format!(
+                "field `{extra}` does not belong to a test of type `{kind}` (it takes: {})",
+                allowed.join(", ")
+            ));
         }
         let need = |name: &str| format!("a test of type `{kind}` needs `{name}`");
         Ok(match kind {
@@ -235,13 +255,17 @@ impl TestRepr {
                 any_of: self.any_of.ok_or_else(|| need("any_of"))?,
                 same_subject: self.same_subject.unwrap_or(false),
             },
-            T::SchoolJob => Test::SchoolJob { roles: self.roles.unwrap_or_default(), min_hours: self.min_hours.unwrap_or(0) },
+            T::SchoolJob => {
+                Test::SchoolJob { roles: self.roles.unwrap_or_default(), min_hours: self.min_hours.unwrap_or(0) }
+            }
             T::Geschiktheidsonderzoek => Test::Geschiktheidsonderzoek,
             T::PaboTests => Test::PaboTests,
             T::HboLevelAssessed => Test::HboLevelAssessed,
             T::Dutch => Test::Dutch { min: self.min.ok_or_else(|| need("min"))? },
             T::ForeignOrNonNative => Test::ForeignOrNonNative,
-            T::NoRecentLerarenopleiding => Test::NoRecentLerarenopleiding { years: self.years.ok_or_else(|| need("years"))? },
+            T::NoRecentLerarenopleiding => {
+                Test::NoRecentLerarenopleiding { years: self.years.ok_or_else(|| need("years"))? }
+            }
             T::Study => Test::Study {
                 levels: self.levels.ok_or_else(|| need("levels"))?,
                 min_ec: self.min_ec.ok_or_else(|| need("min_ec"))?,

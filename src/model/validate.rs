@@ -98,7 +98,10 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
                     .filter(|r| r.applies_if.as_ref().and_then(|t| t.on_offering(o)) != Some(false))
                     .any(|r| r.test.needs_subject() || r.alternatives.iter().any(|a| a.test.needs_subject()));
                 if needs_subject && o.subject.is_none() {
-                    p(format!("{at}.subject"), format!("route kind '{}' checks relatedness to a subject, so the offering needs one", o.kind));
+                    p(
+                        format!("{at}.subject"),
+                        format!("route kind '{}' checks relatedness to a subject, so the offering needs one", o.kind),
+                    );
                 }
             }
         }
@@ -125,7 +128,10 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         for (j, t) in o.intakes.iter().enumerate() {
             if let Some(d) = t.application_deadline {
                 if d > t.start_date {
-                    p(format!("{at}.intakes[{j}].application_deadline"), format!("{d} is after the start date {}", t.start_date));
+                    p(
+                        format!("{at}.intakes[{j}].application_deadline"),
+                        format!("{d} is after the start date {}", t.start_date),
+                    );
                 }
             }
             if o.intakes[..j].iter().any(|x| x.start_date == t.start_date) {
@@ -158,7 +164,14 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
     // Places and figures.
     for (i, x) in c.places.iter().enumerate() {
         if !(50.0..=54.0).contains(&x.lat) || !(3.0..=7.5).contains(&x.lon) {
-            p(format!("places[{i}]"), format!("({}, {}) lies outside the Netherlands", crate::engine::score::format_km(x.lat), crate::engine::score::format_km(x.lon)));
+            p(
+                format!("places[{i}]"),
+                format!(
+                    "({}, {}) lies outside the Netherlands",
+                    crate::engine::score::format_km(x.lat),
+                    crate::engine::score::format_km(x.lon)
+                ),
+            );
         }
     }
     let mut seen = HashSet::new();
@@ -194,7 +207,10 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
                     (_, None) => false,
                 };
                 if !starts_after {
-                    p(format!("{at}.valid_from"), "values must be oldest first, each starting after the previous one ends".into());
+                    p(
+                        format!("{at}.valid_from"),
+                        "values must be oldest first, each starting after the previous one ends".into(),
+                    );
                 }
             }
         }
@@ -203,24 +219,38 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         let at = format!("offerings[{i}]");
         match o.cost_figure.as_deref().map(|f| (f, figure_ids.get(f))) {
             Some((f, None)) => p(format!("{at}.cost_figure"), format!("unknown figure '{f}'")),
-            Some((f, Some(&fi))) if crate::engine::money::pays_fee(o.cost_basis) && o.cost_eur_per_year.is_none() && c.figures[fi].unit != "eur-per-year" => {
-                p(format!("{at}.cost_figure"), format!("figure '{f}' is in {}, a yearly fee must be in eur-per-year", c.figures[fi].unit))
+            Some((f, Some(&fi)))
+                if crate::engine::money::pays_fee(o.cost_basis)
+                    && o.cost_eur_per_year.is_none()
+                    && c.figures[fi].unit != "eur-per-year" =>
+            {
+                p(
+                    format!("{at}.cost_figure"),
+                    format!("figure '{f}' is in {}, a yearly fee must be in eur-per-year", c.figures[fi].unit),
+                )
             }
-            None if crate::engine::money::pays_fee(o.cost_basis) && o.cost_eur_per_year.is_none() => {
-                p(format!("{at}.cost_eur_per_year"), format!("a route paid by {} needs cost_eur_per_year or a cost_figure", o.cost_basis))
-            }
+            None if crate::engine::money::pays_fee(o.cost_basis) && o.cost_eur_per_year.is_none() => p(
+                format!("{at}.cost_eur_per_year"),
+                format!("a route paid by {} needs cost_eur_per_year or a cost_figure", o.cost_basis),
+            ),
             _ => {}
         }
     }
     for (i, s) in c.shortages.iter().enumerate() {
         if !(0.0..=100.0).contains(&s.percent) {
-            p(format!("shortages[{i}].percent"), format!("{} is not a percentage", crate::engine::score::format_km(s.percent)));
+            p(
+                format!("shortages[{i}].percent"),
+                format!("{} is not a percentage", crate::engine::score::format_km(s.percent)),
+            );
         }
         if !sources.contains_key(s.source.as_str()) {
             p(format!("shortages[{i}].source"), format!("unknown source '{}'", s.source));
         }
         if let Some(r) = s.region.as_deref().filter(|r| !is_region(r) && !is_gemeente(r)) {
-            p(format!("shortages[{i}].region"), format!("'{r}' is neither an arbeidsmarktregio code (AM13) nor a gemeente code (GM0344)"));
+            p(
+                format!("shortages[{i}].region"),
+                format!("'{r}' is neither an arbeidsmarktregio code (AM13) nor a gemeente code (GM0344)"),
+            );
         }
     }
     // The same figure twice: what identifies a figure seen before.
@@ -240,9 +270,10 @@ pub fn profile(pr: &Profile) -> Vec<Problem> {
         match (&loc.postcode, &loc.gemeente) {
             (None, None) => out.push(Problem::new("location", "give a postcode or a gemeente")),
             (Some(_), Some(_)) => out.push(Problem::new("location", "give a postcode or a gemeente, not both")),
-            (Some(pc), None) if !is_pc4(pc) => {
-                out.push(Problem::new("location.postcode", format!("'{pc}' is not a 4-digit Dutch postcode such as 3511")))
-            }
+            (Some(pc), None) if !is_pc4(pc) => out.push(Problem::new(
+                "location.postcode",
+                format!("'{pc}' is not a 4-digit Dutch postcode such as 3511"),
+            )),
             (None, Some(gm)) if !is_gemeente(gm) => {
                 out.push(Problem::new("location.gemeente", format!("'{gm}' is not a CBS gemeente code such as GM0344")))
             }
@@ -276,7 +307,10 @@ pub fn profile(pr: &Profile) -> Vec<Problem> {
     }
     for (i, d) in pr.diplomas.iter().enumerate() {
         if d.recognised && !d.foreign {
-            out.push(Problem::new(format!("diplomas[{i}].recognised"), "only a foreign diploma is recognised; set foreign: true"));
+            out.push(Problem::new(
+                format!("diplomas[{i}].recognised"),
+                "only a foreign diploma is recognised; set foreign: true",
+            ));
         }
     }
     out
@@ -306,7 +340,12 @@ fn check_sources(cited: &[String], known: &Ids, at: &str, p: &mut impl FnMut(Str
 }
 
 /// A validity range must not end before it starts.
-fn check_validity(from: Option<crate::model::date::Date>, until: Option<crate::model::date::Date>, at: &str, p: &mut impl FnMut(String, String)) {
+fn check_validity(
+    from: Option<crate::model::date::Date>,
+    until: Option<crate::model::date::Date>,
+    at: &str,
+    p: &mut impl FnMut(String, String),
+) {
     if let (Some(f), Some(u)) = (from, until) {
         if f > u {
             p(format!("{at}.valid_until"), format!("{u} is before valid_from {f}"));
@@ -321,7 +360,9 @@ fn check_test(t: &Test, at: &str, p: &mut impl FnMut(String, String)) {
         {
             p(format!("{at}.levels"), "must name at least one level".into())
         }
-        Test::Qualification { any_of, .. } if any_of.is_empty() => p(format!("{at}.any_of"), "must name at least one qualification".into()),
+        Test::Qualification { any_of, .. } if any_of.is_empty() => {
+            p(format!("{at}.any_of"), "must name at least one qualification".into())
+        }
         Test::AllOf { all } => all.iter().enumerate().for_each(|(i, t)| check_test(t, &format!("{at}.all[{i}]"), p)),
         Test::AnyOf { any } => any.iter().enumerate().for_each(|(i, t)| check_test(t, &format!("{at}.any[{i}]"), p)),
         Test::Not { not } => check_test(not, &format!("{at}.not"), p),

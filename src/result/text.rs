@@ -43,18 +43,28 @@ pub fn report(r: &MatchResult) -> String {
         );
     }
     let _ = writeln!(s, "\n{}", w("details"));
-    for route in r.routes.iter().filter(|x| x.eligibility != Eligibility::Ineligible).take(5).chain(
-        r.routes.iter().filter(|x| x.eligibility == Eligibility::Ineligible).take(3),
-    ) {
-        let _ = writeln!(s, "\n{}. {} - {} ({})", route.rank, route.name, route.institution, verdict(route.eligibility));
-        let factors: Vec<String> = route.factors.iter().map(|f| format!("{} {}/{}", label(lang, "factor", f.factor), f.points, f.max)).collect();
+    for route in r
+        .routes
+        .iter()
+        .filter(|x| x.eligibility != Eligibility::Ineligible)
+        .take(5)
+        .chain(r.routes.iter().filter(|x| x.eligibility == Eligibility::Ineligible).take(3))
+    {
+        let _ =
+            writeln!(s, "\n{}. {} - {} ({})", route.rank, route.name, route.institution, verdict(route.eligibility));
+        let factors: Vec<String> = route
+            .factors
+            .iter()
+            .map(|f| format!("{} {}/{}", label(lang, "factor", f.factor), f.points, f.max))
+            .collect();
         let _ = writeln!(s, "   score {} = {}", route.score, factors.join(" + "));
         for b in &route.blockers {
             let _ = writeln!(s, "   x {} [{}; {}{}]", b.message.text, b.rule, ids(&b.sources), status(b, lang));
         }
         for c in &route.conditions {
             let action = c.action.as_ref().map_or(String::new(), |a| format!(" -> {}", a.text));
-            let _ = writeln!(s, "   ? {}{} [{}; {}{}]", c.message.text, action, c.rule, ids(&c.sources), status(c, lang));
+            let _ =
+                writeln!(s, "   ? {}{} [{}; {}{}]", c.message.text, action, c.rule, ids(&c.sources), status(c, lang));
         }
         if let Some(i) = &route.next_intake {
             let _ = writeln!(
@@ -64,7 +74,11 @@ pub fn report(r: &MatchResult) -> String {
                 i.start_date,
                 w("apply-by"),
                 i.apply_by,
-                if route.qualification == crate::model::vocab::Qualification::Geen { w("completed-around") } else { w("qualified-around") },
+                if route.qualification == crate::model::vocab::Qualification::Geen {
+                    w("completed-around")
+                } else {
+                    w("qualified-around")
+                },
                 i.expected_qualification
             );
         }
@@ -72,9 +86,18 @@ pub fn report(r: &MatchResult) -> String {
     if !r.pathways.is_empty() {
         let _ = writeln!(s, "\n{}", w("pathways"));
         for p in &r.pathways {
-            let job = if p.own_job { w("own-job").to_string() } else { p.vacancy.as_ref().map_or("-".to_string(), |v| {
-                format!("{} ({}, {})", v.title, v.employer, v.distance_km.map_or("?".into(), |d| format!("{d:.1} km")))
-            }) };
+            let job = if p.own_job {
+                w("own-job").to_string()
+            } else {
+                p.vacancy.as_ref().map_or("-".to_string(), |v| {
+                    format!(
+                        "{} ({}, {})",
+                        v.title,
+                        v.employer,
+                        v.distance_km.map_or("?".into(), |d| format!("{d:.1} km"))
+                    )
+                })
+            };
             let _ = writeln!(s, "{:>4}  {:>3}  {} {} + {}", p.rank, p.score, p.offering, p.intake.start_date, job);
             for f in &p.flags {
                 let _ = writeln!(s, "         ! {}", f.text);
@@ -85,7 +108,14 @@ pub fn report(r: &MatchResult) -> String {
         let _ = writeln!(s, "\n{}", w("what-if"));
         for hint in &r.what_if {
             let changes: Vec<&str> = hint.changes.iter().map(|c| c.text.as_str()).collect();
-            let _ = writeln!(s, "  {} ({} -> {}): {}", hint.offering, verdict(hint.from), verdict(hint.to), changes.join("; "));
+            let _ = writeln!(
+                s,
+                "  {} ({} -> {}): {}",
+                hint.offering,
+                verdict(hint.from),
+                verdict(hint.to),
+                changes.join("; ")
+            );
         }
     }
     s

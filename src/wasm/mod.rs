@@ -38,7 +38,9 @@ pub struct Matcher {
 impl Matcher {
     /// Builds a matcher from a catalog object or catalog JSON text.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "Catalog | string")] catalog: JsValue) -> Result<Matcher, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Catalog | string")] catalog: JsValue,
+    ) -> Result<Matcher, JsValue> {
         let catalog = match catalog.as_string() {
             // JSON text (as fetched) is parsed by the JS engine into an object first: one
             // serde path into the wasm, not two (BENCHMARKS.md, "Catalog as text or object").
@@ -80,9 +82,8 @@ impl Matcher {
         };
         given(&profile, Document::Profile)?;
         let profile = match profile.as_string() {
-            Some(text) => js_sys::JSON::parse(&text).map_err(|_| {
-                js_error(&InputError::one(Document::Profile, "", "not valid JSON"))
-            })?,
+            Some(text) => js_sys::JSON::parse(&text)
+                .map_err(|_| js_error(&InputError::one(Document::Profile, "", "not valid JSON")))?,
             None => profile,
         };
         let profile = parse::profile_from(serde_wasm_bindgen::Deserializer::from(profile)).map_err(|e| js_error(&e))?;

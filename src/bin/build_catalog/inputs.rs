@@ -69,8 +69,8 @@ fn read_text(path: &Path) -> Res<String> {
 /// Windows-1252 to UTF-8 (the DUO `0x.-*.csv` files).
 fn cp1252(bytes: &[u8]) -> String {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–',
-        '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     bytes.iter().map(|&b| if (0x80..0xa0).contains(&b) { HIGH[usize::from(b - 0x80)] } else { char::from(b) }).collect()
 }
@@ -220,7 +220,12 @@ impl Inputs {
         let (pc, g, la, lo) = (t.col("pc4")?, t.col("gemeentecode")?, t.col("latitude")?, t.col("longitude")?);
         let mut postcodes = Vec::new();
         for row in &t.rows {
-            postcodes.push(Postcode(row[pc].clone(), round4(num(&row[la], "pc4 latitude")?), round4(num(&row[lo], "pc4 longitude")?), row[g].clone()));
+            postcodes.push(Postcode(
+                row[pc].clone(),
+                round4(num(&row[la], "pc4 latitude")?),
+                round4(num(&row[lo], "pc4 longitude")?),
+                row[g].clone(),
+            ));
         }
         postcodes.sort_by(|a, b| a.0.cmp(&b.0));
 
@@ -269,7 +274,8 @@ impl Inputs {
         }
 
         let t = Table::parse(&read_text(&dir.join("croho_mapping.csv"))?, ',');
-        let (cc, k, s, se, cr) = (t.col("croho")?, t.col("kind")?, t.col("subjects")?, t.col("sectors")?, t.col("credential")?);
+        let (cc, k, s, se, cr) =
+            (t.col("croho")?, t.col("kind")?, t.col("subjects")?, t.col("sectors")?, t.col("credential")?);
         let mut mapping = BTreeMap::new();
         for row in &t.rows {
             let mut subjects = Vec::new();
@@ -280,8 +286,13 @@ impl Inputs {
                 };
                 subjects.push((vocab_id::<Subject>(id, "croho_mapping.csv subject")?, only));
             }
-            let sectors = row[se].split('|').filter(|x| !x.is_empty()).map(|x| vocab_id(x, "croho_mapping.csv sector")).collect::<Res<_>>()?;
-            let credential = if row[cr].is_empty() { None } else { Some(vocab_id(&row[cr], "croho_mapping.csv credential")?) };
+            let sectors = row[se]
+                .split('|')
+                .filter(|x| !x.is_empty())
+                .map(|x| vocab_id(x, "croho_mapping.csv sector"))
+                .collect::<Res<_>>()?;
+            let credential =
+                if row[cr].is_empty() { None } else { Some(vocab_id(&row[cr], "croho_mapping.csv credential")?) };
             let kind = match row[k].as_str() {
                 "-" => MappedKind::Excluded,
                 "pabo" => MappedKind::Pabo,
@@ -298,12 +309,17 @@ impl Inputs {
             .rows
             .iter()
             .filter(|r| r.len() > gn)
-            .map(|r| School { code: r[vc].clone(), name: r[vn].trim().to_string(), gm: format!("GM{:0>4}", r[gn].trim()) })
+            .map(|r| School {
+                code: r[vc].clone(),
+                name: r[vn].trim().to_string(),
+                gm: format!("GM{:0>4}", r[gn].trim()),
+            })
             .collect();
         schools.sort_by(|a, b| a.code.cmp(&b.code));
 
         let known = Known { rules: &rules, programmes: &programmes, gemeenten: &gemeenten, mapping: &mapping };
-        let facts = read_facts(&read_text(&dir.join("build_facts.json"))?, &known, settings.generated).map_err(|e| format!("build_facts.json: {e}"))?;
+        let facts = read_facts(&read_text(&dir.join("build_facts.json"))?, &known, settings.generated)
+            .map_err(|e| format!("build_facts.json: {e}"))?;
 
         Ok(Inputs { settings, rules, gemeenten, postcodes, inst_urls, inst_seat, programmes, mapping, schools, facts })
     }
@@ -702,7 +718,12 @@ fn intake_defs(list: &[IntakeFile], path: &str) -> Res<Vec<IntakeDef>> {
         const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
         let weekday = match &x.weekday {
             None => None,
-            Some(w) => Some(WEEKDAYS.iter().position(|d| d == w).ok_or(format!("{path}.weekday: '{w}' is not one of {WEEKDAYS:?}"))? as u8),
+            Some(w) => Some(
+                WEEKDAYS
+                    .iter()
+                    .position(|d| d == w)
+                    .ok_or(format!("{path}.weekday: '{w}' is not one of {WEEKDAYS:?}"))? as u8,
+            ),
         };
         out.push(IntakeDef {
             start: month_day(&x.start, &format!("{path}.start"))?,
@@ -745,7 +766,9 @@ fn start_dates(list: &[StartDateFile], path: &str) -> Res<Vec<(StartDate, f64)>>
         let date = match (&x.date, x.days_after_generated) {
             (Some(d), None) => StartDate::NextYear(month_day(d, &format!("{path}.date"))?),
             (None, Some(n)) if n > 0 => StartDate::AfterGenerated(n),
-            (None, Some(n)) => return Err(format!("{path}.days_after_generated: {n} is not a positive number of days")),
+            (None, Some(n)) => {
+                return Err(format!("{path}.days_after_generated: {n} is not a positive number of days"))
+            }
             _ => return Err(format!("{path}: give either 'date' or 'days_after_generated'")),
         };
         out.push((date, weight(x.weight, &format!("{path}.weight"))?));
@@ -763,7 +786,12 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         return Err(format!("pabo_croho.code: '{pabo_croho}' is not a code of kind pabo in croho_mapping.csv"));
     }
     let c = &f.cost_figures;
-    for (field, id) in [("collegegeld", &c.collegegeld), ("cursusgeld", &c.cursusgeld), ("zij_instroom", &c.zij_instroom), ("onderwijsassistent", &c.onderwijsassistent)] {
+    for (field, id) in [
+        ("collegegeld", &c.collegegeld),
+        ("cursusgeld", &c.cursusgeld),
+        ("zij_instroom", &c.zij_instroom),
+        ("onderwijsassistent", &c.onderwijsassistent),
+    ] {
         known.figure(id, &format!("cost_figures.{field}"))?;
     }
 
@@ -773,9 +801,15 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         .figure(&h.max_hours_figure, "hybride_docent.max_hours_figure")?
         .on(generated)
         .map(|v| v.value.value)
-        .ok_or(format!("hybride_docent.max_hours_figure: figure '{}' has no value on {generated}", h.max_hours_figure))?;
+        .ok_or(format!(
+            "hybride_docent.max_hours_figure: figure '{}' has no value on {generated}",
+            h.max_hours_figure
+        ))?;
     if !(max.fract() == 0.0 && (1.0..=40.0).contains(&max)) {
-        return Err(format!("hybride_docent.max_hours_figure: figure '{}' is {max}, not a whole number of hours from 1 to 40", h.max_hours_figure));
+        return Err(format!(
+            "hybride_docent.max_hours_figure: figure '{}' is {max}, not a whole number of hours from 1 to 40",
+            h.max_hours_figure
+        ));
     }
     if h.institution.is_empty() || known.programmes.iter().any(|p| p.inst == h.institution) {
         return Err(format!("hybride_docent.institution: '{}' must be a new id, not a DUO institution", h.institution));
@@ -794,7 +828,12 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         if !(1..=40).contains(&x.weekly_hours) {
             return Err(format!("{path}.weekly_hours: {} is not from 1 to 40", x.weekly_hours));
         }
-        pabo_verkort.push(Verkort { inst, name: x.name.clone(), duration: x.duration.clone(), weekly_hours: x.weekly_hours });
+        pabo_verkort.push(Verkort {
+            inst,
+            name: x.name.clone(),
+            duration: x.duration.clone(),
+            weekly_hours: x.weekly_hours,
+        });
     }
 
     let mut alpo = Vec::new();

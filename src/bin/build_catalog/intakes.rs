@@ -38,7 +38,9 @@ pub fn intakes(facts: &Facts, pattern: Pattern, inst: &str, today: Date, end: Op
         Pattern::DeeltijdFeb => &p.deeltijd_february,
         Pattern::Master => &p.master,
         Pattern::Module => &p.module,
-        Pattern::ZijInstroom => facts.zij_instroom.iter().find(|z| z.inst == inst).map_or(&facts.zij_instroom_default, |z| &z.intakes),
+        Pattern::ZijInstroom => {
+            facts.zij_instroom.iter().find(|z| z.inst == inst).map_or(&facts.zij_instroom_default, |z| &z.intakes)
+        }
         Pattern::Pdg(defs) => defs,
         Pattern::Lio => &p.lio,
     };
@@ -57,7 +59,12 @@ pub fn intakes(facts: &Facts, pattern: Pattern, inst: &str, today: Date, end: Op
             let deadline = def.deadline.map(|d| in_year(d, if d > def.start { year - 1 } else { year }));
             let open = deadline.map_or(start > today, |d| d >= today);
             if open && start > today && start <= last && end.is_none_or(|e| start < e) {
-                out.push(Intake { start_date: start, application_deadline: deadline, lead_time_days: def.lead_time_days, status: def.status });
+                out.push(Intake {
+                    start_date: start,
+                    application_deadline: deadline,
+                    lead_time_days: def.lead_time_days,
+                    status: def.status,
+                });
             }
         }
     }

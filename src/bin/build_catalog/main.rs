@@ -45,7 +45,9 @@ fn run() -> Res<()> {
             "--data" => data = PathBuf::from(args.next().ok_or("--data needs a directory")?),
             "--out" => out = PathBuf::from(args.next().ok_or("--out needs a directory")?),
             "--quiet" => quiet = true,
-            _ => return Err(format!("unknown argument '{a}'\nusage: build-catalog [--data DIR] [--out DIR] [--quiet]")),
+            _ => {
+                return Err(format!("unknown argument '{a}'\nusage: build-catalog [--data DIR] [--out DIR] [--quiet]"))
+            }
         }
     }
     let started = std::time::Instant::now();

@@ -53,11 +53,21 @@ struct Spec<'a> {
 impl Ctx<'_> {
     fn institution(&mut self, id: &str, name: &str) {
         let url = self.inputs.inst_urls.get(id).cloned();
-        self.institutions.entry(id.to_string()).or_insert(Institution { id: id.to_string(), name: name.to_string(), url });
+        self.institutions.entry(id.to_string()).or_insert(Institution {
+            id: id.to_string(),
+            name: name.to_string(),
+            url,
+        });
     }
 
     fn add(&mut self, s: Spec) -> Res<()> {
-        let def = self.inputs.rules.route_kinds.iter().find(|k| k.kind == s.kind).ok_or(format!("no route kind {}", s.kind))?;
+        let def = self
+            .inputs
+            .rules
+            .route_kinds
+            .iter()
+            .find(|k| k.kind == s.kind)
+            .ok_or(format!("no route kind {}", s.kind))?;
         let facts = &self.inputs.facts;
         let fig = &facts.cost_figures;
         let (cost, basis, figure) = match s.funded {
@@ -122,11 +132,7 @@ fn offering_id(inst: &str, what: &str, mode: Mode, gm: &str, subject: Option<Sub
 pub fn build(inputs: &Inputs) -> Res<Built> {
     let today = inputs.settings.generated;
     let facts = &inputs.facts;
-    let mut cx = Ctx {
-        inputs,
-        offerings: BTreeMap::new(),
-        institutions: BTreeMap::new(),
-    };
+    let mut cx = Ctx { inputs, offerings: BTreeMap::new(), institutions: BTreeMap::new() };
 
     // 1. CROHO programmes.
     // (inst, gm) with a pabo, per mode; (inst, gm, subject) with tweedegraads; (inst, gm, subject) with a wo VHO master.
@@ -164,7 +170,11 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
         let subjects: Vec<Option<Subject>> = if m.subjects.is_empty() {
             vec![None]
         } else {
-            m.subjects.iter().filter(|(_, only)| only.as_ref().is_none_or(|i| *i == p.inst)).map(|(s, _)| Some(*s)).collect()
+            m.subjects
+                .iter()
+                .filter(|(_, only)| only.as_ref().is_none_or(|i| *i == p.inst))
+                .map(|(s, _)| Some(*s))
+                .collect()
         };
         let hours = match mode {
             Mode::Voltijd => 40,
@@ -181,7 +191,9 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 },
             ),
             RouteKind::PaboAcademisch => ("P3Y", Pattern::Initial),
-            RouteKind::AdOnderwijs => ("P2Y", if mode == Mode::Deeltijd { Pattern::Deeltijd } else { Pattern::Initial }),
+            RouteKind::AdOnderwijs => {
+                ("P2Y", if mode == Mode::Deeltijd { Pattern::Deeltijd } else { Pattern::Initial })
+            }
             RouteKind::PaboVerkort => ("P2Y", Pattern::Master),
             RouteKind::MasterLeraarHbo => ("P2Y6M", Pattern::Master),
             RouteKind::MasterLeraarWo => (if mode == Mode::Voltijd { "P1Y" } else { "P2Y" }, Pattern::Master),
@@ -339,7 +351,12 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
     }
     for a in &facts.alpo {
         let (inst, gm) = (a.inst.as_str(), a.place.as_str());
-        let n = inputs.programmes.iter().find(|p| p.inst == inst).map(|p| p.inst_name.clone()).ok_or(format!("ALPO: no institution {inst}"))?;
+        let n = inputs
+            .programmes
+            .iter()
+            .find(|p| p.inst == inst)
+            .map(|p| p.inst_name.clone())
+            .ok_or(format!("ALPO: no institution {inst}"))?;
         cx.institution(inst, &n);
         cx.add(Spec {
             id: offering_id(inst, "alpo", Mode::Voltijd, gm, None),
@@ -564,7 +581,13 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
     let places: Vec<Place> = inputs
         .gemeenten
         .iter()
-        .map(|g| Place { id: g.code.clone(), name: g.name.clone(), lat: g.lat, lon: g.lon, region: Some(g.region.clone()) })
+        .map(|g| Place {
+            id: g.code.clone(),
+            name: g.name.clone(),
+            lat: g.lat,
+            lon: g.lon,
+            region: Some(g.region.clone()),
+        })
         .collect();
     let r = &inputs.rules;
     let catalog = Catalog {

@@ -16,12 +16,15 @@ pub fn shard(inputs: &Inputs, national: &Catalog, code: &str, name: &str, own: &
     let near: BTreeSet<&str> = inputs
         .gemeenten
         .iter()
-        .filter(|g| g.region == code || own_pts.iter().any(|p| routewijzer::engine::geo::distance_km(*p, (g.lat, g.lon)) <= r))
+        .filter(|g| {
+            g.region == code || own_pts.iter().any(|p| routewijzer::engine::geo::distance_km(*p, (g.lat, g.lon)) <= r)
+        })
         .map(|g| g.code.as_str())
         .collect();
     // The region's own and nearby offerings, topped up per route kind with the nearest ones
     // elsewhere so that every kind can be shown (at least MIN_PER_KIND offerings of it).
-    let mut chosen: BTreeSet<&str> = national.offerings.iter().filter(|o| near.contains(o.place.as_str())).map(|o| o.id.as_str()).collect();
+    let mut chosen: BTreeSet<&str> =
+        national.offerings.iter().filter(|o| near.contains(o.place.as_str())).map(|o| o.id.as_str()).collect();
     let dist = |gm: &str| -> f64 {
         inputs.gemeente(gm).map_or(f64::MAX, |g| {
             own_pts.iter().map(|p| routewijzer::engine::geo::distance_km(*p, (g.lat, g.lon))).fold(f64::MAX, f64::min)
@@ -41,8 +44,10 @@ pub fn shard(inputs: &Inputs, national: &Catalog, code: &str, name: &str, own: &
         others.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
         chosen.extend(others.into_iter().take(MIN_PER_KIND - have).map(|x| x.1));
     }
-    let offerings: Vec<Offering> = national.offerings.iter().filter(|o| chosen.contains(o.id.as_str())).cloned().collect();
-    let vacancies: Vec<Vacancy> = national.vacancies.iter().filter(|v| near.contains(v.job_location.as_str())).cloned().collect();
+    let offerings: Vec<Offering> =
+        national.offerings.iter().filter(|o| chosen.contains(o.id.as_str())).cloned().collect();
+    let vacancies: Vec<Vacancy> =
+        national.vacancies.iter().filter(|v| near.contains(v.job_location.as_str())).cloned().collect();
     let own_set: BTreeSet<&str> = own.iter().map(String::as_str).collect();
     let mut used: BTreeSet<&str> = own_set.clone();
     used.extend(offerings.iter().map(|o| o.place.as_str()));

@@ -60,7 +60,11 @@ fn apportion(total: usize, weights: &BTreeMap<String, f64>) -> BTreeMap<String, 
 }
 
 fn fte_text(tenths: u8) -> String {
-    if tenths == 10 { "1,0 fte".into() } else { format!("0,{tenths} fte") }
+    if tenths == 10 {
+        "1,0 fte".into()
+    } else {
+        format!("0,{tenths} fte")
+    }
 }
 
 pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String>)>) -> Res<Vec<Vacancy>> {
@@ -85,9 +89,8 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
             schools_by_region.entry(g.region.as_str()).or_default().push(s);
         }
     }
-    let population = |r: &str| -> f64 {
-        regions[r].1.iter().filter_map(|c| inputs.gemeente(c)).map(|g| g.population as f64).sum()
-    };
+    let population =
+        |r: &str| -> f64 { regions[r].1.iter().filter_map(|c| inputs.gemeente(c)).map(|g| g.population as f64).sum() };
     let mut w_po = BTreeMap::new();
     let mut w_vo = BTreeMap::new();
     let mut w_mbo = BTreeMap::new();
@@ -108,7 +111,9 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
             m
         })
         .into_iter()
-        .map(|(sub, s)| (sub, facts.vo_fte.iter().find(|f| f.0 == sub).map_or(s.percent * facts.fte_per_percent_point, |f| f.1)))
+        .map(|(sub, s)| {
+            (sub, facts.vo_fte.iter().find(|f| f.0 == sub).map_or(s.percent * facts.fte_per_percent_point, |f| f.1))
+        })
         .collect();
 
     // Start dates: (date, weight) for structural posts and for replacements.
@@ -132,7 +137,8 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
         let mut gs: Vec<&Gemeente> = regions[r].1.iter().filter_map(|c| inputs.gemeente(c)).collect();
         gs.sort_by(|a, b| b.population.cmp(&a.population).then(a.code.cmp(&b.code)));
         gs.truncate(top);
-        let items: Vec<(usize, f64)> = gs.iter().enumerate().map(|(i, g)| (i, (g.population as f64).max(1000.0))).collect();
+        let items: Vec<(usize, f64)> =
+            gs.iter().enumerate().map(|(i, g)| (i, (g.population as f64).max(1000.0))).collect();
         gs[rng.weighted(&items)].code.clone()
     };
 
@@ -159,7 +165,11 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
                 (format!("Onderwijsassistent ({})", fte_text(fte)), Role::Onderwijsassistent, vec![])
             } else {
                 let g = &facts.po_groups[rng.below(facts.po_groups.len())];
-                let what = if vervanging { format!("Leerkracht groep {g}, vervanging") } else { format!("Leerkracht groep {g}") };
+                let what = if vervanging {
+                    format!("Leerkracht groep {g}, vervanging")
+                } else {
+                    format!("Leerkracht groep {g}")
+                };
                 (format!("{what} ({})", fte_text(fte)), Role::Leraar, vec![Qualification::Po])
             };
             out.push(Vacancy {
@@ -193,7 +203,12 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
             let label = subject_name(subject);
             let (title, hours, role, reqs) = if hybrid {
                 let h = 4 + rng.below(3) as u8;
-                (format!("Docent {label} (hybride, {h} uur per week)"), h, Role::LeraarOnbevoegd, vec![Qualification::Tweedegraads, Qualification::Eerstegraads])
+                (
+                    format!("Docent {label} (hybride, {h} uur per week)"),
+                    h,
+                    Role::LeraarOnbevoegd,
+                    vec![Qualification::Tweedegraads, Qualification::Eerstegraads],
+                )
             } else {
                 let fte = rng.weighted(&facts.vacancy_sizes);
                 let what = match (bovenbouw, vervanging) {
@@ -202,7 +217,11 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
                     (false, false) => format!("Docent {label}"),
                     (false, true) => format!("Docent {label}, vervanging"),
                 };
-                let reqs = if bovenbouw { vec![Qualification::Eerstegraads] } else { vec![Qualification::Tweedegraads, Qualification::Eerstegraads] };
+                let reqs = if bovenbouw {
+                    vec![Qualification::Eerstegraads]
+                } else {
+                    vec![Qualification::Tweedegraads, Qualification::Eerstegraads]
+                };
                 (format!("{what} ({})", fte_text(fte)), fte * 4, Role::Leraar, reqs)
             };
             let place = inputs.gemeente(&gm).map(|g| g.name.clone()).unwrap_or_default();
@@ -256,14 +275,24 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
                 job_start_date: start,
                 valid_through: through,
                 accepts_in_training: rng.chance(if vervanging { 40 } else { 80 }),
-                education_requirements: if instructeur { vec![] } else { vec![Qualification::Tweedegraads, Qualification::Eerstegraads, Qualification::Pdg] },
+                education_requirements: if instructeur {
+                    vec![]
+                } else {
+                    vec![Qualification::Tweedegraads, Qualification::Eerstegraads, Qualification::Pdg]
+                },
                 url: None,
                 demo: true,
             });
         }
     }
     out.sort_by(|a, b| {
-        (a.sector, &a.job_location, &a.employer, a.job_start_date, &a.title).cmp(&(b.sector, &b.job_location, &b.employer, b.job_start_date, &b.title))
+        (a.sector, &a.job_location, &a.employer, a.job_start_date, &a.title).cmp(&(
+            b.sector,
+            &b.job_location,
+            &b.employer,
+            b.job_start_date,
+            &b.title,
+        ))
     });
     for (i, v) in out.iter_mut().enumerate() {
         v.id = format!("demo-{}-{:04}", v.sector.id(), i + 1);

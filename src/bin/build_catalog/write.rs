@@ -20,12 +20,18 @@ fn strip(v: &mut Value) {
         Value::Object(m) => {
             m.retain(|k, x| match x {
                 Value::Null => false,
-                Value::Array(a) if a.is_empty() => {
-                    !matches!(k.as_str(), "program_prerequisites" | "intakes" | "education_requirements" | "notes" | "alternatives")
-                }
+                Value::Array(a) if a.is_empty() => !matches!(
+                    k.as_str(),
+                    "program_prerequisites" | "intakes" | "education_requirements" | "notes" | "alternatives"
+                ),
                 Value::Bool(false) => !matches!(
                     k.as_str(),
-                    "rolling_intake" | "demo" | "include_unrecognised" | "lerarenopleiding" | "related" | "same_subject"
+                    "rolling_intake"
+                        | "demo"
+                        | "include_unrecognised"
+                        | "lerarenopleiding"
+                        | "related"
+                        | "same_subject"
                 ),
                 Value::Number(n) if k == "lead_time_days" => n.as_u64() != Some(0),
                 _ => true,
@@ -42,8 +48,10 @@ fn catalog_text(c: &Catalog) -> Res<String> {
     let mut v = serde_json::to_value(c).map_err(|e| e.to_string())?;
     strip(&mut v);
     let Value::Object(m) = v else { return Err("catalog is not an object".into()) };
-    let order: Vec<&str> =
-        std::iter::once("meta").chain(routewijzer::model::parse::CATALOG_LISTS.iter().copied()).chain(std::iter::once("weights")).collect();
+    let order: Vec<&str> = std::iter::once("meta")
+        .chain(routewijzer::model::parse::CATALOG_LISTS.iter().copied())
+        .chain(std::iter::once("weights"))
+        .collect();
     let mut out = String::from("{");
     let mut first = true;
     for &key in &order {
@@ -70,7 +78,8 @@ fn catalog_text(c: &Catalog) -> Res<String> {
     }
     out.push_str("\n}\n");
     // Written text must read back to the same catalog and validate.
-    let back = routewijzer::model::parse::catalog_from_str(&out).map_err(|e| format!("written catalog does not parse: {e}"))?;
+    let back = routewijzer::model::parse::catalog_from_str(&out)
+        .map_err(|e| format!("written catalog does not parse: {e}"))?;
     if back != *c {
         return Err("written catalog does not read back to the built one".into());
     }
@@ -159,7 +168,8 @@ pub fn write_all(inputs: &Inputs, built: &Built, out: &Path) -> Res<String> {
     write(&out.join("schema/catalog.schema.json"), &schema(schemars::schema_for!(Catalog))?)?;
     write(&out.join("schema/profile.schema.json"), &schema(schemars::schema_for!(Profile))?)?;
     write(&out.join("schema/result.schema.json"), &schema(result_schema())?)?;
-    writeln!(report, "schema/catalog.schema.json, schema/profile.schema.json, schema/result.schema.json").expect("string");
+    writeln!(report, "schema/catalog.schema.json, schema/profile.schema.json, schema/result.schema.json")
+        .expect("string");
     Ok(report)
 }
 
