@@ -1,7 +1,7 @@
 //! Native matching benchmarks on a synthetic national-size catalog.
 //!
 //! Run with `cargo bench --bench matching`. See BENCHMARKS.md for recorded figures.
-//! The goal (issue: native benchmark) is a median of at most 2 ms for
+//! The goal is a median of at most 2 ms for
 //! `match_profile/national_1000x20000`.
 
 #[path = "synthetic.rs"]

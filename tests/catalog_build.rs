@@ -1,4 +1,4 @@
-//! The national catalog build (issue 3): the shipped catalogs validate, regeneration is
+//! The national catalog build: the shipped catalogs validate, regeneration is
 //! byte-identical, every route kind is present, counts and named mappings hold, the
 //! attribution is shipped, and the sizes stay within budget. Reads only repository files.
 #![cfg(feature = "schema")]

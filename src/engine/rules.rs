@@ -6,7 +6,7 @@
 //! met, `conditional` when only conditions remain, `ineligible` when any blocks.
 
 use crate::model::date::Date;
-use crate::model::vocab::{Effect, Eligibility, Level, Subject};
+use crate::model::vocab::{Effect, Eligibility, Subject};
 use crate::model::{Offering, Profile, Rule, Test};
 use std::collections::HashMap;
 
@@ -287,16 +287,6 @@ pub fn verdict<'r>(outcomes: impl IntoIterator<Item = &'r Outcome>) -> Eligibili
         }
     }
     v
-}
-
-/// Levels named by a diploma test, for messages and what-if suggestions.
-pub fn levels_of(test: &Test) -> Option<&[Level]> {
-    match test {
-        Test::DiplomaLevel { levels, .. } | Test::RelatedDiploma { levels, .. } | Test::Study { levels, .. } => {
-            Some(levels)
-        }
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -1,13 +1,14 @@
 //! Builds the national catalog, one shard per arbeidsmarktregio, the shard index and the
-//! JSON Schemas from the inputs in `data/` (issue 3).
+//! JSON Schemas from the inputs in `data/`.
 //!
 //! ```text
 //! cargo run --release --features schema --bin build-catalog -- [--data DIR] [--out DIR] [--quiet]
 //! ```
 //!
 //! Writes `OUT/www/data/catalog.json`, `OUT/www/data/regions/AMxx.json`,
-//! `OUT/www/data/regions/index.json`, `OUT/schema/catalog.schema.json` and
-//! `OUT/schema/profile.schema.json` (`--out` defaults to `.`, `--data` to `data`).
+//! `OUT/www/data/regions/index.json`, `OUT/schema/catalog.schema.json`,
+//! `OUT/schema/profile.schema.json` and `OUT/schema/result.schema.json` (`--out` defaults
+//! to `.`, `--data` to `data`).
 //! Deterministic: "today" comes from `data/build.json`, never from the clock, vacancies
 //! from a seeded generator, every list is sorted, coordinates are rounded to 4 decimals.
 //! See `data/README.md` for the inputs and the mapping from CROHO code to route kind.
