@@ -24,7 +24,7 @@ fn matcher() -> Matcher {
 fn profile_object_round_trips_to_the_cli_result_shape() {
     let m = matcher();
     let profile = JSON::parse(PROFILE).unwrap();
-    let result = m.match_profile(profile, "2026-11-23", Some("en".into()), Some(5), Some(3)).unwrap();
+    let result = m.match_profile(profile, "2026-11-23".into(), "en".into(), 5.into(), 3.into()).unwrap();
     assert_eq!(get(&result, "today").as_string().unwrap(), "2026-11-23");
     assert_eq!(get(&result, "lang").as_string().unwrap(), "en");
     let routes: Array = get(&result, "routes").dyn_into().unwrap();
@@ -52,11 +52,35 @@ fn profile_object_round_trips_to_the_cli_result_shape() {
 #[wasm_bindgen_test]
 fn json_text_and_object_inputs_give_the_same_result() {
     let m = matcher();
-    let a = m.match_profile(JsValue::from_str(PROFILE), "2026-11-23", None, None, None).unwrap();
-    let b = m.match_profile(JSON::parse(PROFILE).unwrap(), "2026-11-23", Some("nl".into()), None, None).unwrap();
+    let a = m
+        .match_profile(
+            JsValue::from_str(PROFILE),
+            "2026-11-23".into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+        )
+        .unwrap();
+    let b = m
+        .match_profile(
+            JSON::parse(PROFILE).unwrap(),
+            "2026-11-23".into(),
+            "nl".into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+        )
+        .unwrap();
     assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&b).unwrap());
     let from_object = Matcher::new(JSON::parse(CATALOG).unwrap()).unwrap();
-    let c = from_object.match_profile(JsValue::from_str(PROFILE), "2026-11-23", None, None, None).unwrap();
+    let c = from_object
+        .match_profile(
+            JsValue::from_str(PROFILE),
+            "2026-11-23".into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+        )
+        .unwrap();
     assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&c).unwrap());
 }
 
@@ -71,18 +95,50 @@ fn js_error(e: JsValue) -> (String, String, String) {
 fn bad_profiles_throw_errors_that_name_the_field() {
     let m = matcher();
     let bad = JSON::parse(r#"{"diplomas":[{"level":"hbo-bachlor"}]}"#).unwrap();
-    let (message, path, document) = js_error(m.match_profile(bad, "2026-11-23", None, None, None).err().unwrap());
+    let (message, path, document) = js_error(
+        m.match_profile(bad, "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED, JsValue::UNDEFINED)
+            .err()
+            .unwrap(),
+    );
     assert_eq!(path, "diplomas[0].level");
     assert_eq!(document, "profile");
     assert!(message.contains("hbo-bachlor"), "{message}");
 
-    let (_, path, document) =
-        js_error(m.match_profile(JsValue::from_str("{}"), "23-11-2026", None, None, None).err().unwrap());
+    let (_, path, document) = js_error(
+        m.match_profile(
+            JsValue::from_str("{}"),
+            "23-11-2026".into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+        )
+        .err()
+        .unwrap(),
+    );
     assert_eq!((path.as_str(), document.as_str()), ("today", "options"));
-    let (_, path, _) =
-        js_error(m.match_profile(JsValue::from_str("{}"), "2026-11-23", Some("de".into()), None, None).err().unwrap());
+    let (_, path, _) = js_error(
+        m.match_profile(
+            JsValue::from_str("{}"),
+            "2026-11-23".into(),
+            "de".into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+        )
+        .err()
+        .unwrap(),
+    );
     assert_eq!(path, "lang");
-    let (message, _, _) = js_error(m.match_profile(JsValue::UNDEFINED, "2026-11-23", None, None, None).err().unwrap());
+    let (message, _, _) = js_error(
+        m.match_profile(
+            JsValue::UNDEFINED,
+            "2026-11-23".into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+        )
+        .err()
+        .unwrap(),
+    );
     assert!(message.contains("nothing was given"), "{message}");
 }
 
@@ -120,8 +176,9 @@ fn info_and_places_for_the_form() {
 #[wasm_bindgen_test]
 fn result_is_the_cli_golden_json() {
     let golden = include_str!("golden/januari-baanaanbod.json");
-    let result =
-        matcher().match_profile(JsValue::from_str(PROFILE), "2026-11-23", Some("nl".into()), Some(6), None).unwrap();
+    let result = matcher()
+        .match_profile(JsValue::from_str(PROFILE), "2026-11-23".into(), "nl".into(), 6.into(), JsValue::UNDEFINED)
+        .unwrap();
     assert_eq!(JSON::stringify(&result).unwrap(), JSON::stringify(&JSON::parse(golden).unwrap()).unwrap());
 }
 
@@ -153,7 +210,13 @@ fn repeated_matches_do_not_grow_memory() {
     let run = |n: usize| {
         for i in 0..n {
             let r = m
-                .match_profile(JsValue::from_str(profiles[i % profiles.len()]), "2026-11-23", None, None, None)
+                .match_profile(
+                    JsValue::from_str(profiles[i % profiles.len()]),
+                    "2026-11-23".into(),
+                    JsValue::UNDEFINED,
+                    JsValue::UNDEFINED,
+                    JsValue::UNDEFINED,
+                )
                 .unwrap();
             assert!(Array::from(&get(&r, "routes")).length() > 0);
         }
@@ -162,4 +225,100 @@ fn repeated_matches_do_not_grow_memory() {
     let warm = bytes();
     run(400);
     assert_eq!(bytes(), warm, "memory grew from {warm} bytes while matching");
+}
+
+/// Calls `match` with raw JS arguments.
+fn call(m: &Matcher, profile: JsValue, today: JsValue, limit: JsValue, closed: JsValue) -> Result<JsValue, JsValue> {
+    m.match_profile(profile, today, JsValue::UNDEFINED, limit, closed)
+}
+
+#[wasm_bindgen_test]
+fn loose_arguments_are_refused_by_name() {
+    let m = matcher();
+    let ok = || JsValue::from_str("{}");
+    let today = || JsValue::from_str("2026-11-23");
+    for bad in [JsValue::from_f64(-1.0), JsValue::from_f64(f64::NAN), JsValue::from_f64(1.5), JsValue::from_str("5")] {
+        let (message, path, document) =
+            js_error(call(&m, ok(), today(), bad.clone(), JsValue::UNDEFINED).err().unwrap());
+        assert_eq!((path.as_str(), document.as_str()), ("limit", "options"), "{message}");
+        let (_, path, _) = js_error(call(&m, ok(), today(), JsValue::UNDEFINED, bad).err().unwrap());
+        assert_eq!(path, "closed");
+    }
+    // A non-string today is an input error naming the argument, not a TypeError.
+    let (message, path, _) =
+        js_error(call(&m, ok(), JsValue::from_f64(20261123.0), JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap());
+    assert_eq!(path, "today", "{message}");
+    assert!(call(&m, ok(), today(), JsValue::from_f64(0.0), JsValue::from_f64(3.0)).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn numbers_that_json_cannot_hold_are_refused_in_profile_objects() {
+    let m = matcher();
+    for n in [f64::NAN, f64::INFINITY, 1e300, -3.0] {
+        let profile = js_sys::Object::new();
+        Reflect::set(&profile, &"hours_per_week".into(), &JsValue::from_f64(n)).unwrap();
+        let (message, path, _) = js_error(
+            call(&m, profile.into(), "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap(),
+        );
+        assert_eq!(path, "hours_per_week", "{n}: {message}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn text_and_objects_agree_on_a_lone_surrogate() {
+    let m = matcher();
+    let text = r#"{"location": {"postcode": "\ud800"}}"#;
+    let as_text = call(&m, JsValue::from_str(text), "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED);
+    let as_object = call(&m, JSON::parse(text).unwrap(), "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED);
+    assert_eq!(as_text.is_ok(), as_object.is_ok());
+}
+
+#[wasm_bindgen_test]
+fn deep_or_huge_objects_are_refused_before_they_are_copied() {
+    let m = matcher();
+    // 10,000 nested arrays: refused by depth, without recursing into them.
+    let mut deep = JsValue::from_f64(1.0);
+    for _ in 0..10_000 {
+        let a = Array::new();
+        a.push(&deep);
+        deep = a.into();
+    }
+    let profile = js_sys::Object::new();
+    Reflect::set(&profile, &"diplomas".into(), &deep).unwrap();
+    let (message, _, _) =
+        js_error(call(&m, profile.into(), "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap());
+    assert!(message.contains("nested more than 128 deep"), "{message}");
+    // A 10 MB string in a profile object is measured in JS, not copied into wasm memory.
+    let before = wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length();
+    let profile = js_sys::Object::new();
+    let location = js_sys::Object::new();
+    // Made in JS, so the test itself puts nothing in the module's memory.
+    Reflect::set(&location, &"postcode".into(), &js_sys::JsString::from("9").repeat(10_000_000)).unwrap();
+    Reflect::set(&profile, &"location".into(), &location).unwrap();
+    let (message, _, _) =
+        js_error(call(&m, profile.into(), "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap());
+    assert!(message.contains("size limit"), "{message}");
+    let after = wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length();
+    assert!(after < before + 5_000_000, "memory grew from {before} to {after}");
+    // A catalog whose rule tests nest 10,000 deep is refused too (no stack overflow).
+    let catalog = JSON::parse(CATALOG).unwrap();
+    let rules = Array::from(&get(&catalog, "rules"));
+    let mut test = JSON::parse(r#"{"type":"vog"}"#).unwrap();
+    for _ in 0..10_000 {
+        let not = js_sys::Object::new();
+        Reflect::set(&not, &"type".into(), &"not".into()).unwrap();
+        Reflect::set(&not, &"not".into(), &test).unwrap();
+        test = not.into();
+    }
+    Reflect::set(&rules.get(0), &"test".into(), &test).unwrap();
+    let (message, path, _) = js_error(Matcher::new(catalog).err().unwrap());
+    assert_eq!(path, "rules[0]", "{message}");
 }

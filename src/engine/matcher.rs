@@ -27,6 +27,12 @@ impl Matcher {
         Ok(Matcher { index: Index::new(crate::model::parse::catalog_from_str(text)?) })
     }
 
+    /// Indexes a catalog that [`crate::model::parse`] has read and validated.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn from_validated(catalog: Catalog) -> Matcher {
+        Matcher { index: Index::new(catalog) }
+    }
+
     /// Validates and indexes a catalog.
     pub fn new(catalog: Catalog) -> Result<Matcher, InputError> {
         let problems = crate::model::validate::catalog(&catalog);
@@ -106,7 +112,7 @@ impl Matcher {
         if e.eligibility == Eligibility::Eligible {
             return None;
         }
-        crate::engine::whatif::changes_for(ix, profile, &e, today)
+        crate::engine::whatif::changes_for(ix, profile, &e, today, &mut { crate::engine::whatif::WHAT_IF_EVALUATIONS })
     }
 
     fn render_route(&self, e: &Evaluated, rank: u32, lang: Lang) -> RouteResult {

@@ -18,6 +18,12 @@ use crate::result::WhatIf;
 const PER_VERDICT: usize = 3;
 /// Give up on a route after this many combinations.
 const MAX_COMBINATIONS: usize = 256;
+/// At most this many ways to meet one rule are considered.
+const MAX_WAYS_PER_RULE: usize = 32;
+/// The work budget of one match's what-if hints: at most this many times an offering's
+/// rules are applied again to a changed profile, whatever the catalog holds. With at most
+/// 256 test nodes per rule (validated) this bounds the time a match can spend here.
+pub const WHAT_IF_EVALUATIONS: usize = 2_000;
 
 /// One change to a profile (or to the date it is evaluated on).
 #[derive(Clone, Debug, PartialEq)]
@@ -191,6 +197,7 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
 
 pub(crate) fn what_if(m: &Index, p: &Profile, ranked: &[Evaluated], opts: &MatchOptions) -> Vec<WhatIf> {
     let mut out = Vec::new();
+    let mut budget = WHAT_IF_EVALUATIONS;
     for verdict in [Eligibility::Conditional, Eligibility::Ineligible] {
         let mut kinds_done: Vec<RouteKind> = Vec::new();
         for e in ranked.iter().filter(|e| e.eligibility == verdict) {
@@ -201,7 +208,10 @@ pub(crate) fn what_if(m: &Index, p: &Profile, ranked: &[Evaluated], opts: &Match
             if kinds_done.contains(&o.kind) {
                 continue;
             }
-            if let Some(hint) = smallest_change(m, p, e, opts) {
+            if budget == 0 {
+                break;
+            }
+            if let Some(hint) = smallest_change(m, p, e, opts, &mut budget) {
                 kinds_done.push(o.kind);
                 out.push(hint);
             }
@@ -211,9 +221,9 @@ pub(crate) fn what_if(m: &Index, p: &Profile, ranked: &[Evaluated], opts: &Match
     out
 }
 
-fn smallest_change(m: &Index, p: &Profile, e: &Evaluated, opts: &MatchOptions) -> Option<WhatIf> {
+fn smallest_change(m: &Index, p: &Profile, e: &Evaluated, opts: &MatchOptions, budget: &mut usize) -> Option<WhatIf> {
     let o = &m.catalog.offerings[e.offering];
-    let (changes, to) = changes_for(m, p, e, opts.today)?;
+    let (changes, to) = changes_for(m, p, e, opts.today, budget)?;
     Some(WhatIf {
         offering: o.id.clone(),
         kind: o.kind,
@@ -224,7 +234,15 @@ fn smallest_change(m: &Index, p: &Profile, e: &Evaluated, opts: &MatchOptions) -
 }
 
 /// The smallest set of changes that opens the offering, and the verdict it then gets.
-pub(crate) fn changes_for(m: &Index, p: &Profile, e: &Evaluated, today: Date) -> Option<(Vec<Change>, Eligibility)> {
+/// Each re-evaluation of the offering's rules spends one unit of `budget`; `None` when it
+/// runs out first.
+pub(crate) fn changes_for(
+    m: &Index,
+    p: &Profile,
+    e: &Evaluated,
+    today: Date,
+    budget: &mut usize,
+) -> Option<(Vec<Change>, Eligibility)> {
     let o = &m.catalog.offerings[e.offering];
     let target_ok = |v: Eligibility| match e.eligibility {
         Eligibility::Ineligible => v != Eligibility::Ineligible,
@@ -253,6 +271,7 @@ pub(crate) fn changes_for(m: &Index, p: &Profile, e: &Evaluated, today: Date) ->
         if ways.is_empty() {
             return None; // nothing a person can change opens this rule
         }
+        ways.truncate(MAX_WAYS_PER_RULE);
         per_rule.push(ways);
     }
     // Every combination of one way per rule, checked by re-evaluation.
@@ -277,6 +296,7 @@ pub(crate) fn changes_for(m: &Index, p: &Profile, e: &Evaluated, today: Date) ->
     let mut combos: Vec<(usize, Vec<Change>)> = combos.into_iter().enumerate().collect();
     combos.sort_by_key(|(i, c)| (c.len(), c.iter().map(Change::effort).sum::<u32>(), *i));
     combos.into_iter().find_map(|(_, changes)| {
+        *budget = budget.checked_sub(1)?;
         let mut changed = p.clone();
         let mut on = e.on;
         for ch in &changes {

@@ -7,6 +7,11 @@
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
+/// The years a date read from a document may have. Together with durations of at most
+/// 100 years and lead times of at most 65,535 days, every computed date stays a real
+/// calendar date in order (an intake in 9999 plus a year would otherwise wrap).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
 /// A proleptic Gregorian calendar date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -55,6 +60,13 @@ impl Date {
         }
         let num = |r: std::ops::Range<usize>| -> u32 { b[r].iter().fold(0, |acc, c| acc * 10 + u32::from(c - b'0')) };
         let (y, m, d) = (num(0..4) as i32, num(5..7) as u8, num(8..10) as u8);
+        if !YEARS.contains(&y) {
+            return Err(format!(
+                "'{s}' lies outside the years {} to {} that dates may have",
+                YEARS.start(),
+                YEARS.end()
+            ));
+        }
         Date::new(y, m, d).ok_or_else(|| format!("'{s}' is not an existing calendar date"))
     }
 
@@ -221,6 +233,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn computed_dates_stay_in_order_at_the_edges_of_the_range() {
+        let last = Date::parse("2199-12-01").unwrap();
+        let later = last.add_months(i32::from(Months::parse("P100Y").unwrap().0));
+        assert!(later > last, "{later}");
+        assert!(last.add_days(65_535) > last);
+        assert!(Date::parse("1900-01-01").unwrap().add_days(-65_535) < Date::parse("1900-01-01").unwrap());
+    }
+
+    #[test]
     fn days_round_trip_over_four_centuries() {
         let start = Date::new(1900, 1, 1).unwrap().to_days();
         let mut prev = Date::from_days(start - 1);
@@ -258,7 +279,19 @@ mod tests {
 
     #[test]
     fn parse_rejects_malformed_dates() {
-        for s in ["2027-9-01", "27-09-01", "2027/09/01", "2027-13-01", "2027-00-10", "", "2027-09-01T00"] {
+        for s in [
+            "2027-9-01",
+            "27-09-01",
+            "2027/09/01",
+            "2027-13-01",
+            "2027-00-10",
+            "",
+            "2027-09-01T00",
+            "9999-12-01",
+            "0001-01-01",
+            "1899-12-31",
+            "2200-01-01",
+        ] {
             assert!(Date::parse(s).is_err(), "{s} should not parse");
         }
     }

@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod date;
 pub mod error;
+pub mod limits;
 pub mod parse;
 pub mod profile;
 pub mod rule;

@@ -13,6 +13,7 @@
 //! [`profile_from`]) with its own [`Node`].
 
 use crate::model::error::{Document, InputError, Problem};
+use crate::model::limits;
 use crate::model::{Catalog, Meta, Profile, Weights};
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -98,6 +99,8 @@ pub const CATALOG_LISTS: &[&str] = &[
 /// Parses and validates a catalog from JSON text, reporting every problem found.
 pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
     let syntax = |e: serde_json::Error| InputError { document: Document::Catalog, problems: vec![json_problem(&e)] };
+    limits::size(text.len(), limits::MAX_CATALOG_BYTES, "catalog")
+        .map_err(|p| InputError { document: Document::Catalog, problems: vec![p] })?;
     let mut de = serde_json::Deserializer::from_str(text);
     let catalog = catalog_from(&mut de, || match serde_json::from_str::<Members>(text) {
         Ok(m) => Ok(m.0),
@@ -115,10 +118,13 @@ pub fn catalog_from<'de, D: Deserializer<'de>, N: Node>(
     de: D,
     members: impl FnOnce() -> Result<Vec<(String, N)>, Problem>,
 ) -> Result<Catalog, InputError> {
-    let fail = |problems| InputError { document: Document::Catalog, problems };
+    let fail = |problems| InputError { document: Document::Catalog, problems: limits::bound(problems) };
     let first = match serde_path_to_error::deserialize::<_, Catalog>(de) {
         Ok(catalog) => {
-            let problems = crate::model::validate::catalog(&catalog);
+            let mut problems = limits::catalog(&catalog);
+            if problems.is_empty() {
+                problems = crate::model::validate::catalog(&catalog);
+            }
             return if problems.is_empty() { Ok(catalog) } else { Err(fail(problems)) };
         }
         Err(e) => path_problem(e.path(), &e.inner().to_string()),
@@ -205,6 +211,11 @@ fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
                     problems.push(Problem::new(list, "must be a list"));
                     continue;
                 };
+                if items.len() > limits::list_limit(list) {
+                    let max = limits::list_limit(list);
+                    problems.push(Problem::new(list, format!("{} elements; the limit is {max}", items.len())));
+                    continue;
+                }
                 let c = &mut catalog;
                 let mut indices = Vec::new();
                 for (i, item) in items.into_iter().enumerate() {
@@ -235,6 +246,12 @@ fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
                 kept.push((list, indices));
             }
         }
+    }
+    // The rest is validated only within the limits, so that work stays bounded too.
+    let over = limits::catalog(&catalog);
+    if !over.is_empty() {
+        problems.extend(over);
+        return problems;
     }
     for mut p in crate::model::validate::catalog(&catalog) {
         if quoted(&p.message).any(|id| broken.contains(id)) {
@@ -291,6 +308,8 @@ fn original_path(path: &str, kept: &[(&str, Vec<usize>)]) -> String {
 
 /// Parses and validates a profile from JSON text.
 pub fn profile_from_str(text: &str) -> Result<Profile, InputError> {
+    limits::size(text.len(), limits::MAX_PROFILE_BYTES, "profile")
+        .map_err(|p| InputError { document: Document::Profile, problems: vec![p] })?;
     let mut de = serde_json::Deserializer::from_str(text);
     let profile = profile_from(&mut de)?;
     de.end().map_err(|e| InputError { document: Document::Profile, problems: vec![json_problem(&e)] })?;
@@ -299,10 +318,13 @@ pub fn profile_from_str(text: &str) -> Result<Profile, InputError> {
 
 /// Parses and validates a profile from any serde deserializer.
 pub fn profile_from<'de, D: Deserializer<'de>>(de: D) -> Result<Profile, InputError> {
-    let fail = |problems| InputError { document: Document::Profile, problems };
+    let fail = |problems| InputError { document: Document::Profile, problems: limits::bound(problems) };
     let profile: Profile =
         serde_path_to_error::deserialize(de).map_err(|e| fail(vec![path_problem(e.path(), &e.inner().to_string())]))?;
-    let problems = crate::model::validate::profile(&profile);
+    let mut problems = limits::profile(&profile);
+    if problems.is_empty() {
+        problems = crate::model::validate::profile(&profile);
+    }
     if problems.is_empty() {
         Ok(profile)
     } else {

@@ -125,6 +125,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         if o.intakes.is_empty() && !o.rolling_intake {
             p(format!("{at}.intakes"), "an offering needs at least one intake, or rolling_intake: true".into());
         }
+        let mut starts = HashSet::new();
         for (j, t) in o.intakes.iter().enumerate() {
             if let Some(d) = t.application_deadline {
                 if d > t.start_date {
@@ -134,7 +135,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
                     );
                 }
             }
-            if o.intakes[..j].iter().any(|x| x.start_date == t.start_date) {
+            if !starts.insert(t.start_date) {
                 p(format!("{at}.intakes[{j}].start_date"), format!("{} is listed twice", t.start_date));
             }
         }

@@ -11,38 +11,43 @@ pub fn report(r: &MatchResult) -> String {
     let w = |key: &'static str| report_word(lang, key);
     let verdict = |v: Eligibility| label(lang, "eligibility", v.id());
     let mut s = String::new();
-    let _ = writeln!(s, "{} {} ({}), {} {}", w("catalog"), r.catalog, r.catalog_version, w("date"), r.today);
+    put(&mut s, format_args!("{} {} ({}), {} {}", w("catalog"), r.catalog, r.catalog_version, w("date"), r.today));
     for n in &r.notices {
-        let _ = writeln!(s, "! {}", n.text);
+        put(&mut s, format_args!("! {}", n.text));
     }
-    let _ = writeln!(s);
-    let _ = writeln!(
-        s,
-        "{:>4}  {:<17}  {:>5}  {:<34}  {:<34}  {:<16}  {:>10}  {:>8}",
-        "#",
-        w("verdict"),
-        "score",
-        w("route"),
-        w("institution"),
-        w("place"),
-        w("start"),
-        "km"
+    put(&mut s, format_args!(""));
+    put(
+        &mut s,
+        format_args!(
+            "{:>4}  {:<17}  {:>5}  {:<34}  {:<34}  {:<16}  {:>10}  {:>8}",
+            "#",
+            w("verdict"),
+            "score",
+            w("route"),
+            w("institution"),
+            w("place"),
+            w("start"),
+            "km"
+        ),
     );
     for route in &r.routes {
-        let _ = writeln!(
-            s,
-            "{:>4}  {:<17}  {:>5}  {:<34}  {:<34}  {:<16}  {:>10}  {:>8}",
-            route.rank,
-            cut(&verdict(route.eligibility), 17),
-            route.score,
-            cut(&label(lang, "route_kind", route.kind.id()), 34),
-            cut(&route.institution, 34),
-            cut(&route.place, 16),
-            route.next_intake.as_ref().map_or("-".to_string(), |i| i.start_date.to_string()),
-            route.distance_km.map_or("-".to_string(), |d| format!("{d:.1}")),
+        put(
+            &mut s,
+            format_args!(
+                "{:>4}  {:<17}  {:>5}  {:<34}  {:<34}  {:<16}  {:>10}  {:>8}",
+                route.rank,
+                cut(&verdict(route.eligibility), 17),
+                route.score,
+                cut(&label(lang, "route_kind", route.kind.id()), 34),
+                cut(&route.institution, 34),
+                cut(&route.place, 16),
+                route.next_intake.as_ref().map_or("-".to_string(), |i| i.start_date.to_string()),
+                route.distance_km.map_or("-".to_string(), |d| format!("{d:.1}")),
+            ),
         );
     }
-    let _ = writeln!(s, "\n{}", w("details"));
+    s.push('\n');
+    put(&mut s, format_args!("{}", w("details")));
     for route in r
         .routes
         .iter()
@@ -50,41 +55,49 @@ pub fn report(r: &MatchResult) -> String {
         .take(5)
         .chain(r.routes.iter().filter(|x| x.eligibility == Eligibility::Ineligible).take(3))
     {
-        let _ =
-            writeln!(s, "\n{}. {} - {} ({})", route.rank, route.name, route.institution, verdict(route.eligibility));
+        s.push('\n');
+        put(
+            &mut s,
+            format_args!("{}. {} - {} ({})", route.rank, route.name, route.institution, verdict(route.eligibility)),
+        );
         let factors: Vec<String> = route
             .factors
             .iter()
             .map(|f| format!("{} {}/{}", label(lang, "factor", f.factor), f.points, f.max))
             .collect();
-        let _ = writeln!(s, "   score {} = {}", route.score, factors.join(" + "));
+        put(&mut s, format_args!("   score {} = {}", route.score, factors.join(" + ")));
         for b in &route.blockers {
-            let _ = writeln!(s, "   x {} [{}; {}{}]", b.message.text, b.rule, ids(&b.sources), status(b, lang));
+            put(&mut s, format_args!("   x {} [{}; {}{}]", b.message.text, b.rule, ids(&b.sources), status(b, lang)));
         }
         for c in &route.conditions {
             let action = c.action.as_ref().map_or(String::new(), |a| format!(" -> {}", a.text));
-            let _ =
-                writeln!(s, "   ? {}{} [{}; {}{}]", c.message.text, action, c.rule, ids(&c.sources), status(c, lang));
+            put(
+                &mut s,
+                format_args!("   ? {}{} [{}; {}{}]", c.message.text, action, c.rule, ids(&c.sources), status(c, lang)),
+            );
         }
         if let Some(i) = &route.next_intake {
-            let _ = writeln!(
-                s,
-                "   {} {} ({} {}), {} {}",
-                w("starts"),
-                i.start_date,
-                w("apply-by"),
-                i.apply_by,
-                if route.qualification == crate::model::vocab::Qualification::Geen {
-                    w("completed-around")
-                } else {
-                    w("qualified-around")
-                },
-                i.expected_qualification
+            put(
+                &mut s,
+                format_args!(
+                    "   {} {} ({} {}), {} {}",
+                    w("starts"),
+                    i.start_date,
+                    w("apply-by"),
+                    i.apply_by,
+                    if route.qualification == crate::model::vocab::Qualification::Geen {
+                        w("completed-around")
+                    } else {
+                        w("qualified-around")
+                    },
+                    i.expected_qualification
+                ),
             );
         }
     }
     if !r.pathways.is_empty() {
-        let _ = writeln!(s, "\n{}", w("pathways"));
+        s.push('\n');
+        put(&mut s, format_args!("{}", w("pathways")));
         for p in &r.pathways {
             let job = if p.own_job {
                 w("own-job").to_string()
@@ -98,27 +111,49 @@ pub fn report(r: &MatchResult) -> String {
                     )
                 })
             };
-            let _ = writeln!(s, "{:>4}  {:>3}  {} {} + {}", p.rank, p.score, p.offering, p.intake.start_date, job);
+            put(
+                &mut s,
+                format_args!("{:>4}  {:>3}  {} {} + {}", p.rank, p.score, p.offering, p.intake.start_date, job),
+            );
             for f in &p.flags {
-                let _ = writeln!(s, "         ! {}", f.text);
+                put(&mut s, format_args!("         ! {}", f.text));
             }
         }
     }
     if !r.what_if.is_empty() {
-        let _ = writeln!(s, "\n{}", w("what-if"));
+        s.push('\n');
+        put(&mut s, format_args!("{}", w("what-if")));
         for hint in &r.what_if {
             let changes: Vec<&str> = hint.changes.iter().map(|c| c.text.as_str()).collect();
-            let _ = writeln!(
-                s,
-                "  {} ({} -> {}): {}",
-                hint.offering,
-                verdict(hint.from),
-                verdict(hint.to),
-                changes.join("; ")
+            put(
+                &mut s,
+                format_args!(
+                    "  {} ({} -> {}): {}",
+                    hint.offering,
+                    verdict(hint.from),
+                    verdict(hint.to),
+                    changes.join("; ")
+                ),
             );
         }
     }
     s
+}
+
+/// Writes one line of the report. Control characters in it (from catalog names, or typed
+/// by a person) are written as escapes such as `\u{1b}`, so a value can neither move the
+/// cursor, ring the bell or retitle the terminal, nor start a fake line.
+fn put(s: &mut String, line: std::fmt::Arguments) {
+    let mut text = String::new();
+    let _ = text.write_fmt(line);
+    for c in text.chars() {
+        if c.is_control() {
+            let _ = write!(s, "{}", c.escape_unicode());
+        } else {
+            s.push(c);
+        }
+    }
+    s.push('\n');
 }
 
 /// How sure the rule's source is, and its validity, when that is worth saying.

@@ -19,6 +19,7 @@ use crate::model::Meta;
 use crate::{Date, Lang, MatchOptions};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// TypeScript types for the values that cross the boundary, appended to the generated
 /// `routewijzer.d.ts` (and checked by `tests/types`): those of the core's serde types,
@@ -45,6 +46,8 @@ impl Matcher {
             // JSON text (as fetched) is parsed by the JS engine into an object first: one
             // serde path into the wasm, not two (BENCHMARKS.md, "Catalog as text or object").
             Some(text) => {
+                crate::model::limits::size(text.len(), crate::model::limits::MAX_CATALOG_BYTES, "catalog")
+                    .map_err(|p| js_error(&InputError { document: Document::Catalog, problems: vec![p] }))?;
                 let object = js_sys::JSON::parse(&text).map_err(|e| {
                     let message = js_sys::Error::from(e).message().as_string().unwrap_or_default();
                     js_error(&InputError::one(Document::Catalog, "", format!("not valid JSON: {message}")))
@@ -57,7 +60,7 @@ impl Matcher {
             }
         };
         let catalog = catalog.map_err(|e| js_error(&e))?;
-        crate::Matcher::new(catalog).map(|inner| Matcher { inner }).map_err(|e| js_error(&e))
+        Ok(Matcher { inner: crate::Matcher::from_validated(catalog) })
     }
 
     /// Matches a profile (a JS object, or JSON text) on `today` (`YYYY-MM-DD`), in `lang`
@@ -67,30 +70,44 @@ impl Matcher {
     pub fn match_profile(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue,
-        today: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
-        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] limit: Option<u32>,
-        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] closed: Option<u32>,
+        #[wasm_bindgen(unchecked_param_type = "string")] today: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] limit: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] closed: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let today = Date::parse(today).map_err(|m| js_error(&InputError::one(Document::Options, "today", m)))?;
-        let lang = match lang.as_deref() {
-            None | Some("") | Some("nl") => Lang::Nl,
+        let option = |path: &str, message: String| js_error(&InputError::one(Document::Options, path, message));
+        let today = today
+            .as_string()
+            .ok_or_else(|| "must be a date string of the form YYYY-MM-DD".to_string())
+            .and_then(|t| Date::parse(&t))
+            .map_err(|m| option("today", m))?;
+        let lang = match lang.as_string().as_deref() {
+            _ if lang.is_undefined() || lang.is_null() => Lang::Nl,
+            Some("") | Some("nl") => Lang::Nl,
             Some("en") => Lang::En,
-            Some(other) => {
-                return Err(js_error(&InputError::one(Document::Options, "lang", format!("'{other}' is not nl or en"))))
-            }
+            Some(other) => return Err(option("lang", format!("'{other}' is not nl or en"))),
+            None => return Err(option("lang", "must be the string nl or en".into())),
         };
+        let limit = count(&limit).map_err(|m| option("limit", m))?;
+        let closed = count(&closed).map_err(|m| option("closed", m))?;
         given(&profile, Document::Profile)?;
         let profile = match profile.as_string() {
-            Some(text) => js_sys::JSON::parse(&text)
-                .map_err(|_| js_error(&InputError::one(Document::Profile, "", "not valid JSON")))?,
+            Some(text) => {
+                crate::model::limits::size(text.len(), crate::model::limits::MAX_PROFILE_BYTES, "profile")
+                    .map_err(|p| js_error(&InputError { document: Document::Profile, problems: vec![p] }))?;
+                js_sys::JSON::parse(&text)
+                    .map_err(|_| js_error(&InputError::one(Document::Profile, "", "not valid JSON")))?
+            }
             None => profile,
         };
+        // Measured in JS before anything is copied into the module's memory.
+        shape(&profile, 0, &mut { crate::model::limits::MAX_PROFILE_BYTES })
+            .map_err(|m| js_error(&InputError::one(Document::Profile, "", m)))?;
         let profile = parse::profile_from(serde_wasm_bindgen::Deserializer::from(profile)).map_err(|e| js_error(&e))?;
         let mut options = MatchOptions::new(today);
         options.lang = lang;
-        options.limit = limit.map(|l| l as usize);
-        options.closed_limit = closed.map(|l| l as usize);
+        options.limit = limit;
+        options.closed_limit = closed;
         to_js(&self.inner.match_profile(&profile, &options))
     }
 
@@ -138,9 +155,70 @@ struct PlaceOption<'a> {
     region: Option<&'a str>,
 }
 
-/// Reads a catalog object: in one pass, or member by member to name every problem.
+/// Reads a catalog object: in one pass, or member by member to name every problem. The
+/// lengths of its lists and the nesting of its rules are checked first, in JS, so an
+/// oversized or too deep object is refused before it is copied or recursed into.
 fn catalog_from_object(catalog: &JsValue) -> Result<crate::Catalog, InputError> {
+    let refuse = |path: String, message: String| InputError::one(Document::Catalog, path, message);
+    for (key, value) in members(catalog).map_err(|p| InputError { document: Document::Catalog, problems: vec![p] })? {
+        if js_sys::Array::is_array(&value.0) {
+            let len = js_sys::Array::from(&value.0).length() as usize;
+            let max = crate::model::limits::list_limit(&key);
+            if len > max {
+                return Err(refuse(key, format!("{len} elements; the limit is {max}")));
+            }
+            if key == "rules" {
+                for (i, rule) in js_sys::Array::from(&value.0).iter().enumerate() {
+                    shape(&rule, 0, &mut { crate::model::limits::MAX_CATALOG_BYTES })
+                        .map_err(|m| refuse(format!("rules[{i}]"), m))?;
+                }
+            }
+        }
+    }
     parse::catalog_from(serde_wasm_bindgen::Deserializer::from(catalog.clone()), || members(catalog))
+}
+
+/// Walks a JS value without copying it into the module: its nesting against
+/// [`crate::model::limits::MAX_JSON_DEPTH`], and the characters of its strings and keys
+/// against `budget`.
+fn shape(value: &JsValue, depth: usize, budget: &mut usize) -> Result<(), String> {
+    use crate::model::limits::MAX_JSON_DEPTH;
+    if depth > MAX_JSON_DEPTH {
+        return Err(format!("nested more than {MAX_JSON_DEPTH} deep"));
+    }
+    fn spend(budget: &mut usize, n: usize) -> Result<(), String> {
+        *budget = budget.checked_sub(n).ok_or_else(|| "larger than its size limit".to_string())?;
+        Ok(())
+    }
+    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+        return spend(budget, s.length() as usize);
+    }
+    if js_sys::Array::is_array(value) {
+        for item in js_sys::Array::from(value).iter() {
+            spend(budget, 1)?;
+            shape(&item, depth + 1, budget)?;
+        }
+    } else if value.is_object() {
+        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+            let pair = js_sys::Array::from(&entry);
+            spend(budget, pair.get(0).dyn_ref::<js_sys::JsString>().map_or(0, |k| k.length() as usize) + 1)?;
+            shape(&pair.get(1), depth + 1, budget)?;
+        }
+    } else {
+        spend(budget, 1)?;
+    }
+    Ok(())
+}
+
+/// `limit` and `closed`: absent, or a whole number from 0 up.
+fn count(value: &JsValue) -> Result<Option<usize>, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Ok(Some(n as usize)),
+        _ => Err("must be a whole number from 0 up, or left out".into()),
+    }
 }
 
 /// A JS value of a catalog not decoded yet (see [`Node`]): decoded with
