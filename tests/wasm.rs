@@ -319,6 +319,33 @@ fn deep_or_huge_objects_are_refused_before_they_are_copied() {
         test = not.into();
     }
     Reflect::set(&rules.get(0), &"test".into(), &test).unwrap();
-    let (message, path, _) = js_error(Matcher::new(catalog).err().unwrap());
-    assert_eq!(path, "rules[0]", "{message}");
+    let (message, _, _) = js_error(Matcher::new(catalog).err().unwrap());
+    assert!(message.contains("nested more than 128 deep"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn unknown_fields_are_refused_in_objects_as_in_text() {
+    let m = matcher();
+    for (profile, path) in [
+        (r#"{"sectorz": ["po"]}"#, "sectorz"),
+        (r#"{"diplomas": [{"level": "havo", "feild": "x"}]}"#, "diplomas[0].feild"),
+        ("[1, 2]", ""),
+        (r#"{"location": {"postcode": 3511, "x": 1}}"#, "location.postcode"),
+    ] {
+        for input in [JsValue::from_str(profile), JSON::parse(profile).unwrap()] {
+            let (message, got, _) =
+                js_error(call(&m, input, "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap());
+            assert_eq!(got, path, "{profile}: {message}");
+            assert!(!message.contains("Error: "), "{message}");
+        }
+    }
+    let catalog = JSON::parse(CATALOG).unwrap();
+    Reflect::set(&catalog, &"bogus".into(), &JsValue::TRUE).unwrap();
+    let offering = Array::from(&get(&catalog, "offerings")).get(0);
+    Reflect::set(&offering, &"cost_eur_per_yaer".into(), &JsValue::from_f64(1.0)).unwrap();
+    let err = Matcher::new(catalog).err().unwrap();
+    let problems: Vec<String> =
+        Array::from(&get(&err, "problems")).iter().map(|p| get(&p, "path").as_string().unwrap()).collect();
+    assert!(problems.contains(&"bogus".to_string()), "{problems:?}");
+    assert!(problems.contains(&"offerings[0].cost_eur_per_yaer".to_string()), "{problems:?}");
 }

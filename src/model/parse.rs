@@ -18,6 +18,7 @@ use crate::model::{Catalog, Meta, Profile, Weights};
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
+use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -55,6 +56,20 @@ impl Node for &RawValue {
         } else {
             named.id
         }
+    }
+}
+
+impl Node for &Value {
+    fn decode<T: DeserializeOwned>(self) -> Result<T, Problem> {
+        serde_path_to_error::deserialize(self).map_err(|e| path_problem(e.path(), &e.inner().to_string()))
+    }
+
+    fn elements(self) -> Option<Vec<Self>> {
+        self.as_array().map(|a| a.iter().collect())
+    }
+
+    fn string_member(&self, key: &str) -> Option<String> {
+        self.get(key).and_then(Value::as_str).map(str::to_string)
     }
 }
 
@@ -111,6 +126,15 @@ pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
     Ok(catalog)
 }
 
+/// Parses and validates a catalog already read as a JSON value (the wasm boundary reads
+/// JS objects and text into one). Every problem is reported, as for text.
+pub fn catalog_from_value(value: &Value) -> Result<Catalog, InputError> {
+    catalog_from(value, || match value.as_object() {
+        Some(members) => Ok(members.iter().map(|(k, v)| (k.clone(), v)).collect()),
+        None => Err(Problem::new("", "a catalog must be a JSON object")),
+    })
+}
+
 /// Parses and validates a catalog from any serde deserializer. `members` splits the
 /// same document into its top-level members; it is called only when the document has
 /// problems, to find all of them.
@@ -132,8 +156,8 @@ pub fn catalog_from<'de, D: Deserializer<'de>, N: Node>(
     let members = members().map_err(|p| fail(vec![p]))?;
     let mut problems = catalog_problems(members);
     // The one-pass error may be one the member-by-member pass cannot see (a key given
-    // twice): keep it, first, unless repeated.
-    if !problems.contains(&first) {
+    // twice): keep it, first, unless that place is reported already.
+    if !problems.iter().any(|p| p.path == first.path) {
         problems.insert(0, first);
     }
     Err(fail(problems))
@@ -186,7 +210,13 @@ fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
             problems.push(Problem::new("", format!("missing field `{required}`")));
         }
     }
+    // Lists that could not be read at all: references into them are not checked.
+    let mut whole_list_failed = false;
+    let mut seen: HashSet<String> = HashSet::new();
     for (key, value) in members {
+        if !seen.insert(key.clone()) {
+            continue; // a key given twice: the one-pass error names it
+        }
         match key.as_str() {
             "meta" => match decode::<Meta, N>(value, "meta") {
                 Ok(m) => catalog.meta = m,
@@ -209,11 +239,13 @@ fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
                 };
                 let Some(items) = value.elements() else {
                     problems.push(Problem::new(list, "must be a list"));
+                    whole_list_failed = true;
                     continue;
                 };
                 if items.len() > limits::list_limit(list) {
                     let max = limits::list_limit(list);
                     problems.push(Problem::new(list, format!("{} elements; the limit is {max}", items.len())));
+                    whole_list_failed = true;
                     continue;
                 }
                 let c = &mut catalog;
@@ -247,9 +279,10 @@ fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
             }
         }
     }
-    // The rest is validated only within the limits, so that work stays bounded too.
+    // The rest is validated only within the limits, so that work stays bounded too, and
+    // only when every list could be read (else every reference into one would be reported).
     let over = limits::catalog(&catalog);
-    if !over.is_empty() {
+    if !over.is_empty() || whole_list_failed {
         problems.extend(over);
         return problems;
     }
@@ -268,10 +301,14 @@ fn quoted(message: &str) -> impl Iterator<Item = &str> {
     message.split('\'').skip(1).step_by(2)
 }
 
-/// Decodes one value, its problems prefixed with `at`.
+/// Decodes one value, its problems prefixed with `at` (and without a position, which
+/// would count within the element, not the document).
 fn decode<T: DeserializeOwned, N: Node>(value: N, at: &str) -> Result<T, Problem> {
     value.decode().map_err(|mut p| {
         p.path = join(at, &p.path);
+        if let Some(i) = p.message.rfind(" at line ") {
+            p.message.truncate(i);
+        }
         p
     })
 }
@@ -310,10 +347,21 @@ fn original_path(path: &str, kept: &[(&str, Vec<usize>)]) -> String {
 pub fn profile_from_str(text: &str) -> Result<Profile, InputError> {
     limits::size(text.len(), limits::MAX_PROFILE_BYTES, "profile")
         .map_err(|p| InputError { document: Document::Profile, problems: vec![p] })?;
+    if text.trim_start().starts_with('[') {
+        return Err(InputError::one(Document::Profile, "", "a profile must be a JSON object"));
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let profile = profile_from(&mut de)?;
     de.end().map_err(|e| InputError { document: Document::Profile, problems: vec![json_problem(&e)] })?;
     Ok(profile)
+}
+
+/// Parses and validates a profile already read as a JSON value.
+pub fn profile_from_value(value: &Value) -> Result<Profile, InputError> {
+    if !value.is_object() {
+        return Err(InputError::one(Document::Profile, "", "a profile must be a JSON object"));
+    }
+    profile_from(value)
 }
 
 /// Parses and validates a profile from any serde deserializer.

@@ -14,9 +14,10 @@
 //! `document: "catalog" | "profile" | "options"`.
 
 use crate::model::error::{Document, InputError, Problem};
-use crate::model::parse::{self, Node};
 use crate::model::Meta;
+use crate::model::{limits, parse};
 use crate::{Date, Lang, MatchOptions};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -42,24 +43,19 @@ impl Matcher {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "Catalog | string")] catalog: JsValue,
     ) -> Result<Matcher, JsValue> {
-        let catalog = match catalog.as_string() {
-            // JSON text (as fetched) is parsed by the JS engine into an object first: one
-            // serde path into the wasm, not two (BENCHMARKS.md, "Catalog as text or object").
+        let fail = |problem: Problem| js_error(&InputError { document: Document::Catalog, problems: vec![problem] });
+        let value = match catalog.as_string() {
+            // JSON text (as fetched) is read by serde_json, with its nesting limit.
             Some(text) => {
-                crate::model::limits::size(text.len(), crate::model::limits::MAX_CATALOG_BYTES, "catalog")
-                    .map_err(|p| js_error(&InputError { document: Document::Catalog, problems: vec![p] }))?;
-                let object = js_sys::JSON::parse(&text).map_err(|e| {
-                    let message = js_sys::Error::from(e).message().as_string().unwrap_or_default();
-                    js_error(&InputError::one(Document::Catalog, "", format!("not valid JSON: {message}")))
-                })?;
-                catalog_from_object(&object)
+                limits::size(text.len(), limits::MAX_CATALOG_BYTES, "catalog").map_err(fail)?;
+                serde_json::from_str(&text).map_err(|e| fail(Problem::new("", e.to_string())))?
             }
             None => {
                 given(&catalog, Document::Catalog)?;
-                catalog_from_object(&catalog)
+                json_value(catalog).map_err(fail)?
             }
         };
-        let catalog = catalog.map_err(|e| js_error(&e))?;
+        let catalog = parse::catalog_from_value(&value).map_err(|e| js_error(&e))?;
         Ok(Matcher { inner: crate::Matcher::from_validated(catalog) })
     }
 
@@ -91,19 +87,19 @@ impl Matcher {
         let limit = count(&limit).map_err(|m| option("limit", m))?;
         let closed = count(&closed).map_err(|m| option("closed", m))?;
         given(&profile, Document::Profile)?;
-        let profile = match profile.as_string() {
+        let fail = |problem: Problem| js_error(&InputError { document: Document::Profile, problems: vec![problem] });
+        let value = match profile.as_string() {
             Some(text) => {
-                crate::model::limits::size(text.len(), crate::model::limits::MAX_PROFILE_BYTES, "profile")
-                    .map_err(|p| js_error(&InputError { document: Document::Profile, problems: vec![p] }))?;
-                js_sys::JSON::parse(&text)
-                    .map_err(|_| js_error(&InputError::one(Document::Profile, "", "not valid JSON")))?
+                limits::size(text.len(), limits::MAX_PROFILE_BYTES, "profile").map_err(fail)?;
+                serde_json::from_str(&text).map_err(|e| fail(Problem::new("", e.to_string())))?
             }
-            None => profile,
+            None => {
+                // Measured in JS before anything is copied into the module's memory.
+                shape(&profile, 0, &mut { limits::MAX_PROFILE_BYTES }).map_err(|m| fail(Problem::new("", m)))?;
+                json_value(profile).map_err(fail)?
+            }
         };
-        // Measured in JS before anything is copied into the module's memory.
-        shape(&profile, 0, &mut { crate::model::limits::MAX_PROFILE_BYTES })
-            .map_err(|m| js_error(&InputError::one(Document::Profile, "", m)))?;
-        let profile = parse::profile_from(serde_wasm_bindgen::Deserializer::from(profile)).map_err(|e| js_error(&e))?;
+        let profile = parse::profile_from_value(&value).map_err(|e| js_error(&e))?;
         let mut options = MatchOptions::new(today);
         options.lang = lang;
         options.limit = limit;
@@ -155,36 +151,112 @@ struct PlaceOption<'a> {
     region: Option<&'a str>,
 }
 
-/// Reads a catalog object: in one pass, or member by member to name every problem. The
-/// lengths of its lists and the nesting of its rules are checked first, in JS, so an
-/// oversized or too deep object is refused before it is copied or recursed into.
-fn catalog_from_object(catalog: &JsValue) -> Result<crate::Catalog, InputError> {
-    let refuse = |path: String, message: String| InputError::one(Document::Catalog, path, message);
-    for (key, value) in members(catalog).map_err(|p| InputError { document: Document::Catalog, problems: vec![p] })? {
-        if js_sys::Array::is_array(&value.0) {
-            let len = js_sys::Array::from(&value.0).length() as usize;
-            let max = crate::model::limits::list_limit(&key);
-            if len > max {
-                return Err(refuse(key, format!("{len} elements; the limit is {max}")));
-            }
-            if key == "rules" {
-                for (i, rule) in js_sys::Array::from(&value.0).iter().enumerate() {
-                    shape(&rule, 0, &mut { crate::model::limits::MAX_CATALOG_BYTES })
-                        .map_err(|m| refuse(format!("rules[{i}]"), m))?;
-                }
-            }
+/// A JS value as a JSON value, read with serde-wasm-bindgen: every key of every object is
+/// kept (so unknown fields are reported as for text), numbers must be finite, and nesting
+/// deeper than [`limits::MAX_JSON_DEPTH`] is refused before it is recursed into.
+fn json_value(value: JsValue) -> Result<serde_json::Value, Problem> {
+    Nested(0).deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| {
+        let message = String::from(js_sys::Error::from(JsValue::from(e)).message());
+        match message.split_once(PATH_END) {
+            Some((path, message)) => Problem::new(path, message),
+            None => Problem::new("", message),
         }
+    })
+}
+
+/// Ends the path an error of [`Nested`] carries in front of its message.
+const PATH_END: char = '\u{1f}';
+
+/// An error from inside `segment` (a key or `[index]`): the path grows as it bubbles up.
+fn within<E: de::Error>(segment: &str, e: E) -> E {
+    let text = e.to_string();
+    let (path, message) = text.split_once(PATH_END).unwrap_or(("", &text));
+    let sep = if path.is_empty() || path.starts_with('[') || segment.is_empty() { "" } else { "." };
+    E::custom(format!("{segment}{sep}{path}{PATH_END}{message}"))
+}
+
+/// Builds a JSON value at nesting depth `.0`.
+struct Nested(usize);
+
+impl<'de> DeserializeSeed<'de> for Nested {
+    type Value = serde_json::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<serde_json::Value, D::Error> {
+        d.deserialize_any(self)
     }
-    parse::catalog_from(serde_wasm_bindgen::Deserializer::from(catalog.clone()), || members(catalog))
+}
+
+impl<'de> Visitor<'de> for Nested {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        serde_json::Number::from_f64(v)
+            .map(serde_json::Value::Number)
+            .ok_or_else(|| E::custom(format!("{v} is not a number JSON can hold")))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let inner = self.deeper()?;
+        let mut items = Vec::new();
+        while let Some(item) =
+            seq.next_element_seed(Nested(inner)).map_err(|e| within(&format!("[{}]", items.len()), e))?
+        {
+            items.push(item);
+        }
+        Ok(serde_json::Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let inner = self.deeper()?;
+        let mut members = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(Nested(inner)).map_err(|e| within(&key, e))?;
+            members.insert(key, value);
+        }
+        Ok(serde_json::Value::Object(members))
+    }
+}
+
+impl Nested {
+    fn deeper<E: de::Error>(&self) -> Result<usize, E> {
+        if self.0 >= limits::MAX_JSON_DEPTH {
+            return Err(E::custom(format!("nested more than {} deep", limits::MAX_JSON_DEPTH)));
+        }
+        Ok(self.0 + 1)
+    }
 }
 
 /// Walks a JS value without copying it into the module: its nesting against
 /// [`crate::model::limits::MAX_JSON_DEPTH`], and the characters of its strings and keys
 /// against `budget`.
 fn shape(value: &JsValue, depth: usize, budget: &mut usize) -> Result<(), String> {
-    use crate::model::limits::MAX_JSON_DEPTH;
-    if depth > MAX_JSON_DEPTH {
-        return Err(format!("nested more than {MAX_JSON_DEPTH} deep"));
+    if depth > limits::MAX_JSON_DEPTH {
+        return Err(format!("nested more than {} deep", limits::MAX_JSON_DEPTH));
     }
     fn spend(budget: &mut usize, n: usize) -> Result<(), String> {
         *budget = budget.checked_sub(n).ok_or_else(|| "larger than its size limit".to_string())?;
@@ -219,40 +291,6 @@ fn count(value: &JsValue) -> Result<Option<usize>, String> {
         Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Ok(Some(n as usize)),
         _ => Err("must be a whole number from 0 up, or left out".into()),
     }
-}
-
-/// A JS value of a catalog not decoded yet (see [`Node`]): decoded with
-/// serde-wasm-bindgen, like the whole catalog on the fast path.
-struct Js(JsValue);
-
-impl Node for Js {
-    fn decode<T: serde::de::DeserializeOwned>(self) -> Result<T, Problem> {
-        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(self.0))
-            .map_err(|e| parse::path_problem(e.path(), &e.inner().to_string()))
-    }
-
-    fn elements(self) -> Option<Vec<Self>> {
-        js_sys::Array::is_array(&self.0).then(|| js_sys::Array::from(&self.0).iter().map(Js).collect())
-    }
-
-    fn string_member(&self, key: &str) -> Option<String> {
-        js_sys::Reflect::get(&self.0, &JsValue::from_str(key)).ok()?.as_string()
-    }
-}
-
-/// The top-level members of a catalog object.
-fn members(catalog: &JsValue) -> Result<Vec<(String, Js)>, Problem> {
-    if !catalog.is_object() || js_sys::Array::is_array(catalog) {
-        return Err(Problem::new("", "a catalog must be a JSON object"));
-    }
-    let entries = js_sys::Object::entries(catalog.unchecked_ref());
-    Ok(entries
-        .iter()
-        .map(|entry| {
-            let pair = js_sys::Array::from(&entry);
-            (pair.get(0).as_string().unwrap_or_default(), Js(pair.get(1)))
-        })
-        .collect())
 }
 
 /// Rejects `null` and `undefined` with a problem at the document itself.
