@@ -25,10 +25,13 @@ fi
 step "Compile the core to wasm"
 cargo build --locked --profile wasm-release --target wasm32-unknown-unknown --lib
 
+# --experimental-reset-state-function: the glue exports __wbg_reset_state(), which replaces
+# the instance by a fresh one of the same compiled module (fresh memory and stack) and
+# makes objects of the old instance stale; js/client.js calls it after a trap.
 step "wasm-bindgen -> pkg/"
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name routewijzer \
-  --remove-name-section --remove-producers-section \
+  --remove-name-section --remove-producers-section --experimental-reset-state-function \
   target/wasm32-unknown-unknown/wasm-release/routewijzer.wasm
 
 # -Oz without binaryen's inlining (-aimfs 0 -ocimfs 0): inlining makes the file a little

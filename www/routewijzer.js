@@ -1,6 +1,6 @@
 // Routewijzer: the entry module a loket embeds (README "Embed on your loket site"):
 //   <script type="module" src="/routewijzer/routewijzer.js"></script>
-// It defines <route-wijzer> and exports the JS client (Routewijzer, RoutewijzerInputError;
+// It defines <route-wijzer> and exports the JS client (Routewijzer, its two errors;
 // types in routewijzer.d.ts). The code lives in js/, one module per concern.
 
 // Naming every module here lets the browser fetch them all at once, not level by level.
@@ -12,5 +12,5 @@ import "./js/timeline.js";
 import "./js/results.js";
 import "./js/form.js";
 
-export { Routewijzer, RoutewijzerInputError } from "./js/client.js";
+export { Routewijzer, RoutewijzerCrashError, RoutewijzerInputError } from "./js/client.js";
 export { RouteWijzer } from "./js/element.js";

@@ -3,7 +3,7 @@
 // `tsc -p tests/types` must accept every line, and every `@ts-expect-error` line must
 // really be an error.
 
-import { Routewijzer, RoutewijzerInputError, type LoadProgress, type MatchOptions } from "../../www/js/client.js";
+import { Routewijzer, RoutewijzerCrashError, RoutewijzerInputError, type LoadProgress, type MatchOptions } from "../../www/js/client.js";
 import * as entry from "../../www/routewijzer.js";
 import type { CatalogInfo, MatchResult, PlaceOption, Problem, Profile } from "../../pkg/routewijzer.js";
 import sampleCatalog from "../fixtures/sample-catalog.json";
@@ -51,6 +51,9 @@ async function page(bar: HTMLProgressElement, out: HTMLElement): Promise<void> {
             const first: Problem | undefined = e.problems[0];
             const name: "RoutewijzerInputError" = e.name;
             out.textContent = `${which}: ${first?.path} ${first?.message} (${e.message}, ${name})`;
+        } else if (e instanceof RoutewijzerCrashError) {
+            const name: "RoutewijzerCrashError" = e.name;
+            out.textContent = `${name}: ${e.message}`; // the core was reset: the next call works
         } else throw e;
     }
     const err = new RoutewijzerInputError("profile: age: too young", { document: "profile", problems: [{ path: "age", message: "too young" }] });

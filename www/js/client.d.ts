@@ -43,6 +43,18 @@ export class RoutewijzerInputError extends Error {
     problems: Problem[];
 }
 
+/**
+ * What `load`, `match`, `info` and `places` throw when the core crashed (a WebAssembly trap
+ * such as `RuntimeError: unreachable`). The wasm instance was then replaced by a fresh one
+ * and every Routewijzer rebuilds its matcher on its next call, so the next call works.
+ */
+export class RoutewijzerCrashError extends Error {
+    constructor(cause: unknown);
+    readonly name: "RoutewijzerCrashError";
+    /** The original error. */
+    cause: unknown;
+}
+
 /** A catalog, validated and indexed once, that matches profiles. */
 export class Routewijzer {
     private constructor();
@@ -51,7 +63,7 @@ export class Routewijzer {
      * for an invalid catalog, with an Error when a download fails.
      */
     static load(options: LoadOptions): Promise<Routewijzer>;
-    /** Matches a profile (an object or JSON text). Throws RoutewijzerInputError for bad input. */
+    /** Matches a profile (an object or JSON text). Throws RoutewijzerInputError for bad input, RoutewijzerCrashError after a crash. */
     match(profile: Profile | string, options?: MatchOptions): MatchResult;
     info(): CatalogInfo;
     places(): PlaceOption[];

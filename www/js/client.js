@@ -1,7 +1,7 @@
 // client.js: the JS client of the core, used by the element and by scripts (API and docs:
 // client.d.ts, README "JS API"). Loads the wasm and each catalog URL once per page,
-// whoever asks, reports progress, and turns the core's input errors into
-// RoutewijzerInputError.
+// whoever asks, reports progress, turns the core's input errors into
+// RoutewijzerInputError, and survives traps (see guard).
 
 import { localToday } from "./dates.js";
 
@@ -17,18 +17,44 @@ export class RoutewijzerInputError extends Error {
   }
 }
 
-/** The core throws a JS Error with `problems` and `document`; anything else (a wasm trap, say) passes unchanged. */
-function wrap(e) {
-  if (e instanceof RoutewijzerInputError || !Array.isArray(e?.problems)) return e;
-  const problems = e.problems.map((p) => ({ path: String(p?.path ?? ""), message: String(p?.message ?? "") }));
-  return new RoutewijzerInputError(e.message, { document: e.document, problems, cause: e });
+export class RoutewijzerCrashError extends Error {
+  constructor(cause) {
+    super(`the computation failed (${cause?.name}: ${cause?.message}) and was reset; try again`, { cause });
+    this.name = "RoutewijzerCrashError";
+  }
 }
-function call(f) {
+
+/** Generation of the wasm instance, bumped by every reset: Matchers of an older one are rebuilt. */
+let gen = 0;
+let broken = false;
+
+/**
+ * Runs `f`, a call into the wasm. The core's input errors (a JS Error with `problems`) become
+ * RoutewijzerInputError. Anything else (a trap, an exception thrown through Rust frames) may
+ * leave the instance's memory and stack corrupt: the glue's __wbg_reset_state (see
+ * scripts/build-web.sh) replaces it by a fresh instance of the compiled module, Matchers are
+ * rebuilt on their next use, and the call fails with RoutewijzerCrashError.
+ */
+function guard(glue, f) {
   try {
+    if (broken) reset(glue);
     return f();
   } catch (e) {
-    throw wrap(e);
+    if (Array.isArray(e?.problems)) {
+      const problems = e.problems.map((p) => ({ path: String(p?.path ?? ""), message: String(p?.message ?? "") }));
+      throw new RoutewijzerInputError(e.message, { document: e.document, problems, cause: e });
+    }
+    gen++;
+    broken = true;
+    try {
+      reset(glue);
+    } catch {} // tried again on the next call
+    throw new RoutewijzerCrashError(e);
   }
+}
+function reset(glue) {
+  glue.__wbg_reset_state();
+  broken = false;
 }
 /** An option the JS side rejects, worded as the core words its errors. */
 const optionError = (path, message) => new RoutewijzerInputError(`invalid options: 1 problem\n  ${path}: ${message}`, { document: "options", problems: [{ path, message }] });
@@ -104,11 +130,27 @@ const TOKEN = Symbol("Routewijzer");
 // ------------------------------------------------------------------ the client
 
 export class Routewijzer {
+  #glue;
+  #catalog; // kept to rebuild the Matcher after a reset
   #m;
+  #gen;
 
-  constructor(token, matcher) {
+  constructor(token, glue, catalog) {
     if (token !== TOKEN) throw new TypeError("use Routewijzer.load({ catalog }) to make a Routewijzer");
-    this.#m = matcher;
+    this.#glue = glue;
+    this.#catalog = catalog;
+    this.#call(() => {});
+  }
+
+  /** Calls f(matcher), guarded; the Matcher is (re)built when there is none on the current instance. */
+  #call(f) {
+    return guard(this.#glue, () => {
+      if (this.#gen !== gen) {
+        this.#m = new this.#glue.Matcher(this.#catalog);
+        this.#gen = gen;
+      }
+      return f(this.#m);
+    });
   }
 
   /** catalog: a URL (relative to the page; one Routewijzer per URL and page), an object or JSON text. */
@@ -119,14 +161,14 @@ export class Routewijzer {
       const url = new URL(catalog, base()).href;
       const c = job(`catalog ${url}`, async (j) => {
         const [text, mod] = await Promise.all([fetchCounted(url, j).then((r) => r.text()), w.promise]);
-        return new Routewijzer(TOKEN, call(() => new mod.Matcher(text)));
+        return new Routewijzer(TOKEN, mod, text);
       });
       return progress([w, c], onProgress, c.promise);
     }
     if (catalog == null || (typeof catalog !== "string" && typeof catalog !== "object")) {
       return Promise.reject(new TypeError("Routewijzer.load: `catalog` must be a URL, a catalog object or its JSON text"));
     }
-    return progress([w], onProgress, w.promise).then((mod) => new Routewijzer(TOKEN, call(() => new mod.Matcher(catalog))));
+    return progress([w], onProgress, w.promise).then((mod) => new Routewijzer(TOKEN, mod, catalog));
   }
 
   match(profile, options = {}) {
@@ -136,14 +178,15 @@ export class Routewijzer {
       if (n != null && !(Number.isInteger(n) && n >= 0 && n <= 0xffffffff)) throw optionError(path, `${n} is not a whole number of 0 or more`);
     }
     if (typeof today !== "string") throw optionError("today", "must be a date YYYY-MM-DD");
-    return call(() => this.#m.match(profile, today, lang, limit ?? undefined, closed ?? undefined));
+    if (lang != null && typeof lang !== "string") throw optionError("lang", `${lang} is not nl or en`);
+    return this.#call((m) => m.match(profile, today, lang, limit ?? undefined, closed ?? undefined));
   }
 
   info() {
-    return call(() => this.#m.info());
+    return this.#call((m) => m.info());
   }
 
   places() {
-    return call(() => this.#m.places());
+    return this.#call((m) => m.places());
   }
 }

@@ -2,7 +2,7 @@
 // the client when near the viewport; form and results live in its shadow root. Public:
 // `name`, `profile`, `result`; the rest is private (#), so nothing shadows HTMLElement.
 
-import { Routewijzer } from "./client.js";
+import { Routewijzer, RoutewijzerCrashError } from "./client.js";
 import { h } from "./dom.js";
 import { isDate, localToday } from "./dates.js";
 import { langOf, loadWords, Words } from "./i18n.js";
@@ -45,6 +45,7 @@ export class RouteWijzer extends HTMLElement {
   #pending = null; // a profile to put in the form once it exists
   #last = null;
   #lastKey = "";
+  #errKey = null; // the answers whose failure was just reported: a re-run (submit, today, lang) reports nothing new
   #timer = 0;
   #io = null;
   #firstResult = false;
@@ -332,6 +333,8 @@ export class RouteWijzer extends HTMLElement {
     const key = JSON.stringify(profile);
     if (!force && key === this.#lastKey) return;
     this.#lastKey = key;
+    const again = this.#errKey === key;
+    this.#errKey = null;
     if (this.#form.remember) this.#store();
     if (!Object.keys(profile).length) {
       this.#last = null;
@@ -343,10 +346,12 @@ export class RouteWijzer extends HTMLElement {
     try {
       result = this.#matcher.match(profile, { today: this.#today, lang: this.#words.lang, limit: LIMIT, closed: CLOSED });
     } catch (e) {
+      // After a crash the client has reset the core: the next run starts afresh.
       const message = String(e?.message || e);
       this.#last = null;
-      this.#results.error(message.slice(0, 500));
-      this.#emit("error", { message: message.slice(0, 1000) });
+      this.#results.error(e instanceof RoutewijzerCrashError ? null : message.slice(0, 500));
+      if (!again) this.#emit("error", { message: message.slice(0, 1000) });
+      this.#errKey = key;
       return;
     }
     this.#last = result;

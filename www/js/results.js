@@ -44,10 +44,10 @@ export class Results {
     this.el.replaceChildren(this.#heading(), h("p", { class: "rw-empty", text: this.#t("empty") }));
   }
 
-  /** Matching failed (the core rejected the profile). */
+  /** Matching failed: the core rejected the profile (`message`), or crashed (null). */
   error(message) {
     this.#result = null;
-    this.el.replaceChildren(this.#heading(), h("p", { class: "rw-error", role: "alert", text: this.#t("errProfile", { m: message }) }));
+    this.el.replaceChildren(this.#heading(), h("p", { class: "rw-error", role: "alert", text: message == null ? this.#t("errCrash") : this.#t("errProfile", { m: message }) }));
   }
 
   /** Renders a MatchResult; returns the sentence to announce ("12 routes gevonden. …"). */
