@@ -174,6 +174,7 @@ impl Matcher {
                     valid_from: v.valid_from,
                     valid_until: v.valid_until,
                     status: e.cost.status,
+                    estimated: e.cost.estimated,
                     sources: self.source_refs(&v.sources),
                 }
             }),

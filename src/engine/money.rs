@@ -1,47 +1,57 @@
 //! What a route costs the candidate per year, for the period they would join it: the
 //! offering's own amount, or its fee figure's value on the intake's start date (a dated
-//! parameter, see [`crate::model::Figure`]); nothing when the employer pays or the route
-//! is free.
+//! parameter, see [`crate::model::Figure`]); nothing when the employer pays (then the
+//! subsidy that pays for it is named, with its status on that date) or the route is free.
 
 use crate::model::date::Date;
-use crate::model::vocab::{CostBasis, SourceStatus};
-use crate::model::{Catalog, Offering};
+use crate::model::vocab::SourceStatus;
+use crate::model::{Catalog, Figure, FigureValue, Offering};
 
 /// A yearly cost and where it comes from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Cost {
     pub eur_per_year: u32,
-    /// The figure the amount was taken from (index into the catalog's `figures`) and
-    /// the index of its value.
+    /// The figure behind it (index into the catalog's `figures`) and the index of the
+    /// value used: the fee, or for a route the employer pays, the subsidy that pays for it.
     pub figure: Option<(usize, usize)>,
-    /// How sure the amount is: the value's status, or `unconfirmed` when no value covers
-    /// the date and the latest one is carried forward.
+    /// How sure the amount is: the value's own status; at least `unconfirmed` when no
+    /// value covers the date and the nearest one is used.
     pub status: SourceStatus,
-}
-
-/// Whether the candidate pays a fee on this basis.
-pub fn pays_fee(basis: CostBasis) -> bool {
-    matches!(basis, CostBasis::Collegegeld | CostBasis::Instellingscollegegeld | CostBasis::Cursusgeld)
+    /// No value of the figure covers the date: the nearest one stands in.
+    pub estimated: bool,
 }
 
 /// The cost of `o` per year for an intake starting `on`; `figure_index` is the index of
 /// the offering's `cost_figure` in the catalog's `figures`.
 pub fn cost_on(c: &Catalog, figure_index: Option<usize>, o: &Offering, on: Date) -> Cost {
-    let none = Cost { eur_per_year: 0, figure: None, status: SourceStatus::Confirmed };
-    if !pays_fee(o.cost_basis) {
-        return none;
-    }
-    if let Some(own) = o.cost_eur_per_year {
-        return Cost { eur_per_year: own, ..none };
-    }
-    let Some(fi) = figure_index else { return none };
+    let own = Cost {
+        eur_per_year: o.cost_eur_per_year.unwrap_or(0),
+        figure: None,
+        status: SourceStatus::Confirmed,
+        estimated: false,
+    };
+    // An offering's own amount stands; without a figure there is nothing to look up.
+    let (Some(fi), None) = (figure_index, o.cost_eur_per_year) else { return own };
     let figure = &c.figures[fi];
-    let Some(found) = figure.on(on) else { return none };
-    let vi = figure.values.iter().position(|v| std::ptr::eq(v, found.value)).unwrap_or(0);
-    let status = if found.carried_forward { SourceStatus::Unconfirmed } else { found.value.status };
-    // Amounts are whole euros; a negative or non-finite figure is refused by validation.
-    let eur_per_year = found.value.value.round().clamp(0.0, f64::from(u32::MAX)) as u32;
-    Cost { eur_per_year, figure: Some((fi, vi)), status }
+    let Some((vi, value, estimated)) = value_on(figure, on) else { return own };
+    let status = match (estimated, value.status) {
+        (true, SourceStatus::Confirmed) => SourceStatus::Unconfirmed,
+        (_, s) => s,
+    };
+    // Amounts are whole euros; validation refuses negative and non-finite ones.
+    let eur_per_year =
+        if o.cost_basis.pays_fee() { value.value.round().clamp(0.0, f64::from(u32::MAX)) as u32 } else { 0 };
+    Cost { eur_per_year, figure: Some((fi, vi)), status, estimated }
+}
+
+/// The value of `figure` on `date`: the one covering it, else the latest before it carried
+/// forward, else (before the first value) the first one; with whether it is an estimate.
+fn value_on(figure: &Figure, date: Date) -> Option<(usize, &FigureValue, bool)> {
+    let index = |v: &FigureValue| figure.values.iter().position(|x| std::ptr::eq(x, v)).unwrap_or(0);
+    match figure.on(date) {
+        Some(found) => Some((index(found.value), found.value, found.carried_forward)),
+        None => figure.values.first().map(|v| (0, v, true)),
+    }
 }
 
 /// The total over the route's duration (whole years, at least one).
@@ -53,7 +63,7 @@ pub fn total(cost: &Cost, o: &Offering) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Figure, FigureValue};
+    use crate::model::vocab::CostBasis;
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
@@ -112,10 +122,18 @@ mod tests {
         assert_eq!((at(&o, "2027-02-01").eur_per_year, at(&o, "2027-02-01").status), (2650, SourceStatus::Unconfirmed));
         assert_eq!(at(&o, "2027-09-01").status, SourceStatus::Unconfirmed, "carried forward");
         assert_eq!(at(&o, "2027-09-01").figure, Some((0, 2)));
-        // The offering's own amount wins; an employer-paid route costs nothing.
+        // Before the first value: the first one, as an estimate.
+        assert_eq!((at(&o, "2023-09-01").eur_per_year, at(&o, "2023-09-01").status), (2530, SourceStatus::Unconfirmed));
+        // A carried value keeps a weaker status than unconfirmed.
+        let mut dated = c.clone();
+        dated.figures[0].values[2].status = SourceStatus::Dated;
+        assert_eq!(cost_on(&dated, Some(0), &o, d("2028-09-01")).status, SourceStatus::Dated);
+        // An employer-paid route costs nothing and names the figure that pays for it.
+        let mut paid = o.clone();
+        paid.cost_basis = CostBasis::Werkgever;
+        assert_eq!((at(&paid, "2027-09-01").eur_per_year, at(&paid, "2027-09-01").figure), (0, Some((0, 2))));
+        // The offering's own amount wins.
         o.cost_eur_per_year = Some(9680);
         assert_eq!((at(&o, "2027-09-01").eur_per_year, at(&o, "2027-09-01").figure), (9680, None));
-        o.cost_basis = CostBasis::Werkgever;
-        assert_eq!(at(&o, "2027-09-01").eur_per_year, 0);
     }
 }

@@ -288,10 +288,9 @@ fn holds(p: &Profile, q: Qualification, subject: Option<Subject>) -> bool {
     })
 }
 
-/// One decimal, without float-formatting surprises.
+/// A distance or percentage with one decimal, as message parameters carry it.
 pub fn format_km(d: f64) -> String {
-    let tenths = (d * 10.0).round() as i64;
-    format!("{}.{}", tenths / 10, (tenths % 10).abs())
+    format!("{d:.1}")
 }
 
 /// The sector an offering is scored for: the first one the person prefers, else its first.

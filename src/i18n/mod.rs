@@ -95,7 +95,7 @@ fn label_list(lang: Lang, key: &str, value: &str) -> String {
 
 /// A number written the way the language does: `10.404` and `5,6` in Dutch, `10,404`
 /// and `5.6` in English. Parameters keep the plain form (`10404`, `5.6`).
-fn number(lang: Lang, value: &str) -> String {
+pub fn number(lang: Lang, value: &str) -> String {
     let (int, frac) = value.split_once('.').unwrap_or((value, ""));
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {

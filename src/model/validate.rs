@@ -165,14 +165,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
     // Places and figures.
     for (i, x) in c.places.iter().enumerate() {
         if !(50.0..=54.0).contains(&x.lat) || !(3.0..=7.5).contains(&x.lon) {
-            p(
-                format!("places[{i}]"),
-                format!(
-                    "({}, {}) lies outside the Netherlands",
-                    crate::engine::score::format_km(x.lat),
-                    crate::engine::score::format_km(x.lon)
-                ),
-            );
+            p(format!("places[{i}]"), format!("({}, {}) lies outside the Netherlands", x.lat, x.lon));
         }
     }
     let mut seen = HashSet::new();
@@ -221,16 +214,14 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         match o.cost_figure.as_deref().map(|f| (f, figure_ids.get(f))) {
             Some((f, None)) => p(format!("{at}.cost_figure"), format!("unknown figure '{f}'")),
             Some((f, Some(&fi)))
-                if crate::engine::money::pays_fee(o.cost_basis)
-                    && o.cost_eur_per_year.is_none()
-                    && c.figures[fi].unit != "eur-per-year" =>
+                if o.cost_basis.pays_fee() && o.cost_eur_per_year.is_none() && c.figures[fi].unit != "eur-per-year" =>
             {
                 p(
                     format!("{at}.cost_figure"),
                     format!("figure '{f}' is in {}, a yearly fee must be in eur-per-year", c.figures[fi].unit),
                 )
             }
-            None if crate::engine::money::pays_fee(o.cost_basis) && o.cost_eur_per_year.is_none() => p(
+            None if o.cost_basis.pays_fee() && o.cost_eur_per_year.is_none() => p(
                 format!("{at}.cost_eur_per_year"),
                 format!("a route paid by {} needs cost_eur_per_year or a cost_figure", o.cost_basis),
             ),
@@ -239,10 +230,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
     }
     for (i, s) in c.shortages.iter().enumerate() {
         if !(0.0..=100.0).contains(&s.percent) {
-            p(
-                format!("shortages[{i}].percent"),
-                format!("{} is not a percentage", crate::engine::score::format_km(s.percent)),
-            );
+            p(format!("shortages[{i}].percent"), format!("{} is not a percentage", s.percent));
         }
         if !sources.contains_key(s.source.as_str()) {
             p(format!("shortages[{i}].source"), format!("unknown source '{}'", s.source));

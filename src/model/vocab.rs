@@ -243,6 +243,14 @@ vocab!(
     Lang { #[default] Nl = "nl", En = "en" }
 );
 
+impl CostBasis {
+    /// Whether the candidate pays a fee on this basis (else the employer pays, or nothing
+    /// is due).
+    pub fn pays_fee(self) -> bool {
+        matches!(self, CostBasis::Collegegeld | CostBasis::Instellingscollegegeld | CostBasis::Cursusgeld)
+    }
+}
+
 impl SourceStatus {
     pub fn is_confirmed(&self) -> bool {
         *self == SourceStatus::Confirmed

@@ -83,7 +83,8 @@ pub struct RouteResult {
     /// employer pays or the route is free).
     pub cost_eur_per_year: u32,
     pub cost_basis: CostBasis,
-    /// The dated figure the amount comes from, when it is not the offering's own.
+    /// The dated figure behind the amount, when it is not the offering's own: the fee, or
+    /// for a route the employer pays, the subsidy that pays for it.
     pub cost_source: Option<AmountSource>,
     pub paid_while_learning: bool,
     pub duration: Months,
@@ -109,8 +110,11 @@ pub struct AmountSource {
     pub figure: String,
     pub valid_from: Option<Date>,
     pub valid_until: Option<Date>,
-    /// `unconfirmed` also when no value covers the period and the latest one is used.
+    /// `unconfirmed` (or weaker) also when no value covers the period and the nearest one
+    /// stands in (`estimated`).
     pub status: SourceStatus,
+    /// No published value covers the period: the nearest one stands in.
+    pub estimated: bool,
     pub sources: Vec<SourceRef>,
 }
 

@@ -94,6 +94,7 @@ pub fn report(r: &MatchResult) -> String {
                 ),
             );
         }
+        put(&mut s, format_args!("   {} {}", w("cost"), cost(route, lang)));
     }
     if !r.pathways.is_empty() {
         s.push('\n');
@@ -154,6 +155,21 @@ fn put(s: &mut String, line: std::fmt::Arguments) {
         }
     }
     s.push('\n');
+}
+
+/// The yearly cost with its basis, and how sure the amount is when it is not confirmed.
+fn cost(route: &crate::result::RouteResult, lang: Lang) -> String {
+    let mut how = vec![label(lang, "cost_basis", route.cost_basis.id())];
+    if let Some(s) = route.cost_source.as_ref() {
+        if s.status != SourceStatus::Confirmed {
+            how.push(label(lang, "status", s.status.id()));
+        }
+        if s.estimated {
+            how.push(report_word(lang, "estimate").to_string());
+        }
+    }
+    let amount = crate::i18n::number(lang, &route.cost_eur_per_year.to_string());
+    format!("€ {amount} {} ({})", report_word(lang, "per-year"), how.join("; "))
 }
 
 /// How sure the rule's source is, and its validity, when that is worth saying.

@@ -973,7 +973,8 @@ export interface RouteResult {
     cost_eur_per_year: number;
     cost_basis: CostBasis;
     /**
-     * The dated figure the amount comes from, when it is not the offering's own.
+     * The dated figure behind the amount, when it is not the offering's own: the fee, or
+     * for a route the employer pays, the subsidy that pays for it.
      */
     cost_source: AmountSource | null;
     paid_while_learning: boolean;
@@ -1056,9 +1057,14 @@ export interface AmountSource {
     valid_from: IsoDate | null;
     valid_until: IsoDate | null;
     /**
-     * `unconfirmed` also when no value covers the period and the latest one is used.
+     * `unconfirmed` (or weaker) also when no value covers the period and the nearest one
+     * stands in (`estimated`).
      */
     status: SourceStatus;
+    /**
+     * No published value covers the period: the nearest one stands in.
+     */
+    estimated: boolean;
     sources: SourceRef[];
 }
 export interface Pathway {

@@ -108,11 +108,20 @@ export class Results {
     return h(tag, { class: "rw-route-name", tabindex: "-1" }, x.url ? this.#link(x.url, x.name) : x.name);
   }
 
+  /** The yearly cost with its basis, and how sure the amount is when it is not confirmed. */
+  #cost(x) {
+    const w = this.#w;
+    const s = x.cost_source;
+    const sure = !s || (s.status === "confirmed" && !s.estimated);
+    const how = sure ? "" : `; ${[s.status !== "confirmed" && w.label("status", s.status), s.estimated && this.#t("costEstimate")].filter(Boolean).join(", ")}`;
+    return `${w.euro(x.cost_eur_per_year)} (${w.label("cost_basis", x.cost_basis)}${how})`;
+  }
+
   #route(x) {
     const w = this.#w;
     const it = x.next_intake;
     const facts = [
-      [this.#t("cost"), `${w.euro(x.cost_eur_per_year)} (${w.label("cost_basis", x.cost_basis)})`],
+      [this.#t("cost"), this.#cost(x)],
       [this.#t("pay"), x.paid_while_learning ? this.#t("yes") : this.#t("no")],
       [this.#t("duration"), w.duration(x.duration)],
       [this.#t("load"), this.#t("perWeek", { n: x.weekly_hours })],
@@ -224,7 +233,7 @@ export class Results {
     const out = [t("title"), `${r.catalog} (${r.catalog_version}), ${w.date(r.today)}`, "", this.el.querySelector(".rw-summary")?.textContent || "", ""];
     for (const x of open.slice(0, FIRST)) {
       out.push(`${x.rank}. ${x.name}, ${x.institution} (${x.place}): ${w.label("eligibility", x.eligibility)}, ${t("score").toLowerCase()} ${x.score}/100`);
-      out.push(`   ${t("cost")}: ${w.euro(x.cost_eur_per_year)}; ${t("pay")}: ${x.paid_while_learning ? t("yes") : t("no")}; ${t("duration")}: ${w.duration(x.duration)}`);
+      out.push(`   ${t("cost")}: ${this.#cost(x)}; ${t("pay")}: ${x.paid_while_learning ? t("yes") : t("no")}; ${t("duration")}: ${w.duration(x.duration)}`);
       if (x.next_intake) out.push(`   ${t("next")}: ${w.date(x.next_intake.start_date)}; ${t("applyBy")}: ${w.date(x.next_intake.apply_by)}`);
       for (const f of x.conditions) out.push(`   - ${f.message.text}${f.action ? ` ${t("whatToDo")} ${f.action.text}` : ""}`);
       if (safeUrl(x.url)) out.push(`   ${x.url}`);
