@@ -195,7 +195,7 @@ fn info_and_places_have_the_declared_shape() {
     assert_eq!(keys(&places.get(0)), ["id", "name", "region"]);
 }
 
-/// The wasm build's own allocator (src/wasm_alloc.rs) reuses freed blocks: after a
+/// The standard allocator reuses freed blocks: after a
 /// warm-up, hundreds more matches (one per keystroke in the widget) do not grow memory.
 #[wasm_bindgen_test]
 fn repeated_matches_do_not_grow_memory() {

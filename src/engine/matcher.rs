@@ -4,22 +4,22 @@
 //! verdicts, scores, timing, pathways and what-if hints for one profile and returns
 //! the one result type. Pure: no clock, no I/O.
 
-use crate::i18n;
-use crate::model::date::Date;
-use crate::model::error::{Document, InputError};
-use crate::model::{Catalog, Offering, Profile, Rule, Test};
-
-/// A validated catalog, indexed once; match as many profiles as you like.
-pub struct Matcher {
-    index: Index,
-}
 use crate::engine::geo::round1;
 use crate::engine::index::{rank_key, Evaluated, Geo, Index};
 pub use crate::engine::options::MatchOptions;
 use crate::engine::rules::{self, Outcome};
 use crate::engine::score::Msg;
+use crate::i18n;
+use crate::model::date::Date;
+use crate::model::error::{Document, InputError};
 use crate::model::vocab::*;
+use crate::model::{Catalog, Offering, Profile, Rule, Test};
 use crate::result::*;
+
+/// A validated catalog, indexed once; match as many profiles as you like.
+pub struct Matcher {
+    index: Index,
+}
 
 impl Matcher {
     /// Parses, validates and indexes a catalog from JSON text.

@@ -7,10 +7,11 @@
 //! [`crate::model::validate`] on the well-formed rest. A profile reports its first
 //! structural problem, then all semantic ones.
 //!
-//! JSON text (the CLI, a catalog the shell fetched) is read with serde_json, its
-//! elements again as raw JSON text, so both passes use one deserializer type. The wasm
-//! boundary reads JS objects through the same functions ([`catalog_from`],
-//! [`profile_from`]) with its own [`Node`].
+//! JSON text (the CLI) is read with serde_json, its elements again as raw JSON text, so
+//! both passes use one deserializer type. The wasm boundary reads its input (a JS object
+//! or text) into a JSON value and decodes that ([`catalog_from_value`],
+//! [`profile_from_value`]). Limits ([`crate::model::limits`]) are checked before the work
+//! they bound.
 
 use crate::model::error::{Document, InputError, Problem};
 use crate::model::limits;

@@ -8,10 +8,12 @@
 //! const matcher = new Matcher(catalog);                      // a parsed object, or JSON text
 //! const result = matcher.match(profile, "2026-11-23", "nl"); // same shape as the CLI's JSON
 //! ```
-//! Objects cross with serde-wasm-bindgen (no JSON text in between); a catalog given as
-//! JSON text (as fetched) is read with serde_json. Errors are thrown as JS `Error`s whose
-//! message names the JSON path; they also carry `problems: [{path, message}]` and
-//! `document: "catalog" | "profile" | "options"`.
+//! Inputs are read into a JSON value first (objects with serde-wasm-bindgen, keeping
+//! every key and refusing non-finite numbers and nesting deeper than 128; JSON text, as
+//! fetched, with serde_json), then decoded and validated like the CLI's input
+//! ([`crate::model::parse`]). Results go out as plain objects with serde-wasm-bindgen.
+//! Errors are thrown as JS `Error`s whose message names the JSON path; they also carry
+//! `problems: [{path, message}]` and `document: "catalog" | "profile" | "options"`.
 
 use crate::model::error::{Document, InputError, Problem};
 use crate::model::Meta;
