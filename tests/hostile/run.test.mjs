@@ -5,7 +5,8 @@
 // A case marked `known` is a defect of the core: it runs as a todo (reported, not failed).
 import { describe, test, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -295,6 +296,22 @@ describe("wasm API", () => {
     });
   }
 });
+
+// ---------------------------------------------------------------- a hostile reader
+test(
+  "the CLI writing its result into a pipe already closed (routewijzer match … | head -c 0)",
+  { todo: "the CLI prints with print!, which panics on a closed stdout: 'failed printing to stdout: Broken pipe', exit 101" },
+  async () => {
+    const child = spawn(bin, ["match", "--catalog", samplePath, "--profile", personaPath, "--today", TODAY], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), CLI_TIMEOUT_MS);
+    const [status] = await once(child, "close");
+    clearTimeout(timer);
+    assert.notEqual(status, 101, `CLI panic (exit 101):\n${stderr.slice(0, 500)}`);
+  },
+);
 
 // ---------------------------------------------------------------- the corpus itself
 test("every file of the corpus is a case, and every case's file exists", () => {
