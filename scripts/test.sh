@@ -50,6 +50,10 @@ cargo test --locked --target wasm32-unknown-unknown --test wasm 2>&1 | tee -a "$
 step "wasm API tests in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 cargo test --locked --target wasm32-unknown-unknown --test wasm 2>&1 | tee -a "$log"
 
+step "Hostile corpus through the CLI and the wasm build (tests/hostile/)"
+cargo build --locked --release --bin routewijzer
+node --test tests/hostile/ 2>&1 | tee -a "$log"
+
 if [ -d tests/browser ]; then
   step "Browser end-to-end tests (playwright-core + Debian chromium)"
   node --test tests/browser/ 2>&1 | tee -a "$log"
