@@ -46,8 +46,9 @@ impl Document {
 }
 
 impl InputError {
+    /// One problem, clipped and escaped like every reported problem.
     pub fn one(document: Document, path: impl Into<String>, message: impl Into<String>) -> InputError {
-        InputError { document, problems: vec![Problem::new(path, message)] }
+        InputError { document, problems: crate::model::limits::bound(vec![Problem::new(path, message)]) }
     }
 }
 

@@ -258,18 +258,29 @@ pub fn clip_quoted(message: &str) -> String {
 }
 
 /// At most [`MAX_PROBLEMS`] problems, the rest counted in a last one; every message
-/// with its echoed values clipped.
+/// with its echoed values clipped and control characters written as escapes (so an
+/// echoed value cannot drive a terminal).
 pub fn bound(problems: Vec<Problem>) -> Vec<Problem> {
     let extra = problems.len().saturating_sub(MAX_PROBLEMS);
+    let clean = |s: &str| clip_quoted(s).chars().flat_map(escaped).collect::<String>();
     let mut out: Vec<Problem> = problems
         .into_iter()
         .take(MAX_PROBLEMS)
-        .map(|p| Problem { path: clip_quoted(&p.path), message: clip_quoted(&p.message) })
+        .map(|p| Problem { path: clean(&p.path), message: clean(&p.message) })
         .collect();
     if extra > 0 {
         out.push(Problem::new("", format!("and {extra} more problems")));
     }
     out
+}
+
+/// A character as written in a problem: control characters as `\u{1b}`.
+fn escaped(c: char) -> Vec<char> {
+    if c.is_control() {
+        c.escape_unicode().collect()
+    } else {
+        vec![c]
+    }
 }
 
 #[cfg(test)]
@@ -283,6 +294,12 @@ mod tests {
         assert_eq!(m, format!("'{}…' is not a postcode; `ok` and \"fine\"", "x".repeat(MAX_ECHO)));
         assert_eq!(clip_quoted("unclosed 'abc"), "unclosed 'abc");
         assert!(clip_quoted(&format!("'{long}")).chars().count() <= MAX_ECHO + 2);
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let b = bound(vec![Problem::new("a", "unknown variant `\u{1b}]0;x\u{7}`")]);
+        assert_eq!(b[0].message, "unknown variant `\\u{1b}]0;x\\u{7}`");
     }
 
     #[test]

@@ -16,10 +16,11 @@
 use crate::model::error::{Document, InputError, Problem};
 use crate::model::limits;
 use crate::model::{Catalog, Meta, Profile, Weights};
-use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use serde_json::Value;
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -157,8 +158,9 @@ pub fn catalog_from<'de, D: Deserializer<'de>, N: Node>(
     let members = members().map_err(|p| fail(vec![p]))?;
     let mut problems = catalog_problems(members);
     // The one-pass error may be one the member-by-member pass cannot see (a key given
-    // twice): keep it, first, unless that place is reported already.
-    if !problems.iter().any(|p| p.path == first.path) {
+    // twice): keep it, first, unless that element is reported already.
+    let element = first.path.split_inclusive(']').next().unwrap_or_default();
+    if !problems.iter().any(|p| p.path == first.path || (element.ends_with(']') && p.path.starts_with(element))) {
         problems.insert(0, first);
     }
     Err(fail(problems))
@@ -387,7 +389,9 @@ pub fn profile_from<'de, D: Deserializer<'de>>(de: D) -> Result<Profile, InputEr
 /// is not an object gets one plain sentence.
 pub fn path_problem(path: &serde_path_to_error::Path, message: &str) -> Problem {
     let path = path.to_string();
-    let path = if path == "." { String::new() } else { path };
+    // `.` is the document itself; `?` marks a place serde_path_to_error cannot name (a
+    // syntax error in a key), where the position says more.
+    let path = if path == "." || path.split('.').any(|s| s == "?") { String::new() } else { path };
     let bare = match message.rfind(" at line ") {
         Some(i) if !path.is_empty() => &message[..i],
         _ => message,
@@ -401,6 +405,161 @@ pub fn path_problem(path: &serde_path_to_error::Path, message: &str) -> Problem 
 /// A syntax error in JSON text: the message with line and column.
 fn json_problem(e: &serde_json::Error) -> Problem {
     Problem::new("", e.to_string())
+}
+
+/// JSON text as a JSON value: as [`json_value`], with the syntax errors of serde_json.
+pub fn json_text(text: &str) -> Result<Value, Problem> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    // serde_json's own errors (syntax, numbers out of range, its nesting limit) name a line
+    // and column, which say more in text than a path.
+    let value = read_json(&mut de, false)?;
+    de.end().map_err(|e| json_problem(&e))?;
+    Ok(value)
+}
+
+/// A JSON value read from any serde deserializer (a JS object through
+/// serde-wasm-bindgen, JSON text through serde_json): every member is kept (so the typed
+/// decoding that follows sees unknown fields), a key given twice is refused, numbers must
+/// be finite, and nesting deeper than [`limits::MAX_JSON_DEPTH`] is refused before it is
+/// recursed into. A problem names the path of the bad value.
+pub fn json_value<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Value, Problem> {
+    read_json(de, true)
+}
+
+/// [`json_value`]; `reader_paths`: whether the deserializer's own errors get a path too.
+fn read_json<'de, D: serde::Deserializer<'de>>(de: D, reader_paths: bool) -> Result<Value, Problem> {
+    let failure = RefCell::new(None);
+    let read = Nested { depth: 0, failure: &failure }.deserialize(de);
+    match (read, failure.into_inner()) {
+        (Ok(v), _) => Ok(v),
+        (Err(_), Some(Failure { message, from_reader: true, .. })) if !reader_paths => Err(Problem::new("", message)),
+        (Err(_), Some(Failure { path, message, .. })) => {
+            let path: Vec<String> = path.into_iter().rev().collect();
+            let mut joined = String::new();
+            for segment in path {
+                if !joined.is_empty() && !segment.starts_with('[') {
+                    joined.push('.');
+                }
+                joined.push_str(&segment);
+            }
+            Err(Problem::new(joined, message))
+        }
+        (Err(e), None) => Err(Problem::new("", e.to_string())),
+    }
+}
+
+/// Where [`json_value`] failed: the path, innermost segment first, and what was wrong.
+struct Failure {
+    path: Vec<String>,
+    message: String,
+    /// The deserializer's own error, not one of [`Nested`]'s checks.
+    from_reader: bool,
+}
+
+/// Builds a JSON value at nesting `depth`; a failure is recorded with its path, which
+/// grows as the error bubbles up (the deserializer's own error text is not relied on).
+struct Nested<'a> {
+    depth: usize,
+    failure: &'a RefCell<Option<Failure>>,
+}
+
+impl Nested<'_> {
+    fn fail<E: de::Error>(&self, message: String) -> E {
+        *self.failure.borrow_mut() = Some(Failure { path: Vec::new(), message: message.clone(), from_reader: false });
+        E::custom(message)
+    }
+
+    fn deeper<E: de::Error>(&self) -> Result<usize, E> {
+        if self.depth >= limits::MAX_JSON_DEPTH {
+            return Err(self.fail(format!("nested more than {} deep", limits::MAX_JSON_DEPTH)));
+        }
+        Ok(self.depth + 1)
+    }
+
+    /// Adds `segment` to the path of a failure from inside it (the deserializer's own
+    /// errors, such as a JS function where a value should be, start their path here).
+    fn within<E: de::Error>(&self, segment: impl FnOnce() -> String, e: E) -> E {
+        let mut failure = self.failure.borrow_mut();
+        let f = failure.get_or_insert_with(|| {
+            let text = e.to_string();
+            let message = text.strip_prefix("Error: ").unwrap_or(&text).to_string();
+            Failure { path: Vec::new(), message, from_reader: true }
+        });
+        f.path.push(segment());
+        e
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Nested<'_> {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Nested<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(v.into())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(v.into())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(v.into())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        match serde_json::Number::from_f64(v) {
+            Some(n) => Ok(Value::Number(n)),
+            None => Err(self.fail(format!("{v} is not a number JSON can hold"))),
+        }
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(v.into())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(v.into())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        self.deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let depth = self.deeper()?;
+        let mut items = Vec::new();
+        loop {
+            let inner = Nested { depth, failure: self.failure };
+            match seq.next_element_seed(inner) {
+                Ok(Some(item)) => items.push(item),
+                Ok(None) => return Ok(Value::Array(items)),
+                Err(e) => return Err(self.within(|| format!("[{}]", items.len()), e)),
+            }
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let depth = self.deeper()?;
+        let mut members = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let inner = Nested { depth, failure: self.failure };
+            let value = map.next_value_seed(inner).map_err(|e| self.within(|| key.clone(), e))?;
+            if members.contains_key(&key) {
+                // Named at the object holding the key, as serde_json's typed reading does.
+                return Err(self.fail(format!("duplicate field `{key}`")));
+            }
+            members.insert(key, value);
+        }
+        Ok(Value::Object(members))
+    }
 }
 
 #[cfg(test)]

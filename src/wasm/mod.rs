@@ -19,7 +19,6 @@ use crate::model::error::{Document, InputError, Problem};
 use crate::model::Meta;
 use crate::model::{limits, parse};
 use crate::{Date, Lang, MatchOptions};
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -50,7 +49,7 @@ impl Matcher {
             // JSON text (as fetched) is read by serde_json, with its nesting limit.
             Some(text) => {
                 limits::size(text.len(), limits::MAX_CATALOG_BYTES, "catalog").map_err(fail)?;
-                serde_json::from_str(&text).map_err(|e| fail(Problem::new("", e.to_string())))?
+                parse::json_text(&text).map_err(fail)?
             }
             None => {
                 given(&catalog, Document::Catalog)?;
@@ -93,7 +92,7 @@ impl Matcher {
         let value = match profile.as_string() {
             Some(text) => {
                 limits::size(text.len(), limits::MAX_PROFILE_BYTES, "profile").map_err(fail)?;
-                serde_json::from_str(&text).map_err(|e| fail(Problem::new("", e.to_string())))?
+                parse::json_text(&text).map_err(fail)?
             }
             None => {
                 // Measured in JS before anything is copied into the module's memory.
@@ -153,104 +152,10 @@ struct PlaceOption<'a> {
     region: Option<&'a str>,
 }
 
-/// A JS value as a JSON value, read with serde-wasm-bindgen: every key of every object is
-/// kept (so unknown fields are reported as for text), numbers must be finite, and nesting
-/// deeper than [`limits::MAX_JSON_DEPTH`] is refused before it is recursed into.
+/// A JS value as a JSON value, read with serde-wasm-bindgen (see
+/// [`parse::json_value`]): every key is kept, so unknown fields are reported as for text.
 fn json_value(value: JsValue) -> Result<serde_json::Value, Problem> {
-    Nested(0).deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| {
-        let message = String::from(js_sys::Error::from(JsValue::from(e)).message());
-        match message.split_once(PATH_END) {
-            Some((path, message)) => Problem::new(path, message),
-            None => Problem::new("", message),
-        }
-    })
-}
-
-/// Ends the path an error of [`Nested`] carries in front of its message.
-const PATH_END: char = '\u{1f}';
-
-/// An error from inside `segment` (a key or `[index]`): the path grows as it bubbles up.
-fn within<E: de::Error>(segment: &str, e: E) -> E {
-    let text = e.to_string();
-    let (path, message) = text.split_once(PATH_END).unwrap_or(("", &text));
-    let sep = if path.is_empty() || path.starts_with('[') || segment.is_empty() { "" } else { "." };
-    E::custom(format!("{segment}{sep}{path}{PATH_END}{message}"))
-}
-
-/// Builds a JSON value at nesting depth `.0`.
-struct Nested(usize);
-
-impl<'de> DeserializeSeed<'de> for Nested {
-    type Value = serde_json::Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<serde_json::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Nested {
-    type Value = serde_json::Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(v.into())
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(v.into())
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(v.into())
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        serde_json::Number::from_f64(v)
-            .map(serde_json::Value::Number)
-            .ok_or_else(|| E::custom(format!("{v} is not a number JSON can hold")))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(v.into())
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(v.into())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(serde_json::Value::Null)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(serde_json::Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        self.deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let inner = self.deeper()?;
-        let mut items = Vec::new();
-        while let Some(item) =
-            seq.next_element_seed(Nested(inner)).map_err(|e| within(&format!("[{}]", items.len()), e))?
-        {
-            items.push(item);
-        }
-        Ok(serde_json::Value::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let inner = self.deeper()?;
-        let mut members = serde_json::Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(Nested(inner)).map_err(|e| within(&key, e))?;
-            members.insert(key, value);
-        }
-        Ok(serde_json::Value::Object(members))
-    }
-}
-
-impl Nested {
-    fn deeper<E: de::Error>(&self) -> Result<usize, E> {
-        if self.0 >= limits::MAX_JSON_DEPTH {
-            return Err(E::custom(format!("nested more than {} deep", limits::MAX_JSON_DEPTH)));
-        }
-        Ok(self.0 + 1)
-    }
+    parse::json_value(serde_wasm_bindgen::Deserializer::from(value))
 }
 
 /// Walks a JS value without copying it into the module: its nesting against
@@ -272,6 +177,16 @@ fn shape(value: &JsValue, depth: usize, budget: &mut usize) -> Result<(), String
             spend(budget, 1)?;
             shape(&item, depth + 1, budget)?;
         }
+    } else if let Some(map) = value.dyn_ref::<js_sys::Map>() {
+        let mut result = Ok(());
+        map.for_each(&mut |v, k| {
+            if result.is_ok() {
+                result = spend(budget, 1)
+                    .and_then(|()| shape(&k, depth + 1, budget))
+                    .and_then(|()| shape(&v, depth + 1, budget));
+            }
+        });
+        result?;
     } else if value.is_object() {
         for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
             let pair = js_sys::Array::from(&entry);

@@ -89,7 +89,7 @@ function edit(text, from, to) {
 const atPosition = (message) => ({ wasm_text: { path: "", message, why: "a token error in text read as a JSON value: line and column, no path" } });
 const garbled = "wasm object reader: a bad value two or more levels deep gets a garbled path ('places.Error: [0].Error: lat') and 'Error: ' in its message";
 /** How many `not`s deep the CLI's first problem of 200 nested tests lies (serde_json stops at 128 levels from the document root). */
-const NOTS_CLI = 124;
+const NOTS_CLI = 126;
 const NAME = '"name":"Hostile corpus base catalog"';
 const FIRST_OFFERING_NAME = `"name":${JSON.stringify(BASE.offerings[0].name)}`;
 const LAT = `"lat":${BASE.places[0].lat}`;
@@ -237,22 +237,22 @@ catalog("unknown-weights-field", ["invalid", "weights.luck", "unknown field `luc
 const dupKnown = "wasm reads catalog text into a serde_json::Value, which keeps the last of two equal keys; the CLI refuses them";
 catalog("dupkey-top", ["invalid", "", "duplicate field `weights`"], () => edit(MINI_TEXT, '  "weights":', '  "weights": {"sector": 100, "subject": 0, "qualification": 0, "hours": 0, "earn_while_learning": 0, "cost": 0, "duration": 0, "time_to_start": 0, "travel": 0, "shortage": 0},\n  "weights":'), {
   wasm_object: { expect: "ok", why: "JSON.parse keeps the last of two equal keys" },
-  known: dupKnown,
+
   attack: "a top-level key given twice",
 });
 catalog("dupkey-meta-name", ["invalid", "meta", "duplicate field `name`"], () => edit(MINI_TEXT, NAME, '"name": "first", "name": "second"'), {
   wasm_object: { expect: "ok", why: "JSON.parse keeps the last of two equal keys" },
-  known: dupKnown,
+
   attack: "a key given twice in meta",
 });
 catalog("dupkey-offering", ["invalid", "offerings[0]", "duplicate field `name`"], () => edit(BASE_TEXT, FIRST_OFFERING_NAME, `${FIRST_OFFERING_NAME},"name":"Tweede naam"`), {
   wasm_object: { expect: "ok", why: "JSON.parse keeps the last of two equal keys" },
-  known: dupKnown,
+
   attack: "a key given twice in an offering",
 });
 catalog("dupkey-test-type", ["invalid", `rules[${R_HBO}].test`, "duplicate field `type`"], () => edit(BASE_TEXT, '"test":{"type":"diploma-level"', '"test":{"type":"vog","type":"diploma-level"'), {
   wasm_object: { expect: "ok", why: "JSON.parse keeps the last of two equal keys" },
-  known: dupKnown,
+
   attack: "a test's type given twice (which one is checked?)",
 });
 
@@ -283,8 +283,8 @@ catalog("vocab-cost-basis", ["invalid", "offerings[0].cost_basis", "unknown vari
 catalog("vocab-intake-status", ["invalid", "offerings[0].intakes[0].status", "unknown variant `maybe`"], (c) => { c.offerings[0].intakes[0].status = "maybe"; }, { attack: "an unknown intake status" });
 catalog("vocab-role", ["invalid", "vacancies[1].role", "unknown variant `rector-magnificus`"], (c) => { c.vacancies[1].role = "rector-magnificus"; }, { attack: "an unknown vacancy role" });
 catalog("vocab-action-message", ["invalid", `rules[${R_HBO}].alternatives[0].action`, "unknown message id"], (c) => { c.rules[R_HBO].alternatives[0].action = "action.nonexistent"; }, { attack: "an action naming a message that does not exist" });
-catalog("vocab-escape-sequence", ["invalid", "offerings[0].kind", "unknown variant"], (c) => { c.offerings[0].kind = "\u001b]0;pwned\u0007\u001b[2J"; }, { known: "the CLI prints problems with the input they echo unescaped: terminal escape sequences of a catalog or profile reach the terminal through stderr", attack: "an unknown id holding terminal escapes: the problem echoes it" });
-catalog("url-escape-sequence", ["invalid", "sources[0].url", "not an http(s) URL"], (c) => { c.sources[0].url = "\u001b[31mred\u001b[0m"; }, { known: "the CLI prints problems with the input they echo unescaped: terminal escape sequences of a catalog or profile reach the terminal through stderr", attack: "a URL holding terminal escapes: the problem echoes it" });
+catalog("vocab-escape-sequence", ["invalid", "offerings[0].kind", "unknown variant"], (c) => { c.offerings[0].kind = "\u001b]0;pwned\u0007\u001b[2J"; }, { attack: "an unknown id holding terminal escapes: the problem echoes it" });
+catalog("url-escape-sequence", ["invalid", "sources[0].url", "not an http(s) URL"], (c) => { c.sources[0].url = "\u001b[31mred\u001b[0m"; }, { attack: "a URL holding terminal escapes: the problem echoes it" });
 catalog("vocab-case", ["invalid", "offerings[0].educational_program_mode", "unknown variant `Voltijd`"], (c) => { c.offerings[0].educational_program_mode = "Voltijd"; }, { attack: "an id in another case" });
 
 // ---------------------------------------------------------------- catalogs: duplicate ids
@@ -333,7 +333,7 @@ catalog("num-whole-float", ["invalid", "offerings[0].weekly_hours", "invalid typ
 catalog("num-1e400", ["invalid", "places[0].lat", "number out of range"], () => edit(BASE_TEXT, LAT, '"lat":1e400'), {
   ...atPosition("number out of range at line"),
   wasm_object: { expect: "invalid", path: "places[0].lat", message: "inf is not a number JSON can hold" },
-  known: garbled,
+
   attack: "a float literal past f64 (JSON.parse makes it Infinity)",
 });
 catalog("num-1e-99999999", ["invalid", "places[0]", "outside the Netherlands"], () => edit(BASE_TEXT, LAT, '"lat":1e-99999999'), {
@@ -375,25 +375,25 @@ catalog("nest-rule-60", ["invalid", `rules[${R_HBO}]`, "nested 60 deep"], (c) =>
 catalog("nest-rule-200", ["invalid", `rules[${R_HBO}].test${".not".repeat(NOTS_CLI)}`, "recursion limit exceeded"], (c) => { c.rules[R_HBO].test = notChain(200); }, {
   ...atPosition("recursion limit exceeded at line"),
   wasm_object: { expect: "invalid", path: `rules[${R_HBO}].test${".not".repeat(125)}`, message: "nested more than 128 deep" },
-  known: `${garbled}; the CLI reports the one fault twice, at two depths (the one-pass read and the element read count nesting from different roots)`,
+
   attack: "rule tests nested 200 deep: past serde_json's recursion limit (stack overflow?)",
 });
 catalog("nest-array-200", ["invalid", "rules[0][0]", "invalid type: sequence"], () => edit(MINI_TEXT, '"rules": []', `"rules": [${nestedArrayText(200)}]`), {
   ...atPosition("recursion limit exceeded at line"),
   wasm_object: { expect: "invalid", path: `rules${"[0]".repeat(127)}`, message: "nested more than 128 deep" },
-  known: garbled,
+
   attack: "arrays nested 200 deep in a list",
 });
 catalog("nest-array-5000-unknown", ["invalid", "x", "unknown field `x`"], () => edit(MINI_TEXT, '"rules": []', `"x": ${nestedArrayText(5000)}, "rules": []`), {
   ...atPosition("recursion limit exceeded at line"),
   wasm_object: { expect: "invalid", path: `x${"[0]".repeat(127)}`, message: "nested more than 128 deep" },
-  known: garbled,
+
   attack: "arrays nested 5,000 deep in an unknown member (skipped values recurse too)",
 });
 catalog("nest-object-200", ["invalid", "x", "unknown field `x`"], () => edit(MINI_TEXT, '"rules": []', `"rules": [], "x": ${'{"a":'.repeat(200)}1${"}".repeat(200)}`), {
   ...atPosition("recursion limit exceeded at line"),
   wasm_object: { expect: "invalid", path: `x${".a".repeat(127)}`, message: "nested more than 128 deep" },
-  known: garbled,
+
   attack: "objects nested 200 deep in an unknown member",
 });
 catalog("wide-rule-257", ["invalid", `rules[${R_HBO}]`, "257 tests in one rule; the limit is 256"], (c) => {
@@ -462,8 +462,8 @@ profile("syntax-trailing-garbage", ["invalid", "", "trailing characters"], "{} {
 profile("syntax-bom", ["invalid", "", "expected value"], "\uFEFF{}\n", { attack: "a byte order mark" });
 profile("syntax-nan", ["invalid", "age", "expected value"], '{"age": NaN}\n', { ...atPosition("expected value at line 1 column 9"), attack: "a NaN literal" });
 profile("syntax-infinity", ["invalid", "age", "expected value"], '{"age": Infinity}\n', { ...atPosition("expected value at line 1 column 9"), attack: "an Infinity literal" });
-profile("syntax-comment", ["invalid", "", "key must be a string at line 1 column 2"], '{/* age */ "age": 30}\n', { known: "CLI: a syntax error at a key of a profile gets the path '?' (serde_path_to_error's unknown place) and loses its line and column: '?: key must be a string'", attack: "a comment" });
-profile("syntax-single-quotes", ["invalid", "", "key must be a string at line 1 column 2"], "{'age': 30}\n", { known: "CLI: a syntax error at a key of a profile gets the path '?' (serde_path_to_error's unknown place) and loses its line and column: '?: key must be a string'", attack: "single quotes" });
+profile("syntax-comment", ["invalid", "", "key must be a string at line 1 column 2"], '{/* age */ "age": 30}\n', { attack: "a comment" });
+profile("syntax-single-quotes", ["invalid", "", "key must be a string at line 1 column 2"], "{'age': 30}\n", { attack: "single quotes" });
 profile("syntax-control-character", ["invalid", "diplomas[0].field", "control character"], '{"diplomas": [{"level": "havo", "field": "a\u0007b"}]}\n', { ...atPosition("control character (\\u0000-\\u001F) found while parsing a string at line 1"), attack: "a raw BEL inside a string" });
 profile("syntax-lone-surrogate", ["invalid", "diplomas[0].field", "lone leading surrogate"], '{"diplomas": [{"level": "havo", "field": "\\udfff"}]}\n', {
   ...atPosition("lone leading surrogate in hex escape at line 1"),
@@ -471,7 +471,7 @@ profile("syntax-lone-surrogate", ["invalid", "diplomas[0].field", "lone leading 
   attack: "a lone surrogate via \\u escape",
 });
 profile("syntax-empty", ["invalid", "", "EOF while parsing"], "", { attack: "an empty file" });
-profile("syntax-unquoted-key", ["invalid", "", "key must be a string at line 1 column 2"], "{age: 30}\n", { known: "CLI: a syntax error at a key of a profile gets the path '?' (serde_path_to_error's unknown place) and loses its line and column: '?: key must be a string'", attack: "an unquoted key" });
+profile("syntax-unquoted-key", ["invalid", "", "key must be a string at line 1 column 2"], "{age: 30}\n", { attack: "an unquoted key" });
 
 // ---------------------------------------------------------------- profiles: wrong types
 profile("type-array", ["invalid", "", "must be a JSON object"], "[]\n", { attack: "a list as profile" });
@@ -507,12 +507,12 @@ profile("unknown-proto", ["invalid", "__proto__", "unknown field `__proto__`"], 
 });
 profile("dupkey-top", ["invalid", "", "duplicate field `age`"], '{"age": 30, "age": 300}\n', {
   wasm_object: { expect: "invalid", path: "age", message: "invalid value: integer `300`", why: "JSON.parse keeps the last of two equal keys" },
-  known: "wasm reads profile text into a serde_json::Value, which keeps the last of two equal keys; the CLI refuses them",
+
   attack: "a key given twice (the second out of range)",
 });
 profile("dupkey-nested", ["invalid", "job", "duplicate field `sector`"], '{"job": {"sector": "vo", "sector": "po", "role": "leraar", "hours_per_week": 20}}\n', {
   wasm_object: { expect: "ok", why: "JSON.parse keeps the last of two equal keys" },
-  known: "wasm reads profile text into a serde_json::Value, which keeps the last of two equal keys; the CLI refuses them",
+
   attack: "a key given twice in the job",
 });
 
@@ -523,7 +523,7 @@ profile("missing-study-ec", ["invalid", "study", "missing field `ec`"], { study:
 profile("vocab-level", ["invalid", "diplomas[0].level", "unknown variant `master`"], { diplomas: [{ level: "master" }] }, { attack: "an unknown diploma level" });
 profile("vocab-sector", ["invalid", "sectors[1]", "unknown variant `hbo`"], { sectors: ["po", "hbo"] }, { attack: "an unknown sector" });
 profile("vocab-subject", ["invalid", "subjects[0]", "unknown variant `klingon`"], { subjects: ["klingon"] }, { attack: "an unknown subject" });
-profile("vocab-escape-sequence", ["invalid", "diplomas[0].level", "unknown variant"], { diplomas: [{ level: "\u001b[2J\u001b[Hhavo\r" }] }, { known: "the CLI prints problems with the input they echo unescaped: terminal escape sequences of a catalog or profile reach the terminal through stderr", attack: "an unknown level holding terminal escapes: the problem echoes it" });
+profile("vocab-escape-sequence", ["invalid", "diplomas[0].level", "unknown variant"], { diplomas: [{ level: "\u001b[2J\u001b[Hhavo\r" }] }, { attack: "an unknown level holding terminal escapes: the problem echoes it" });
 profile("vocab-dutch", ["invalid", "dutch", "unknown variant `d1`"], { dutch: "d1" }, { attack: "an unknown language level" });
 profile("vocab-pabo-test", ["invalid", "pabo_tests_passed[0]", "unknown variant"], { pabo_tests_passed: ["astrologie"] }, { attack: "an unknown pabo test" });
 profile("vocab-qualification", ["invalid", "qualifications[0].qualification", "unknown variant"], { qualifications: [{ qualification: "derdegraads" }] }, { attack: "an unknown qualification" });
@@ -607,7 +607,7 @@ api("today-1900", "match", [{ birth_date: "1900-01-01" }, "1900-01-01"], "ok", {
 api("lang-de", "match", [P, T, "de"], ["invalid", "options", "lang", "'de' is not nl or en"], { attack: "lang de" });
 api("lang-number", "match", [P, T, 5], ["invalid", "options", "lang", "must be the string nl or en"], { attack: "lang 5" });
 api("lang-upper", "match", [P, T, "EN"], ["invalid", "options", "lang", "'EN' is not nl or en"], { attack: "lang EN" });
-api("lang-long", "match", [P, T, "x".repeat(100000)], ["invalid", "options", "lang", "is not nl or en"], { known: "options problems are not bounded: a 100,000-character lang is echoed in full, twice (message and problems: 200 KB)", attack: "a 100,000-character lang, echoed clipped" });
+api("lang-long", "match", [P, T, "x".repeat(100000)], ["invalid", "options", "lang", "is not nl or en"], { attack: "a 100,000-character lang, echoed clipped" });
 api("profile-null", "match", [null, T], ["invalid", "profile", "", "nothing was given"], { attack: "profile null" });
 api("profile-undefined", "match", [{ $: "undefined" }, T], ["invalid", "profile", "", "nothing was given"], { attack: "profile undefined" });
 api("profile-array", "match", [[], T], ["invalid", "profile", "", "must be a JSON object"], { attack: "profile []" });
@@ -620,13 +620,13 @@ api("profile-10mb-string", "match", [{ $: "bigField", chars: 10_000_000 }, T], [
 api("profile-10mb-text", "match", [{ $: "bigText", chars: 10_000_000 }, T], ["invalid", "profile", "", "the limit is 65536 bytes"], { attack: "profile JSON text of 10 MB" });
 api("profile-nan", "match", [{ age: { $: "NaN" } }, T], ["invalid", "profile", "age", "not a number JSON can hold"], { attack: "NaN in a profile object" });
 api("profile-infinity", "match", [{ hours_per_week: { $: "Infinity" } }, T], ["invalid", "profile", "hours_per_week", "not a number JSON can hold"], { attack: "Infinity in a profile object" });
-api("profile-neg-infinity-nested", "match", [{ study: { level: "havo", ec: { $: "-Infinity" } } }, T], ["invalid", "profile", "study.ec", "not a number JSON can hold"], { known: garbled, attack: "-Infinity nested in a profile object" });
+api("profile-neg-infinity-nested", "match", [{ study: { level: "havo", ec: { $: "-Infinity" } } }, T], ["invalid", "profile", "study.ec", "not a number JSON can hold"], { attack: "-Infinity nested in a profile object" });
 api("profile-function-value", "match", [{ age: { $: "function" } }, T], ["invalid", "profile", "age", ""], { attack: "a function as a value" });
 api("profile-symbol-value", "match", [{ vog: { $: "symbol" } }, T], ["invalid", "profile", "vog", ""], { attack: "a symbol as a value" });
 api("profile-bigint", "match", [{ age: { $: "bigint", value: "31" } }, T], "ok", { attack: "a BigInt age (read as the integer it is)" });
 api("profile-huge-bigint", "match", [{ age: { $: "bigint", value: "340282366920938463463374607431768211456" } }, T], ["invalid", "profile", "age", ""], { attack: "a BigInt past u128" });
 api("profile-map", "match", [{ $: "map", entries: [["age", 30]] }, T], "ok", { attack: "a JS Map as profile (read as the object it maps)" });
-api("profile-map-10mb", "match", [{ $: "map", entries: [["diplomas", [{ level: "havo", field: { $: "string", chars: 10_000_000 } }]]] }, T], ["invalid", "profile", "", "larger than its size limit"], { known: "the size measure in JS walks Object.entries, which a Map does not have: a Map's 10 MB string is copied into the module and refused only by the string limit (diplomas[0].field)", attack: "a JS Map holding a 10 MB string: measured before it is copied?" });
+api("profile-map-10mb", "match", [{ $: "map", entries: [["diplomas", [{ level: "havo", field: { $: "string", chars: 10_000_000 } }]]] }, T], ["invalid", "profile", "", "larger than its size limit"], { attack: "a JS Map holding a 10 MB string: measured before it is copied?" });
 api("profile-undefined-member", "match", [{ age: { $: "undefined" }, vog: true }, T], "ok", { attack: "a member whose value is undefined (JSON.stringify drops it)" });
 api("profile-sparse-array", "match", [{ sectors: { $: "sparse" } }, T], ["invalid", "profile", "sectors[0]", ""], { attack: "a sparse array (holes read as undefined)" });
 api("catalog-null", "new", [null], ["invalid", "catalog", "", "nothing was given"], { attack: "new Matcher(null)" });
@@ -635,9 +635,9 @@ api("catalog-array", "new", [[]], ["invalid", "catalog", "", "must be a JSON obj
 api("catalog-number", "new", [42], ["invalid", "catalog", "", "must be a JSON object"], { attack: "new Matcher(42)" });
 api("catalog-empty-text", "new", [""], ["invalid", "catalog", "", "EOF while parsing"], { attack: "new Matcher(\"\")" });
 api("catalog-empty-object", "new", [{}], ["invalid", "catalog", "", "missing field"], { attack: "new Matcher({})" });
-api("catalog-nested-200", "new", [{ $: "nested", depth: 200 }], ["invalid", "catalog", Array(128).fill("a").join("."), "nested more than 128 deep"], { known: garbled, attack: "a catalog object nested 200 deep" });
-api("catalog-cyclic", "new", [{ $: "cyclic" }], ["invalid", "catalog", Array(128).fill("self").join("."), "nested more than 128 deep"], { known: garbled, attack: "a catalog object that contains itself" });
-api("catalog-nan-object", "new", [{ $: "baseWith", path: ["places", 0, "lat"], value: { $: "NaN" } }], ["invalid", "catalog", "places[0].lat", "not a number JSON can hold"], { known: garbled, attack: "NaN in a catalog object" });
+api("catalog-nested-200", "new", [{ $: "nested", depth: 200 }], ["invalid", "catalog", Array(128).fill("a").join("."), "nested more than 128 deep"], { attack: "a catalog object nested 200 deep" });
+api("catalog-cyclic", "new", [{ $: "cyclic" }], ["invalid", "catalog", `${Array(127).fill("self").join(".")}.diplomas`, "nested more than 128 deep"], { attack: "a catalog object that contains itself" });
+api("catalog-nan-object", "new", [{ $: "baseWith", path: ["places", 0, "lat"], value: { $: "NaN" } }], ["invalid", "catalog", "places[0].lat", "not a number JSON can hold"], { attack: "NaN in a catalog object" });
 
 // ---------------------------------------------------------------- write
 for (const dir of ["catalogs", "profiles"]) {
