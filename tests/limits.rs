@@ -143,5 +143,53 @@ fn a_wide_rule_does_not_make_what_if_unbounded() {
     let started = std::time::Instant::now();
     let r = m.match_json(r#"{"diplomas":[{"level":"wo-master","field":"wiskunde"}]}"#, &today()).unwrap();
     assert!(!r.routes.is_empty());
-    println!("wide-rule match with what-if: {:?}", started.elapsed());
+    let took = started.elapsed();
+    println!("wide-rule match with what-if: {took:?}");
+    assert!(took.as_secs() < 10, "the what-if budget bounds a match: {took:?}");
+}
+
+#[test]
+fn checks_stay_near_linear_on_documents_built_to_be_slow() {
+    // Once 22 s and 31 s: many broken elements whose ids every message was searched for,
+    // and 100,000 unknown keys followed by 100,000 repeats of `meta`.
+    let mut c = sample_value();
+    let base = c["offerings"][0].clone();
+    let offerings = c["offerings"].as_array_mut().unwrap();
+    for i in 0..4_000 {
+        let mut o = base.clone();
+        o["id"] = json!(format!("kapot-{i}"));
+        o["kind"] = json!("pabo-nachtschool");
+        offerings.push(o);
+    }
+    let text = c.to_string();
+    let started = std::time::Instant::now();
+    let e = catalog_from_str(&text).unwrap_err();
+    assert!(e.problems.len() > limits::MAX_PROBLEMS);
+    let broken = started.elapsed();
+    let mut keys = String::from("{");
+    for i in 0..100_000 {
+        keys.push_str(&format!("\"k{i}\":0,"));
+    }
+    for _ in 0..100_000 {
+        keys.push_str("\"meta\":0,");
+    }
+    keys.push_str("\"x\":0}");
+    let started = std::time::Instant::now();
+    assert!(catalog_from_str(&keys).is_err());
+    let repeated = started.elapsed();
+    println!("4,000 broken offerings: {broken:?}; 200,000 top-level keys: {repeated:?}");
+    // Generous bounds for a debug build on a shared machine; quadratic work took minutes.
+    assert!(broken.as_secs() < 20 && repeated.as_secs() < 20, "{broken:?} {repeated:?}");
+}
+
+#[test]
+fn numbers_read_exactly_and_absurd_exponents_fail_fast() {
+    for text in ["52.0918", "5.1175", "0.1", "123456.789012345", "1e-7", "2.2250738585072014e-308"] {
+        let json: f64 = serde_json::from_str(text).unwrap();
+        assert_eq!(json, text.parse::<f64>().unwrap(), "{text}");
+    }
+    let started = std::time::Instant::now();
+    let e = profile_from_str(r#"{"hours_per_week": 1e-99999999}"#).unwrap_err();
+    assert_eq!(e.problems[0].path, "hours_per_week");
+    assert!(started.elapsed().as_millis() < 1_000);
 }
