@@ -7,11 +7,10 @@
 //! [`crate::model::validate`] on the well-formed rest. A profile reports its first
 //! structural problem, then all semantic ones.
 //!
-//! JSON text (the CLI) is read with serde_json, its elements again as raw JSON text, so
-//! both passes use one deserializer type. The wasm boundary reads its input (a JS object
-//! or text) into a JSON value and decodes that ([`catalog_from_value`],
-//! [`profile_from_value`]). Limits ([`crate::model::limits`]) are checked before the work
-//! they bound.
+//! JSON text is read with serde_json, its elements again as raw JSON text, so both passes
+//! use one deserializer type. The wasm boundary reads JS objects into a JSON value first
+//! ([`json_value`]) and writes that as text, so everything is read the same way. Limits
+//! ([`crate::model::limits`]) are checked before the work they bound.
 
 use crate::model::error::{Document, InputError, Problem};
 use crate::model::limits;
@@ -58,20 +57,6 @@ impl Node for &RawValue {
         } else {
             named.id
         }
-    }
-}
-
-impl Node for &Value {
-    fn decode<T: DeserializeOwned>(self) -> Result<T, Problem> {
-        serde_path_to_error::deserialize(self).map_err(|e| path_problem(e.path(), &e.inner().to_string()))
-    }
-
-    fn elements(self) -> Option<Vec<Self>> {
-        self.as_array().map(|a| a.iter().collect())
-    }
-
-    fn string_member(&self, key: &str) -> Option<String> {
-        self.get(key).and_then(Value::as_str).map(str::to_string)
     }
 }
 
@@ -126,15 +111,6 @@ pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
     })?;
     de.end().map_err(syntax)?;
     Ok(catalog)
-}
-
-/// Parses and validates a catalog already read as a JSON value (the wasm boundary reads
-/// JS objects and text into one). Every problem is reported, as for text.
-pub fn catalog_from_value(value: &Value) -> Result<Catalog, InputError> {
-    catalog_from(value, || match value.as_object() {
-        Some(members) => Ok(members.iter().map(|(k, v)| (k.clone(), v)).collect()),
-        None => Err(Problem::new("", "a catalog must be a JSON object")),
-    })
 }
 
 /// Parses and validates a catalog from any serde deserializer. `members` splits the
@@ -359,14 +335,6 @@ pub fn profile_from_str(text: &str) -> Result<Profile, InputError> {
     Ok(profile)
 }
 
-/// Parses and validates a profile already read as a JSON value.
-pub fn profile_from_value(value: &Value) -> Result<Profile, InputError> {
-    if !value.is_object() {
-        return Err(InputError::one(Document::Profile, "", "a profile must be a JSON object"));
-    }
-    profile_from(value)
-}
-
 /// Parses and validates a profile from any serde deserializer.
 pub fn profile_from<'de, D: Deserializer<'de>>(de: D) -> Result<Profile, InputError> {
     let fail = |problems| InputError { document: Document::Profile, problems: limits::bound(problems) };
@@ -407,33 +375,17 @@ fn json_problem(e: &serde_json::Error) -> Problem {
     Problem::new("", e.to_string())
 }
 
-/// JSON text as a JSON value: as [`json_value`], with the syntax errors of serde_json.
-pub fn json_text(text: &str) -> Result<Value, Problem> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    // serde_json's own errors (syntax, numbers out of range, its nesting limit) name a line
-    // and column, which say more in text than a path.
-    let value = read_json(&mut de, false)?;
-    de.end().map_err(|e| json_problem(&e))?;
-    Ok(value)
-}
-
 /// A JSON value read from any serde deserializer (a JS object through
 /// serde-wasm-bindgen, JSON text through serde_json): every member is kept (so the typed
 /// decoding that follows sees unknown fields), a key given twice is refused, numbers must
 /// be finite, and nesting deeper than [`limits::MAX_JSON_DEPTH`] is refused before it is
 /// recursed into. A problem names the path of the bad value.
 pub fn json_value<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Value, Problem> {
-    read_json(de, true)
-}
-
-/// [`json_value`]; `reader_paths`: whether the deserializer's own errors get a path too.
-fn read_json<'de, D: serde::Deserializer<'de>>(de: D, reader_paths: bool) -> Result<Value, Problem> {
     let failure = RefCell::new(None);
     let read = Nested { depth: 0, failure: &failure }.deserialize(de);
     match (read, failure.into_inner()) {
         (Ok(v), _) => Ok(v),
-        (Err(_), Some(Failure { message, from_reader: true, .. })) if !reader_paths => Err(Problem::new("", message)),
-        (Err(_), Some(Failure { path, message, .. })) => {
+        (Err(_), Some(Failure { path, message })) => {
             let path: Vec<String> = path.into_iter().rev().collect();
             let mut joined = String::new();
             for segment in path {
@@ -452,8 +404,6 @@ fn read_json<'de, D: serde::Deserializer<'de>>(de: D, reader_paths: bool) -> Res
 struct Failure {
     path: Vec<String>,
     message: String,
-    /// The deserializer's own error, not one of [`Nested`]'s checks.
-    from_reader: bool,
 }
 
 /// Builds a JSON value at nesting `depth`; a failure is recorded with its path, which
@@ -465,7 +415,7 @@ struct Nested<'a> {
 
 impl Nested<'_> {
     fn fail<E: de::Error>(&self, message: String) -> E {
-        *self.failure.borrow_mut() = Some(Failure { path: Vec::new(), message: message.clone(), from_reader: false });
+        *self.failure.borrow_mut() = Some(Failure { path: Vec::new(), message: message.clone() });
         E::custom(message)
     }
 
@@ -482,8 +432,7 @@ impl Nested<'_> {
         let mut failure = self.failure.borrow_mut();
         let f = failure.get_or_insert_with(|| {
             let text = e.to_string();
-            let message = text.strip_prefix("Error: ").unwrap_or(&text).to_string();
-            Failure { path: Vec::new(), message, from_reader: true }
+            Failure { path: Vec::new(), message: text.strip_prefix("Error: ").unwrap_or(&text).to_string() }
         });
         f.path.push(segment());
         e

@@ -45,18 +45,16 @@ impl Matcher {
         #[wasm_bindgen(unchecked_param_type = "Catalog | string")] catalog: JsValue,
     ) -> Result<Matcher, JsValue> {
         let fail = |problem: Problem| js_error(&InputError { document: Document::Catalog, problems: vec![problem] });
-        let value = match catalog.as_string() {
-            // JSON text (as fetched) is read by serde_json, with its nesting limit.
-            Some(text) => {
-                limits::size(text.len(), limits::MAX_CATALOG_BYTES, "catalog").map_err(fail)?;
-                parse::json_text(&text).map_err(fail)?
-            }
+        let catalog = match catalog.as_string() {
+            // JSON text (as fetched) is read exactly as the CLI reads a file.
+            Some(text) => parse::catalog_from_str(&text),
             None => {
                 given(&catalog, Document::Catalog)?;
-                json_value(catalog).map_err(fail)?
+                let text = object_text(catalog).map_err(fail)?;
+                parse::catalog_from_str(&text).map_err(unplaced)
             }
         };
-        let catalog = parse::catalog_from_value(&value).map_err(|e| js_error(&e))?;
+        let catalog = catalog.map_err(|e| js_error(&e))?;
         Ok(Matcher { inner: crate::Matcher::from_validated(catalog) })
     }
 
@@ -89,18 +87,16 @@ impl Matcher {
         let closed = count(&closed).map_err(|m| option("closed", m))?;
         given(&profile, Document::Profile)?;
         let fail = |problem: Problem| js_error(&InputError { document: Document::Profile, problems: vec![problem] });
-        let value = match profile.as_string() {
-            Some(text) => {
-                limits::size(text.len(), limits::MAX_PROFILE_BYTES, "profile").map_err(fail)?;
-                parse::json_text(&text).map_err(fail)?
-            }
+        let profile = match profile.as_string() {
+            Some(text) => parse::profile_from_str(&text),
             None => {
                 // Measured in JS before anything is copied into the module's memory.
                 shape(&profile, 0, &mut { limits::MAX_PROFILE_BYTES }).map_err(|m| fail(Problem::new("", m)))?;
-                json_value(profile).map_err(fail)?
+                let text = object_text(profile).map_err(fail)?;
+                parse::profile_from_str(&text).map_err(unplaced)
             }
         };
-        let profile = parse::profile_from_value(&value).map_err(|e| js_error(&e))?;
+        let profile = profile.map_err(|e| js_error(&e))?;
         let mut options = MatchOptions::new(today);
         options.lang = lang;
         options.limit = limit;
@@ -152,10 +148,25 @@ struct PlaceOption<'a> {
     region: Option<&'a str>,
 }
 
-/// A JS value as a JSON value, read with serde-wasm-bindgen (see
-/// [`parse::json_value`]): every key is kept, so unknown fields are reported as for text.
-fn json_value(value: JsValue) -> Result<serde_json::Value, Problem> {
-    parse::json_value(serde_wasm_bindgen::Deserializer::from(value))
+/// A JS object as JSON text, so that it is read exactly as text is (one set of decoders
+/// in the module, unknown fields and duplicates refused alike). It is first read with
+/// serde-wasm-bindgen into a JSON value ([`parse::json_value`]: every key kept, numbers
+/// finite, nesting at most 128 deep, the path of a bad value named); no JS
+/// `JSON.stringify`, whose `NaN` becomes `null`.
+fn object_text(value: JsValue) -> Result<String, Problem> {
+    let value = parse::json_value(serde_wasm_bindgen::Deserializer::from(value))?;
+    serde_json::to_string(&value).map_err(|e| Problem::new("", e.to_string()))
+}
+
+/// Problems of text the caller never wrote (an object written as text here) without the
+/// line and column in that text.
+fn unplaced(mut e: InputError) -> InputError {
+    for p in &mut e.problems {
+        if let Some(i) = p.message.rfind(" at line ") {
+            p.message.truncate(i);
+        }
+    }
+    e
 }
 
 /// Walks a JS value without copying it into the module: its nesting against
