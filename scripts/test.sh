@@ -54,11 +54,14 @@ step "Hostile corpus through the CLI and the wasm build (tests/hostile/)"
 cargo build --locked --release --bin routewijzer
 node --test tests/hostile/ 2>&1 | tee -a "$log"
 
+step "Fuzzing: a short run of every target (45 s; RELIABILITY.md has the long run)"
+bash scripts/fuzz.sh 45 2>&1 | tee -a "$log"
+
 if [ -d tests/browser ]; then
   step "Browser end-to-end tests (playwright-core + Debian chromium)"
   node --test tests/browser/ 2>&1 | tee -a "$log"
 fi
 
 # One closing line over every runner: cargo's "test result:" and node's "# pass/# fail".
-awk '/^test result:/ { p += $4; f += $6 } /^# pass / { p += $3 } /^# fail / { f += $3 }
+awk '/^test result:/ { p += $4; f += $6 } /^# pass / { p += $3 } /^# fail / { f += $3 } /^fuzz: [0-9]+ passed/ { p += $2; f += $4 }
      END { printf "\nall tests: %d passed, %d failed\n", p, f }' "$log"

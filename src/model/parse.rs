@@ -103,6 +103,10 @@ pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
     let syntax = |e: serde_json::Error| InputError { document: Document::Catalog, problems: vec![json_problem(&e)] };
     limits::size(text.len(), limits::MAX_CATALOG_BYTES, "catalog")
         .map_err(|p| InputError { document: Document::Catalog, problems: vec![p] })?;
+    // serde would read a struct from an array of its fields in order; documents are objects.
+    if text.trim_start().starts_with('[') {
+        return Err(InputError::one(Document::Catalog, "", "a catalog must be a JSON object"));
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let catalog = catalog_from(&mut de, || match serde_json::from_str::<Members>(text) {
         Ok(m) => Ok(m.0),
