@@ -200,7 +200,7 @@ fn info_and_places_have_the_declared_shape() {
 #[wasm_bindgen_test]
 fn repeated_matches_do_not_grow_memory() {
     let m = matcher();
-    let bytes = || get(&get(&wasm_bindgen::memory(), "buffer"), "byteLength").as_f64().unwrap();
+    let bytes = memory_bytes;
     let profiles = [
         PROFILE,
         r#"{"diplomas":[{"level":"havo"}],"sectors":["po"],"location":{"postcode":"3511"}}"#,
@@ -225,6 +225,11 @@ fn repeated_matches_do_not_grow_memory() {
     let warm = bytes();
     run(400);
     assert_eq!(bytes(), warm, "memory grew from {warm} bytes while matching");
+}
+
+/// The size of the module's memory.
+fn memory_bytes() -> f64 {
+    get(&get(&wasm_bindgen::memory(), "buffer"), "byteLength").as_f64().unwrap()
 }
 
 /// Calls `match` with raw JS arguments.
@@ -289,11 +294,7 @@ fn deep_or_huge_objects_are_refused_before_they_are_copied() {
         js_error(call(&m, profile.into(), "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap());
     assert!(message.contains("nested more than 128 deep"), "{message}");
     // A 10 MB string in a profile object is measured in JS, not copied into wasm memory.
-    let before = wasm_bindgen::memory()
-        .unchecked_into::<js_sys::WebAssembly::Memory>()
-        .buffer()
-        .unchecked_into::<js_sys::ArrayBuffer>()
-        .byte_length();
+    let before = memory_bytes();
     let profile = js_sys::Object::new();
     let location = js_sys::Object::new();
     // Made in JS, so the test itself puts nothing in the module's memory.
@@ -302,12 +303,8 @@ fn deep_or_huge_objects_are_refused_before_they_are_copied() {
     let (message, _, _) =
         js_error(call(&m, profile.into(), "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap());
     assert!(message.contains("size limit"), "{message}");
-    let after = wasm_bindgen::memory()
-        .unchecked_into::<js_sys::WebAssembly::Memory>()
-        .buffer()
-        .unchecked_into::<js_sys::ArrayBuffer>()
-        .byte_length();
-    assert!(after < before + 5_000_000, "memory grew from {before} to {after}");
+    let after = memory_bytes();
+    assert!(after < before + 5e6, "memory grew from {before} to {after}");
     // A catalog whose rule tests nest 10,000 deep is refused too (no stack overflow).
     let catalog = JSON::parse(CATALOG).unwrap();
     let rules = Array::from(&get(&catalog, "rules"));
