@@ -160,7 +160,8 @@ fn put(s: &mut String, line: std::fmt::Arguments) {
 /// The yearly cost with its basis, and how sure the amount is when it is not confirmed.
 fn cost(route: &crate::result::RouteResult, lang: Lang) -> String {
     let mut how = vec![label(lang, "cost_basis", route.cost_basis.id())];
-    if let Some(s) = route.cost_source.as_ref() {
+    // How sure a fee is; for a route the school pays, the subsidy's doubts are the school's.
+    if let Some(s) = route.cost_source.as_ref().filter(|_| route.cost_basis.pays_fee()) {
         if s.status != SourceStatus::Confirmed {
             how.push(label(lang, "status", s.status.id()));
         }

@@ -5,6 +5,9 @@
 import { h, link, put, safeUrl } from "./dom.js";
 import { timeline } from "./timeline.js";
 
+/** Cost bases on which the candidate pays a fee (else the school pays, or nothing is due). */
+const FEES = ["collegegeld", "instellingscollegegeld", "cursusgeld"];
+
 /** Open routes shown before "show more". */
 const FIRST = 10;
 /** Closed routes listed at most. */
@@ -108,11 +111,11 @@ export class Results {
     return h(tag, { class: "rw-route-name", tabindex: "-1" }, x.url ? this.#link(x.url, x.name) : x.name);
   }
 
-  /** The yearly cost with its basis, and how sure the amount is when it is not confirmed. */
+  /** The yearly cost with its basis, and how sure a fee is when it is not confirmed. */
   #cost(x) {
     const w = this.#w;
     const s = x.cost_source;
-    const sure = !s || (s.status === "confirmed" && !s.estimated);
+    const sure = !s || !FEES.includes(x.cost_basis) || (s.status === "confirmed" && !s.estimated);
     const how = sure ? "" : `; ${[s.status !== "confirmed" && w.label("status", s.status), s.estimated && this.#t("costEstimate")].filter(Boolean).join(", ")}`;
     return `${w.euro(x.cost_eur_per_year)} (${w.label("cost_basis", x.cost_basis)}${how})`;
   }
