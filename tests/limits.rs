@@ -193,3 +193,14 @@ fn numbers_read_exactly_and_absurd_exponents_fail_fast() {
     assert_eq!(e.problems[0].path, "hours_per_week");
     assert!(started.elapsed().as_millis() < 1_000);
 }
+
+#[test]
+fn long_keys_and_version_strings_are_not_echoed_in_full() {
+    let mut c = sample_value();
+    c.as_object_mut().unwrap().insert("k".repeat(200_000), json!(1));
+    c["meta"]["version"] = json!("v".repeat(50_000));
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    let text = e.to_string();
+    assert!(text.len() < 10_000, "{} bytes", text.len());
+    assert!(e.problems.iter().any(|p| p.path == "meta.version"), "{e}");
+}

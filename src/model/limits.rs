@@ -28,6 +28,10 @@ pub const MAX_PROFILE_LIST: usize = 50;
 pub const MAX_PROBLEMS: usize = 100;
 /// Most characters of a value echoed in a problem message.
 pub const MAX_ECHO: usize = 80;
+/// Most characters of a problem's path (a path through keys a document chose itself).
+pub const MAX_PATH: usize = 300;
+/// Most characters of a problem's message.
+pub const MAX_MESSAGE: usize = 1_000;
 
 /// Most elements of each list of a catalog.
 pub const CATALOG_LISTS: &[(&str, usize)] = &[
@@ -128,8 +132,9 @@ fn shape(t: &Test) -> (usize, usize) {
     children.into_iter().map(shape).fold((1, 1), |(n, d), (cn, cd)| (n + cn, d.max(cd + 1)))
 }
 
-/// Every string of a catalog against [`MAX_CATALOG_STRING`]: the names and texts a
-/// person sees, ids and URLs.
+/// The strings of a catalog a person sees or a problem may echo against
+/// [`MAX_CATALOG_STRING`]: names, notes, URLs and ids. (Every problem message is also cut
+/// to [`MAX_MESSAGE`] characters.)
 fn strings(c: &Catalog, out: &mut Vec<Problem>) {
     let mut check = |path: &dyn Fn() -> String, s: &str| {
         let n = s.chars().count();
@@ -139,6 +144,10 @@ fn strings(c: &Catalog, out: &mut Vec<Problem>) {
     };
     let m = &c.meta;
     check(&|| "meta.name".into(), &m.name);
+    check(&|| "meta.version".into(), &m.version);
+    if let Some(r) = &m.region {
+        check(&|| "meta.region".into(), r);
+    }
     for (i, a) in m.attribution.iter().enumerate() {
         check(&|| format!("meta.attribution[{i}]"), a);
     }
@@ -176,7 +185,23 @@ fn strings(c: &Catalog, out: &mut Vec<Problem>) {
         }
     }
     for (i, s) in c.sources.iter().enumerate() {
+        check(&|| format!("sources[{i}].id"), &s.id);
         check(&|| format!("sources[{i}].url"), &s.url);
+    }
+    for (i, f) in c.figures.iter().enumerate() {
+        check(&|| format!("figures[{i}].id"), &f.id);
+        check(&|| format!("figures[{i}].unit"), &f.unit);
+        for (j, v) in f.values.iter().enumerate() {
+            if let Some(n) = &v.note {
+                check(&|| format!("figures[{i}].values[{j}].note"), n);
+            }
+        }
+    }
+    for (i, x) in c.places.iter().enumerate() {
+        check(&|| format!("places[{i}].id"), &x.id);
+    }
+    for (i, x) in c.institutions.iter().enumerate() {
+        check(&|| format!("institutions[{i}].id"), &x.id);
     }
     for (i, r) in c.relatedness.iter().enumerate() {
         check(&|| format!("relatedness[{i}].field"), &r.field);
@@ -266,11 +291,21 @@ pub fn bound(problems: Vec<Problem>) -> Vec<Problem> {
     let mut out: Vec<Problem> = problems
         .into_iter()
         .take(MAX_PROBLEMS)
-        .map(|p| Problem { path: clean(&p.path), message: clean(&p.message) })
+        .map(|p| Problem { path: clip(&clean(&p.path), MAX_PATH), message: clip(&clean(&p.message), MAX_MESSAGE) })
         .collect();
     if extra > 0 {
         out.push(Problem::new("", format!("and {extra} more problems")));
     }
+    out
+}
+
+/// At most `max` characters of `s`, marked with `…` where cut.
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max).collect();
+    out.push('…');
     out
 }
 

@@ -44,12 +44,16 @@ impl Matcher {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "Catalog | string")] catalog: JsValue,
     ) -> Result<Matcher, JsValue> {
-        let fail = |problem: Problem| js_error(&InputError { document: Document::Catalog, problems: vec![problem] });
+        let fail = |problem: Problem| {
+            js_error(&InputError { document: Document::Catalog, problems: limits::bound(vec![problem]) })
+        };
         let catalog = match catalog.as_string() {
             // JSON text (as fetched) is read exactly as the CLI reads a file.
             Some(text) => parse::catalog_from_str(&text),
             None => {
                 given(&catalog, Document::Catalog)?;
+                // Measured in JS before anything is copied into the module's memory.
+                shape(&catalog, 0, &mut { limits::MAX_CATALOG_BYTES }).map_err(|m| fail(Problem::new("", m)))?;
                 let text = object_text(catalog).map_err(fail)?;
                 parse::catalog_from_str(&text).map_err(unplaced)
             }
@@ -86,7 +90,9 @@ impl Matcher {
         let limit = count(&limit).map_err(|m| option("limit", m))?;
         let closed = count(&closed).map_err(|m| option("closed", m))?;
         given(&profile, Document::Profile)?;
-        let fail = |problem: Problem| js_error(&InputError { document: Document::Profile, problems: vec![problem] });
+        let fail = |problem: Problem| {
+            js_error(&InputError { document: Document::Profile, problems: limits::bound(vec![problem]) })
+        };
         let profile = match profile.as_string() {
             Some(text) => parse::profile_from_str(&text),
             None => {
