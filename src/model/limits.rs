@@ -29,7 +29,7 @@ pub const MAX_PROBLEMS: usize = 100;
 /// Most characters of a value echoed in a problem message.
 pub const MAX_ECHO: usize = 80;
 /// Most characters of a problem's path (a path through keys a document chose itself).
-pub const MAX_PATH: usize = 300;
+pub const MAX_PATH: usize = 1_000;
 /// Most characters of a problem's message.
 pub const MAX_MESSAGE: usize = 1_000;
 

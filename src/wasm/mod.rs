@@ -53,7 +53,7 @@ impl Matcher {
             None => {
                 given(&catalog, Document::Catalog)?;
                 // Measured in JS before anything is copied into the module's memory.
-                shape(&catalog, 0, &mut { limits::MAX_CATALOG_BYTES }).map_err(|m| fail(Problem::new("", m)))?;
+                shape(&catalog, limits::MAX_CATALOG_BYTES).map_err(fail)?;
                 let text = object_text(catalog).map_err(fail)?;
                 parse::catalog_from_str(&text).map_err(unplaced)
             }
@@ -97,7 +97,7 @@ impl Matcher {
             Some(text) => parse::profile_from_str(&text),
             None => {
                 // Measured in JS before anything is copied into the module's memory.
-                shape(&profile, 0, &mut { limits::MAX_PROFILE_BYTES }).map_err(|m| fail(Problem::new("", m)))?;
+                shape(&profile, limits::MAX_PROFILE_BYTES).map_err(fail)?;
                 let text = object_text(profile).map_err(fail)?;
                 parse::profile_from_str(&text).map_err(unplaced)
             }
@@ -177,43 +177,70 @@ fn unplaced(mut e: InputError) -> InputError {
 
 /// Walks a JS value without copying it into the module: its nesting against
 /// [`crate::model::limits::MAX_JSON_DEPTH`], and the characters of its strings and keys
-/// against `budget`.
-fn shape(value: &JsValue, depth: usize, budget: &mut usize) -> Result<(), String> {
-    if depth > limits::MAX_JSON_DEPTH {
-        return Err(format!("nested more than {} deep", limits::MAX_JSON_DEPTH));
-    }
-    fn spend(budget: &mut usize, n: usize) -> Result<(), String> {
-        *budget = budget.checked_sub(n).ok_or_else(|| "larger than its size limit".to_string())?;
+/// (and one per value) against `max`; a problem names the path where it stopped.
+fn shape(value: &JsValue, max: usize) -> Result<(), Problem> {
+    /// Where a walk failed: the path, innermost segment first, and what was wrong.
+    type Failed = (Vec<String>, String);
+    fn spend(budget: &mut usize, n: usize, max: usize) -> Result<(), Failed> {
+        *budget = budget.checked_sub(n).ok_or_else(|| {
+            (Vec::new(), format!("larger than its size limit: the limit is {max} bytes ({} KiB)", max >> 10))
+        })?;
         Ok(())
     }
-    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
-        return spend(budget, s.length() as usize);
-    }
-    if js_sys::Array::is_array(value) {
-        for item in js_sys::Array::from(value).iter() {
-            spend(budget, 1)?;
-            shape(&item, depth + 1, budget)?;
+    fn within(segment: impl FnOnce() -> String) -> impl FnOnce(Failed) -> Failed {
+        move |(mut path, message)| {
+            path.push(segment());
+            (path, message)
         }
-    } else if let Some(map) = value.dyn_ref::<js_sys::Map>() {
-        let mut result = Ok(());
-        map.for_each(&mut |v, k| {
-            if result.is_ok() {
-                result = spend(budget, 1)
-                    .and_then(|()| shape(&k, depth + 1, budget))
-                    .and_then(|()| shape(&v, depth + 1, budget));
+    }
+    // Nesting counted as `parse::json_value` counts it, so both name the same place.
+    fn walk(value: &JsValue, depth: usize, budget: &mut usize, max: usize) -> Result<(), Failed> {
+        if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+            return spend(budget, s.length() as usize, max);
+        }
+        let container = js_sys::Array::is_array(value) || value.is_object();
+        if container && depth >= limits::MAX_JSON_DEPTH {
+            return Err((Vec::new(), format!("nested more than {} deep", limits::MAX_JSON_DEPTH)));
+        }
+        if js_sys::Array::is_array(value) {
+            for (i, item) in js_sys::Array::from(value).iter().enumerate() {
+                spend(budget, 1, max)?;
+                walk(&item, depth + 1, budget, max).map_err(within(|| format!("[{i}]")))?;
             }
-        });
-        result?;
-    } else if value.is_object() {
-        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
-            let pair = js_sys::Array::from(&entry);
-            spend(budget, pair.get(0).dyn_ref::<js_sys::JsString>().map_or(0, |k| k.length() as usize) + 1)?;
-            shape(&pair.get(1), depth + 1, budget)?;
+        } else if let Some(map) = value.dyn_ref::<js_sys::Map>() {
+            let mut result = Ok(());
+            map.for_each(&mut |v, k| {
+                if result.is_ok() {
+                    let key = k.as_string().unwrap_or_default();
+                    result = spend(budget, key.len() + 1, max)
+                        .and_then(|()| walk(&v, depth + 1, budget, max).map_err(within(|| key)));
+                }
+            });
+            result?;
+        } else if value.is_object() {
+            for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+                let pair = js_sys::Array::from(&entry);
+                let key = pair.get(0).as_string().unwrap_or_default();
+                spend(budget, key.len() + 1, max)?;
+                walk(&pair.get(1), depth + 1, budget, max).map_err(within(|| key))?;
+            }
+        } else {
+            spend(budget, 1, max)?;
         }
-    } else {
-        spend(budget, 1)?;
+        Ok(())
     }
-    Ok(())
+    walk(value, 0, &mut { max }, max).map_err(|(path, message)| {
+        // Too large is said of the whole document; too deep, of the place it happens.
+        let path = if message.starts_with("larger") { Vec::new() } else { path };
+        let mut joined = String::new();
+        for segment in path.into_iter().rev() {
+            if !joined.is_empty() && !segment.starts_with('[') {
+                joined.push('.');
+            }
+            joined.push_str(&segment);
+        }
+        Problem::new(joined, message)
+    })
 }
 
 /// `limit` and `closed`: absent, or a whole number from 0 up.
