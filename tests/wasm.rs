@@ -52,15 +52,7 @@ fn profile_object_round_trips_to_the_cli_result_shape() {
 #[wasm_bindgen_test]
 fn json_text_and_object_inputs_give_the_same_result() {
     let m = matcher();
-    let a = m
-        .match_profile(
-            JsValue::from_str(PROFILE),
-            "2026-11-23".into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-        )
-        .unwrap();
+    let a = call(&m, JsValue::from_str(PROFILE), "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
     let b = m
         .match_profile(
             JSON::parse(PROFILE).unwrap(),
@@ -72,14 +64,7 @@ fn json_text_and_object_inputs_give_the_same_result() {
         .unwrap();
     assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&b).unwrap());
     let from_object = Matcher::new(JSON::parse(CATALOG).unwrap()).unwrap();
-    let c = from_object
-        .match_profile(
-            JsValue::from_str(PROFILE),
-            "2026-11-23".into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-        )
+    let c = call(&from_object, JsValue::from_str(PROFILE), "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED)
         .unwrap();
     assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&c).unwrap());
 }
@@ -95,25 +80,14 @@ fn js_error(e: JsValue) -> (String, String, String) {
 fn bad_profiles_throw_errors_that_name_the_field() {
     let m = matcher();
     let bad = JSON::parse(r#"{"diplomas":[{"level":"hbo-bachlor"}]}"#).unwrap();
-    let (message, path, document) = js_error(
-        m.match_profile(bad, "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED, JsValue::UNDEFINED)
-            .err()
-            .unwrap(),
-    );
+    let (message, path, document) =
+        js_error(call(&m, bad, "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap());
     assert_eq!(path, "diplomas[0].level");
     assert_eq!(document, "profile");
     assert!(message.contains("hbo-bachlor"), "{message}");
 
     let (_, path, document) = js_error(
-        m.match_profile(
-            JsValue::from_str("{}"),
-            "23-11-2026".into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-        )
-        .err()
-        .unwrap(),
+        call(&m, JsValue::from_str("{}"), "23-11-2026".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap(),
     );
     assert_eq!((path.as_str(), document.as_str()), ("today", "options"));
     let (_, path, _) = js_error(
@@ -129,15 +103,7 @@ fn bad_profiles_throw_errors_that_name_the_field() {
     );
     assert_eq!(path, "lang");
     let (message, _, _) = js_error(
-        m.match_profile(
-            JsValue::UNDEFINED,
-            "2026-11-23".into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-        )
-        .err()
-        .unwrap(),
+        call(&m, JsValue::UNDEFINED, "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap(),
     );
     assert!(message.contains("nothing was given"), "{message}");
 }
@@ -209,15 +175,14 @@ fn repeated_matches_do_not_grow_memory() {
     ];
     let run = |n: usize| {
         for i in 0..n {
-            let r = m
-                .match_profile(
-                    JsValue::from_str(profiles[i % profiles.len()]),
-                    "2026-11-23".into(),
-                    JsValue::UNDEFINED,
-                    JsValue::UNDEFINED,
-                    JsValue::UNDEFINED,
-                )
-                .unwrap();
+            let r = call(
+                &m,
+                JsValue::from_str(profiles[i % profiles.len()]),
+                "2026-11-23".into(),
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+            )
+            .unwrap();
             assert!(Array::from(&get(&r, "routes")).length() > 0);
         }
     };
