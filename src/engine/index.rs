@@ -27,6 +27,8 @@ pub struct Index {
     /// Per offering: the indices of the rules to check (kind rules, then its own).
     pub(crate) offering_rules: Vec<Vec<usize>>,
     pub(crate) offering_place: Vec<Option<usize>>,
+    /// Per offering: the role its route kind leads to.
+    pub(crate) offering_role: Vec<Role>,
     /// Per offering: the index of its `cost_figure` in `figures`.
     pub(crate) offering_figure: Vec<Option<usize>>,
     pub(crate) vacancy_place: Vec<Option<usize>>,
@@ -147,6 +149,11 @@ impl Index {
                 .map(|o| o.cost_figure.as_deref().and_then(|f| figure_index.get(f).copied()))
                 .collect(),
             offering_place: catalog.offerings.iter().map(|o| place_index.get(&o.place).copied()).collect(),
+            offering_role: catalog
+                .offerings
+                .iter()
+                .map(|o| catalog.route_kinds.iter().find(|k| k.kind == o.kind).map_or(Role::Leraar, |k| k.role))
+                .collect(),
             vacancy_place: catalog.vacancies.iter().map(|v| place_index.get(&v.job_location).copied()).collect(),
             source_index: ids(catalog.sources.iter().map(|s| s.id.as_str())),
             institution_index: ids(catalog.institutions.iter().map(|i| i.id.as_str())),

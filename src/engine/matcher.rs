@@ -137,6 +137,7 @@ impl Matcher {
             offering: o.id.clone(),
             name: o.name.clone(),
             kind: o.kind,
+            role: ix.offering_role[e.offering],
             institution: ix
                 .institution_index
                 .get(&o.institution)
@@ -198,7 +199,15 @@ impl Matcher {
     fn finding(&self, rule: &Rule, o: &Offering, action: Option<&str>, lang: Lang) -> Finding {
         Finding {
             rule: rule.id.clone(),
-            message: rule_message(&rule.test, o, &rule.id).render(lang),
+            message: {
+                // A rule may word itself (a limit rather than a requirement); it gets the
+                // same parameters as the test's own wording.
+                let generic = rule_message(&rule.test, o, &rule.id);
+                match &rule.message {
+                    Some(id) => Text::new(lang, id, &generic.params),
+                    None => generic.render(lang),
+                }
+            },
             action: action.map(|a| Text::new(lang, a, &[])),
             sources: self.source_refs(&rule.sources),
             status: rule.status,

@@ -79,12 +79,23 @@ pub struct Source {
 pub struct RouteKindDef {
     pub kind: RouteKind,
     pub qualification: Qualification,
+    /// The role at a school the route leads to (absent: `leraar`).
+    #[serde(default = "leraar", skip_serializing_if = "is_leraar")]
+    pub role: Role,
     pub sectors: Vec<Sector>,
     /// Rule ids checked for every offering of this kind.
     pub rules: Vec<String>,
     /// Sources describing the route as a whole.
     #[serde(default)]
     pub sources: Vec<String>,
+}
+
+fn leraar() -> Role {
+    Role::Leraar
+}
+
+fn is_leraar(r: &Role) -> bool {
+    *r == Role::Leraar
 }
 
 /// Which study fields count as related (verwant) to which subjects.

@@ -29,6 +29,10 @@ pub struct Profile {
     /// Sectors the candidate would like to teach in (empty: no preference).
     #[serde(default)]
     pub sectors: Vec<Sector>,
+    /// Roles the candidate would like at a school: `leraar`, `onderwijsassistent`,
+    /// `leraarondersteuner`, `instructeur` (empty: no preference).
+    #[serde(default)]
+    pub roles: Vec<Role>,
     /// Subjects the candidate would like to teach (empty: no preference).
     #[serde(default)]
     pub subjects: Vec<Subject>,

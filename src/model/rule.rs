@@ -23,6 +23,10 @@ pub struct Rule {
     pub status: SourceStatus,
     #[serde(default)]
     pub note: Option<String>,
+    /// Message id that says what the rule requires, when the test's own wording would
+    /// mislead (a limit rather than a requirement, say). Absent: worded from the test.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
     /// The rule is only checked when this holds.
     #[serde(default)]
     pub applies_if: Option<Test>,

@@ -46,6 +46,9 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
                 p(format!("{at}.action"), format!("unknown message id '{a}'"));
             }
         }
+        if let Some(m) = r.message.as_deref().filter(|m| !crate::i18n::has_message(m)) {
+            p(format!("{at}.message"), format!("unknown message id '{m}'"));
+        }
         for (j, alt) in r.alternatives.iter().enumerate() {
             if let Some(a) = alt.action.as_deref().filter(|a| !crate::i18n::has_message(a)) {
                 p(format!("{at}.alternatives[{j}].action"), format!("unknown message id '{a}'"));

@@ -90,6 +90,10 @@ vocab!(
         Lio = "lio",
         Herintreding = "herintreding",
         HybrideDocent = "hybride-docent",
+        /// mbo-4 Onderwijsassistent (crebo 25698), BOL or BBL: leads to the onderwijsassistent role (ROLES R-1).
+        MboOnderwijsassistent = "mbo-onderwijsassistent",
+        /// Instructeur in the mbo: a job the employer judges, with an optional course (ROLES R-4).
+        InstructeurMbo = "instructeur-mbo",
     }
 );
 

@@ -64,6 +64,8 @@ pub struct RouteResult {
     pub offering: String,
     pub name: String,
     pub kind: RouteKind,
+    /// The role at a school the route leads to.
+    pub role: Role,
     pub institution: String,
     pub place: String,
     pub mode: Mode,
