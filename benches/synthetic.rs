@@ -360,6 +360,7 @@ pub fn national_catalog(offerings: usize, vacancies: usize, seed: u64) -> Catalo
                 paid_while_learning,
                 program_prerequisites: prerequisites,
                 cost_figure: None,
+                pay_figure: None,
                 max_teaching_hours: (kind == RouteKind::HybrideDocent).then_some(6),
                 intakes,
                 rolling_intake: rolling,

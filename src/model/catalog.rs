@@ -163,6 +163,10 @@ pub struct Offering {
     /// the route (a subsidy, for the employer).
     #[serde(default)]
     pub cost_figure: Option<String>,
+    /// Id of the figure (in `figures`) of what the person earns while training, per month
+    /// (LIO: 50% of the starting salary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_figure: Option<String>,
     /// Teaching hours a week the route allows someone without a bevoegdheid (hybride docent: 6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_teaching_hours: Option<u8>,

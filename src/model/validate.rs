@@ -230,6 +230,14 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
             ),
             _ => {}
         }
+        match o.pay_figure.as_deref().map(|f| (f, figure_ids.get(f))) {
+            Some((f, None)) => p(format!("{at}.pay_figure"), format!("unknown figure '{f}'")),
+            Some((f, Some(&fi))) if c.figures[fi].unit != "eur-per-month" => p(
+                format!("{at}.pay_figure"),
+                format!("figure '{f}' is in {}, pay must be in eur-per-month", c.figures[fi].unit),
+            ),
+            _ => {}
+        }
     }
     for (i, s) in c.shortages.iter().enumerate() {
         if !(0.0..=100.0).contains(&s.percent) {

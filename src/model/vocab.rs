@@ -85,6 +85,9 @@ vocab!(
         MasterLeraarHbo = "master-leraar-hbo",
         MasterLeraarWo = "master-leraar-wo",
         EducatieveMaster = "educatieve-master",
+        /// Educatieve Master Primair Onderwijs (CROHO 60979, 65026): a 2-year wo master
+        /// that gives wo bachelors the po-bevoegdheid.
+        EducatieveMasterPo = "educatieve-master-po",
         AdOnderwijs = "ad-onderwijs",
         OnderwijsassistentNaarLeraar = "onderwijsassistent-naar-leraar",
         Lio = "lio",
@@ -212,6 +215,9 @@ vocab!(
         Instellingscollegegeld = "instellingscollegegeld",
         Cursusgeld = "cursusgeld",
         Werkgever = "werkgever",
+        /// Part of the fee of a programme the person already follows (the educatieve minor
+        /// inside a bachelor): nothing extra.
+        Inbegrepen = "inbegrepen",
         Geen = "geen",
     }
 );

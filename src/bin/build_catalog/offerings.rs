@@ -110,6 +110,7 @@ impl Ctx<'_> {
             url,
             croho: s.croho,
             cost_figure: figure.cloned(),
+            pay_figure: None,
             // Without a bevoegdheid at most this many hours a week (a rules.json figure).
             max_teaching_hours: (s.kind == RouteKind::HybrideDocent).then_some(facts.hybride_max_hours),
         };
