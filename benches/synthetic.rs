@@ -121,6 +121,9 @@ fn kind_weight(k: RouteKind) -> u32 {
         Lio => 2,
         Herintreding => 3,
         HybrideDocent => 3,
+        EducatieveMasterPo => 1,
+        MboOnderwijsassistent => 3,
+        InstructeurMbo => 1,
     }
 }
 
@@ -284,8 +287,9 @@ pub fn national_catalog(offerings: usize, vacancies: usize, seed: u64) -> Catalo
                 Kopopleiding | EducatieveModule | Herintreding | HybrideDocent => 12,
                 EducatieveMinor | Lio => 6,
                 MasterLeraarHbo | MasterLeraarWo | AdOnderwijs => 24,
-                EducatieveMaster => 24,
-                OnderwijsassistentNaarLeraar => 36,
+                EducatieveMaster | EducatieveMasterPo => 24,
+                OnderwijsassistentNaarLeraar | MboOnderwijsassistent => 36,
+                InstructeurMbo => 12,
             };
             let weekly_hours: u8 = match mode {
                 Mode::Voltijd => 40,

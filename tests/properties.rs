@@ -64,6 +64,7 @@ prop_compose! {
         go in any::<bool>(),
         assessed in any::<bool>(),
         vog in any::<bool>(),
+        roles in prop::sample::subsequence(Role::ALL.to_vec(), 0..=2),
         born in prop::option::of(0i64..(60 * 365)),
     ) -> Profile {
         Profile {
@@ -73,6 +74,7 @@ prop_compose! {
             study: study.map(|(level, field, ec, lerarenopleiding)| Study { level, field: field.map(String::from), ec, lerarenopleiding }),
             lerarenopleiding_left: left,
             sectors,
+            roles,
             subjects,
             hours_per_week: hours,
             available_from: available,
