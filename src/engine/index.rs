@@ -27,6 +27,8 @@ pub struct Index {
     /// Per offering: the indices of the rules to check (kind rules, then its own).
     pub(crate) offering_rules: Vec<Vec<usize>>,
     pub(crate) offering_place: Vec<Option<usize>>,
+    /// Per route kind (as `RouteKind::ALL` orders them): some offering names a subject.
+    pub(crate) kind_has_subjects: Vec<bool>,
     /// Per offering: the role its route kind leads to.
     pub(crate) offering_role: Vec<Role>,
     /// Per offering: the index of its `cost_figure` in `figures`.
@@ -90,6 +92,11 @@ pub(crate) struct Evaluated {
     pub timing: Option<NextIntake>,
     pub distance_km: Option<f64>,
     pub cost: crate::engine::money::Cost,
+    /// Outside the sectors or roles the person asked for: ranked after everything inside.
+    pub outside: bool,
+    /// Earlier intakes at which the rules do not hold yet (a minimum age, a waiting
+    /// time): their start and the blocking rules.
+    pub skipped: Vec<(Date, Vec<usize>)>,
 }
 
 impl Index {
@@ -141,6 +148,10 @@ impl Index {
         for (rank, i) in order.into_iter().enumerate() {
             id_rank[i] = rank as u32;
         }
+        let mut kind_has_subjects = vec![false; RouteKind::ALL.len()];
+        for o in catalog.offerings.iter().filter(|o| o.subject.is_some()) {
+            kind_has_subjects[o.kind as usize] = true; // variants are declared in `ALL` order
+        }
         let figure_index = ids(catalog.figures.iter().map(|f| f.id.as_str()));
         Index {
             offering_figure: catalog
@@ -149,6 +160,7 @@ impl Index {
                 .map(|o| o.cost_figure.as_deref().and_then(|f| figure_index.get(f).copied()))
                 .collect(),
             offering_place: catalog.offerings.iter().map(|o| place_index.get(&o.place).copied()).collect(),
+            kind_has_subjects,
             offering_role: catalog
                 .offerings
                 .iter()
@@ -208,6 +220,11 @@ impl Index {
         }
     }
 
+    /// The name of an offering's institution (its id when the catalog lacks it).
+    pub(crate) fn institution_name<'a>(&'a self, o: &'a Offering) -> &'a str {
+        self.institution_index.get(&o.institution).map_or(&o.institution, |&i| &self.catalog.institutions[i].name)
+    }
+
     pub(crate) fn rule(&self, i: usize) -> &Rule {
         &self.catalog.rules[i]
     }
@@ -229,11 +246,41 @@ impl Index {
 
     pub(crate) fn evaluate(&self, profile: &Profile, i: usize, today: Date, geo: &Geo) -> Evaluated {
         let o = &self.catalog.offerings[i];
-        let timing = crate::engine::timing::next_intake(o, today, profile.available_from);
-        // Rules are applied as they stand when the person would start.
+        // Rules are applied as they stand when the person would start: the next intake is
+        // the first at which they hold (someone who turns 21 in June joins in September).
+        let intakes = crate::engine::timing::feasible_intakes(o, today, profile.available_from);
+        let mut skipped = Vec::new();
+        let mut chosen = None;
+        for t in &intakes {
+            let outcomes = self.outcomes(profile, i, t.start_date);
+            let eligibility = rules::verdict(outcomes.iter().map(|(_, o)| o));
+            if eligibility != Eligibility::Ineligible {
+                chosen = Some((Some(t.clone()), outcomes, eligibility));
+                break;
+            }
+            let blocked: Vec<usize> =
+                outcomes.iter().filter(|(_, oc)| *oc == Outcome::Blocked).map(|(r, _)| *r).collect();
+            // Only time removes these (an age, a waiting period): look at the next intake.
+            // Anything the person can act on is advice at this intake, not a reason to wait.
+            if !blocked.iter().all(|&r| time_bound(&self.catalog.rules[r])) {
+                chosen = Some((Some(t.clone()), outcomes, eligibility));
+                skipped.clear();
+                break;
+            }
+            skipped.push((t.start_date, blocked));
+        }
+        let (timing, outcomes, eligibility) = chosen.unwrap_or_else(|| {
+            skipped.clear(); // closed at every intake: nothing was skipped for a later one
+            let timing = intakes.first().cloned();
+            let outcomes = self.outcomes(profile, i, timing.as_ref().map_or(today, |t| t.start_date));
+            let eligibility = rules::verdict(outcomes.iter().map(|(_, o)| o));
+            (timing, outcomes, eligibility)
+        });
         let on = timing.as_ref().map_or(today, |t| t.start_date);
-        let outcomes = self.outcomes(profile, i, on);
-        let eligibility = rules::verdict(outcomes.iter().map(|(_, o)| o));
+        let role = self.offering_role[i];
+        let wanted_roles: &[Role] = if profile.roles.is_empty() { &[Role::Leraar] } else { &profile.roles };
+        let outside = (!profile.sectors.is_empty() && !o.sectors.iter().any(|s| profile.sectors.contains(s)))
+            || !wanted_roles.contains(&role);
         let distance_km = geo.km(self.offering_place[i]);
         // Where the person lives, else where the route is.
         let (area, region) = match (geo.here.area, self.offering_place[i]) {
@@ -251,10 +298,24 @@ impl Index {
             distance_km,
             cost,
             shortage,
+            kind_has_subjects: self.kind_has_subjects[o.kind as usize],
+            role: self.offering_role[i],
         };
         let factors = score::factors(profile, o, &inputs);
         let score = factors.iter().map(|f| f.points).sum();
-        Evaluated { offering: i, on, outcomes, eligibility, score, factors, timing, distance_km, cost }
+        Evaluated {
+            offering: i,
+            on,
+            outcomes,
+            eligibility,
+            score,
+            factors,
+            timing,
+            distance_km,
+            cost,
+            outside,
+            skipped,
+        }
     }
 
     /// The most specific shortage figure: subject in the gemeente, in the region,
@@ -272,8 +333,30 @@ impl Index {
     }
 }
 
-/// Sort key: open routes before ineligible ones, then score, then eligible before
-/// conditional, then offering id (total and deterministic).
-pub(crate) fn rank_key(m: &Index, e: &Evaluated) -> (bool, std::cmp::Reverse<u32>, Eligibility, u32) {
-    (e.eligibility == Eligibility::Ineligible, std::cmp::Reverse(e.score), e.eligibility, m.id_rank[e.offering])
+/// Whether time alone can lift a rule: its test or a way round it asks a minimum age or a
+/// waiting time.
+fn time_bound(rule: &Rule) -> bool {
+    fn has(t: &crate::model::Test) -> bool {
+        use crate::model::Test;
+        match t {
+            Test::MinAge { .. } | Test::NoRecentLerarenopleiding { .. } => true,
+            Test::AllOf { all } => all.iter().any(has),
+            Test::AnyOf { any } => any.iter().any(has),
+            _ => false,
+        }
+    }
+    has(&rule.test) || rule.alternatives.iter().any(|a| has(&a.test))
+}
+
+/// Sort key: open routes before ineligible ones, then those in the sectors and roles the
+/// person asked for before the rest, then score, then eligible before conditional, then
+/// offering id (total and deterministic).
+pub(crate) fn rank_key(m: &Index, e: &Evaluated) -> (bool, bool, std::cmp::Reverse<u32>, Eligibility, u32) {
+    (
+        e.eligibility == Eligibility::Ineligible,
+        e.outside,
+        std::cmp::Reverse(e.score),
+        e.eligibility,
+        m.id_rank[e.offering],
+    )
 }

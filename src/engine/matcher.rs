@@ -138,11 +138,7 @@ impl Matcher {
             name: o.name.clone(),
             kind: o.kind,
             role: ix.offering_role[e.offering],
-            institution: ix
-                .institution_index
-                .get(&o.institution)
-                .map_or(&o.institution, |&i| &ix.catalog.institutions[i].name)
-                .clone(),
+            institution: ix.institution_name(o).to_string(),
             place: ix.offering_place[e.offering].map_or_else(|| o.place.clone(), |p| ix.catalog.places[p].name.clone()),
             mode: o.educational_program_mode,
             qualification: o.occupational_credential_awarded,
@@ -180,6 +176,39 @@ impl Matcher {
                 }
             }),
             paid_while_learning: o.paid_while_learning,
+            pay: crate::engine::money::pay_on(&ix.catalog, o, e.on).map(|(fi, vi, amount, status, estimated)| {
+                let f = &ix.catalog.figures[fi];
+                let v = &f.values[vi];
+                Pay {
+                    eur_per_month: amount,
+                    source: AmountSource {
+                        figure: f.id.clone(),
+                        valid_from: v.valid_from,
+                        valid_until: v.valid_until,
+                        status,
+                        estimated,
+                        sources: self.source_refs(&v.sources),
+                    },
+                }
+            }),
+            skipped_intakes: e
+                .skipped
+                .iter()
+                .map(|(start, rules)| {
+                    let ids: Vec<String> = rules.iter().map(|&r| ix.rule(r).id.clone()).collect();
+                    let what: Vec<String> =
+                        rules.iter().map(|&r| self.finding(ix.rule(r), o, None, lang).message.text).collect();
+                    SkippedIntake {
+                        start_date: *start,
+                        text: Text::new(
+                            lang,
+                            "intake.skipped",
+                            &[("date", start.to_string()), ("reason", what.join("; "))],
+                        ),
+                        rules: ids,
+                    }
+                })
+                .collect(),
             duration: o.time_to_complete,
             weekly_hours: o.weekly_hours,
             url: o.url.clone(),
@@ -222,8 +251,15 @@ pub(crate) fn rule_message(test: &Test, o: &Offering, rule_id: &str) -> Msg {
     let subject = o.subject.map(|s| s.id().to_string()).unwrap_or_default();
     match test {
         Test::DiplomaLevel { levels, .. } => Msg::new("rule.diploma-level").with("levels", i18n::ids(levels)),
+        // An offering without a subject: the route's own field, not an empty name.
+        Test::RelatedDiploma { levels, .. } if subject.is_empty() => {
+            Msg::new("rule.related-diploma-any").with("levels", i18n::ids(levels))
+        }
         Test::RelatedDiploma { levels, .. } => {
             Msg::new("rule.related-diploma").with("levels", i18n::ids(levels)).with("subject", subject)
+        }
+        Test::Qualification { any_of, same_subject: true } if subject.is_empty() => {
+            Msg::new("rule.qualification").with("qualifications", i18n::ids(any_of))
         }
         Test::Qualification { any_of, same_subject: false } => {
             Msg::new("rule.qualification").with("qualifications", i18n::ids(any_of))

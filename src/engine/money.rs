@@ -44,6 +44,18 @@ pub fn cost_on(c: &Catalog, figure_index: Option<usize>, o: &Offering, on: Date)
     Cost { eur_per_year, figure: Some((fi, vi)), status, estimated }
 }
 
+/// What the person earns per month while training, from the offering's `pay_figure` on
+/// `on`: (figure index, value index, amount, status, estimated).
+pub fn pay_on(c: &Catalog, o: &Offering, on: Date) -> Option<(usize, usize, f64, SourceStatus, bool)> {
+    let fi = c.figures.iter().position(|f| Some(f.id.as_str()) == o.pay_figure.as_deref())?;
+    let (vi, value, estimated) = value_on(&c.figures[fi], on)?;
+    let status = match (estimated, value.status) {
+        (true, SourceStatus::Confirmed) => SourceStatus::Unconfirmed,
+        (_, s) => s,
+    };
+    Some((fi, vi, value.value, status, estimated))
+}
+
 /// The value of `figure` on `date`: the one covering it, else the latest before it carried
 /// forward, else (before the first value) the first one; with whether it is an estimate.
 fn value_on(figure: &Figure, date: Date) -> Option<(usize, &FigureValue, bool)> {

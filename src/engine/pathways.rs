@@ -12,6 +12,7 @@ use crate::engine::index::{Evaluated, Geo, Index};
 use crate::engine::options::MatchOptions;
 use crate::engine::rules::Outcome;
 use crate::engine::score::{Msg, DEFAULT_MAX_TRAVEL_KM, TRAVEL_FULL_KM};
+use crate::engine::timing::NextIntake;
 use crate::model::date::Date;
 use crate::model::vocab::*;
 use crate::model::{Profile, Test, Vacancy};
@@ -27,14 +28,18 @@ const VACANCIES_PER_ROUTE: usize = 3;
 pub const TEACHING_BEFORE_TRAINING_DAYS: i64 = 30;
 /// Training that starts more than this many days before the job is flagged.
 pub const TRAINING_BEFORE_JOB_DAYS: i64 = 90;
-/// Points a pathway loses per flag.
-const FLAG_PENALTY: u32 = 15;
+/// Without a bevoegdheid someone may teach at most this many hours a week in vo and mbo
+/// (ROUTES §1, WVO 2020 art. 7.19, WEB 4.2.1 lid 6; CONFLICT: an older FAQ says 4). po
+/// has no such exception.
+pub const UNQUALIFIED_MAX_HOURS_VO_MBO: u8 = 6;
 
 /// A vacancy that fits a route: (fit, flags, vacancy, distance, first day of teaching, index).
 type Fit<'a> = (u32, Misalign, &'a Vacancy, Option<f64>, Date, usize);
 
 struct Candidate {
     route_rank: usize,
+    /// Uses the person's own job or signed offer: these come first.
+    own_job: bool,
     pathway: Pathway,
     vacancy_id: String,
 }
@@ -91,20 +96,29 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         let job_too_big = p.job.as_ref().is_some_and(|j| o.max_teaching_hours.is_some_and(|m| j.hours_per_week > m))
             && !holds_bevoegdheid;
         if let (true, false, Some(job)) = (own_job, job_too_big, &p.job) {
+            // Already working (no start date, or one in the past): teaching from today.
             let start_teaching = job.start_date.unwrap_or(today).max(today);
+            let already = job.start_date.is_none_or(|d| d <= today);
             // Only teaching counts as "teaching before the training"; an onderwijsassistent
             // keeps their own job meanwhile.
             let teaches = matches!(job.role, Role::Leraar | Role::LeraarOnbevoegd | Role::Instructeur);
-            let flags =
-                if teaches { misalignment(&intake, start_teaching, o.paid_while_learning).msgs() } else { Vec::new() };
+            let mut flags = Vec::new();
+            let go = go_plan(p, &intake, Some(start_teaching), today);
+            if teaches {
+                let facts = JobFacts { sector: job.sector, hours: job.hours_per_week, start: start_teaching, already };
+                flags.extend(go_flags(p, &intake, go, facts));
+                flags.extend(misalignment(&intake, start_teaching, o.paid_while_learning).msgs());
+            }
             out.push(candidate(
+                m,
                 route_rank,
                 e,
                 o,
                 &intake,
                 Choice::OwnJob(start_teaching),
-                combine(e.score, 100, flags.len()),
+                combine(e.score, 100),
                 &flags,
+                go,
                 lang,
             ));
             continue;
@@ -128,11 +142,37 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             }
             // Teaching during training: on work-learn routes and duaal programmes. Deeltijd
             // students normally cannot work as a teacher in year 1 [S13].
+            // What the person will hold once qualified: what they hold now and what the
+            // route awards. A post's requirements hold for someone in training too: a
+            // tweedegraads route does not lead to an eerstegraads-only post.
+            let awarded = o.occupational_credential_awarded;
+            let will_hold = |q: Qualification| {
+                covers(awarded, q)
+                    || p.qualifications.iter().any(|h| covers(h.qualification, q) && subject_fits(h.subject, v.subject))
+            };
+            let requirement_met = if v.education_requirements.is_empty() {
+                awarded != Qualification::Geen || crate::engine::score::held_for(p, &[v.sector]).is_some()
+            } else {
+                v.education_requirements.iter().any(|&q| will_hold(q))
+            };
+            if !requirement_met
+                && !matches!(v.role, Role::Onderwijsassistent | Role::Leraarondersteuner | Role::Instructeur)
+            {
+                continue;
+            }
+            // A route that awards nothing new (herintreding) needs a held bevoegdheid that
+            // covers the post's sector and subject.
+            if awarded == Qualification::Geen
+                && role_of(m, e) == Role::Leraar
+                && !p.qualifications.iter().any(|h| {
+                    crate::engine::score::covers_sector(h.qualification, v.sector) && subject_fits(h.subject, v.subject)
+                })
+            {
+                continue;
+            }
             let works_while_training =
                 v.accepts_in_training && (o.paid_while_learning || o.educational_program_mode == Mode::Duaal);
-            let qualified_in_time = (v.education_requirements.is_empty()
-                && o.occupational_credential_awarded != Qualification::Geen
-                || v.education_requirements.contains(&o.occupational_credential_awarded))
+            let qualified_in_time = requirement_met
                 && v.job_start_date.add_days(TEACHING_BEFORE_TRAINING_DAYS) >= intake.expected_qualification;
             if !works_while_training && !qualified_in_time {
                 continue;
@@ -159,22 +199,20 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         fits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.count().cmp(&b.1.count())).then(a.2.id.cmp(&b.2.id)));
         if fits.is_empty() {
             let flags = if needs_job { vec![Msg::new("flag.no-vacancy")] } else { Vec::new() };
-            out.push(candidate(
-                route_rank,
-                e,
-                o,
-                &intake,
-                Choice::Nothing,
-                combine(e.score, 50, flags.len()),
-                &flags,
-                lang,
-            ));
+            let go = go_plan(p, &intake, None, today);
+            out.push(candidate(m, route_rank, e, o, &intake, Choice::Nothing, combine(e.score, 50), &flags, go, lang));
             continue;
         }
-        for (fit, misalign, _, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
-            let flags = misalign.msgs();
+        for (fit, misalign, v, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
+            let go = go_plan(p, &intake, Some(start_teaching), today);
+            let mut flags = Vec::new();
+            if misalign.count() > 0 {
+                let facts = JobFacts { sector: v.sector, hours: v.work_hours, start: start_teaching, already: false };
+                flags.extend(go_flags(p, &intake, go, facts));
+            }
+            flags.extend(misalign.msgs());
             let choice = Choice::Vacancy(vacancy_match(m, vi, d), start_teaching);
-            out.push(candidate(route_rank, e, o, &intake, choice, combine(e.score, fit, flags.len()), &flags, lang));
+            out.push(candidate(m, route_rank, e, o, &intake, choice, combine(e.score, fit), &flags, go, lang));
         }
     }
     out.sort_by(best_first);
@@ -216,13 +254,88 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         .collect()
 }
 
-/// Best pathway first: by score, then route rank, then vacancy id.
+/// Best pathway first: the person's own job first, then by score, then route rank, then
+/// vacancy id.
 fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
-    (std::cmp::Reverse(a.pathway.score), a.route_rank, &a.vacancy_id).cmp(&(
+    (!a.own_job, std::cmp::Reverse(a.pathway.score), a.route_rank, &a.vacancy_id).cmp(&(
+        !b.own_job,
         std::cmp::Reverse(b.pathway.score),
         b.route_rank,
         &b.vacancy_id,
     ))
+}
+
+/// Whether holding `held` meets a requirement of `required` (ROUTES §1: eerstegraads
+/// covers what tweedegraads covers, which covers beperkt tweedegraads).
+fn covers(held: Qualification, required: Qualification) -> bool {
+    use Qualification as Q;
+    held == required
+        || (held == Q::Eerstegraads && matches!(required, Q::Tweedegraads | Q::BeperktTweedegraads))
+        || (held == Q::Tweedegraads && required == Q::BeperktTweedegraads)
+}
+
+/// A held qualification's subject fits a post's subject (a qualification or post without
+/// a subject fits any).
+fn subject_fits(held: Option<Subject>, post: Option<Subject>) -> bool {
+    held.is_none() || post.is_none() || held == post
+}
+
+fn role_of(m: &Index, e: &Evaluated) -> Role {
+    m.offering_role[e.offering]
+}
+
+/// The geschiktheidsonderzoek (GO) of a route that starts with one (an intake with a lead
+/// time): when to ask the school to request it and when it runs. Legally the traject
+/// starts on the GO date [S33b]; a school can request it at any time, and the result
+/// takes weeks (the lead time) [S26][S23]. With a job it must be under way by the first
+/// working day; without one, by the cohort's deadline.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GoPlan {
+    pub request_by: Date,
+    pub result_by: Date,
+}
+
+fn go_plan(p: &Profile, t: &NextIntake, start_teaching: Option<Date>, today: Date) -> Option<GoPlan> {
+    if t.lead_time_days == 0 || p.geschiktheidsonderzoek_passed {
+        return None;
+    }
+    let lead = i64::from(t.lead_time_days);
+    // The result is due by the job's first day, and by the cohort's last day to act.
+    let due = start_teaching.map_or(t.apply_by.add_days(lead), |j| j.min(t.apply_by.add_days(lead)));
+    let request_by = due.add_days(-lead).max(today);
+    Some(GoPlan { request_by, result_by: request_by.add_days(lead) })
+}
+
+/// Flags about teaching before the GO is under way. In po nobody may teach as a
+/// zij-instromer before the GO has started (there is no unqualified-teaching exception);
+/// in vo and mbo someone without a bevoegdheid may teach at most 6 hours a week (§1).
+fn go_flags(p: &Profile, t: &NextIntake, go: Option<GoPlan>, job: JobFacts) -> Vec<Msg> {
+    let Some(go) = go else { return Vec::new() };
+    if crate::engine::score::held_for(p, &[job.sector]).is_some()
+        || (job.sector != Sector::Po && job.hours <= UNQUALIFIED_MAX_HOURS_VO_MBO)
+    {
+        return Vec::new();
+    }
+    let _ = t;
+    let po = job.sector == Sector::Po;
+    if job.already {
+        let id = if po { "flag.teaching-without-go-po" } else { "flag.teaching-without-go" };
+        vec![Msg::new(id).with("hours", job.hours).with("date", go.request_by)]
+    } else if go.result_by > job.start {
+        vec![Msg::new("flag.go-result-after-start").with("date", go.result_by).with("start", job.start)]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The job a pathway pairs the route with, as the GO flags need it.
+#[derive(Clone, Copy, Debug)]
+struct JobFacts {
+    sector: Sector,
+    hours: u8,
+    start: Date,
+    /// Already teaching (the person's own job has started).
+    already: bool,
 }
 
 /// Flags a job that starts well before the training cohort (the known failure of
@@ -269,6 +382,7 @@ enum Choice {
 
 #[allow(clippy::too_many_arguments)]
 fn candidate(
+    m: &Index,
     route_rank: usize,
     e: &Evaluated,
     o: &crate::model::Offering,
@@ -276,6 +390,7 @@ fn candidate(
     choice: Choice,
     score: u32,
     flags: &[Msg],
+    go: Option<GoPlan>,
     lang: Lang,
 ) -> Candidate {
     let (vacancy, own_job, start_teaching) = match choice {
@@ -285,10 +400,13 @@ fn candidate(
     };
     Candidate {
         route_rank,
+        own_job,
         vacancy_id: vacancy.as_ref().map(|v| v.id.clone()).unwrap_or_default(),
         pathway: Pathway {
             rank: 0,
             offering: o.id.clone(),
+            name: o.name.clone(),
+            institution: m.institution_name(o).to_string(),
             kind: o.kind,
             eligibility: e.eligibility,
             intake: intake.to_result(),
@@ -296,15 +414,15 @@ fn candidate(
             own_job,
             score,
             flags: flags.iter().map(|f| f.render(lang)).collect(),
-            timeline: timeline(lang, intake, start_teaching),
+            timeline: timeline(lang, intake, start_teaching, go),
         },
     }
 }
 
-/// 60% route, 40% vacancy fit, minus a penalty per flag.
-fn combine(route_score: u32, fit: u32, flags: usize) -> u32 {
-    let base = (0.6 * f64::from(route_score) + 0.4 * f64::from(fit.min(100))).round() as u32;
-    base.saturating_sub(FLAG_PENALTY * flags as u32).min(100)
+/// 60% route, 40% vacancy fit. Flags are information, not a penalty: the fit already
+/// weighs how well a vacancy's start matches the training.
+fn combine(route_score: u32, fit: u32) -> u32 {
+    ((0.6 * f64::from(route_score) + 0.4 * f64::from(fit.min(100))).round() as u32).min(100)
 }
 
 /// Roles a route leads to.
@@ -334,15 +452,25 @@ fn vacancy_match(m: &Index, vi: usize, d: Option<f64>) -> VacancyMatch {
     }
 }
 
-fn timeline(lang: Lang, t: &crate::engine::timing::NextIntake, start_teaching: Option<Date>) -> Vec<TimelineEvent> {
+fn timeline(lang: Lang, t: &NextIntake, start_teaching: Option<Date>, go: Option<GoPlan>) -> Vec<TimelineEvent> {
     let ev = |date: Date, event: &'static str| TimelineEvent {
         date,
         event,
         text: crate::result::Text::new(lang, &format!("timeline.{event}"), &[]),
     };
-    let mut events = vec![ev(t.apply_by, "apply")];
-    if t.lead_time_days > 0 {
-        events.push(ev(t.start_date.add_days(-i64::from(t.lead_time_days)), "geschiktheidsonderzoek"));
+    let mut events = Vec::new();
+    match go {
+        // The GO starts the traject: the school requests it, the result follows in weeks.
+        Some(go) => {
+            // The traject starts on the GO date [S33b]: it begins when the school requests
+            // it; the result follows within weeks.
+            events.push(ev(go.request_by, "request-go"));
+            events.push(ev(go.request_by, "geschiktheidsonderzoek"));
+            if t.apply_by > go.request_by {
+                events.push(ev(t.apply_by, "apply"));
+            }
+        }
+        None => events.push(ev(t.apply_by, "apply")),
     }
     events.push(ev(t.start_date, "intake"));
     if let Some(s) = start_teaching {

@@ -7,7 +7,7 @@
 
 use crate::engine::timing::NextIntake;
 use crate::model::date::Date;
-use crate::model::vocab::{EarnWish, Qualification, Sector, Subject};
+use crate::model::vocab::{EarnWish, Qualification, Role, Sector, Subject};
 use crate::model::{Catalog, Offering, Profile, Weights};
 
 /// A message before rendering: id and parameters.
@@ -40,12 +40,20 @@ pub enum Reason {
     SectorMatch(Sector),
     SectorMismatch,
     SubjectNone,
+    /// A route kind that has subjects, at an offering whose subject is not known (a
+    /// language the vocabulary lacks, an international programme).
+    SubjectUnknown,
     SubjectOpen,
     SubjectMatch(Subject),
     SubjectMismatch(Subject),
     QualificationNone,
     QualificationHeld(Qualification),
     QualificationAwarded(Qualification),
+    /// A route to a role without a bevoegdheid that the person asked for.
+    RoleWanted(Role),
+    /// A route to a role the person did not ask for (or, with no roles given, a route that
+    /// leads to no teaching qualification).
+    RoleNotWanted(Role),
     HoursOpen,
     HoursFit {
         route_hours: u8,
@@ -76,12 +84,15 @@ impl Reason {
             Reason::SectorMatch(s) => Msg::new("factor.sector.match").with("sector", s),
             Reason::SectorMismatch => Msg::new("factor.sector.mismatch").with("sectors", crate::i18n::ids(&o.sectors)),
             Reason::SubjectNone => Msg::new("factor.subject.none"),
+            Reason::SubjectUnknown => Msg::new("factor.subject.unknown"),
             Reason::SubjectOpen => Msg::new("factor.subject.open"),
             Reason::SubjectMatch(s) => Msg::new("factor.subject.match").with("subject", s),
             Reason::SubjectMismatch(s) => Msg::new("factor.subject.mismatch").with("subject", s),
             Reason::QualificationNone => Msg::new("factor.qualification.none"),
             Reason::QualificationHeld(q) => Msg::new("factor.qualification.held").with("qualification", q),
             Reason::QualificationAwarded(q) => Msg::new("factor.qualification.awarded").with("qualification", q),
+            Reason::RoleWanted(r) => Msg::new("factor.qualification.role-wanted").with("role", r),
+            Reason::RoleNotWanted(r) => Msg::new("factor.qualification.role-not-wanted").with("role", r),
             Reason::HoursOpen => Msg::new("factor.hours.open"),
             Reason::HoursFit { route_hours, hours } => {
                 Msg::new("factor.hours.fit").with("route_hours", route_hours).with("hours", hours)
@@ -140,6 +151,11 @@ pub struct Inputs<'a> {
     pub cost: crate::engine::money::Cost,
     /// The shortage figure that applies: index into the catalog's `shortages`, and its percentage.
     pub shortage: Option<(usize, f64)>,
+    /// Other offerings of this route kind name a subject: a missing one is unknown, not
+    /// "no subject".
+    pub kind_has_subjects: bool,
+    /// The role the route leads to.
+    pub role: Role,
 }
 
 /// Percentages at or above this count as the full shortage factor.
@@ -190,17 +206,33 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
         (false, None) => push("sector", w.sector, 0.0, Reason::SectorMismatch),
     }
 
-    // Subject preference.
+    // Subject preference. What is not known earns nothing when the person named subjects.
     match o.subject {
+        None if x.kind_has_subjects && !p.subjects.is_empty() => {
+            push("subject", w.subject, 0.0, Reason::SubjectUnknown)
+        }
         None => push("subject", w.subject, 1.0, Reason::SubjectNone),
         Some(_) if p.subjects.is_empty() => push("subject", w.subject, 1.0, Reason::SubjectOpen),
         Some(s) if p.subjects.contains(&s) => push("subject", w.subject, 1.0, Reason::SubjectMatch(s)),
         Some(s) => push("subject", w.subject, 0.0, Reason::SubjectMismatch(s)),
     }
 
-    // Whether the route ends in a teaching qualification (an Ad or hybride docent does not).
+    // Whether the route ends in what the person wants: a teaching qualification, or a
+    // role without one that they asked for (onderwijsassistent, leraarondersteuner,
+    // instructeur). A route that awards nothing new to someone who holds a bevoegdheid for
+    // its sector (herintreding) counts as "held".
     match o.occupational_credential_awarded {
-        Qualification::Geen => push("qualification", w.qualification, 0.0, Reason::QualificationNone),
+        Qualification::Geen if x.role != Role::Leraar => {
+            if p.roles.contains(&x.role) {
+                push("qualification", w.qualification, 1.0, Reason::RoleWanted(x.role))
+            } else {
+                push("qualification", w.qualification, 0.0, Reason::RoleNotWanted(x.role))
+            }
+        }
+        Qualification::Geen => match held_for(p, &o.sectors) {
+            Some(q) => push("qualification", w.qualification, 0.5, Reason::QualificationHeld(q)),
+            None => push("qualification", w.qualification, 0.0, Reason::QualificationNone),
+        },
         q if holds(p, q, o.subject) => push("qualification", w.qualification, 0.5, Reason::QualificationHeld(q)),
         q => push("qualification", w.qualification, 1.0, Reason::QualificationAwarded(q)),
     }
@@ -286,6 +318,24 @@ fn holds(p: &Profile, q: Qualification, subject: Option<Subject>) -> bool {
             || (h.qualification == Tweedegraads && q == BeperktTweedegraads);
         covers && (subject.is_none() || h.subject.is_none() || h.subject == subject)
     })
+}
+
+/// Which sectors a qualification lets its holder teach in (ROUTES §1; mbo docent with a
+/// PDG, with the employer's geschiktheidsverklaring).
+pub fn covers_sector(q: Qualification, s: Sector) -> bool {
+    use Qualification as Q;
+    match q {
+        Q::Po => s == Sector::Po,
+        Q::Tweedegraads | Q::Eerstegraads => matches!(s, Sector::Vo | Sector::Mbo),
+        Q::BeperktTweedegraads => s == Sector::Vo,
+        Q::Pdg => s == Sector::Mbo,
+        Q::Geen => false,
+    }
+}
+
+/// A bevoegdheid the person holds for one of these sectors.
+pub fn held_for(p: &Profile, sectors: &[Sector]) -> Option<Qualification> {
+    p.qualifications.iter().map(|h| h.qualification).find(|&q| sectors.iter().any(|&s| covers_sector(q, s)))
 }
 
 /// A distance or percentage with one decimal, as message parameters carry it.

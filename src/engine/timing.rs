@@ -37,8 +37,14 @@ impl NextIntake {
 
 /// The next feasible intake of an offering, if any.
 pub fn next_intake(o: &Offering, today: Date, available_from: Option<Date>) -> Option<NextIntake> {
+    feasible_intakes(o, today, available_from).into_iter().next()
+}
+
+/// Every feasible intake of an offering, earliest first (a rolling route: one, starting
+/// when the person can).
+pub fn feasible_intakes(o: &Offering, today: Date, available_from: Option<Date>) -> Vec<NextIntake> {
     let earliest = available_from.map_or(today, |a| a.max(today));
-    let dated = o
+    let mut dated: Vec<NextIntake> = o
         .intakes
         .iter()
         .filter_map(|t| {
@@ -53,17 +59,18 @@ pub fn next_intake(o: &Offering, today: Date, available_from: Option<Date>) -> O
                 expected_qualification: t.start_date.add_months(i32::from(o.time_to_complete.0)),
             })
         })
-        .min_by_key(|t| (t.start_date, t.apply_by));
+        .collect();
+    dated.sort_by_key(|t| (t.start_date, t.apply_by));
     if !o.rolling_intake {
         return dated;
     }
     // A rolling route starts whenever the person can; nothing dated can be earlier.
-    Some(NextIntake {
+    vec![NextIntake {
         start_date: earliest,
         application_deadline: None,
         apply_by: earliest,
         lead_time_days: 0,
         status: IntakeStatus::Confirmed,
         expected_qualification: earliest.add_months(i32::from(o.time_to_complete.0)),
-    })
+    }]
 }

@@ -50,6 +50,9 @@ pub enum Change {
     WaitUntil(Date),
     Age(u8),
     Vog,
+    /// What the way round a rule then asks (an alternative's action, such as the 21+
+    /// entrance examination): said with the change, changes nothing itself.
+    Then(&'static str),
 }
 
 impl Change {
@@ -60,6 +63,7 @@ impl Change {
             Change::Dutch(_) | Change::HboAssessment | Change::SchoolJob { .. } => 2,
             Change::WaitUntil(_) | Change::Age(_) => 3,
             Change::AddQualification { .. } => 4,
+            Change::Then(_) => 0,
             Change::AddDiploma { level, .. } => match level {
                 Level::Havo | Level::Vwo | Level::Mbo4 => 4,
                 Level::HboAd | Level::HboPropedeuse => 5,
@@ -92,6 +96,7 @@ impl Change {
             Change::WaitUntil(d) => *on = (*on).max(*d),
             Change::Age(a) => p.age = Some(p.age.unwrap_or(0).max(*a)),
             Change::Vog => p.vog = true,
+            Change::Then(_) => {}
         }
     }
 
@@ -115,7 +120,27 @@ impl Change {
             Change::WaitUntil(d) => Msg::new("change.wait-until").with("date", d),
             Change::Age(a) => Msg::new("change.age").with("years", a),
             Change::Vog => Msg::new("change.vog"),
+            Change::Then(action) => Msg::new(action),
         }
+    }
+}
+
+/// The rank of an Ad and above in [`level_rank`].
+const DEGREE_RANK: u8 = 6;
+
+/// A rough order of education levels, to never propose a diploma below one held.
+fn level_rank(l: Level) -> u8 {
+    match l {
+        Level::Geen => 0,
+        Level::Vmbo => 1,
+        Level::Mbo2 => 2,
+        Level::Mbo3 => 3,
+        Level::Mbo4 | Level::Havo => 4,
+        Level::Vwo => 5,
+        Level::HboAd | Level::HboPropedeuse => 6,
+        Level::HboBachelor | Level::WoBachelor => 7,
+        Level::HboMaster | Level::WoMaster => 8,
+        Level::Phd => 9,
     }
 }
 
@@ -128,9 +153,17 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
             if p.diplomas.iter().any(|d| d.foreign && !d.recognised && levels.contains(&d.level)) {
                 ways.push(vec![Change::Recognise]);
             }
+            // Never a diploma below one already held (a new field at the same level may
+            // be proposed for a related diploma).
+            let held = p.diplomas.iter().map(|d| level_rank(d.level)).max().unwrap_or(0);
             ways.extend(
                 levels
                     .iter()
+                    .filter(|l| if related { level_rank(**l) >= held } else { level_rank(**l) > held })
+                    // Someone with a degree is not sent back for another one to open a route.
+                    .filter(|l| {
+                        held < DEGREE_RANK || level_rank(**l) < DEGREE_RANK || related && level_rank(**l) == held
+                    })
                     .take(3)
                     .map(|l| vec![Change::AddDiploma { level: *l, field: if related { o.subject } else { None } }]),
             );
@@ -149,7 +182,12 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
         Test::SchoolJob { roles, min_hours } => {
             let sector = o.sectors.iter().copied().find(|s| p.sectors.contains(s)).or(o.sectors.first().copied());
             let role = roles.first().copied().unwrap_or(Role::LeraarOnbevoegd);
-            let hours = (*min_hours).max(p.job.as_ref().map_or(16, |j| j.hours_per_week));
+            // A job the person has the hours for: never more than they said they have.
+            let wanted = p.job.as_ref().map(|j| j.hours_per_week).or(p.hours_per_week).unwrap_or(16);
+            let hours = (*min_hours).max(wanted);
+            if p.hours_per_week.is_some_and(|h| hours > h) {
+                return Vec::new();
+            }
             sector.map(|sector| vec![vec![Change::SchoolJob { sector, role, hours }]]).unwrap_or_default()
         }
         Test::Geschiktheidsonderzoek => vec![vec![Change::Geschiktheidsonderzoek]],
@@ -168,7 +206,15 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
             _ => Vec::new(),
         },
         Test::Vog => vec![vec![Change::Vog]],
-        Test::MinAge { years } => vec![vec![Change::Age(*years)]],
+        // With a date of birth: the first intake once the person is old enough.
+        Test::MinAge { years } => match p.birth_date {
+            Some(born) => crate::engine::timing::feasible_intakes(o, today, p.available_from)
+                .into_iter()
+                .find(|t| born.add_months(i32::from(*years) * 12) <= t.start_date)
+                .map(|t| vec![vec![Change::WaitUntil(t.start_date)]])
+                .unwrap_or_default(),
+            None => vec![vec![Change::Age(*years)]],
+        },
         Test::AnyOf { any } => any.iter().flat_map(|t| candidates(t, p, o, today)).collect(),
         Test::AllOf { all } => {
             let mut ways: Vec<Vec<Change>> = vec![Vec::new()];
@@ -205,7 +251,10 @@ pub(crate) fn what_if(m: &Index, p: &Profile, ranked: &[Evaluated], opts: &Match
                 break;
             }
             let o = &m.catalog.offerings[e.offering];
-            if kinds_done.contains(&o.kind) {
+            // Only routes the person asked about: in their sectors and roles, and in their
+            // subjects when the route has one.
+            let outside_subjects = !p.subjects.is_empty() && o.subject.is_some_and(|s| !p.subjects.contains(&s));
+            if kinds_done.contains(&o.kind) || e.outside || outside_subjects {
                 continue;
             }
             if budget == 0 {
@@ -226,6 +275,8 @@ fn smallest_change(m: &Index, p: &Profile, e: &Evaluated, opts: &MatchOptions, b
     let (changes, to) = changes_for(m, p, e, opts.today, budget)?;
     Some(WhatIf {
         offering: o.id.clone(),
+        name: o.name.clone(),
+        institution: m.institution_name(o).to_string(),
         kind: o.kind,
         from: e.eligibility,
         to,
@@ -265,7 +316,12 @@ pub(crate) fn changes_for(
         let mut ways = candidates(&rule.test, p, o, today);
         if e.eligibility == Eligibility::Ineligible {
             for alt in &rule.alternatives {
-                ways.extend(candidates(&alt.test, p, o, today));
+                // A way round with its own step (the 21+ entrance examination) says it.
+                let then = alt.action.as_deref().and_then(crate::i18n::message_key);
+                ways.extend(candidates(&alt.test, p, o, today).into_iter().map(|mut w| {
+                    w.extend(then.map(Change::Then));
+                    w
+                }));
             }
         }
         if ways.is_empty() {
@@ -292,9 +348,10 @@ pub(crate) fn changes_for(
         }
         *c = dedup;
     }
-    // Fewest changes first, then least effort, then the order the ways were listed in.
+    // Least effort first (a test, an assessment, a job or a language level before a new
+    // degree), then fewest changes, then the order the ways were listed in.
     let mut combos: Vec<(usize, Vec<Change>)> = combos.into_iter().enumerate().collect();
-    combos.sort_by_key(|(i, c)| (c.len(), c.iter().map(Change::effort).sum::<u32>(), *i));
+    combos.sort_by_key(|(i, c)| (c.iter().map(Change::effort).sum::<u32>(), c.len(), *i));
     combos.into_iter().find_map(|(_, changes)| {
         *budget = budget.checked_sub(1)?;
         let mut changed = p.clone();

@@ -35,6 +35,11 @@ pub fn has_message(id: &str) -> bool {
     lookup(MESSAGES, Lang::Nl, id).is_some()
 }
 
+/// The store's own (static) key for a message id, if it exists.
+pub fn message_key(id: &str) -> Option<&'static str> {
+    MESSAGES.binary_search_by(|(k, _, _)| (*k).cmp(id)).ok().map(|i| MESSAGES[i].0)
+}
+
 /// Renders message `id` with `params` in `lang`. Unknown ids render as the id itself.
 pub fn render(lang: Lang, id: &str, params: &Params) -> String {
     let Some(template) = lookup(MESSAGES, lang, id) else {
@@ -81,7 +86,8 @@ fn label_list(lang: Lang, key: &str, value: &str) -> String {
         "sector" | "sectors" => "sector",
         "qualification" | "qualifications" => "qualification",
         "min" => "dutch",
-        "roles" => "role",
+        "role" | "roles" => "role",
+        "kind" => "route_kind",
         _ => return value.to_string(),
     };
     let or = if lang == Lang::En { " or " } else { " of " };

@@ -89,6 +89,12 @@ pub struct RouteResult {
     /// for a route the employer pays, the subsidy that pays for it.
     pub cost_source: Option<AmountSource>,
     pub paid_while_learning: bool,
+    /// What the person earns per month while training, where the data has an amount
+    /// (LIO: 50% of the starting salary), with its source and status.
+    pub pay: Option<Pay>,
+    /// Earlier intakes the person cannot join yet (a minimum age, a waiting time), with
+    /// the rules that block them; `next_intake` is the first at which the rules hold.
+    pub skipped_intakes: Vec<SkippedIntake>,
     pub duration: Months,
     pub weekly_hours: u8,
     pub url: Option<String>,
@@ -118,6 +124,24 @@ pub struct AmountSource {
     /// No published value covers the period: the nearest one stands in.
     pub estimated: bool,
     pub sources: Vec<SourceRef>,
+}
+
+/// Pay while training.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Pay {
+    pub eur_per_month: f64,
+    pub source: AmountSource,
+}
+
+/// An intake the person cannot join yet.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SkippedIntake {
+    pub start_date: Date,
+    /// The rules that block it (by id).
+    pub rules: Vec<String>,
+    pub text: Text,
 }
 
 /// A blocker or condition, traced to its rule and source.
@@ -158,6 +182,9 @@ pub struct IntakeTiming {
 pub struct Pathway {
     pub rank: u32,
     pub offering: String,
+    /// The offering's name and institution, as the routes list shows them.
+    pub name: String,
+    pub institution: String,
     pub kind: RouteKind,
     pub eligibility: Eligibility,
     pub intake: IntakeTiming,
@@ -199,6 +226,9 @@ pub struct TimelineEvent {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WhatIf {
     pub offering: String,
+    /// The offering's name and institution, as the routes list shows them.
+    pub name: String,
+    pub institution: String,
     pub kind: RouteKind,
     pub from: Eligibility,
     pub to: Eligibility,

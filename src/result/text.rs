@@ -42,7 +42,7 @@ pub fn report(r: &MatchResult) -> String {
                 cut(&route.institution, 34),
                 cut(&route.place, 16),
                 route.next_intake.as_ref().map_or("-".to_string(), |i| i.start_date.to_string()),
-                route.distance_km.map_or("-".to_string(), |d| format!("{d:.1}")),
+                route.distance_km.map_or("-".to_string(), |d| crate::i18n::number(lang, &format!("{d:.1}"))),
             ),
         );
     }
@@ -76,15 +76,23 @@ pub fn report(r: &MatchResult) -> String {
                 format_args!("   ? {}{} [{}; {}{}]", c.message.text, action, c.rule, ids(&c.sources), status(c, lang)),
             );
         }
+        for skipped in &route.skipped_intakes {
+            put(&mut s, format_args!("   ~ {}", skipped.text.text));
+        }
         if let Some(i) = &route.next_intake {
+            // A route without cohorts starts when the person can: no deadline to name.
+            let apply = if i.application_deadline.is_none() && i.apply_by == i.start_date && i.lead_time_days == 0 {
+                w("any-time").to_string()
+            } else {
+                format!("{} {}", w("apply-by"), i.apply_by)
+            };
             put(
                 &mut s,
                 format_args!(
-                    "   {} {} ({} {}), {} {}",
+                    "   {} {} ({}), {} {}",
                     w("starts"),
                     i.start_date,
-                    w("apply-by"),
-                    i.apply_by,
+                    apply,
                     if route.qualification == crate::model::vocab::Qualification::Geen {
                         w("completed-around")
                     } else {
@@ -95,6 +103,19 @@ pub fn report(r: &MatchResult) -> String {
             );
         }
         put(&mut s, format_args!("   {} {}", w("cost"), cost(route, lang)));
+        if let Some(pay) = &route.pay {
+            let amount = crate::i18n::number(lang, &format!("{:.0}", pay.eur_per_month));
+            let mut how = vec![pay.source.figure.clone()];
+            if pay.source.status != SourceStatus::Confirmed {
+                how.push(label(lang, "status", pay.source.status.id()));
+            }
+            if pay.source.estimated {
+                how.push(report_word(lang, "estimate").to_string());
+            }
+            put(&mut s, format_args!("   {} € {amount} {} ({})", w("pay"), w("per-month"), how.join("; ")));
+        } else if route.paid_while_learning {
+            put(&mut s, format_args!("   {}", w("paid-salary")));
+        }
     }
     if !r.pathways.is_empty() {
         s.push('\n');
@@ -103,19 +124,30 @@ pub fn report(r: &MatchResult) -> String {
             let job = if p.own_job {
                 w("own-job").to_string()
             } else {
-                p.vacancy.as_ref().map_or("-".to_string(), |v| {
-                    format!(
-                        "{} ({}, {})",
-                        v.title,
-                        v.employer,
-                        v.distance_km.map_or("?".into(), |d| format!("{d:.1} km"))
-                    )
+                p.vacancy.as_ref().map_or(w("no-job").to_string(), |v| {
+                    let distance = v.distance_km.map_or(w("distance-unknown").to_string(), |d| {
+                        format!("{} km", crate::i18n::number(lang, &format!("{d:.1}")))
+                    });
+                    let demo = if v.demo { format!("{}: ", w("example")) } else { String::new() };
+                    format!("{demo}{} ({}, {})", v.title, v.employer, distance)
                 })
             };
             put(
                 &mut s,
-                format_args!("{:>4}  {:>3}  {} {} + {}", p.rank, p.score, p.offering, p.intake.start_date, job),
+                format_args!(
+                    "{:>4}  {:>3}  {} - {}, {} {} + {}",
+                    p.rank,
+                    p.score,
+                    p.name,
+                    p.institution,
+                    w("starts"),
+                    p.intake.start_date,
+                    job
+                ),
             );
+            for e in &p.timeline {
+                put(&mut s, format_args!("         {}  {}", e.date, e.text.text));
+            }
             for f in &p.flags {
                 put(&mut s, format_args!("         ! {}", f.text));
             }
@@ -129,8 +161,9 @@ pub fn report(r: &MatchResult) -> String {
             put(
                 &mut s,
                 format_args!(
-                    "  {} ({} -> {}): {}",
-                    hint.offering,
+                    "  {} - {} ({} -> {}): {}",
+                    hint.name,
+                    hint.institution,
                     verdict(hint.from),
                     verdict(hint.to),
                     changes.join("; ")
