@@ -120,12 +120,20 @@ export class Results {
     return `${w.euro(x.cost_eur_per_year)} (${w.label("cost_basis", x.cost_basis)}${how})`;
   }
 
+  /** Pay while training: the amount and how sure it is where the data has one. */
+  #pay(x) {
+    const p = x.pay, w = this.#w;
+    if (!p) return x.paid_while_learning ? this.#t("yes") : this.#t("no");
+    const how = [p.source.status !== "confirmed" && w.label("status", p.source.status), p.source.estimated && this.#t("costEstimate")].filter(Boolean).join(", ");
+    return `${w.euro(Math.round(p.eur_per_month))} ${this.#t("perMonth")}${how ? ` (${how})` : ""}`;
+  }
+
   #route(x) {
     const w = this.#w;
     const it = x.next_intake;
     const facts = [
       [this.#t("cost"), this.#cost(x)],
-      [this.#t("pay"), x.paid_while_learning ? this.#t("yes") : this.#t("no")],
+      [this.#t("pay"), this.#pay(x)],
       [this.#t("duration"), w.duration(x.duration)],
       [this.#t("load"), this.#t("perWeek", { n: x.weekly_hours })],
       [this.#t("next"), it ? `${w.date(it.start_date)}${it.status === "typical" ? ` (${w.label("intake_status", "typical")})` : ""}` : this.#t("noIntake")],
@@ -236,7 +244,7 @@ export class Results {
     const out = [t("title"), `${r.catalog} (${r.catalog_version}), ${w.date(r.today)}`, "", this.el.querySelector(".rw-summary")?.textContent || "", ""];
     for (const x of open.slice(0, FIRST)) {
       out.push(`${x.rank}. ${x.name}, ${x.institution} (${x.place}): ${w.label("eligibility", x.eligibility)}, ${t("score").toLowerCase()} ${x.score}/100`);
-      out.push(`   ${t("cost")}: ${this.#cost(x)}; ${t("pay")}: ${x.paid_while_learning ? t("yes") : t("no")}; ${t("duration")}: ${w.duration(x.duration)}`);
+      out.push(`   ${t("cost")}: ${this.#cost(x)}; ${t("pay")}: ${this.#pay(x)}; ${t("duration")}: ${w.duration(x.duration)}`);
       if (x.next_intake) out.push(`   ${t("next")}: ${w.date(x.next_intake.start_date)}; ${t("applyBy")}: ${w.date(x.next_intake.apply_by)}`);
       for (const f of x.conditions) out.push(`   - ${f.message.text}${f.action ? ` ${t("whatToDo")} ${f.action.text}` : ""}`);
       if (safeUrl(x.url)) out.push(`   ${x.url}`);
