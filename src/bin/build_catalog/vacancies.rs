@@ -258,6 +258,11 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
             let level = &facts.vo_levels[rng.weighted(&levels)];
             let hybrid = !vervanging && rng.chance(6);
             let label = subject_name(subject);
+            // "beroepsgerichte vakken vmbo" + "vmbo basis/kader": say vmbo once.
+            let label = match label.strip_suffix(" vmbo") {
+                Some(l) if level.title.starts_with("vmbo") => l.to_string(),
+                _ => label,
+            };
             let (title, hours, role) = if hybrid {
                 let h = 4 + rng.below(3) as u8;
                 (format!("Docent {label} {} (hybride, {h} uur per week)", level.title), h, Role::LeraarOnbevoegd)
