@@ -130,7 +130,11 @@ fn returning_po_teacher_can_start_now() {
     assert_eq!(back.eligibility, E::Eligible);
     assert_eq!(back.rank, 1);
     assert_eq!(back.next_intake.as_ref().unwrap().start_date, date(TODAY), "rolling intake: today");
-    let vo = r.routes.iter().find(|x| x.kind == K::Herintreding && x.subject.is_some()).unwrap();
+    let vo = r
+        .routes
+        .iter()
+        .find(|x| x.kind == K::Herintreding && x.sectors.contains(&routewijzer::Sector::Vo))
+        .unwrap();
     assert_eq!(vo.eligibility, E::Ineligible, "a po bevoegdheid does not return someone to vo");
 }
 

@@ -464,19 +464,24 @@ fn hybride_docent_within_six_hours_needs_no_bevoegdheid() {
     }
 }
 
-// [S7] A vo bevoegdheid returns someone to its own subject.
+// [S7][S1] Herintreding awards nothing new: a vo/mbo bevoegdheid of any subject admits to the
+// (subjectless) vo/mbo herintreding; the held subject is what the person teaches.
 #[test]
-fn herintreding_vo_needs_the_subject() {
+fn herintreding_vo_needs_a_vo_bevoegdheid() {
+    let vo = |r: &routewijzer::MatchResult| {
+        r.routes
+            .iter()
+            .find(|x| x.kind == K::Herintreding && x.sectors.contains(&routewijzer::Sector::Vo))
+            .cloned()
+            .unwrap()
+    };
     let bio = run(r#"{"qualifications":[{"qualification":"tweedegraads","subject":"biologie"}]}"#, TODAY);
-    let wis =
-        bio.routes.iter().find(|x| x.kind == K::Herintreding && x.subject.map(|s| s.id()) == Some("wiskunde")).unwrap();
-    assert_eq!(wis.eligibility, Eligibility::Ineligible);
-    let f = finding(wis, "herintreding-bevoegdheid-vo");
-    assert_eq!(f.status, SourceStatus::Unconfirmed);
-    let w = run(r#"{"qualifications":[{"qualification":"eerstegraads","subject":"wiskunde"}]}"#, TODAY);
-    let wis =
-        w.routes.iter().find(|x| x.kind == K::Herintreding && x.subject.map(|s| s.id()) == Some("wiskunde")).unwrap();
-    assert_eq!(wis.eligibility, Eligibility::Eligible);
+    assert_eq!(vo(&bio).eligibility, Eligibility::Eligible);
+    assert_eq!(vo(&bio).subject, None);
+    let po = run(r#"{"qualifications":[{"qualification":"po"}]}"#, TODAY);
+    let r = vo(&po);
+    assert_eq!(r.eligibility, Eligibility::Ineligible);
+    assert_eq!(finding(&r, "herintreding-bevoegdheid-vo").status, SourceStatus::Unconfirmed);
 }
 
 // Fields as people type them match the relatedness table's keys.

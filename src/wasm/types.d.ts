@@ -277,26 +277,31 @@ export type SourceStatus = "confirmed" | "unconfirmed" | "conflict" | "dated";
  * A kind of route to the classroom.
  */
 export type RouteKind =
-    | "pabo-voltijd"
-    | "pabo-deeltijd"
-    | "pabo-verkort"
-    | "pabo-academisch"
-    | "zij-instroom-po"
-    | "zij-instroom-vo-tweedegraads"
-    | "zij-instroom-vo-eerstegraads"
-    | "pdg"
-    | "lerarenopleiding-tweedegraads"
-    | "kopopleiding"
-    | "educatieve-minor"
-    | "educatieve-module"
-    | "master-leraar-hbo"
-    | "master-leraar-wo"
-    | "educatieve-master"
-    | "ad-onderwijs"
-    | "onderwijsassistent-naar-leraar"
-    | "lio"
-    | "herintreding"
-    | "hybride-docent";
+    | (
+          | "pabo-voltijd"
+          | "pabo-deeltijd"
+          | "pabo-verkort"
+          | "pabo-academisch"
+          | "zij-instroom-po"
+          | "zij-instroom-vo-tweedegraads"
+          | "zij-instroom-vo-eerstegraads"
+          | "pdg"
+          | "lerarenopleiding-tweedegraads"
+          | "kopopleiding"
+          | "educatieve-minor"
+          | "educatieve-module"
+          | "master-leraar-hbo"
+          | "master-leraar-wo"
+          | "educatieve-master"
+          | "ad-onderwijs"
+          | "onderwijsassistent-naar-leraar"
+          | "lio"
+          | "herintreding"
+          | "hybride-docent"
+      )
+    | "educatieve-master-po"
+    | "mbo-onderwijsassistent"
+    | "instructeur-mbo";
 /**
  * How a programme is followed.
  */
@@ -310,7 +315,8 @@ export type IsoDuration = string;
 /**
  * Who pays a route's cost and on what basis.
  */
-export type CostBasis = "collegegeld" | "instellingscollegegeld" | "cursusgeld" | "werkgever" | "geen";
+export type CostBasis =
+    ("collegegeld" | "instellingscollegegeld" | "cursusgeld" | "werkgever" | "geen") | "inbegrepen";
 /**
  * Whether an intake date is published by the institution or estimated from its pattern
  * (an estimate unless the catalog says it is confirmed).
@@ -420,6 +426,13 @@ export interface Profile {
      * @default []
      */
     qualifications?: HeldQualification[];
+    /**
+     * Roles the candidate would like at a school: `leraar`, `onderwijsassistent`,
+     * `leraarondersteuner`, `instructeur` (empty: no preference).
+     *
+     * @default []
+     */
+    roles?: Role[];
     /**
      * Sectors the candidate would like to teach in (empty: no preference).
      *
@@ -608,6 +621,11 @@ export interface Rule {
      * The rule is only checked when this holds.
      */
     applies_if?: Test | null;
+    /**
+     * Message id that says what the rule requires, when the test's own wording would
+     * mislead (a limit rather than a requirement, say). Absent: worded from the test.
+     */
+    message?: string | null;
     note?: string | null;
     /**
      * @default "confirmed"
@@ -640,6 +658,10 @@ export interface RouteKindDef {
      * Rule ids checked for every offering of this kind.
      */
     rules: string[];
+    /**
+     * The role at a school the route leads to (absent: `leraar`).
+     */
+    role?: Role;
     /**
      * Sources describing the route as a whole.
      *
@@ -702,6 +724,11 @@ export interface Offering {
      * @maximum 255
      */
     max_teaching_hours?: number | null;
+    /**
+     * Id of the figure (in `figures`) of what the person earns while training, per month
+     * (LIO: 50% of the starting salary).
+     */
+    pay_figure?: string | null;
     /**
      * Rule ids checked in addition to the kind's rules.
      *
@@ -944,6 +971,10 @@ export interface RouteResult {
     offering: string;
     name: string;
     kind: RouteKind;
+    /**
+     * The role at a school the route leads to.
+     */
+    role: Role;
     institution: string;
     place: string;
     mode: Mode;

@@ -274,10 +274,27 @@ impl Inputs {
         }
 
         let t = Table::parse(&read_text(&dir.join("croho_mapping.csv"))?, ',');
-        let (cc, k, s, se, cr) =
-            (t.col("croho")?, t.col("kind")?, t.col("subjects")?, t.col("sectors")?, t.col("credential")?);
+        let (cc, k, s, se, cr, src, why) = (
+            t.col("croho")?,
+            t.col("kind")?,
+            t.col("subjects")?,
+            t.col("sectors")?,
+            t.col("credential")?,
+            t.col("source")?,
+            t.col("reasoning")?,
+        );
         let mut mapping = BTreeMap::new();
         for row in &t.rows {
+            if row.len() != t.header.len() {
+                return Err(format!("croho_mapping.csv: {}: {} fields, expected {}", row[cc], row.len(), t.header.len()));
+            }
+            // Every row says where it comes from and why it maps as it does (data/README.md).
+            if row[src].trim().is_empty() {
+                return Err(format!("croho_mapping.csv: {}: empty source", row[cc]));
+            }
+            if row[why].trim().is_empty() {
+                return Err(format!("croho_mapping.csv: {}: empty reasoning", row[cc]));
+            }
             let mut subjects = Vec::new();
             for part in row[s].split('|').filter(|x| !x.is_empty()) {
                 let (id, only) = match part.split_once('@') {
@@ -340,6 +357,8 @@ pub struct Facts {
     pub pabo_croho: String,
     /// rules.json figure ids behind costs.
     pub cost_figures: CostFigures,
+    /// rules.json figure ids of pay while training (eur-per-month).
+    pub pay_figures: PayFigures,
     /// The institution of the hybride-docent offerings.
     pub hybride: Institution,
     /// Teaching hours a week without a bevoegdheid (the figure's value).
@@ -356,6 +375,8 @@ pub struct Facts {
     pub vo_fte: Vec<(Subject, f64)>,
     /// vo subjects without an absolute figure: fte per percentage point of shortage.
     pub fte_per_percent_point: f64,
+    /// Levels of vo posts: where, what they accept, which subjects they teach.
+    pub vo_levels: Vec<VoLevel>,
     /// mbo posts by field: (subject, weight).
     pub mbo_mix: Vec<(Subject, f64)>,
     pub po_groups: Vec<String>,
@@ -374,6 +395,24 @@ pub struct CostFigures {
     pub cursusgeld: String,
     pub zij_instroom: String,
     pub onderwijsassistent: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayFigures {
+    #[serde(default, rename = "comment")]
+    _comment: Option<String>,
+    pub lio_po: String,
+    pub lio_vo: String,
+    pub lio_mbo: String,
+}
+
+/// A level of demonstration vo posts (`vo_vacancy_levels`).
+pub struct VoLevel {
+    pub title: String,
+    pub weight: f64,
+    pub requirements: Vec<Qualification>,
+    pub subjects: Vec<Subject>,
 }
 
 /// A sourced shortened pabo, offered where the institution runs a deeltijd pabo.
@@ -402,6 +441,7 @@ pub struct IntakePatterns {
     pub initial: Vec<IntakeDef>,
     pub deeltijd: Vec<IntakeDef>,
     pub deeltijd_february: Vec<IntakeDef>,
+    pub deeltijd_tweedegraads: Vec<IntakeDef>,
     pub master: Vec<IntakeDef>,
     pub module: Vec<IntakeDef>,
     pub lio: Vec<IntakeDef>,
@@ -444,6 +484,7 @@ struct FactsFile {
     attribution: AttributionFile,
     pabo_croho: PaboCrohoFile,
     cost_figures: CostFigures,
+    pay_figures: PayFigures,
     hybride_docent: HybrideFile,
     pabo_verkort: EntriesFile<VerkortFile>,
     alpo: EntriesFile<AlpoFile>,
@@ -451,6 +492,7 @@ struct FactsFile {
     intake_patterns: IntakePatternsFile,
     zij_instroom: ZijInstroomFile,
     vo_vacancy_weights: VoWeightsFile,
+    vo_vacancy_levels: VoLevelsFile,
     mbo_vacancy_mix: MboMixFile,
     po_vacancy_groups: PoGroupsFile,
     vacancy_sizes: SizesFile,
@@ -562,6 +604,7 @@ struct IntakePatternsFile {
     initial: PatternFile,
     deeltijd: PatternFile,
     deeltijd_february: PatternFile,
+    deeltijd_tweedegraads: PatternFile,
     master: PatternFile,
     module: PatternFile,
     lio: PatternFile,
@@ -585,6 +628,25 @@ struct VoWeightsFile {
     source: Vec<String>,
     fte: Vec<SubjectFteFile>,
     fte_per_percent_point: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VoLevelsFile {
+    #[serde(default, rename = "comment")]
+    _comment: Option<String>,
+    #[serde(default)]
+    source: Vec<String>,
+    levels: Vec<VoLevelFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VoLevelFile {
+    title: String,
+    weight: f64,
+    education_requirements: Vec<String>,
+    subjects: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -795,6 +857,14 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         known.figure(id, &format!("cost_figures.{field}"))?;
     }
 
+    let p = &f.pay_figures;
+    for (field, id) in [("lio_po", &p.lio_po), ("lio_vo", &p.lio_vo), ("lio_mbo", &p.lio_mbo)] {
+        let fig = known.figure(id, &format!("pay_figures.{field}"))?;
+        if fig.unit != "eur-per-month" {
+            return Err(format!("pay_figures.{field}: figure '{id}' is in {}, not eur-per-month", fig.unit));
+        }
+    }
+
     let h = &f.hybride_docent;
     known.sources(&h.source, "hybride_docent")?;
     let max = known
@@ -852,6 +922,7 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         initial: pattern(&p.initial, "intake_patterns.initial", known)?,
         deeltijd: pattern(&p.deeltijd, "intake_patterns.deeltijd", known)?,
         deeltijd_february: pattern(&p.deeltijd_february, "intake_patterns.deeltijd_february", known)?,
+        deeltijd_tweedegraads: pattern(&p.deeltijd_tweedegraads, "intake_patterns.deeltijd_tweedegraads", known)?,
         master: pattern(&p.master, "intake_patterns.master", known)?,
         module: pattern(&p.module, "intake_patterns.module", known)?,
         lio: pattern(&p.lio, "intake_patterns.lio", known)?,
@@ -867,6 +938,25 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
             return Err(format!("{path}.subject: '{s}' is listed twice"));
         }
         vo_fte.push((s, weight(x.fte, &format!("{path}.fte"))?));
+    }
+    let l = &f.vo_vacancy_levels;
+    known.sources(&l.source, "vo_vacancy_levels")?;
+    non_empty(&l.levels, "vo_vacancy_levels.levels")?;
+    let mut vo_levels = Vec::new();
+    for (i, x) in l.levels.iter().enumerate() {
+        let path = format!("vo_vacancy_levels.levels[{i}]");
+        non_empty(&x.education_requirements, &format!("{path}.education_requirements"))?;
+        non_empty(&x.subjects, &format!("{path}.subjects"))?;
+        vo_levels.push(VoLevel {
+            title: x.title.clone(),
+            weight: weight(x.weight, &format!("{path}.weight"))?,
+            requirements: x
+                .education_requirements
+                .iter()
+                .map(|q| vocab_id(q, &format!("{path}.education_requirements")))
+                .collect::<Res<_>>()?,
+            subjects: x.subjects.iter().map(|s| vocab_id(s, &format!("{path}.subjects"))).collect::<Res<_>>()?,
+        });
     }
     let mut mbo_mix = Vec::new();
     non_empty(&f.mbo_vacancy_mix.weights, "mbo_vacancy_mix.weights")?;
@@ -889,6 +979,7 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         attribution: f.attribution.lines,
         pabo_croho,
         cost_figures: f.cost_figures,
+        pay_figures: f.pay_figures,
         hybride,
         hybride_max_hours: max as u8,
         pabo_verkort,
@@ -899,6 +990,7 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         zij_instroom: institution_intakes(&f.zij_instroom.institutions, "zij_instroom.institutions", known)?,
         vo_fte,
         fte_per_percent_point: weight(v.fte_per_percent_point, "vo_vacancy_weights.fte_per_percent_point")?,
+        vo_levels,
         mbo_mix,
         po_groups: f.po_vacancy_groups.groups,
         vacancy_sizes,

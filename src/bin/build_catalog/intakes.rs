@@ -16,6 +16,9 @@ pub enum Pattern<'a> {
     Deeltijd,
     /// Deeltijd with a February intake too: pabo, verkort (`intake_patterns.deeltijd_february`).
     DeeltijdFeb,
+    /// Deeltijd tweedegraads bachelor: September and a typical February intake
+    /// (`intake_patterns.deeltijd_tweedegraads`).
+    DeeltijdTweedegraads,
     /// Masters and the educatieve minor (`intake_patterns.master`).
     Master,
     /// Educatieve module (`intake_patterns.module`).
@@ -36,6 +39,7 @@ pub fn intakes(facts: &Facts, pattern: Pattern, inst: &str, today: Date, end: Op
         Pattern::Initial => &p.initial,
         Pattern::Deeltijd => &p.deeltijd,
         Pattern::DeeltijdFeb => &p.deeltijd_february,
+        Pattern::DeeltijdTweedegraads => &p.deeltijd_tweedegraads,
         Pattern::Master => &p.master,
         Pattern::Module => &p.module,
         Pattern::ZijInstroom => {

@@ -71,11 +71,16 @@ impl Ctx<'_> {
         let facts = &self.inputs.facts;
         let fig = &facts.cost_figures;
         let (cost, basis, figure) = match s.funded {
+            // The educatieve minor is part of the wo bachelor the student already follows
+            // (ROUTES row 11): nothing extra to pay.
+            _ if s.kind == RouteKind::EducatieveMinor => (None, CostBasis::Inbegrepen, None),
             // Fees are figures with values by date, looked up for each intake by the core.
             Some(true) => (None, CostBasis::Collegegeld, Some(&fig.collegegeld)),
             Some(false) => (None, CostBasis::Cursusgeld, Some(&fig.cursusgeld)),
             None => match s.kind {
                 RouteKind::Lio => (None, CostBasis::Geen, None),
+                // The job costs nothing; the optional course's fee is UNCONFIRMED (ROLES R-4).
+                RouteKind::InstructeurMbo => (None, CostBasis::Geen, None),
                 RouteKind::OnderwijsassistentNaarLeraar => (None, CostBasis::Werkgever, Some(&fig.onderwijsassistent)),
                 RouteKind::ZijInstroomPo
                 | RouteKind::ZijInstroomVoTweedegraads
@@ -84,11 +89,20 @@ impl Ctx<'_> {
                 _ => (None, CostBasis::Werkgever, None),
             },
         };
-        let rolling = matches!(s.kind, RouteKind::Herintreding | RouteKind::HybrideDocent);
+        let rolling = matches!(s.kind, RouteKind::Herintreding | RouteKind::HybrideDocent | RouteKind::InstructeurMbo);
         if !rolling && s.intakes.is_empty() {
             return Ok(()); // no open intake left (phasing out)
         }
         let url = self.institutions.get(s.inst).and_then(|i| i.url.clone());
+        // LIO pay (50% of the starting salary) by the offering's sector (ROUTES 4.4).
+        let pay = &facts.pay_figures;
+        let pay_figure = match (s.kind, s.sectors.as_slice()) {
+            (RouteKind::Lio, [Sector::Po]) => Some(pay.lio_po.clone()),
+            (RouteKind::Lio, [Sector::Vo]) => Some(pay.lio_vo.clone()),
+            (RouteKind::Lio, [Sector::Mbo]) => Some(pay.lio_mbo.clone()),
+            (RouteKind::Lio, _) => return Err(format!("{}: a LIO offering needs exactly one sector", s.id)),
+            _ => None,
+        };
         let o = Offering {
             id: s.id.clone(),
             kind: s.kind,
@@ -110,7 +124,8 @@ impl Ctx<'_> {
             url,
             croho: s.croho,
             cost_figure: figure.cloned(),
-            pay_figure: None,
+            // LIO pay (50% of the starting salary) by the offering's sector (ROUTES 4.4).
+            pay_figure,
             // Without a bevoegdheid at most this many hours a week (a rules.json figure).
             max_teaching_hours: (s.kind == RouteKind::HybrideDocent).then_some(facts.hybride_max_hours),
         };
@@ -140,6 +155,8 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
     let mut pabo: BTreeMap<(String, String), BTreeSet<&str>> = BTreeMap::new();
     let mut tweede: BTreeMap<(String, String), BTreeSet<Subject>> = BTreeMap::new();
     let mut tweede_voltijd_funded: BTreeSet<(String, String, Subject)> = BTreeSet::new();
+    // (inst, gm) with a programme that awards tweedegraads (not only a kunstvak or ALO eerstegraads).
+    let mut tweede_award: BTreeSet<(String, String)> = BTreeSet::new();
     let mut wo_master: BTreeMap<(String, String), BTreeSet<Subject>> = BTreeMap::new();
     let mut unmapped = BTreeSet::new();
     let mut programmes: Vec<&Programme> = inputs.programmes.iter().collect();
@@ -187,6 +204,8 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 "P4Y",
                 match (mode, kind) {
                     (Mode::Deeltijd, RouteKind::PaboDeeltijd) => Pattern::DeeltijdFeb,
+                    // ROUTES row 9 and section 5: deeltijd also in February (typical).
+                    (Mode::Deeltijd, RouteKind::LerarenopleidingTweedegraads) => Pattern::DeeltijdTweedegraads,
                     (Mode::Deeltijd, _) => Pattern::Deeltijd,
                     _ => Pattern::Initial,
                 },
@@ -196,6 +215,8 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 ("P2Y", if mode == Mode::Deeltijd { Pattern::Deeltijd } else { Pattern::Initial })
             }
             RouteKind::PaboVerkort => ("P2Y", Pattern::Master),
+            // A 2-year wo master (120 EC) for wo bachelors, at the statutory fee.
+            RouteKind::EducatieveMasterPo => ("P2Y", Pattern::Master),
             RouteKind::MasterLeraarHbo => ("P2Y6M", Pattern::Master),
             RouteKind::MasterLeraarWo => (if mode == Mode::Voltijd { "P1Y" } else { "P2Y" }, Pattern::Master),
             RouteKind::EducatieveMaster => (if mode == Mode::Voltijd { "P2Y" } else { "P3Y" }, Pattern::Master),
@@ -223,7 +244,10 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 time,
                 hours,
                 funded: Some(p.funded),
-                paid: mode == Mode::Duaal,
+                // Only routes 5-8, 14, 15 and traineeships pay while training (ROUTES 3.3);
+                // a duaal bachelor combines study with work but is not paid by the route
+                // (row 2: normally not in year 1).
+                paid: false,
                 intakes: intakes(facts, pattern, &p.inst, today, p.end),
                 croho: Some(p.croho.clone()),
             })?;
@@ -233,6 +257,9 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                     pabo.entry(key).or_default().insert(short_mode(mode));
                 }
                 RouteKind::LerarenopleidingTweedegraads => {
+                    if m.credential.is_none_or(|c| c == Qualification::Tweedegraads) {
+                        tweede_award.insert(key.clone());
+                    }
                     if let Some(s) = subject {
                         tweede.entry(key.clone()).or_default().insert(s);
                         if mode == Mode::Voltijd && p.funded {
@@ -314,13 +341,13 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
         cx.add(Spec {
             id: offering_id(inst, "herintreding-po", w, gm, None),
             kind: RouteKind::Herintreding,
-            name: "Herintreden als leraar basisonderwijs (opfriscursus)".into(),
+            name: "Herintreden als leraar basisonderwijs (met je po-bevoegdheid; opfriscursus)".into(),
             inst,
             gm,
             mode: w,
             subject: None,
             sectors: vec![Sector::Po],
-            credential: Some(Qualification::Po),
+            credential: None,
             time: "P6M",
             hours: 24,
             funded: None,
@@ -423,40 +450,50 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 })?;
             }
         }
-        cx.add(Spec {
-            id: offering_id(inst, "lio-vo", w, gm, None),
-            kind: RouteKind::Lio,
-            name: "LIO-aanstelling (leraar in opleiding), vo en mbo".into(),
-            inst,
-            gm,
-            mode: w,
-            subject: None,
-            sectors: vec![Sector::Vo, Sector::Mbo],
-            credential: None,
-            time: "P5M",
-            hours: 40,
-            funded: None,
-            paid: true,
-            intakes: intakes(facts, Pattern::Lio, inst, today, None),
-            croho: None,
-        })?;
-        cx.add(Spec {
-            id: offering_id(inst, "herintreding-vo", w, gm, None),
-            kind: RouteKind::Herintreding,
-            name: "Herintreden als leraar in vo of mbo (opfristraject)".into(),
-            inst,
-            gm,
-            mode: w,
-            subject: None,
-            sectors: vec![Sector::Vo, Sector::Mbo],
-            credential: Some(Qualification::Tweedegraads),
-            time: "P6M",
-            hours: 24,
-            funded: None,
-            paid: true,
-            intakes: vec![],
-            croho: None,
-        })?;
+        for (what, sector, name) in [
+            ("lio-vo", Sector::Vo, "LIO-aanstelling (leraar in opleiding), voortgezet onderwijs"),
+            ("lio-mbo", Sector::Mbo, "LIO-aanstelling (leraar in opleiding), mbo"),
+        ] {
+            cx.add(Spec {
+                id: offering_id(inst, what, w, gm, None),
+                kind: RouteKind::Lio,
+                name: name.into(),
+                inst,
+                gm,
+                mode: w,
+                subject: None,
+                sectors: vec![sector],
+                credential: None,
+                time: "P5M",
+                hours: 40,
+                funded: None,
+                paid: true,
+                intakes: intakes(facts, Pattern::Lio, inst, today, None),
+                croho: None,
+            })?;
+        }
+        // Herintreding awards nothing new and has no subject: someone returns with the
+        // bevoegdheid they hold (ROUTES row 16); one per institution and gemeente that
+        // trains tweedegraads teachers.
+        if tweede_award.contains(&(inst.clone(), gm.clone())) {
+            cx.add(Spec {
+                id: offering_id(inst, "herintreding-vo", w, gm, None),
+                kind: RouteKind::Herintreding,
+                name: "Herintreden als leraar in vo of mbo (met je bevoegdheid; opfristraject)".into(),
+                inst,
+                gm,
+                mode: w,
+                subject: None,
+                sectors: vec![Sector::Vo, Sector::Mbo],
+                credential: None,
+                time: "P6M",
+                hours: 24,
+                funded: None,
+                paid: true,
+                intakes: vec![],
+                croho: None,
+            })?;
+        }
     }
 
     // 4. University routes per subject of its wo Leraar VHO masters: zij-instroom eerstegraads,
@@ -540,6 +577,31 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             funded: None,
             paid: true,
             intakes: intakes(facts, Pattern::Pdg(&pdg.intakes), inst, today, None),
+            croho: None,
+        })?;
+    }
+
+    // 5b. Instructeur in the mbo (ROLES R-4): a job at an mbo school, judged by the employer,
+    //     with an optional course. No list of mbo schools is in data/, so it is placed where
+    //     the step from instructeur to docent (the PDG) is given: the sourced PDG institutions.
+    for pdg in &facts.pdg {
+        let inst = pdg.inst.as_str();
+        let gm = inputs.inst_seat.get(inst).ok_or(format!("instructeur: no seat for {inst}"))?.clone();
+        cx.add(Spec {
+            id: offering_id(inst, "instructeur-mbo", Mode::WerkendLeren, &gm, None),
+            kind: RouteKind::InstructeurMbo,
+            name: "Instructeur in het mbo: werken bij een mbo-school (cursus optioneel; daarna PDG)".into(),
+            inst,
+            gm: &gm,
+            mode: Mode::WerkendLeren,
+            subject: None,
+            sectors: vec![],
+            credential: None,
+            time: "P1Y",
+            hours: 32,
+            funded: None,
+            paid: true,
+            intakes: vec![],
             croho: None,
         })?;
     }

@@ -59,6 +59,14 @@ fn apportion(total: usize, weights: &BTreeMap<String, f64>) -> BTreeMap<String, 
     out
 }
 
+/// The title of a support post (ROLES ).
+fn support_title(role: Role) -> &'static str {
+    match role {
+        Role::Leraarondersteuner => "Leraarondersteuner",
+        _ => "Onderwijsassistent",
+    }
+}
+
 fn fte_text(tenths: u8) -> String {
     if tenths == 10 {
         "1,0 fte".into()
@@ -160,9 +168,15 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
             let vervanging = rng.chance(30);
             let fte = rng.weighted(&facts.vacancy_sizes);
             let (start, through) = dates(&mut rng, vervanging);
-            let assistant = rng.chance(8);
-            let (title, role, reqs) = if assistant {
-                (format!("Onderwijsassistent ({})", fte_text(fte)), Role::Onderwijsassistent, vec![])
+            // Support roles (ROLES ): no bevoegdheid asked.
+            let support = match rng.below(100) {
+                0..=6 => Some(Role::Onderwijsassistent),
+                7..=9 => Some(Role::Leraarondersteuner),
+                _ => None,
+            };
+            let assistant = support.is_some();
+            let (title, role, reqs) = if let Some(role) = support {
+                (format!("{} ({})", support_title(role), fte_text(fte)), role, vec![])
             } else {
                 let g = &facts.po_groups[rng.below(facts.po_groups.len())];
                 let what = if vervanging {
@@ -191,54 +205,90 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
             });
         }
     }
-    // vo at real gemeenten, by subject.
+    // vo at real gemeenten: a subject by shortage, then a level that teaches it (vmbo,
+    // onderbouw or bovenbouw havo/vwo), whose qualifications the post accepts; some
+    // onderwijsassistent and leraarondersteuner posts.
+    for (s, _) in &vo_mix {
+        if !facts.vo_levels.iter().any(|l| l.subjects.contains(s)) {
+            return Err(format!("vo subject {s} is taught at no level of vo_vacancy_levels"));
+        }
+    }
     for (r, n) in apportion(count("vo"), &w_vo) {
         for _ in 0..n {
             let gm = weighted_gemeente(&mut rng, &r, 12);
-            let subject = rng.weighted(&vo_mix);
+            let place = inputs.gemeente(&gm).map(|g| g.name.clone()).unwrap_or_default();
+            let employer = format!("Demonstratie: school voor voortgezet onderwijs in {place}");
             let vervanging = rng.chance(30);
             let (start, through) = dates(&mut rng, vervanging);
+            let employment_type = if vervanging { EmploymentType::Vervanging } else { EmploymentType::Structureel };
+            let support = match rng.below(100) {
+                0..=4 => Some(Role::Onderwijsassistent),
+                5..=7 => Some(Role::Leraarondersteuner),
+                _ => None,
+            };
+            if let Some(role) = support {
+                let fte = rng.weighted(&facts.vacancy_sizes);
+                out.push(Vacancy {
+                    id: String::new(),
+                    title: format!("{} ({})", support_title(role), fte_text(fte)),
+                    employer,
+                    job_location: gm,
+                    sector: Sector::Vo,
+                    subject: None,
+                    role,
+                    work_hours: fte * 4,
+                    employment_type,
+                    job_start_date: start,
+                    valid_through: through,
+                    accepts_in_training: true,
+                    education_requirements: vec![],
+                    url: None,
+                    demo: true,
+                });
+                continue;
+            }
+            let subject = rng.weighted(&vo_mix);
+            let levels: Vec<(usize, f64)> = facts
+                .vo_levels
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.subjects.contains(&subject))
+                .map(|(i, l)| (i, l.weight))
+                .collect();
+            let level = &facts.vo_levels[rng.weighted(&levels)];
             let hybrid = !vervanging && rng.chance(6);
-            let bovenbouw = !hybrid && rng.chance(25);
             let label = subject_name(subject);
-            let (title, hours, role, reqs) = if hybrid {
+            // "beroepsgerichte vakken vmbo" + "vmbo basis/kader": say vmbo once.
+            let label = match label.strip_suffix(" vmbo") {
+                Some(l) if level.title.starts_with("vmbo") => l.to_string(),
+                _ => label,
+            };
+            let (title, hours, role) = if hybrid {
                 let h = 4 + rng.below(3) as u8;
-                (
-                    format!("Docent {label} (hybride, {h} uur per week)"),
-                    h,
-                    Role::LeraarOnbevoegd,
-                    vec![Qualification::Tweedegraads, Qualification::Eerstegraads],
-                )
+                (format!("Docent {label} {} (hybride, {h} uur per week)", level.title), h, Role::LeraarOnbevoegd)
             } else {
                 let fte = rng.weighted(&facts.vacancy_sizes);
-                let what = match (bovenbouw, vervanging) {
-                    (true, false) => format!("Docent {label} bovenbouw havo/vwo"),
-                    (true, true) => format!("Docent {label} bovenbouw havo/vwo, vervanging"),
-                    (false, false) => format!("Docent {label}"),
-                    (false, true) => format!("Docent {label}, vervanging"),
-                };
-                let reqs = if bovenbouw {
-                    vec![Qualification::Eerstegraads]
+                let what = if vervanging {
+                    format!("Docent {label} {}, vervanging", level.title)
                 } else {
-                    vec![Qualification::Tweedegraads, Qualification::Eerstegraads]
+                    format!("Docent {label} {}", level.title)
                 };
-                (format!("{what} ({})", fte_text(fte)), fte * 4, Role::Leraar, reqs)
+                (format!("{what} ({})", fte_text(fte)), fte * 4, Role::Leraar)
             };
-            let place = inputs.gemeente(&gm).map(|g| g.name.clone()).unwrap_or_default();
             out.push(Vacancy {
                 id: String::new(),
                 title,
-                employer: format!("Demonstratie: school voor voortgezet onderwijs in {place}"),
+                employer,
                 job_location: gm,
                 sector: Sector::Vo,
                 subject: Some(subject),
                 role,
                 work_hours: hours,
-                employment_type: if vervanging { EmploymentType::Vervanging } else { EmploymentType::Structureel },
+                employment_type,
                 job_start_date: start,
                 valid_through: through,
                 accepts_in_training: hybrid || rng.chance(if vervanging { 35 } else { 75 }),
-                education_requirements: reqs,
+                education_requirements: level.requirements.clone(),
                 url: None,
                 demo: true,
             });
@@ -251,11 +301,19 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
             let subject = rng.weighted(&facts.mbo_mix);
             let vervanging = rng.chance(25);
             let (start, through) = dates(&mut rng, vervanging);
-            let instructeur = rng.chance(15);
+            let role = match rng.below(100) {
+                0..=14 => Role::Instructeur,
+                15..=19 => Role::Onderwijsassistent,
+                20..=24 => Role::Leraarondersteuner,
+                _ => Role::Leraar,
+            };
             let fte = rng.weighted(&facts.vacancy_sizes);
             let label = subject_name(subject);
-            let (title, role) = if instructeur {
+            let support = matches!(role, Role::Onderwijsassistent | Role::Leraarondersteuner);
+            let (title, role) = if role == Role::Instructeur {
                 (format!("Instructeur {label} ({})", fte_text(fte)), Role::Instructeur)
+            } else if support {
+                (format!("{} {label} ({})", support_title(role), fte_text(fte)), role)
             } else if vervanging {
                 (format!("Docent {label}, vervanging ({})", fte_text(fte)), Role::Leraar)
             } else {
@@ -274,8 +332,8 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
                 employment_type: if vervanging { EmploymentType::Vervanging } else { EmploymentType::Structureel },
                 job_start_date: start,
                 valid_through: through,
-                accepts_in_training: rng.chance(if vervanging { 40 } else { 80 }),
-                education_requirements: if instructeur {
+                accepts_in_training: support || rng.chance(if vervanging { 40 } else { 80 }),
+                education_requirements: if role != Role::Leraar {
                     vec![]
                 } else {
                     vec![Qualification::Tweedegraads, Qualification::Eerstegraads, Qualification::Pdg]
