@@ -49,6 +49,9 @@ pub enum Reason {
     QualificationNone,
     QualificationHeld(Qualification),
     QualificationAwarded(Qualification),
+    /// A route that awards nothing new, for someone who holds a bevoegdheid for its sector
+    /// (herintreding): they teach with what they hold.
+    QualificationUsesHeld(Qualification),
     /// A route to a role without a bevoegdheid that the person asked for.
     RoleWanted(Role),
     /// A route to a role the person did not ask for (or, with no roles given, a route that
@@ -91,6 +94,7 @@ impl Reason {
             Reason::QualificationNone => Msg::new("factor.qualification.none"),
             Reason::QualificationHeld(q) => Msg::new("factor.qualification.held").with("qualification", q),
             Reason::QualificationAwarded(q) => Msg::new("factor.qualification.awarded").with("qualification", q),
+            Reason::QualificationUsesHeld(q) => Msg::new("factor.qualification.uses-held").with("qualification", q),
             Reason::RoleWanted(r) => Msg::new("factor.qualification.role-wanted").with("role", r),
             Reason::RoleNotWanted(r) => Msg::new("factor.qualification.role-not-wanted").with("role", r),
             Reason::HoursOpen => Msg::new("factor.hours.open"),
@@ -230,10 +234,11 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
             }
         }
         Qualification::Geen => match held_for(p, &o.sectors) {
-            Some(q) => push("qualification", w.qualification, 0.5, Reason::QualificationHeld(q)),
+            Some(q) => push("qualification", w.qualification, 1.0, Reason::QualificationUsesHeld(q)),
             None => push("qualification", w.qualification, 0.0, Reason::QualificationNone),
         },
-        q if holds(p, q, o.subject) => push("qualification", w.qualification, 0.5, Reason::QualificationHeld(q)),
+        // A bevoegdheid the person already holds adds nothing.
+        q if holds(p, q, o.subject) => push("qualification", w.qualification, 0.0, Reason::QualificationHeld(q)),
         q => push("qualification", w.qualification, 1.0, Reason::QualificationAwarded(q)),
     }
 

@@ -1009,6 +1009,16 @@ export interface RouteResult {
      */
     cost_source: AmountSource | null;
     paid_while_learning: boolean;
+    /**
+     * What the person earns per month while training, where the data has an amount
+     * (LIO: 50% of the starting salary), with its source and status.
+     */
+    pay: Pay | null;
+    /**
+     * Earlier intakes the person cannot join yet (a minimum age, a waiting time), with
+     * the rules that block them; `next_intake` is the first at which the rules hold.
+     */
+    skipped_intakes: SkippedIntake[];
     duration: IsoDuration;
     /**
      * @minimum 0
@@ -1098,12 +1108,35 @@ export interface AmountSource {
     estimated: boolean;
     sources: SourceRef[];
 }
+/**
+ * Pay while training.
+ */
+export interface Pay {
+    eur_per_month: number;
+    source: AmountSource;
+}
+/**
+ * An intake the person cannot join yet.
+ */
+export interface SkippedIntake {
+    start_date: IsoDate;
+    /**
+     * The rules that block it (by id).
+     */
+    rules: string[];
+    text: Text;
+}
 export interface Pathway {
     /**
      * @minimum 0
      */
     rank: number;
     offering: string;
+    /**
+     * The offering's name and institution, as the routes list shows them.
+     */
+    name: string;
+    institution: string;
     kind: RouteKind;
     eligibility: Eligibility;
     intake: IntakeTiming;
@@ -1149,6 +1182,11 @@ export interface TimelineEvent {
 }
 export interface WhatIf {
     offering: string;
+    /**
+     * The offering's name and institution, as the routes list shows them.
+     */
+    name: string;
+    institution: string;
     kind: RouteKind;
     from: Eligibility;
     to: Eligibility;
