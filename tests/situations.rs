@@ -98,7 +98,10 @@ fn situations() -> (Vec<Situation>, Vec<String>) {
                 bad.push(format!("\"{k}\" must be a string"));
             }
         }
-        if !doc.get("sources").and_then(Value::as_array).is_some_and(|a| !a.is_empty() && a.iter().all(Value::is_string))
+        if !doc
+            .get("sources")
+            .and_then(Value::as_array)
+            .is_some_and(|a| !a.is_empty() && a.iter().all(Value::is_string))
         {
             bad.push("\"sources\" must be a non-empty list of strings".into());
         }
@@ -199,6 +202,17 @@ struct Sel {
 }
 
 impl Sel {
+    /// A nested selector object: only selector keys (and `extra`) are allowed.
+    fn nested(v: &Value, extra: &[&str]) -> Result<Sel, String> {
+        let m = v.as_object().ok_or_else(|| format!("a selector must be an object, got {v}"))?;
+        for k in m.keys() {
+            if !SEL_KEYS.contains(&k.as_str()) && !extra.contains(&k.as_str()) {
+                return Err(format!("unknown selector key \"{k}\""));
+            }
+        }
+        Sel::from(v)
+    }
+
     /// Reads the selector keys present in `v` (other keys are ignored here).
     fn from(v: &Value) -> Result<Sel, String> {
         let mut sel = Sel::default();
@@ -245,11 +259,36 @@ impl Sel {
             && self.verdict.as_ref().is_none_or(|v| s(route, "eligibility") == Some(v.as_str()))
             && self.verdict_not.as_ref().is_none_or(|v| s(route, "eligibility") != Some(v.as_str()))
             && self.mode.as_ref().is_none_or(|m| s(route, "mode") == Some(m.as_str()))
-            && self.intake_start.as_ref().is_none_or(|d| route.pointer("/next_intake/start_date").and_then(Value::as_str) == Some(d.as_str()))
+            && self
+                .intake_start
+                .as_ref()
+                .is_none_or(|d| route.pointer("/next_intake/start_date").and_then(Value::as_str) == Some(d.as_str()))
     }
 
     fn describe(&self) -> String {
-        format!("{self:?}").replace("Sel ", "").replace("None, ", "").replace("Some(", "(")
+        let mut parts = Vec::new();
+        let mut put = |k: &str, v: Option<String>| {
+            if let Some(v) = v {
+                parts.push(format!("{k}={v}"));
+            }
+        };
+        put("kind", self.kinds.as_ref().map(|v| v.join("|")));
+        put("sector_in", self.sector_in.as_ref().map(|v| v.join("|")));
+        put("sector_not_in", self.sector_not_in.as_ref().map(|v| v.join("|")));
+        put("qualification", self.qualification.clone());
+        put("subject", self.subject_in.as_ref().map(|v| v.join("|")));
+        put("subject_not_in", self.subject_not_in.as_ref().map(|v| v.join("|")));
+        put("subject_null", self.subject_null.map(|b| b.to_string()));
+        put("offering", self.offering.as_ref().map(|v| v.join("|")));
+        put("verdict", self.verdict.clone());
+        put("verdict_not", self.verdict_not.clone());
+        put("mode", self.mode.clone());
+        put("intake_start", self.intake_start.clone());
+        if parts.is_empty() {
+            "{any}".to_string()
+        } else {
+            format!("{{{}}}", parts.join(" "))
+        }
     }
 }
 
@@ -325,13 +364,16 @@ fn allowed_keys(check: &str) -> Option<(&'static [&'static str], bool)> {
         "vacancy" => (&["requires_not", "demo", "role_in", "max_work_hours", "max_distance_km", "at_least"], true),
         "cost" => (&["eur_per_year", "eur_per_year_max", "basis", "status", "estimated"], true),
         "pay" => (&["paid", "eur_per_month", "status"], true),
-        "what-if" => (&["present", "change", "param", "from", "to"], true),
+        "what-if" => (&["present", "change", "param", "from", "to", "kind", "kinds", "offering"], false),
         "no-what-if-change" => (&["id", "param", "param_above"], false),
         "what-if-sectors" => (&["in"], false),
         "text" => (&["contains", "not_contains", "no_offering_ids"], false),
         "count" => (&["min", "max"], true),
         "json" => (
-            &["pointer", "equals", "exists", "contains", "lt", "lte", "gt", "gte", "route", "pathway", "what_if", "each"],
+            &[
+                "pointer", "equals", "exists", "contains", "lt", "lte", "gt", "gte", "route", "pathway", "what_if",
+                "each",
+            ],
             false,
         ),
         "factor" => (&["factor", "param", "text_contains", "more_than", "points_min"], true),
@@ -458,9 +500,13 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
                 "condition" => "conditions",
                 _ => "satisfied",
             };
-            let finding = arr(route, field)
-                .iter()
-                .find(|f| if check == "satisfied" { f.as_str() == Some(rule) } else { s(f, "rule") == Some(rule) });
+            let finding = arr(route, field).iter().find(|f| {
+                if check == "satisfied" {
+                    f.as_str() == Some(rule)
+                } else {
+                    s(f, "rule") == Some(rule)
+                }
+            });
             let offering = s(route, "offering").unwrap_or_default();
             let all = |f: &str| -> Vec<String> {
                 arr(route, f)
@@ -529,8 +575,8 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
             Ok(())
         }
         "ranked-above" => {
-            let above = Sel::from(need(c, "above")?)?;
-            let below = Sel::from(need(c, "below")?)?;
+            let above = Sel::nested(need(c, "above")?, &[])?;
+            let below = Sel::nested(need(c, "below")?, &[])?;
             let all = opt_bool(c, "all")?.unwrap_or(false);
             let opened: Vec<(usize, &Value)> = run.routes().iter().filter(|r| open(r)).enumerate().collect();
             let above_pos: Vec<usize> = opened.iter().filter(|(_, r)| above.matches(r)).map(|(i, _)| *i).collect();
@@ -583,7 +629,10 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
             if n - wrong.len() >= at_least {
                 Ok(())
             } else {
-                Err(format!("expected {at_least} of the first {n} open routes to fit, found misfits {}", wrong.join(", ")))
+                Err(format!(
+                    "expected {at_least} of the first {n} open routes to fit, found misfits {}",
+                    wrong.join(", ")
+                ))
             }
         }
         "pathway" => {
@@ -607,9 +656,10 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
                     }
                     p
                 }
-                None => *run.pathways_of(&sel, None).first().ok_or_else(|| {
-                    format!("expected a pathway matching {}, found none", sel.describe())
-                })?,
+                None => *run
+                    .pathways_of(&sel, None)
+                    .first()
+                    .ok_or_else(|| format!("expected a pathway matching {}, found none", sel.describe()))?,
             };
             if let Some(b) = own {
                 if p["own_job"].as_bool() != Some(b) {
@@ -623,7 +673,11 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
             }
             if let Some(b) = opt_bool(c, "vacancy")? {
                 if p["vacancy"].is_null() == b {
-                    return Err(format!("expected vacancy {b} on pathway {}, found {}", p["rank"], short(&p["vacancy"])));
+                    return Err(format!(
+                        "expected vacancy {b} on pathway {}, found {}",
+                        p["rank"],
+                        short(&p["vacancy"])
+                    ));
                 }
             }
             Ok(())
@@ -779,7 +833,10 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
             let off = s(route, "offering").unwrap_or_default();
             if let Some(want) = opt_bool(c, "paid")? {
                 if route["paid_while_learning"].as_bool() != Some(want) {
-                    return Err(format!("{off}: expected paid_while_learning {want}, found {}", route["paid_while_learning"]));
+                    return Err(format!(
+                        "{off}: expected paid_while_learning {want}, found {}",
+                        route["paid_while_learning"]
+                    ));
                 }
             }
             if let Some(want) = c.get("eur_per_month") {
@@ -805,9 +862,9 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
                     && c.get("from").and_then(Value::as_str).is_none_or(|f| s(w, "from") == Some(f))
                     && c.get("to").and_then(Value::as_str).is_none_or(|t| s(w, "to") == Some(t))
                     && change.is_none_or(|id| {
-                        arr(w, "changes").iter().any(|ch| {
-                            s(ch, "id") == Some(id) && c.get("param").is_none_or(|p| check_params(ch, p))
-                        })
+                        arr(w, "changes")
+                            .iter()
+                            .any(|ch| s(ch, "id") == Some(id) && c.get("param").is_none_or(|p| check_params(ch, p)))
                     })
             };
             let hit = run.what_ifs().iter().find(|w| fits(w));
@@ -817,7 +874,13 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
                 .map(|w| {
                     let ch: Vec<String> = arr(w, "changes")
                         .iter()
-                        .map(|c| format!("{}{}", s(c, "id").unwrap_or_default(), c.get("params").map(short).unwrap_or_default()))
+                        .map(|c| {
+                            format!(
+                                "{}{}",
+                                s(c, "id").unwrap_or_default(),
+                                c.get("params").map(short).unwrap_or_default()
+                            )
+                        })
                         .collect();
                     format!("{} {}->{} {ch:?}", s(w, "kind").unwrap_or_default(), w["from"], w["to"])
                 })
@@ -913,11 +976,11 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
         "json" => {
             let pointer = need_str(c, "pointer")?;
             let targets: Vec<(String, &Value)> = if let Some(r) = c.get("route") {
-                let rs = Sel::from(r)?;
+                let rs = Sel::nested(r, &[])?;
                 let route = run.first_route(&rs)?;
                 vec![(format!("route {}", s(route, "offering").unwrap_or_default()), route)]
             } else if let Some(p) = c.get("pathway") {
-                let ps = Sel::from(p)?;
+                let ps = Sel::nested(p, &["own_job"])?;
                 let own = opt_bool(p, "own_job")?;
                 let path = *run
                     .pathways_of(&ps, own)
@@ -925,7 +988,7 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
                     .ok_or_else(|| format!("expected a pathway matching {}, found none", ps.describe()))?;
                 vec![(format!("pathway {}", path["rank"]), path)]
             } else if let Some(w) = c.get("what_if") {
-                let ws = Sel::from(w)?;
+                let ws = Sel::nested(w, &[])?;
                 let hint = run
                     .what_ifs()
                     .iter()
@@ -951,7 +1014,10 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
                 }
                 if let Some(want) = c.get("contains").and_then(Value::as_str) {
                     if !found.and_then(Value::as_str).is_some_and(|x| x.contains(want)) {
-                        return Err(format!("{at}: expected {pointer} to contain {want:?}, found {:?}", found.map(short)));
+                        return Err(format!(
+                            "{at}: expected {pointer} to contain {want:?}, found {:?}",
+                            found.map(short)
+                        ));
                     }
                 }
                 for (k, op) in [("lt", 0), ("lte", 1), ("gt", 2), ("gte", 3)] {
@@ -983,7 +1049,10 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
             }
             if let Some(want) = c.get("text_contains").and_then(Value::as_str) {
                 if !f["reason"]["text"].as_str().is_some_and(|t| t.contains(want)) {
-                    return Err(format!("expected factor {name} text to contain {want:?}, found {}", f["reason"]["text"]));
+                    return Err(format!(
+                        "expected factor {name} text to contain {want:?}, found {}",
+                        f["reason"]["text"]
+                    ));
                 }
             }
             if let Some(min) = c.get("points_min").and_then(Value::as_u64) {
@@ -992,7 +1061,7 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
                 }
             }
             if let Some(other) = c.get("more_than") {
-                let os = Sel::from(other)?;
+                let os = Sel::nested(other, &[])?;
                 let o = run.first_route(&os)?;
                 let of = get(o).ok_or_else(|| format!("no factor {name} on {}", o["offering"]))?;
                 if f["points"].as_u64() <= of["points"].as_u64() {
@@ -1015,7 +1084,8 @@ fn run_situation(sit: &Situation) -> Vec<String> {
     let Some(cat) = sit.doc.get("catalog").and_then(Value::as_str).and_then(catalog) else {
         return vec![format!("{file}: \"catalog\" must be \"national\" or \"sample\"")];
     };
-    let Some(today) = sit.doc.get("today").and_then(Value::as_str).and_then(|d| routewijzer::Date::parse(d).ok()) else {
+    let Some(today) = sit.doc.get("today").and_then(Value::as_str).and_then(|d| routewijzer::Date::parse(d).ok())
+    else {
         return vec![format!("{file}: \"today\" must be a date")];
     };
     let lang = match sit.doc.get("lang").and_then(Value::as_str).unwrap_or("nl") {
@@ -1038,7 +1108,8 @@ fn run_situation(sit: &Situation) -> Vec<String> {
         Ok(p) => p,
         Err(e) => {
             let n = sit.checks.len();
-            return vec![format!("{file}: the profile is rejected, none of its {n} checks can run: {e}")];
+            let problems: Vec<String> = e.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
+            return vec![format!("{file}: the profile is rejected, none of its {n} checks can run: {problems:?}")];
         }
     };
     let mut options = MatchOptions::new(today);
@@ -1066,7 +1137,9 @@ fn coverage(sits: &[Situation]) -> (usize, BTreeSet<String>, BTreeSet<String>) {
         for c in &sit.checks {
             n += 1;
             match c.get("check").and_then(Value::as_str) {
-                Some("blocker" | "condition") => rules.extend(c.get("rule").and_then(Value::as_str).map(str::to_string)),
+                Some("blocker" | "condition") => {
+                    rules.extend(c.get("rule").and_then(Value::as_str).map(str::to_string))
+                }
                 Some("verdict") => {
                     if let Some(k) = c.get("kind") {
                         kinds.extend(str_list(k).unwrap_or_default());
@@ -1154,4 +1227,30 @@ fn every_persona_profile_has_a_situation() {
         }
     }
     assert!(missing.is_empty(), "persona profiles without a situation: {missing:?}");
+}
+
+/// The runner itself: typos are errors, never silent passes.
+#[test]
+fn the_runner_rejects_typos() {
+    let cat = catalog("sample").unwrap();
+    let options = MatchOptions::new(routewijzer::Date::parse("2026-11-23").unwrap());
+    let profile = routewijzer::model::parse::profile_from_str(r#"{"sectors":["po"]}"#).unwrap();
+    let result = cat.matcher.match_profile(&profile, &options);
+    let text = routewijzer::result::text::report(&result);
+    let run = Run { cat, result: serde_json::to_value(&result).unwrap(), text };
+    let bad = [
+        r#"{"check":"verdikt","kind":"pabo-voltijd","is":"eligible"}"#,
+        r#"{"check":"verdict","kind":"pabo-voltijd","is":"eligible","wehre":"all"}"#,
+        r#"{"check":"verdict","kind":"pabo-voltijd","is":"elligible"}"#,
+        r#"{"check":"verdict","kind":"no-such-kind","is":"eligible"}"#,
+        r#"{"check":"ranked-above","above":{"kind":"pabo-voltijd"},"below":{"kind":"lio"},"al":true}"#,
+        r#"{"check":"text","contains":["this text is not in the report"]}"#,
+        r#"{"check":"ranked-above","above":{"knd":"pabo-voltijd"},"below":{"kind":"lio"}}"#,
+    ];
+    for c in bad {
+        let c: Value = serde_json::from_str(c).unwrap();
+        assert!(eval(&run, &c).is_err(), "{c} passed");
+    }
+    let good: Value = serde_json::from_str(r#"{"check":"count","kind":"pabo-voltijd","min":1}"#).unwrap();
+    assert_eq!(eval(&run, &good), Ok(()));
 }
