@@ -131,8 +131,18 @@ proptest! {
         let r = sample().match_profile(&p, &opts(today));
         let first_closed = r.routes.iter().position(|x| x.eligibility == Eligibility::Ineligible).unwrap_or(r.routes.len());
         prop_assert!(r.routes[first_closed..].iter().all(|x| x.eligibility == Eligibility::Ineligible));
+        // Open routes: those in the person's sectors and roles first (sectors weigh more),
+        // then by score within each group.
+        let wanted: Vec<Role> = if p.roles.is_empty() { vec![Role::Leraar] } else { p.roles.clone() };
+        let outside = |x: &routewijzer::result::RouteResult| {
+            2 * u8::from(!p.sectors.is_empty() && !x.sectors.iter().any(|s| p.sectors.contains(s)))
+                + u8::from(!wanted.contains(&x.role))
+        };
         for pair in r.routes[..first_closed].windows(2) {
-            prop_assert!(pair[0].score >= pair[1].score);
+            prop_assert!(outside(&pair[0]) <= outside(&pair[1]));
+            if outside(&pair[0]) == outside(&pair[1]) {
+                prop_assert!(pair[0].score >= pair[1].score);
+            }
         }
         for (i, x) in r.routes.iter().enumerate() {
             prop_assert_eq!(x.rank as usize, i + 1);

@@ -846,7 +846,7 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
                 }
             }
             if let Some(want) = c.get("status").and_then(Value::as_str) {
-                let found = route.pointer("/pay/status");
+                let found = route.pointer("/pay/source/status");
                 if found.and_then(Value::as_str) != Some(want) {
                     return Err(format!("{off}: expected pay.status {want}, found {found:?}"));
                 }
@@ -1152,8 +1152,21 @@ fn coverage(sits: &[Situation]) -> (usize, BTreeSet<String>, BTreeSet<String>) {
     (n, rules, kinds)
 }
 
-fn national_ids(key: &str, field: &str) -> BTreeSet<String> {
-    arr(&catalog("national").unwrap().json, key).iter().filter_map(|x| s(x, field)).map(str::to_string).collect()
+/// The route kinds the national catalog offers, and the rules its offerings are checked
+/// against (a kind defined without offerings, such as one whose places no source names,
+/// is listed in data/README.md "Knowingly left out" and has nothing to match).
+fn national_in_use() -> (BTreeSet<String>, BTreeSet<String>) {
+    let json = &catalog("national").unwrap().json;
+    let offered: BTreeSet<String> =
+        arr(json, "offerings").iter().filter_map(|o| s(o, "kind")).map(str::to_string).collect();
+    let mut rules: BTreeSet<String> = arr(json, "offerings")
+        .iter()
+        .flat_map(|o| arr(o, "program_prerequisites").iter().filter_map(Value::as_str).map(str::to_string))
+        .collect();
+    for k in arr(json, "route_kinds").iter().filter(|k| s(k, "kind").is_some_and(|id| offered.contains(id))) {
+        rules.extend(arr(k, "rules").iter().filter_map(Value::as_str).map(str::to_string));
+    }
+    (rules, offered)
 }
 
 #[test]
@@ -1189,8 +1202,7 @@ fn situations_hold() {
 fn situations_cover_the_national_catalog() {
     let (sits, _) = situations();
     let (n_checks, rules, kinds) = coverage(&sits);
-    let all_rules = national_ids("rules", "id");
-    let all_kinds = national_ids("route_kinds", "kind");
+    let (all_rules, all_kinds) = national_in_use();
     let missing_rules: Vec<&String> = all_rules.difference(&rules).collect();
     let missing_kinds: Vec<&String> = all_kinds.difference(&kinds).collect();
     let mut report = String::new();

@@ -92,8 +92,9 @@ pub(crate) struct Evaluated {
     pub timing: Option<NextIntake>,
     pub distance_km: Option<f64>,
     pub cost: crate::engine::money::Cost,
-    /// Outside the sectors or roles the person asked for: ranked after everything inside.
-    pub outside: bool,
+    /// Outside the sectors (2) or roles (1) the person asked for: ranked after everything
+    /// inside them, sectors first (0: inside both).
+    pub outside: u8,
     /// Earlier intakes at which the rules do not hold yet (a minimum age, a waiting
     /// time): their start and the blocking rules.
     pub skipped: Vec<(Date, Vec<usize>)>,
@@ -279,8 +280,9 @@ impl Index {
         let on = timing.as_ref().map_or(today, |t| t.start_date);
         let role = self.offering_role[i];
         let wanted_roles: &[Role] = if profile.roles.is_empty() { &[Role::Leraar] } else { &profile.roles };
-        let outside = (!profile.sectors.is_empty() && !o.sectors.iter().any(|s| profile.sectors.contains(s)))
-            || !wanted_roles.contains(&role);
+        let outside =
+            2 * u8::from(!profile.sectors.is_empty() && !o.sectors.iter().any(|s| profile.sectors.contains(s)))
+                + u8::from(!wanted_roles.contains(&role));
         let distance_km = geo.km(self.offering_place[i]);
         // Where the person lives, else where the route is.
         let (area, region) = match (geo.here.area, self.offering_place[i]) {
@@ -351,7 +353,7 @@ fn time_bound(rule: &Rule) -> bool {
 /// Sort key: open routes before ineligible ones, then those in the sectors and roles the
 /// person asked for before the rest, then score, then eligible before conditional, then
 /// offering id (total and deterministic).
-pub(crate) fn rank_key(m: &Index, e: &Evaluated) -> (bool, bool, std::cmp::Reverse<u32>, Eligibility, u32) {
+pub(crate) fn rank_key(m: &Index, e: &Evaluated) -> (bool, u8, std::cmp::Reverse<u32>, Eligibility, u32) {
     (
         e.eligibility == Eligibility::Ineligible,
         e.outside,

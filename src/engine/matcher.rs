@@ -58,6 +58,12 @@ impl Matcher {
         let mut notices = Vec::new();
         let ix = &self.index;
         let geo = ix.geo(profile, &mut notices);
+        // A wanted role no route of this catalog leads to is said, not silently ranked.
+        for role in &profile.roles {
+            if !ix.offering_role.contains(role) {
+                notices.push(crate::engine::score::Msg::new("notice.no-route-for-role").with("role", role));
+            }
+        }
         let mut evaluated: Vec<Evaluated> =
             (0..ix.catalog.offerings.len()).map(|i| ix.evaluate(profile, i, today, &geo)).collect();
         evaluated.sort_by_key(|e| rank_key(ix, e));

@@ -127,6 +127,8 @@ impl Change {
 
 /// The rank of an Ad and above in [`level_rank`].
 const DEGREE_RANK: u8 = 6;
+/// The rank of a bachelor and above: someone who holds one is not sent back for another.
+const BACHELOR_RANK: u8 = 7;
 
 /// A rough order of education levels, to never propose a diploma below one held.
 fn level_rank(l: Level) -> u8 {
@@ -162,7 +164,7 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
                     .filter(|l| if related { level_rank(**l) >= held } else { level_rank(**l) > held })
                     // Someone with a degree is not sent back for another one to open a route.
                     .filter(|l| {
-                        held < DEGREE_RANK || level_rank(**l) < DEGREE_RANK || related && level_rank(**l) == held
+                        held < BACHELOR_RANK || level_rank(**l) < DEGREE_RANK || related && level_rank(**l) == held
                     })
                     .take(3)
                     .map(|l| vec![Change::AddDiploma { level: *l, field: if related { o.subject } else { None } }]),
@@ -254,7 +256,7 @@ pub(crate) fn what_if(m: &Index, p: &Profile, ranked: &[Evaluated], opts: &Match
             // Only routes the person asked about: in their sectors and roles, and in their
             // subjects when the route has one.
             let outside_subjects = !p.subjects.is_empty() && o.subject.is_some_and(|s| !p.subjects.contains(&s));
-            if kinds_done.contains(&o.kind) || e.outside || outside_subjects {
+            if kinds_done.contains(&o.kind) || e.outside > 0 || outside_subjects {
                 continue;
             }
             if budget == 0 {

@@ -286,7 +286,12 @@ impl Inputs {
         let mut mapping = BTreeMap::new();
         for row in &t.rows {
             if row.len() != t.header.len() {
-                return Err(format!("croho_mapping.csv: {}: {} fields, expected {}", row[cc], row.len(), t.header.len()));
+                return Err(format!(
+                    "croho_mapping.csv: {}: {} fields, expected {}",
+                    row[cc],
+                    row.len(),
+                    t.header.len()
+                ));
             }
             // Every row says where it comes from and why it maps as it does (data/README.md).
             if row[src].trim().is_empty() {
