@@ -202,8 +202,12 @@ impl Matcher {
                 .iter()
                 .map(|(start, rules)| {
                     let ids: Vec<String> = rules.iter().map(|&r| ix.rule(r).id.clone()).collect();
-                    let what: Vec<String> =
-                        rules.iter().map(|&r| self.finding(ix.rule(r), o, None, lang).message.text).collect();
+                    let what: Vec<String> = rules
+                        .iter()
+                        .map(|&r| {
+                            self.finding(ix.rule(r), o, None, lang).message.text.trim_end_matches('.').to_string()
+                        })
+                        .collect();
                     SkippedIntake {
                         start_date: *start,
                         text: Text::new(

@@ -177,6 +177,18 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             if !works_while_training && !qualified_in_time {
                 continue;
             }
+            // Working in the post before the training starts is only a traject when the
+            // route starts with a GO (zij-instroom: the traject starts on the GO date);
+            // otherwise it is teaching without a bevoegdheid, which po does not allow at
+            // all and vo/mbo only up to 6 hours a week (§1).
+            let before_training = v.job_start_date.max(today).days_until(intake.start_date);
+            if !qualified_in_time
+                && intake.lead_time_days == 0
+                && before_training > TEACHING_BEFORE_TRAINING_DAYS
+                && (v.sector == Sector::Po || v.work_hours > UNQUALIFIED_MAX_HOURS_VO_MBO)
+            {
+                continue;
+            }
             let start_teaching = v.job_start_date.max(today);
             let flags = if works_while_training && !qualified_in_time {
                 misalignment(&intake, start_teaching, o.paid_while_learning)
