@@ -44,7 +44,10 @@ fn profile_object_round_trips_to_the_cli_result_shape() {
     // Message params are plain objects, as in the CLI's JSON.
     let pathways: Array = get(&result, "pathways").dyn_into().unwrap();
     let flagged = pathways.iter().find(|p| get(p, "own_job").as_bool() == Some(true)).unwrap();
-    let flag = Array::from(&get(&flagged, "flags")).get(0);
+    let flag = Array::from(&get(&flagged, "flags"))
+        .iter()
+        .find(|f| get(f, "id").as_string().as_deref() == Some("flag.teaching-before-training"))
+        .unwrap();
     assert_eq!(get(&get(&flag, "params"), "days").as_string().unwrap(), "240");
     assert!(get(&flag, "text").as_string().unwrap().contains("240 days before"));
 }
