@@ -135,8 +135,9 @@ proptest! {
         // then by score within each group.
         let wanted: Vec<Role> = if p.roles.is_empty() { vec![Role::Leraar] } else { p.roles.clone() };
         let outside = |x: &routewijzer::result::RouteResult| {
-            2 * u8::from(!p.sectors.is_empty() && !x.sectors.iter().any(|s| p.sectors.contains(s)))
-                + u8::from(!wanted.contains(&x.role))
+            4 * u8::from(!p.sectors.is_empty() && !x.sectors.iter().any(|s| p.sectors.contains(s)))
+                + 2 * u8::from(!wanted.contains(&x.role))
+                + u8::from(p.hours_per_week.is_some_and(|h| u32::from(x.weekly_hours) * 5 > u32::from(h) * 8))
         };
         for pair in r.routes[..first_closed].windows(2) {
             prop_assert!(outside(&pair[0]) <= outside(&pair[1]));

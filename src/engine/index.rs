@@ -92,8 +92,8 @@ pub(crate) struct Evaluated {
     pub timing: Option<NextIntake>,
     pub distance_km: Option<f64>,
     pub cost: crate::engine::money::Cost,
-    /// Outside the sectors (2) or roles (1) the person asked for: ranked after everything
-    /// inside them, sectors first (0: inside both).
+    /// Outside the sectors (4) or roles (2) the person asked for, or a load well above
+    /// their hours (1, see [`heavier`]): ranked after everything inside them, sectors first (0: inside all).
     pub outside: u8,
     /// Earlier intakes at which the rules do not hold yet (a minimum age, a waiting
     /// time): their start and the blocking rules.
@@ -253,7 +253,7 @@ impl Index {
         let mut skipped = Vec::new();
         let mut chosen = None;
         for t in &intakes {
-            let outcomes = self.outcomes(profile, i, t.start_date);
+            let outcomes = self.outcomes(profile, i, rule_date(t));
             let eligibility = rules::verdict(outcomes.iter().map(|(_, o)| o));
             if eligibility != Eligibility::Ineligible {
                 chosen = Some((Some(t.clone()), outcomes, eligibility));
@@ -273,16 +273,19 @@ impl Index {
         let (timing, outcomes, eligibility) = chosen.unwrap_or_else(|| {
             skipped.clear(); // closed at every intake: nothing was skipped for a later one
             let timing = intakes.first().cloned();
-            let outcomes = self.outcomes(profile, i, timing.as_ref().map_or(today, |t| t.start_date));
+            let outcomes = self.outcomes(profile, i, timing.as_ref().map_or(today, rule_date));
             let eligibility = rules::verdict(outcomes.iter().map(|(_, o)| o));
             (timing, outcomes, eligibility)
         });
-        let on = timing.as_ref().map_or(today, |t| t.start_date);
+        let on = timing.as_ref().map_or(today, rule_date);
         let role = self.offering_role[i];
         let wanted_roles: &[Role] = if profile.roles.is_empty() { &[Role::Leraar] } else { &profile.roles };
+        // Tiers: outside the sectors (4), a role not asked for (2), a weekly load well above
+        // the hours the person has (1).
         let outside =
-            2 * u8::from(!profile.sectors.is_empty() && !o.sectors.iter().any(|s| profile.sectors.contains(s)))
-                + u8::from(!wanted_roles.contains(&role));
+            4 * u8::from(!profile.sectors.is_empty() && !o.sectors.iter().any(|s| profile.sectors.contains(s)))
+                + 2 * u8::from(!wanted_roles.contains(&role))
+                + u8::from(profile.hours_per_week.is_some_and(|h| heavier(o.weekly_hours, h)));
         let distance_km = geo.km(self.offering_place[i]);
         // Where the person lives, else where the route is.
         let (area, region) = match (geo.here.area, self.offering_place[i]) {
@@ -333,6 +336,23 @@ impl Index {
             .find_map(|k| self.shortages.get(&k).copied())
             .map(|i| (i, self.catalog.shortages[i].percent))
     }
+}
+
+/// The date an intake's rules are applied on: its start, or for a route that starts with
+/// a geschiktheidsonderzoek (a lead time) the last day to start it, since legally the
+/// traject starts on the GO date [S33b].
+pub(crate) fn rule_date(t: &NextIntake) -> Date {
+    if t.lead_time_days > 0 {
+        t.apply_by
+    } else {
+        t.start_date
+    }
+}
+
+/// A weekly load well above the hours a person has (more than 1.6 times: a 40-hour
+/// voltijd programme for someone with 20 hours, not an 8-hour hybride post for 5).
+pub fn heavier(load: u8, hours: u8) -> bool {
+    u32::from(load) * 5 > u32::from(hours) * 8
 }
 
 /// Whether time alone can lift a rule: its test or a way round it asks a minimum age or a

@@ -58,6 +58,16 @@ impl Matcher {
         let mut notices = Vec::new();
         let ix = &self.index;
         let geo = ix.geo(profile, &mut notices);
+        // A wanted subject no route of this catalog leads to a tweedegraads bevoegdheid in
+        // (informatica: no such programme in DUO's list) is said, not silently ranked.
+        for subject in profile.subjects.iter().filter(|s| !s.is_mbo_field()) {
+            let tweedegraads = ix.catalog.offerings.iter().any(|o| {
+                o.subject == Some(*subject) && o.occupational_credential_awarded == Qualification::Tweedegraads
+            });
+            if !tweedegraads {
+                notices.push(crate::engine::score::Msg::new("notice.no-tweedegraads-route").with("subject", subject));
+            }
+        }
         // A wanted role no route of this catalog leads to is said, not silently ranked.
         for role in &profile.roles {
             if !ix.offering_role.contains(role) {
@@ -83,7 +93,7 @@ impl Matcher {
                 closed_listed += usize::from(closed && (*rank < limit || extra));
                 *rank < limit || extra
             })
-            .map(|(rank, e)| self.render_route(e, rank as u32 + 1, lang))
+            .map(|(rank, e)| self.render_route(profile, e, rank as u32 + 1, lang))
             .collect();
         let count = |v: Eligibility| evaluated.iter().filter(|e| e.eligibility == v).count() as u32;
         let counts = Counts {
@@ -118,10 +128,12 @@ impl Matcher {
         if e.eligibility == Eligibility::Eligible {
             return None;
         }
-        crate::engine::whatif::changes_for(ix, profile, &e, today, &mut { crate::engine::whatif::WHAT_IF_EVALUATIONS })
+        crate::engine::whatif::changes_for(ix, profile, &e, today, true, &mut {
+            crate::engine::whatif::WHAT_IF_EVALUATIONS
+        })
     }
 
-    fn render_route(&self, e: &Evaluated, rank: u32, lang: Lang) -> RouteResult {
+    fn render_route(&self, profile: &Profile, e: &Evaluated, rank: u32, lang: Lang) -> RouteResult {
         let ix = &self.index;
         let o = &ix.catalog.offerings[e.offering];
         let mut blockers = Vec::new();
@@ -132,7 +144,11 @@ impl Matcher {
             match outcome {
                 Outcome::Met => satisfied.push(rule.id.clone()),
                 Outcome::NotApplicable => {}
-                Outcome::Blocked => blockers.push(self.finding(rule, o, None, lang)),
+                Outcome::Blocked => {
+                    let mut f = self.finding(rule, o, None, lang);
+                    f.lifted_on = lifted_on(rule, profile);
+                    blockers.push(f)
+                }
                 Outcome::Condition { .. } => {
                     conditions.push(self.finding(rule, o, rules::action(rule, *outcome), lang))
                 }
@@ -208,12 +224,16 @@ impl Matcher {
                             self.finding(ix.rule(r), o, None, lang).message.text.trim_end_matches('.').to_string()
                         })
                         .collect();
+                    // When time lifts the block: the birthday, the end of the waiting time.
+                    let lifted = rules.iter().filter_map(|&r| lifted_on(ix.rule(r), profile)).max();
+                    let mut params = vec![("date", start.to_string()), ("reason", what.join("; "))];
+                    params.extend(lifted.map(|d| ("from", d.to_string())));
                     SkippedIntake {
                         start_date: *start,
                         text: Text::new(
                             lang,
-                            "intake.skipped",
-                            &[("date", start.to_string()), ("reason", what.join("; "))],
+                            if lifted.is_some() { "intake.skipped-until" } else { "intake.skipped" },
+                            &params,
                         ),
                         rules: ids,
                     }
@@ -237,6 +257,7 @@ impl Matcher {
 
     fn finding(&self, rule: &Rule, o: &Offering, action: Option<&str>, lang: Lang) -> Finding {
         Finding {
+            lifted_on: None,
             rule: rule.id.clone(),
             message: {
                 // A rule may word itself (a limit rather than a requirement); it gets the
@@ -254,6 +275,23 @@ impl Matcher {
             valid_until: rule.valid_until,
         }
     }
+}
+
+/// The day time lifts a rule for this person: the birthday that reaches its minimum age,
+/// or the end of its waiting time after leaving a lerarenopleiding.
+fn lifted_on(rule: &Rule, p: &Profile) -> Option<Date> {
+    fn find(t: &Test, p: &Profile) -> Option<Date> {
+        match t {
+            Test::MinAge { years } => p.birth_date.map(|b| b.add_months(i32::from(*years) * 12)),
+            Test::NoRecentLerarenopleiding { years } => {
+                p.lerarenopleiding_left.map(|l| l.add_months(i32::from(*years) * 12))
+            }
+            Test::AllOf { all } => all.iter().filter_map(|t| find(t, p)).max(),
+            Test::AnyOf { any } => any.iter().filter_map(|t| find(t, p)).min(),
+            _ => None,
+        }
+    }
+    find(&rule.test, p).or_else(|| rule.alternatives.iter().filter_map(|a| find(&a.test, p)).min())
 }
 
 /// What a rule requires, as a message.

@@ -71,6 +71,10 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             && e.timing.is_some()
             && (p.sectors.is_empty() || o.sectors.iter().any(|s| p.sectors.contains(s)))
             && (p.subjects.is_empty() || o.subject.is_none_or(|s| p.subjects.contains(&s)))
+            // An unknown subject is not the person's subject.
+            && !(o.subject.is_none() && !p.subjects.is_empty() && m.kind_has_subjects[o.kind as usize])
+            // Only routes in the sectors and roles the person asked for.
+            && e.outside < 2
     });
     let holds_bevoegdheid = p.qualifications.iter().any(|q| q.qualification != Qualification::Geen);
     // At most a few offerings of one kind, so other kinds of route get a pathway too.
@@ -88,9 +92,22 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             matches!(oc, Outcome::Condition { .. } | Outcome::Blocked)
                 && matches!(m.rule(*ri).test, Test::SchoolJob { .. })
         });
-        // The person's own job (or signed offer) already meets the route's job rule.
+        // The person's own job (or signed offer) already meets the route's job rule, or is
+        // the role the route leads to (an onderwijsassistent's job as the workplace of an
+        // Ad for leraarondersteuners).
+        let route_role = m.offering_role[e.offering];
         let own_job =
-            e.outcomes.iter().any(|(ri, oc)| *oc == Outcome::Met && matches!(m.rule(*ri).test, Test::SchoolJob { .. }));
+            e.outcomes.iter().any(|(ri, oc)| *oc == Outcome::Met && matches!(m.rule(*ri).test, Test::SchoolJob { .. }))
+                || p.job.as_ref().is_some_and(|j| {
+                    route_role != Role::Leraar
+                        && o.sectors.contains(&j.sector)
+                        && (j.role == route_role
+                            || matches!(
+                                (j.role, route_role),
+                                (Role::Onderwijsassistent, Role::Leraarondersteuner)
+                                    | (Role::Leraarondersteuner, Role::Onderwijsassistent)
+                            ))
+                });
         // A route that caps teaching hours without a bevoegdheid (hybride docent) does
         // not fit a larger teaching job.
         let job_too_big = p.job.as_ref().is_some_and(|j| o.max_teaching_hours.is_some_and(|m| j.hours_per_week > m))
@@ -103,7 +120,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             // keeps their own job meanwhile.
             let teaches = matches!(job.role, Role::Leraar | Role::LeraarOnbevoegd | Role::Instructeur);
             let mut flags = Vec::new();
-            let go = go_plan(p, &intake, Some(start_teaching), today);
+            let go = go_plan(p, e, &intake, Some(start_teaching), today);
             if teaches {
                 let facts = JobFacts { sector: job.sector, hours: job.hours_per_week, start: start_teaching, already };
                 flags.extend(go_flags(p, &intake, go, facts));
@@ -115,7 +132,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                 e,
                 o,
                 &intake,
-                Choice::OwnJob(start_teaching),
+                Choice::OwnJob((teaches && !already).then_some(start_teaching)),
                 combine(e.score, 100),
                 &flags,
                 go,
@@ -127,7 +144,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         let mut fits: Vec<Fit> = Vec::new();
         for &(vi, d) in &nearby {
             let v = &vacancies[vi];
-            if !o.sectors.contains(&v.sector) || !role_fits(o.kind, v.role) {
+            if !o.sectors.contains(&v.sector) || !role_fits(o.kind, route_role, v.role) {
                 continue;
             }
             match (o.subject, v.subject) {
@@ -150,7 +167,12 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                 covers(awarded, q)
                     || p.qualifications.iter().any(|h| covers(h.qualification, q) && subject_fits(h.subject, v.subject))
             };
-            let requirement_met = if v.education_requirements.is_empty() {
+            // A post in a role without a bevoegdheid (onderwijsassistent, leraarondersteuner,
+            // instructeur) asks for none.
+            let teaching_post = matches!(v.role, Role::Leraar | Role::LeraarOnbevoegd);
+            let requirement_met = if !teaching_post {
+                true
+            } else if v.education_requirements.is_empty() {
                 awarded != Qualification::Geen || crate::engine::score::held_for(p, &[v.sector]).is_some()
             } else {
                 v.education_requirements.iter().any(|&q| will_hold(q))
@@ -170,10 +192,23 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             {
                 continue;
             }
-            let works_while_training =
-                v.accepts_in_training && (o.paid_while_learning || o.educational_program_mode == Mode::Duaal);
-            let qualified_in_time = requirement_met
-                && v.job_start_date.add_days(TEACHING_BEFORE_TRAINING_DAYS) >= intake.expected_qualification;
+            // Teaching during training only on the routes that pay a salary for it (ROUTES
+            // §3.3: zij-instroom, PDG, onderwijsassistent → leraar, LIO); a duaal or
+            // deeltijd student does not teach a class in year 1 [S13].
+            let works_while_training = v.accepts_in_training && o.paid_while_learning;
+            // Someone who teaches with what they hold (herintreding) is qualified now.
+            let qualified_on = if awarded == Qualification::Geen { today } else { intake.expected_qualification };
+            let qualified_in_time =
+                requirement_met && v.job_start_date.add_days(TEACHING_BEFORE_TRAINING_DAYS) >= qualified_on;
+            // A route that asks for a job (PDG, zij-instroom) needs the job by the time the
+            // training starts.
+            // (A rolling route starts with the job.)
+            if needs_job
+                && !o.rolling_intake
+                && v.job_start_date > intake.start_date.add_days(TEACHING_BEFORE_TRAINING_DAYS)
+            {
+                continue;
+            }
             if !works_while_training && !qualified_in_time {
                 continue;
             }
@@ -211,12 +246,12 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         fits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.count().cmp(&b.1.count())).then(a.2.id.cmp(&b.2.id)));
         if fits.is_empty() {
             let flags = if needs_job { vec![Msg::new("flag.no-vacancy")] } else { Vec::new() };
-            let go = go_plan(p, &intake, None, today);
+            let go = go_plan(p, e, &intake, None, today);
             out.push(candidate(m, route_rank, e, o, &intake, Choice::Nothing, combine(e.score, 50), &flags, go, lang));
             continue;
         }
         for (fit, misalign, v, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
-            let go = go_plan(p, &intake, Some(start_teaching), today);
+            let go = go_plan(p, e, &intake, Some(start_teaching), today);
             let mut flags = Vec::new();
             if misalign.count() > 0 {
                 let facts = JobFacts { sector: v.sector, hours: v.work_hours, start: start_teaching, already: false };
@@ -305,17 +340,25 @@ fn role_of(m: &Index, e: &Evaluated) -> Role {
 pub(crate) struct GoPlan {
     pub request_by: Date,
     pub result_by: Date,
+    /// The traject had to move to a later cohort (a rule only time lifts).
+    pub delayed: bool,
 }
 
-fn go_plan(p: &Profile, t: &NextIntake, start_teaching: Option<Date>, today: Date) -> Option<GoPlan> {
+fn go_plan(p: &Profile, e: &Evaluated, t: &NextIntake, start_teaching: Option<Date>, today: Date) -> Option<GoPlan> {
     if t.lead_time_days == 0 || p.geschiktheidsonderzoek_passed {
         return None;
     }
     let lead = i64::from(t.lead_time_days);
     // The result is due by the job's first day, and by the cohort's last day to act.
     let due = start_teaching.map_or(t.apply_by.add_days(lead), |j| j.min(t.apply_by.add_days(lead)));
-    let request_by = due.add_days(-lead).max(today);
-    Some(GoPlan { request_by, result_by: request_by.add_days(lead) })
+    let mut request_by = due.add_days(-lead).max(today);
+    // Earlier cohorts were skipped because only time lifts a rule (the 2-year wait): the
+    // traject cannot start before the cohort it moved to.
+    let delayed = !e.skipped.is_empty();
+    if delayed {
+        request_by = request_by.max(t.apply_by.add_days(-lead));
+    }
+    Some(GoPlan { request_by, result_by: request_by.add_days(lead), delayed })
 }
 
 /// Flags about teaching before the GO is under way. In po nobody may teach as a
@@ -330,7 +373,11 @@ fn go_flags(p: &Profile, t: &NextIntake, go: Option<GoPlan>, job: JobFacts) -> V
     }
     let _ = t;
     let po = job.sector == Sector::Po;
-    if job.already {
+    if go.delayed && job.start < go.request_by {
+        // No traject can start before then: teaching meanwhile is unqualified teaching.
+        let id = if po { "flag.no-traject-yet-po" } else { "flag.no-traject-yet" };
+        vec![Msg::new(id).with("date", go.request_by).with("hours", job.hours)]
+    } else if job.already {
         let id = if po { "flag.teaching-without-go-po" } else { "flag.teaching-without-go" };
         vec![Msg::new(id).with("hours", job.hours).with("date", go.request_by)]
     } else if go.result_by > job.start {
@@ -387,8 +434,8 @@ impl Misalign {
 /// What a pathway pairs the route with.
 enum Choice {
     Vacancy(VacancyMatch, Date),
-    /// The person's own job, starting on this date.
-    OwnJob(Date),
+    /// The person's own job; the day they start teaching in it, when that is still to come.
+    OwnJob(Option<Date>),
     Nothing,
 }
 
@@ -405,9 +452,9 @@ fn candidate(
     go: Option<GoPlan>,
     lang: Lang,
 ) -> Candidate {
-    let (vacancy, own_job, start_teaching) = match choice {
+    let (vacancy, own_job, shown_start) = match choice {
         Choice::Vacancy(v, start) => (Some(v), false, Some(start)),
-        Choice::OwnJob(start) => (None, true, Some(start)),
+        Choice::OwnJob(start) => (None, true, start),
         Choice::Nothing => (None, false, None),
     };
     Candidate {
@@ -426,7 +473,13 @@ fn candidate(
             own_job,
             score,
             flags: flags.iter().map(|f| f.render(lang)).collect(),
-            timeline: timeline(lang, intake, start_teaching, go),
+            timeline: timeline(
+                lang,
+                intake,
+                shown_start,
+                go,
+                Shape { rolling: o.rolling_intake, awards: o.occupational_credential_awarded != Qualification::Geen },
+            ),
         },
     }
 }
@@ -437,12 +490,16 @@ fn combine(route_score: u32, fit: u32) -> u32 {
     ((0.6 * f64::from(route_score) + 0.4 * f64::from(fit.min(100))).round() as u32).min(100)
 }
 
-/// Roles a route leads to.
-fn role_fits(kind: RouteKind, role: Role) -> bool {
-    match kind {
-        RouteKind::AdOnderwijs => matches!(role, Role::Onderwijsassistent | Role::Leraarondersteuner),
-        RouteKind::Pdg => matches!(role, Role::Leraar | Role::LeraarOnbevoegd | Role::Instructeur),
-        _ => matches!(role, Role::Leraar | Role::LeraarOnbevoegd),
+/// Whether a vacancy's role is one the route leads to (the route kind's role; a PDG also
+/// to the mbo instructeur's post it is often taken from).
+fn role_fits(kind: RouteKind, route_role: Role, role: Role) -> bool {
+    match route_role {
+        Role::Leraarondersteuner => matches!(role, Role::Onderwijsassistent | Role::Leraarondersteuner),
+        Role::Leraar if kind == RouteKind::Pdg => {
+            matches!(role, Role::Leraar | Role::LeraarOnbevoegd | Role::Instructeur)
+        }
+        Role::Leraar | Role::LeraarOnbevoegd => matches!(role, Role::Leraar | Role::LeraarOnbevoegd),
+        other => role == other,
     }
 }
 
@@ -464,7 +521,21 @@ fn vacancy_match(m: &Index, vi: usize, d: Option<f64>) -> VacancyMatch {
     }
 }
 
-fn timeline(lang: Lang, t: &NextIntake, start_teaching: Option<Date>, go: Option<GoPlan>) -> Vec<TimelineEvent> {
+/// What a route's timeline shows: a rolling route (herintreding, hybride docent) has no
+/// deadline or cohort; a route that awards nothing ends in "completed", not "qualified".
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    rolling: bool,
+    awards: bool,
+}
+
+fn timeline(
+    lang: Lang,
+    t: &NextIntake,
+    start_teaching: Option<Date>,
+    go: Option<GoPlan>,
+    shape: Shape,
+) -> Vec<TimelineEvent> {
     let ev = |date: Date, event: &'static str| TimelineEvent {
         date,
         event,
@@ -482,13 +553,20 @@ fn timeline(lang: Lang, t: &NextIntake, start_teaching: Option<Date>, go: Option
                 events.push(ev(t.apply_by, "apply"));
             }
         }
+        None if shape.rolling => {}
         None => events.push(ev(t.apply_by, "apply")),
     }
-    events.push(ev(t.start_date, "intake"));
+    if !shape.rolling {
+        events.push(ev(t.start_date, "intake"));
+    }
     if let Some(s) = start_teaching {
         events.push(ev(s, "start-teaching"));
     }
-    events.push(ev(t.expected_qualification, "qualified"));
+    if shape.awards {
+        events.push(ev(t.expected_qualification, "qualified"));
+    } else if !shape.rolling {
+        events.push(ev(t.expected_qualification, "completed"));
+    }
     // By date; events on the same day keep the order above.
     let mut keyed: Vec<(Date, usize, TimelineEvent)> =
         events.into_iter().enumerate().map(|(i, e)| (e.date, i, e)).collect();

@@ -44,6 +44,8 @@ pub enum Reason {
     /// language the vocabulary lacks, an international programme).
     SubjectUnknown,
     SubjectOpen,
+    /// A vo or mbo route for any subject, for someone who named subjects.
+    SubjectAny,
     SubjectMatch(Subject),
     SubjectMismatch(Subject),
     QualificationNone,
@@ -89,6 +91,7 @@ impl Reason {
             Reason::SubjectNone => Msg::new("factor.subject.none"),
             Reason::SubjectUnknown => Msg::new("factor.subject.unknown"),
             Reason::SubjectOpen => Msg::new("factor.subject.open"),
+            Reason::SubjectAny => Msg::new("factor.subject.any"),
             Reason::SubjectMatch(s) => Msg::new("factor.subject.match").with("subject", s),
             Reason::SubjectMismatch(s) => Msg::new("factor.subject.mismatch").with("subject", s),
             Reason::QualificationNone => Msg::new("factor.qualification.none"),
@@ -215,6 +218,12 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
         None if x.kind_has_subjects && !p.subjects.is_empty() => {
             push("subject", w.subject, 0.0, Reason::SubjectUnknown)
         }
+        // po and mbo routes have no subjects to match; a vo route for any subject (hybride
+        // docent, herintreding) matches the person's subjects only in part.
+        // (mbo has no subject bevoegdheden in law, §1: a route for the mbo only fits any.)
+        None if !p.subjects.is_empty() && o.sectors.contains(&Sector::Vo) => {
+            push("subject", w.subject, 0.5, Reason::SubjectAny)
+        }
         None => push("subject", w.subject, 1.0, Reason::SubjectNone),
         Some(_) if p.subjects.is_empty() => push("subject", w.subject, 1.0, Reason::SubjectOpen),
         Some(s) if p.subjects.contains(&s) => push("subject", w.subject, 1.0, Reason::SubjectMatch(s)),
@@ -233,8 +242,10 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
                 push("qualification", w.qualification, 0.0, Reason::RoleNotWanted(x.role))
             }
         }
+        // Herintreding and hybride docent award nothing (rows 16, 17): no points, whatever
+        // is held; the reason says when the person teaches with what they hold.
         Qualification::Geen => match held_for(p, &o.sectors) {
-            Some(q) => push("qualification", w.qualification, 1.0, Reason::QualificationUsesHeld(q)),
+            Some(q) => push("qualification", w.qualification, 0.0, Reason::QualificationUsesHeld(q)),
             None => push("qualification", w.qualification, 0.0, Reason::QualificationNone),
         },
         // A bevoegdheid the person already holds adds nothing.
@@ -315,7 +326,7 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
 }
 
 /// Whether the person already holds `q` (or one that covers it) for `subject`.
-fn holds(p: &Profile, q: Qualification, subject: Option<Subject>) -> bool {
+pub fn holds(p: &Profile, q: Qualification, subject: Option<Subject>) -> bool {
     use Qualification::*;
     p.qualifications.iter().any(|h| {
         let covers = h.qualification == q

@@ -199,9 +199,12 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
         // The first intake that starts once the waiting time is over.
         Test::NoRecentLerarenopleiding { years } => match p.lerarenopleiding_left {
             Some(left) if p.study.as_ref().is_none_or(|s| !s.lerarenopleiding) => {
+                // The first intake whose rules are applied after the wait (for a route with
+                // a GO: the GO date, not the cohort's start).
                 let until = left.add_months(i32::from(*years) * 12);
-                let later = p.available_from.map_or(until, |a| a.max(until));
-                crate::engine::timing::next_intake(o, today, Some(later))
+                crate::engine::timing::feasible_intakes(o, today, p.available_from)
+                    .into_iter()
+                    .find(|t| crate::engine::index::rule_date(t) >= until)
                     .map(|t| vec![vec![Change::WaitUntil(t.start_date)]])
                     .unwrap_or_default()
             }
@@ -246,6 +249,13 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
 pub(crate) fn what_if(m: &Index, p: &Profile, ranked: &[Evaluated], opts: &MatchOptions) -> Vec<WhatIf> {
     let mut out = Vec::new();
     let mut budget = WHAT_IF_EVALUATIONS;
+    // A new degree is only worth proposing to someone for whom no open route in their
+    // sectors and roles leads to a bevoegdheid.
+    let degrees_ok = !ranked.iter().any(|e| {
+        e.eligibility != Eligibility::Ineligible
+            && e.outside < 2
+            && m.catalog.offerings[e.offering].occupational_credential_awarded != Qualification::Geen
+    });
     for verdict in [Eligibility::Conditional, Eligibility::Ineligible] {
         let mut kinds_done: Vec<RouteKind> = Vec::new();
         for e in ranked.iter().filter(|e| e.eligibility == verdict) {
@@ -256,13 +266,22 @@ pub(crate) fn what_if(m: &Index, p: &Profile, ranked: &[Evaluated], opts: &Match
             // Only routes the person asked about: in their sectors and roles, and in their
             // subjects when the route has one.
             let outside_subjects = !p.subjects.is_empty() && o.subject.is_some_and(|s| !p.subjects.contains(&s));
-            if kinds_done.contains(&o.kind) || e.outside > 0 || outside_subjects {
+            // Nothing for a route to what the person holds already, or that awards nothing
+            // (herintreding, hybride docent), or whose weekly load they do not have.
+            let award = o.occupational_credential_awarded;
+            let nothing_new = if award == Qualification::Geen {
+                m.offering_role[e.offering] == Role::Leraar
+            } else {
+                crate::engine::score::holds(p, award, o.subject)
+            };
+            let too_heavy = p.hours_per_week.is_some_and(|h| o.weekly_hours > h);
+            if kinds_done.contains(&o.kind) || e.outside >= 2 || outside_subjects || nothing_new || too_heavy {
                 continue;
             }
             if budget == 0 {
                 break;
             }
-            if let Some(hint) = smallest_change(m, p, e, opts, &mut budget) {
+            if let Some(hint) = smallest_change(m, p, e, opts, degrees_ok, &mut budget) {
                 kinds_done.push(o.kind);
                 out.push(hint);
             }
@@ -272,9 +291,16 @@ pub(crate) fn what_if(m: &Index, p: &Profile, ranked: &[Evaluated], opts: &Match
     out
 }
 
-fn smallest_change(m: &Index, p: &Profile, e: &Evaluated, opts: &MatchOptions, budget: &mut usize) -> Option<WhatIf> {
+fn smallest_change(
+    m: &Index,
+    p: &Profile,
+    e: &Evaluated,
+    opts: &MatchOptions,
+    degrees_ok: bool,
+    budget: &mut usize,
+) -> Option<WhatIf> {
     let o = &m.catalog.offerings[e.offering];
-    let (changes, to) = changes_for(m, p, e, opts.today, budget)?;
+    let (changes, to) = changes_for(m, p, e, opts.today, degrees_ok, budget)?;
     Some(WhatIf {
         offering: o.id.clone(),
         name: o.name.clone(),
@@ -294,6 +320,7 @@ pub(crate) fn changes_for(
     p: &Profile,
     e: &Evaluated,
     today: Date,
+    degrees_ok: bool,
     budget: &mut usize,
 ) -> Option<(Vec<Change>, Eligibility)> {
     let o = &m.catalog.offerings[e.offering];
@@ -326,6 +353,25 @@ pub(crate) fn changes_for(
                 }));
             }
         }
+        // Never a bevoegdheid as a "change" (it is the goal itself), a new degree where an
+        // open route exists, or a job in a lower role than the one the person has.
+        let held = p.diplomas.iter().map(|d| level_rank(d.level)).max().unwrap_or(0);
+        let teaching_job = p.job.as_ref().is_some_and(|j| matches!(j.role, Role::Leraar | Role::LeraarOnbevoegd));
+        ways.retain(|w| {
+            w.iter().all(|c| match c {
+                Change::AddQualification { .. } => false,
+                // The next step up from a degree held (an Ad to a bachelor) stays realistic.
+                Change::AddDiploma { level, .. } => {
+                    degrees_ok
+                        || level_rank(*level) < DEGREE_RANK
+                        || (held >= DEGREE_RANK && level_rank(*level) <= held + 1)
+                }
+                Change::SchoolJob { role, .. } => {
+                    !(teaching_job && matches!(role, Role::Onderwijsassistent | Role::Leraarondersteuner))
+                }
+                _ => true,
+            })
+        });
         if ways.is_empty() {
             return None; // nothing a person can change opens this rule
         }

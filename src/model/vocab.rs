@@ -261,6 +261,20 @@ impl CostBasis {
     }
 }
 
+impl Subject {
+    /// A vocational field of the mbo (no subject bevoegdheden there in law, ROUTES §1).
+    pub fn is_mbo_field(self) -> bool {
+        matches!(
+            self,
+            Subject::MboTechniek
+                | Subject::MboZorgWelzijn
+                | Subject::MboEconomie
+                | Subject::MboIct
+                | Subject::MboGeneriek
+        )
+    }
+}
+
 impl SourceStatus {
     pub fn is_confirmed(&self) -> bool {
         *self == SourceStatus::Confirmed

@@ -149,6 +149,9 @@ pub struct SkippedIntake {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     pub rule: String,
+    /// For a blocker that time alone lifts (a minimum age, a waiting time): the day it
+    /// stops blocking for this person.
+    pub lifted_on: Option<Date>,
     pub message: Text,
     /// What the candidate can do (conditions only).
     pub action: Option<Text>,

@@ -58,7 +58,13 @@ pub fn report(r: &MatchResult) -> String {
         s.push('\n');
         put(
             &mut s,
-            format_args!("{}. {} - {} ({})", route.rank, route.name, route.institution, verdict(route.eligibility)),
+            format_args!(
+                "{}. {} - {} ({})",
+                route.rank,
+                named(route, lang),
+                route.institution,
+                verdict(route.eligibility)
+            ),
         );
         let factors: Vec<String> = route
             .factors
@@ -67,17 +73,36 @@ pub fn report(r: &MatchResult) -> String {
             .collect();
         put(&mut s, format_args!("   score {} = {}", route.score, factors.join(" + ")));
         for b in &route.blockers {
-            put(&mut s, format_args!("   x {} [{}; {}{}]", b.message.text, b.rule, ids(&b.sources), status(b, lang)));
+            let when = b.lifted_on.map_or(String::new(), |d| format!(" ({} {d})", w("changes-on")));
+            put(
+                &mut s,
+                format_args!(
+                    "   {} {}{when} [{}; {}{}]",
+                    w("blocker-mark"),
+                    b.message.text,
+                    b.rule,
+                    ids(&b.sources),
+                    status(b, lang)
+                ),
+            );
         }
         for c in &route.conditions {
             let action = c.action.as_ref().map_or(String::new(), |a| format!(" -> {}", a.text));
             put(
                 &mut s,
-                format_args!("   ? {}{} [{}; {}{}]", c.message.text, action, c.rule, ids(&c.sources), status(c, lang)),
+                format_args!(
+                    "   {} {}{} [{}; {}{}]",
+                    w("condition-mark"),
+                    c.message.text,
+                    action,
+                    c.rule,
+                    ids(&c.sources),
+                    status(c, lang)
+                ),
             );
         }
         for skipped in &route.skipped_intakes {
-            put(&mut s, format_args!("   ~ {}", skipped.text.text));
+            put(&mut s, format_args!("   {} {}", w("later-mark"), skipped.text.text));
         }
         if let Some(i) = &route.next_intake {
             // A route without cohorts starts when the person can: no deadline to name.
@@ -105,7 +130,7 @@ pub fn report(r: &MatchResult) -> String {
         put(&mut s, format_args!("   {} {}", w("cost"), cost(route, lang)));
         if let Some(pay) = &route.pay {
             let amount = crate::i18n::number(lang, &format!("{:.0}", pay.eur_per_month));
-            let mut how = vec![pay.source.figure.clone()];
+            let mut how = vec![report_word(lang, "salary-share").to_string()];
             if pay.source.status != SourceStatus::Confirmed {
                 how.push(label(lang, "status", pay.source.status.id()));
             }
@@ -157,7 +182,7 @@ pub fn report(r: &MatchResult) -> String {
         s.push('\n');
         put(&mut s, format_args!("{}", w("what-if")));
         for hint in &r.what_if {
-            let changes: Vec<&str> = hint.changes.iter().map(|c| c.text.as_str()).collect();
+            let changes: Vec<&str> = hint.changes.iter().map(|c| c.text.trim_end_matches('.')).collect();
             put(
                 &mut s,
                 format_args!(
@@ -193,13 +218,16 @@ fn put(s: &mut String, line: std::fmt::Arguments) {
 /// The yearly cost with its basis, and how sure the amount is when it is not confirmed.
 fn cost(route: &crate::result::RouteResult, lang: Lang) -> String {
     let mut how = vec![label(lang, "cost_basis", route.cost_basis.id())];
-    // How sure a fee is; for a route the school pays, the subsidy's doubts are the school's.
-    if let Some(s) = route.cost_source.as_ref().filter(|_| route.cost_basis.pays_fee()) {
-        if s.status != SourceStatus::Confirmed {
-            how.push(label(lang, "status", s.status.id()));
-        }
-        if s.estimated {
-            how.push(report_word(lang, "estimate").to_string());
+    // How sure a fee is; for a route the school pays, how sure the subsidy that pays it is.
+    if let Some(s) = route.cost_source.as_ref() {
+        let status = (s.status != SourceStatus::Confirmed).then(|| label(lang, "status", s.status.id()));
+        if route.cost_basis.pays_fee() {
+            how.extend(status);
+            if s.estimated {
+                how.push(report_word(lang, "estimate").to_string());
+            }
+        } else if let Some(status) = status {
+            how.push(format!("{}: {status}", report_word(lang, "subsidy")));
         }
     }
     let amount = crate::i18n::number(lang, &route.cost_eur_per_year.to_string());
@@ -225,6 +253,17 @@ fn status(f: &crate::result::Finding, lang: Lang) -> String {
 
 fn ids(sources: &[crate::result::SourceRef]) -> String {
     sources.iter().map(|x| x.id.as_str()).collect::<Vec<_>>().join(",")
+}
+
+/// A route's name with its mode (voltijd, deeltijd, ...) when the name does not say it,
+/// so that two programmes of one institution can be told apart.
+fn named(route: &crate::result::RouteResult, lang: Lang) -> String {
+    let mode = label(lang, "mode", route.mode.id());
+    if route.name.to_lowercase().contains(&mode.to_lowercase()) {
+        route.name.clone()
+    } else {
+        format!("{} ({mode})", route.name)
+    }
 }
 
 /// Cuts to at most `n` characters (not bytes), marking the cut.

@@ -1060,6 +1060,11 @@ export interface Text {
  */
 export interface Finding {
     rule: string;
+    /**
+     * For a blocker that time alone lifts (a minimum age, a waiting time): the day it
+     * stops blocking for this person.
+     */
+    lifted_on: IsoDate | null;
     message: Text;
     /**
      * What the candidate can do (conditions only).

@@ -74,7 +74,7 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     await waitForResults(w);
     const pw = w.locator(".rw-pathway").first();
     assert.match(await pw.innerText(), /eigen baan/);
-    assert.match(await pw.locator(".rw-flags").innerText(), /240 dagen vóór de opleiding/);
+    assert.match(await pw.locator(".rw-flags").innerText(), /240 dagen les voordat de opleidingsgroep begint/);
     const tl = pw.locator("figure.rw-timeline");
     assert.ok(await tl.evaluate((f) => f.classList.contains("rw-tl-misaligned")));
     const teach = tl.locator('.rw-tl-list li[data-event="start-teaching"]');

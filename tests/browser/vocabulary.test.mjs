@@ -14,7 +14,9 @@ const store = { nl: JSON.parse(read("src/i18n/nl.json")), en: JSON.parse(read("s
 const enums = (file) => {
   const schema = JSON.parse(read(file));
   const defs = schema.$defs || schema.definitions;
-  return (name) => defs[name] && (defs[name].enum || defs[name].oneOf?.map((x) => x.const));
+  // schemars writes a plain enum, or (when some variants have doc comments) a oneOf of
+  // `{enum: [...]}` groups and `{const: ...}` variants.
+  return (name) => defs[name] && (defs[name].enum || defs[name].oneOf?.flatMap((x) => x.enum ?? [x.const]));
 };
 const profileEnum = enums("schema/profile.schema.json");
 const catalogEnum = enums("schema/catalog.schema.json");
