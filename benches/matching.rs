@@ -43,7 +43,7 @@ fn career_switcher(gemeente: String) -> Profile {
         sectors: vec![Sector::Vo],
         subjects: vec![Subject::Wiskunde, Subject::Natuurkunde],
         hours_per_week: Some(32),
-        location: Some(Location { postcode: None, gemeente: Some(gemeente) }),
+        location: Some(Location { postcode: None, gemeente: Some(gemeente), lat: None, lon: None }),
         ..Profile::default()
     };
     let problems = routewijzer::model::validate::profile(&profile);

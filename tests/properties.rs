@@ -80,9 +80,9 @@ prop_compose! {
             available_from: available,
             earn_while_learning: earn,
             location: place.map(|p| if p.starts_with("GM") {
-                Location { postcode: None, gemeente: Some(p.to_string()) }
+                Location { postcode: None, gemeente: Some(p.to_string()), lat: None, lon: None }
             } else {
-                Location { postcode: Some(p.to_string()), gemeente: None }
+                Location { postcode: Some(p.to_string()), gemeente: None, lat: None, lon: None }
             }),
             max_travel_km: travel,
             dutch,

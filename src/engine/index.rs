@@ -213,10 +213,15 @@ impl Index {
                         area: gemeente.map(|g| self.place_area[g]),
                     }
                 }
-                (None, None) => {
-                    notices.push(Msg::new("notice.unknown-place").with("place", id));
-                    Here { coord: None, region: None, area: None }
-                }
+                // A place this catalog (a region shard) does not hold: its coordinates, when
+                // the person's client resolved them, still give distances.
+                (None, None) => match p.location.as_ref().and_then(|l| l.lat.zip(l.lon)) {
+                    Some(coord) => Here { coord: Some(coord), region: None, area: None },
+                    None => {
+                        notices.push(Msg::new("notice.unknown-place").with("place", id));
+                        Here { coord: None, region: None, area: None }
+                    }
+                },
             },
         }
     }

@@ -137,4 +137,11 @@ pub struct Location {
     pub postcode: Option<String>,
     #[serde(default)]
     pub gemeente: Option<String>,
+    /// Coordinates of the place (WGS84), for a place the catalog does not hold (a region
+    /// shard holds only its own places; the widget resolves names and postcodes with the
+    /// national place table). Used when the catalog does not know the postcode or gemeente.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
 }

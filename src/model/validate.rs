@@ -279,6 +279,25 @@ pub fn profile(pr: &Profile) -> Vec<Problem> {
             }
             _ => {}
         }
+        // The Netherlands lies within these bounds (with the Wadden and Zuid-Limburg).
+        match (loc.lat, loc.lon) {
+            (None, None) => {}
+            (Some(lat), Some(lon)) => {
+                if !(50.7..=53.6).contains(&lat) {
+                    out.push(Problem::new(
+                        "location.lat",
+                        format!("{lat} is not a latitude in the Netherlands (50.7 to 53.6)"),
+                    ));
+                }
+                if !(3.3..=7.3).contains(&lon) {
+                    out.push(Problem::new(
+                        "location.lon",
+                        format!("{lon} is not a longitude in the Netherlands (3.3 to 7.3)"),
+                    ));
+                }
+            }
+            _ => out.push(Problem::new("location", "give both lat and lon, or neither")),
+        }
     }
     if let Some(h) = pr.hours_per_week {
         if h == 0 || h > 80 {

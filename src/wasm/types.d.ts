@@ -499,6 +499,13 @@ export interface Job {
  */
 export interface Location {
     gemeente?: string | null;
+    /**
+     * Coordinates of the place (WGS84), for a place the catalog does not hold (a region
+     * shard holds only its own places; the widget resolves names and postcodes with the
+     * national place table). Used when the catalog does not know the postcode or gemeente.
+     */
+    lat?: number | null;
+    lon?: number | null;
     postcode?: string | null;
 }
 export interface HeldQualification {
