@@ -76,31 +76,60 @@ impl Matcher {
         }
         let mut evaluated: Vec<Evaluated> =
             (0..ix.catalog.offerings.len()).map(|i| ix.evaluate(profile, i, today, &geo)).collect();
+        let all = evaluated.len();
+        // The candidate's filters leave routes out of every list and count.
+        evaluated.retain(|e| {
+            options.filter.keeps(
+                &ix.catalog.offerings[e.offering],
+                e.distance_km,
+                e.timing.as_ref().map(|t| t.start_date),
+            )
+        });
+        let hidden = (all - evaluated.len()) as u32;
         evaluated.sort_by_key(|e| rank_key(ix, e));
 
         let lang = options.lang;
         let pathways = crate::engine::pathways::pathways(ix, profile, &evaluated, &geo, options);
-        let what_if = crate::engine::whatif::what_if(ix, profile, &evaluated, options);
-        let limit = options.limit.unwrap_or(usize::MAX);
-        let closed_limit = options.closed_limit.unwrap_or(0);
-        let mut closed_listed = 0;
-        let routes = evaluated
-            .iter()
-            .enumerate()
-            .filter(|(rank, e)| {
-                let closed = e.eligibility == Eligibility::Ineligible;
-                let extra = closed && *rank >= limit && closed_listed < closed_limit;
-                closed_listed += usize::from(closed && (*rank < limit || extra));
-                *rank < limit || extra
-            })
-            .map(|(rank, e)| self.render_route(profile, e, rank as u32 + 1, lang))
-            .collect();
+        let hints = crate::engine::whatif::what_if(ix, profile, &evaluated, options);
+        let ranks: Vec<usize> = match options.per_kind {
+            // The best few of every kind.
+            Some(n) => {
+                let mut per_kind = [0usize; RouteKind::ALL.len()];
+                (0..evaluated.len())
+                    .filter(|&r| {
+                        let k = &mut per_kind[ix.catalog.offerings[evaluated[r].offering].kind as usize];
+                        *k += 1;
+                        *k <= n
+                    })
+                    .collect()
+            }
+            None => {
+                let limit = options.limit.unwrap_or(usize::MAX);
+                let closed_limit = options.closed_limit.unwrap_or(0);
+                let mut closed_listed = 0;
+                (0..evaluated.len())
+                    .filter(|&rank| {
+                        let closed = evaluated[rank].eligibility == Eligibility::Ineligible;
+                        let extra = closed && rank >= limit && closed_listed < closed_limit;
+                        closed_listed += usize::from(closed && (rank < limit || extra));
+                        rank < limit || extra
+                    })
+                    .collect()
+            }
+        };
+        let routes: Vec<RouteResult> =
+            ranks.iter().map(|&r| self.render_route(profile, &evaluated[r], r as u32 + 1, lang)).collect();
         let count = |v: Eligibility| evaluated.iter().filter(|e| e.eligibility == v).count() as u32;
         let counts = Counts {
             eligible: count(Eligibility::Eligible),
             conditional: count(Eligibility::Conditional),
             ineligible: count(Eligibility::Ineligible),
+            hidden,
         };
+        let kinds = self.kinds(&evaluated, &hints);
+        let summary = self.summary(profile, &evaluated, &kinds, &pathways, lang);
+        let mut what_if = hints;
+        what_if.truncate(options.max_what_if);
         MatchResult {
             catalog: ix.catalog.meta.name.clone(),
             catalog_version: ix.catalog.meta.version.clone(),
@@ -109,9 +138,100 @@ impl Matcher {
             routes,
             pathways,
             what_if,
+            summary,
+            kinds,
             counts,
             notices: notices.iter().map(|m| m.render(lang)).collect(),
         }
+    }
+
+    /// One card per route kind, in the order of its best offering.
+    fn kinds(&self, ranked: &[Evaluated], hints: &[WhatIf]) -> Vec<KindSummary> {
+        let ix = &self.index;
+        let mut out: Vec<KindSummary> = Vec::new();
+        for e in ranked {
+            let o = &ix.catalog.offerings[e.offering];
+            let open = e.eligibility != Eligibility::Ineligible;
+            if let Some(k) = out.iter_mut().find(|k| k.kind == o.kind) {
+                k.offerings += 1;
+                k.open += u32::from(open);
+                k.outside &= e.outside >= 2;
+                continue;
+            }
+            let def = ix.catalog.route_kinds.iter().find(|d| d.kind == o.kind);
+            out.push(KindSummary {
+                kind: o.kind,
+                role: ix.offering_role[e.offering],
+                qualification: def.map_or(o.occupational_credential_awarded, |d| d.qualification),
+                sectors: def.map_or_else(|| o.sectors.clone(), |d| d.sectors.clone()),
+                eligibility: e.eligibility,
+                best: o.id.clone(),
+                offerings: 1,
+                open: u32::from(open),
+                outside: e.outside >= 2,
+                what_if: if e.eligibility == Eligibility::Eligible {
+                    None
+                } else {
+                    hints.iter().find(|h| h.kind == o.kind).cloned()
+                },
+            });
+        }
+        out
+    }
+
+    /// The answer in words: how many kinds of route are open, the best start, the first step.
+    fn summary(
+        &self,
+        p: &Profile,
+        ranked: &[Evaluated],
+        kinds: &[KindSummary],
+        pathways: &[Pathway],
+        lang: Lang,
+    ) -> Vec<Text> {
+        let ix = &self.index;
+        let inside: Vec<&KindSummary> = kinds.iter().filter(|k| !k.outside).collect();
+        let open_kinds = inside.iter().filter(|k| k.open > 0).count();
+        let open_offerings: u32 = inside.iter().map(|k| k.open).sum();
+        let mut out = Vec::new();
+        let best = ranked.iter().find(|e| e.eligibility != Eligibility::Ineligible && e.outside < 2);
+        let Some(best) = best else {
+            out.push(Text::new(lang, "summary.none", &[]));
+            if kinds.iter().any(|k| k.outside && k.open > 0) {
+                out.push(Text::new(lang, "summary.outside", &[]));
+            }
+            if inside.iter().any(|k| k.what_if.is_some()) {
+                out.push(Text::new(lang, "summary.what-would-help", &[]));
+            }
+            return out;
+        };
+        out.push(Text::new(
+            lang,
+            if open_kinds == 1 { "summary.open-one" } else { "summary.open" },
+            &[("kinds", open_kinds.to_string()), ("offerings", open_offerings.to_string())],
+        ));
+        let o = &ix.catalog.offerings[best.offering];
+        let start = best.timing.as_ref().map(|t| t.start_date);
+        let mut params = vec![("kind", o.kind.id().to_string()), ("institution", ix.institution_name(o).to_string())];
+        params.extend(start.map(|d| ("date", d.to_string())));
+        out.push(Text::new(lang, if start.is_some() { "summary.best" } else { "summary.best-undated" }, &params));
+        // The first step: what the best route's first condition asks, else the first dated
+        // step of its best pathway.
+        let first_event = pathways.iter().find(|pw| pw.offering == o.id).and_then(|pw| pw.timeline.first()).map(|ev| {
+            Text::new(
+                lang,
+                "summary.first-step-dated",
+                &[("step", ev.text.text.clone()), ("date", ev.date.to_string())],
+            )
+        });
+        let condition = best.outcomes.iter().find_map(|(ri, oc)| {
+            crate::engine::rules::action(ix.rule(*ri), *oc).map(|a| {
+                Text::new(lang, "summary.first-step", &[("step", crate::i18n::render(lang, a, &Default::default()))])
+            })
+        });
+        // What the person must arrange comes before the calendar.
+        out.extend(condition.or(first_event));
+        let _ = p;
+        out
     }
 
     /// The smallest change that opens `offering` for `profile` (as in `what_if`), with the
@@ -156,6 +276,7 @@ impl Matcher {
         }
         RouteResult {
             rank,
+            outside: e.outside >= 2,
             offering: o.id.clone(),
             name: o.name.clone(),
             kind: o.kind,

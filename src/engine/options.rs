@@ -1,7 +1,8 @@
 //! How to match: the date, language and list lengths a caller chooses.
 
 use crate::model::date::Date;
-use crate::model::vocab::Lang;
+use crate::model::vocab::{Lang, Mode};
+use crate::model::Offering;
 
 /// How to match.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,10 +20,54 @@ pub struct MatchOptions {
     /// until this many ineligible routes are listed in all, so a short list still shows
     /// what is closed and why.
     pub closed_limit: Option<usize>,
+    /// List at most this many routes of each route kind (best first), instead of `limit`
+    /// and `closed_limit`: enough for one card per kind with "also at N other places".
+    pub per_kind: Option<usize>,
+    /// What the candidate chose to see: routes that fail it are left out of every list
+    /// and count (`counts.hidden` says how many).
+    pub filter: Filter,
+}
+
+/// The candidate's own filters on the routes shown (all off by default).
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Filter {
+    /// Only routes within this distance (km, as the crow flies); routes whose distance is
+    /// unknown stay.
+    #[serde(default)]
+    pub max_km: Option<u16>,
+    /// Only routes whose next start is on or before this date.
+    #[serde(default)]
+    pub start_before: Option<Date>,
+    /// Only routes that pay a salary while training.
+    #[serde(default)]
+    pub paid: bool,
+    /// Only routes that can be followed beside a job (deeltijd, duaal, werkend leren).
+    #[serde(default)]
+    pub part_time: bool,
+}
+
+impl Filter {
+    /// Whether an offering with this distance and next start passes.
+    pub fn keeps(&self, o: &Offering, distance_km: Option<f64>, start: Option<Date>) -> bool {
+        self.max_km.is_none_or(|m| distance_km.is_none_or(|d| d <= f64::from(m)))
+            && self.start_before.is_none_or(|b| start.is_some_and(|s| s <= b))
+            && (!self.paid || o.paid_while_learning)
+            && (!self.part_time || o.educational_program_mode != Mode::Voltijd)
+    }
 }
 
 impl MatchOptions {
     pub fn new(today: Date) -> MatchOptions {
-        MatchOptions { today, lang: Lang::Nl, limit: None, max_pathways: 10, max_what_if: 6, closed_limit: None }
+        MatchOptions {
+            today,
+            lang: Lang::Nl,
+            limit: None,
+            max_pathways: 10,
+            max_what_if: 6,
+            closed_limit: None,
+            per_kind: None,
+            filter: Filter::default(),
+        }
     }
 }

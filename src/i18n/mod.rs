@@ -81,6 +81,7 @@ pub fn ids<T: std::fmt::Display>(items: &[T]) -> String {
 fn label_list(lang: Lang, key: &str, value: &str) -> String {
     let kind = match key {
         "km" | "percent" | "total" => return number(lang, value),
+        "date" | "start" | "from" => return long_date(lang, value),
         "levels" | "level" => "level",
         "subject" | "subjects" => "subject",
         "sector" | "sectors" => "sector",
@@ -96,6 +97,46 @@ fn label_list(lang: Lang, key: &str, value: &str) -> String {
         0 => String::new(),
         1 => labels[0].clone(),
         n => format!("{}{}{}", labels[..n - 1].join(", "), or, labels[n - 1]),
+    }
+}
+
+/// A date written out (`1 september 2027`, `1 September 2027`); anything that is not a
+/// `YYYY-MM-DD` date as it is.
+pub fn long_date(lang: Lang, value: &str) -> String {
+    const NL: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match crate::model::date::Date::parse(value) {
+        Ok(d) => {
+            let month = if lang == Lang::En { EN } else { NL }[usize::from(d.month()) - 1];
+            format!("{} {month} {}", d.day(), d.year())
+        }
+        Err(_) => value.to_string(),
     }
 }
 

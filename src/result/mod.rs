@@ -43,6 +43,12 @@ pub struct MatchResult {
     pub pathways: Vec<Pathway>,
     /// For the best closed or conditional routes: the smallest change that opens them.
     pub what_if: Vec<WhatIf>,
+    /// The answer first, in words: what is open, the best start, what to do first.
+    pub summary: Vec<Text>,
+    /// One entry per route kind with a route shown, in rank order: its best verdict and
+    /// offering, how many offerings it has, and for a kind without an open offering the
+    /// change that would open it.
+    pub kinds: Vec<KindSummary>,
     /// How many offerings got each verdict (all of them, whatever `limit` listed).
     pub counts: Counts,
     /// Things the candidate should know about the input (an unknown postcode, say).
@@ -55,12 +61,38 @@ pub struct Counts {
     pub eligible: u32,
     pub conditional: u32,
     pub ineligible: u32,
+    /// Offerings left out by the candidate's filters (not in the counts above).
+    pub hidden: u32,
+}
+
+/// A route kind as one card: its best offering and how many more there are.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct KindSummary {
+    pub kind: RouteKind,
+    pub role: Role,
+    pub qualification: Qualification,
+    pub sectors: Vec<Sector>,
+    /// The best verdict among its offerings.
+    pub eligibility: Eligibility,
+    /// The best-ranked offering (id, as in `routes`).
+    pub best: String,
+    /// Its offerings shown (after filters), and how many of them are open.
+    pub offerings: u32,
+    pub open: u32,
+    /// Outside the sectors or roles the candidate asked for (a client hides these until
+    /// asked).
+    pub outside: bool,
+    /// For a kind with no eligible offering: the smallest change that opens its best one.
+    pub what_if: Option<WhatIf>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RouteResult {
     pub rank: u32,
+    /// Outside the sectors or roles the candidate asked for.
+    pub outside: bool,
     pub offering: String,
     pub name: String,
     pub kind: RouteKind,

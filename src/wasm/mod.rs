@@ -73,6 +73,7 @@ impl Matcher {
         #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "number | null")] limit: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "number | null")] closed: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "MatchView | null")] view: JsValue,
     ) -> Result<JsValue, JsValue> {
         let option = |path: &str, message: String| js_error(&InputError::one(Document::Options, path, message));
         let today = today
@@ -89,6 +90,25 @@ impl Matcher {
         };
         let limit = count(&limit).map_err(|m| option("limit", m))?;
         let closed = count(&closed).map_err(|m| option("closed", m))?;
+        // What the candidate chose to see: `{per_kind, filter: {max_km, start_before, paid,
+        // part_time}}`, read like a profile (every key checked).
+        let view: View = if view.is_undefined() || view.is_null() {
+            View::default()
+        } else {
+            let bad = |p: Problem| {
+                let path = if p.path.is_empty() { "view".to_string() } else { format!("view.{}", p.path) };
+                option(&path, p.message)
+            };
+            shape(&view, limits::MAX_PROFILE_BYTES).map_err(bad)?;
+            let text = object_text(view).map_err(bad)?;
+            let mut de = serde_json::Deserializer::from_str(&text);
+            serde_path_to_error::deserialize(&mut de).map_err(|e| {
+                let path = e.path().to_string();
+                let message = e.into_inner().to_string();
+                let message = message.rfind(" at line ").map_or(message.clone(), |i| message[..i].to_string());
+                option(&format!("view.{path}"), message)
+            })?
+        };
         given(&profile, Document::Profile)?;
         let fail = |problem: Problem| {
             js_error(&InputError { document: Document::Profile, problems: limits::bound(vec![problem]) })
@@ -107,6 +127,8 @@ impl Matcher {
         options.lang = lang;
         options.limit = limit;
         options.closed_limit = closed;
+        options.per_kind = view.per_kind;
+        options.filter = view.filter;
         to_js(&self.inner.match_profile(&profile, &options))
     }
 
@@ -159,6 +181,17 @@ struct PlaceOption<'a> {
 /// serde-wasm-bindgen into a JSON value ([`parse::json_value`]: every key kept, numbers
 /// finite, nesting at most 128 deep, the path of a bad value named); no JS
 /// `JSON.stringify`, whose `NaN` becomes `null`.
+/// How the caller wants the result cut: the best `per_kind` routes of each kind, and the
+/// candidate's filters.
+#[derive(Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct View {
+    #[serde(default)]
+    per_kind: Option<usize>,
+    #[serde(default)]
+    filter: crate::engine::options::Filter,
+}
+
 fn object_text(value: JsValue) -> Result<String, Problem> {
     let value = parse::json_value(serde_wasm_bindgen::Deserializer::from(value))?;
     serde_json::to_string(&value).map_err(|e| Problem::new("", e.to_string()))

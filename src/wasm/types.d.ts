@@ -962,6 +962,16 @@ export interface MatchResult {
      */
     what_if: WhatIf[];
     /**
+     * The answer first, in words: what is open, the best start, what to do first.
+     */
+    summary: Text[];
+    /**
+     * One entry per route kind with a route shown, in rank order: its best verdict and
+     * offering, how many offerings it has, and for a kind without an open offering the
+     * change that would open it.
+     */
+    kinds: KindSummary[];
+    /**
      * How many offerings got each verdict (all of them, whatever `limit` listed).
      */
     counts: Counts;
@@ -975,6 +985,10 @@ export interface RouteResult {
      * @minimum 0
      */
     rank: number;
+    /**
+     * Outside the sectors or roles the candidate asked for.
+     */
+    outside: boolean;
     offering: string;
     name: string;
     kind: RouteKind;
@@ -1204,6 +1218,42 @@ export interface WhatIf {
     to: Eligibility;
     changes: Text[];
 }
+/**
+ * A route kind as one card: its best offering and how many more there are.
+ */
+export interface KindSummary {
+    kind: RouteKind;
+    role: Role;
+    qualification: Qualification;
+    sectors: Sector[];
+    /**
+     * The best verdict among its offerings.
+     */
+    eligibility: Eligibility;
+    /**
+     * The best-ranked offering (id, as in `routes`).
+     */
+    best: string;
+    /**
+     * Its offerings shown (after filters), and how many of them are open.
+     *
+     * @minimum 0
+     */
+    offerings: number;
+    /**
+     * @minimum 0
+     */
+    open: number;
+    /**
+     * Outside the sectors or roles the candidate asked for (a client hides these until
+     * asked).
+     */
+    outside: boolean;
+    /**
+     * For a kind with no eligible offering: the smallest change that opens its best one.
+     */
+    what_if: WhatIf | null;
+}
 export interface Counts {
     /**
      * @minimum 0
@@ -1217,6 +1267,12 @@ export interface Counts {
      * @minimum 0
      */
     ineligible: number;
+    /**
+     * Offerings left out by the candidate's filters (not in the counts above).
+     *
+     * @minimum 0
+     */
+    hidden: number;
 }
 /**
  * One problem in an input document.

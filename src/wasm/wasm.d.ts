@@ -29,6 +29,23 @@ export interface CatalogInfo {
     fields: string[];
 }
 
+/** How `match` cuts its result: the best `per_kind` routes of each route kind (instead of
+ * `limit`/`closed`), and the candidate's filters (left-out routes are counted in
+ * `counts.hidden`). */
+export interface MatchView {
+    per_kind?: number | null;
+    filter?: {
+        /** Only routes within this many km (routes with an unknown distance stay). */
+        max_km?: number | null;
+        /** Only routes whose next start is on or before this date. */
+        start_before?: IsoDate | null;
+        /** Only routes that pay a salary while training. */
+        paid?: boolean;
+        /** Only routes beside a job: deeltijd, duaal, werkend leren. */
+        part_time?: boolean;
+    };
+}
+
 /** One place a person can choose (a gemeente or postcode), as `Matcher.places()` lists them. */
 export interface PlaceOption {
     id: string;

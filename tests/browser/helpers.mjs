@@ -108,7 +108,8 @@ export async function screenshot(page, name) {
 
 /** Waits until the widget shows results for the current answers (debounce included). */
 export async function waitForResults(w) {
-  await w.locator(".rw-summary").waitFor();
+  // Without answers the widget shows every kind of route (browsing): wait for a real result.
+  await w.locator(".rw-summary:not([data-browsing])").waitFor();
   await w.page().waitForTimeout(250);
 }
 

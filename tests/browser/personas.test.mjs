@@ -19,7 +19,7 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     const first = w.locator(".rw-routes > li").first();
     assert.match(await first.locator(".rw-route-name").innerText(), /Zij-instroom/);
     assert.equal(await first.getAttribute("data-verdict"), "conditional");
-    assert.match(await first.locator(".rw-badge").innerText(), /Onder voorwaarden/);
+    assert.match(await first.locator(".rw-route-head .rw-badge").innerText(), /Onder voorwaarden/);
     // The conditions say what to do and link their sources.
     const job = first.locator('[data-rule="zij-instroom-aanstelling"]');
     assert.match(await job.innerText(), /Wat kun je doen:/);
@@ -35,12 +35,24 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     assert.match(await first.locator(".rw-facts").innerText(), /september 2027/);
     // Not more than 10 open routes at first; the closed ones sit in a collapsed list with reasons.
     assert.ok((await w.locator(".rw-routes > li").count()) <= 10);
-    const closed = w.locator("details", { hasText: "nu niet openstaan" });
+    // One card per kind of route, as many as the answer says.
+    const kinds = await w.locator(".rw-routes > li").evaluateAll((lis) => lis.map((li) => li.dataset.kind));
+    assert.equal(new Set(kinds).size, kinds.length, "no kind twice");
+    const said = Number((await w.locator(".rw-summary").innerText()).match(/(\d+) soorten? routes?/)[1]);
+    assert.equal(kinds.length, said, "the answer's count is the number of cards");
+    // "Also at N other places" lists N places.
+    const also = w.locator("details", { hasText: /Ook bij \d+ andere/ }).first();
+    if (await also.count()) {
+      const n = Number((await also.locator("summary").innerText()).match(/(\d+)/)[1]);
+      await also.locator("summary").click();
+      assert.equal(await also.locator(".rw-others > li").count(), n);
+    }
+    const closed = w.locator("details", { hasText: "Nu niet mogelijk" });
     assert.equal(await closed.getAttribute("open"), null);
     await closed.locator("summary").click();
     assert.ok((await closed.locator(".rw-route-closed .rw-finding").count()) > 0, "closed routes say why");
     // The live region announces the count.
-    assert.match(await w.locator("[aria-live=polite]").innerText(), /\d+ routes gevonden/);
+    assert.match(await w.locator("[aria-live=polite]").innerText(), /\d+ soorten? routes? staa?n? voor je open/);
     await screenshot(page, "career-switcher-1280");
     assert.deepEqual(log.errors, []);
     await context.close();
@@ -125,16 +137,16 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     await w.getByRole("heading", { name: "Which route into teaching suits you?" }).waitFor();
     await fillCareerSwitcher(w, { nl: false });
     await waitForResults(w);
-    assert.match(await w.locator(".rw-summary").innerText(), /\d+ routes found/);
+    assert.match(await w.locator(".rw-summary").innerText(), /\d+ kinds? of route (are|is) open to you/);
     const first = w.locator(".rw-routes > li").first();
-    assert.match(await first.locator(".rw-badge").innerText(), /With conditions/);
+    assert.match(await first.locator(".rw-route-head .rw-badge").innerText(), /With conditions/);
     assert.match(await first.locator(".rw-findings").innerText(), /Requires a job or job offer/);
     assert.match(await first.locator(".rw-facts").innerText(), /\d September 2027/);
     // Switching back keeps the answers.
     await w.evaluate((el) => el.setAttribute("lang", "nl"));
     await waitForResults(w);
     assert.equal(await w.getByLabel("Leeftijd", { exact: true }).inputValue(), "35");
-    assert.match(await w.locator(".rw-summary").innerText(), /routes gevonden/);
+    assert.match(await w.locator(".rw-summary").innerText(), /soorten? routes? staa?n? voor je open/);
     await screenshot(page, "career-switcher-nl-after-en-1280");
     assert.deepEqual(log.errors, []);
     await context.close();

@@ -1,7 +1,7 @@
 // client.d.ts: TypeScript declarations of the JS client (client.js). The JSON shapes
 // (Profile, Catalog, MatchResult, ...) are those of the wasm API, pkg/routewijzer.d.ts.
 
-import type { Catalog, CatalogInfo, InputDocument, IsoDate, Lang, MatchResult, PlaceOption, Problem, Profile } from "../pkg/routewijzer.js";
+import type { Catalog, CatalogInfo, InputDocument, IsoDate, Lang, MatchResult, MatchView, PlaceOption, Problem, Profile } from "../pkg/routewijzer.js";
 
 export type { Catalog, CatalogInfo, InputDocument, Lang, MatchResult, PlaceOption, Problem, Profile };
 
@@ -32,6 +32,8 @@ export interface MatchOptions {
     limit?: number | null;
     /** After the best `limit`, list closed routes until this many of those are listed. */
     closed?: number | null;
+    /** List the best `per_kind` routes of each kind (one card per kind), and apply the candidate's filters. */
+    view?: MatchView | null;
 }
 
 /** What `load` and `match` throw for input the core rejects, with every problem's JSON path. */

@@ -173,13 +173,13 @@ export class Routewijzer {
 
   match(profile, options = {}) {
     if (options === null || typeof options !== "object") throw new TypeError("match(profile, options): options is an object such as { today, lang, limit, closed }");
-    const { today = localToday(), lang = "nl", limit, closed } = options;
+    const { today = localToday(), lang = "nl", limit, closed, view } = options;
     for (const [path, n] of [["limit", limit], ["closed", closed]]) {
       if (n != null && !(Number.isInteger(n) && n >= 0 && n <= 0xffffffff)) throw optionError(path, `${n} is not a whole number of 0 or more`);
     }
     if (typeof today !== "string") throw optionError("today", "must be a date YYYY-MM-DD");
     if (lang != null && typeof lang !== "string") throw optionError("lang", `${lang} is not nl or en`);
-    return this.#call((m) => m.match(profile, today, lang, limit ?? undefined, closed ?? undefined));
+    return this.#call((m) => m.match(profile, today, lang, limit ?? undefined, closed ?? undefined, view ?? undefined));
   }
 
   info() {

@@ -7,18 +7,15 @@ import { h } from "./dom.js";
 import { isDate, localToday } from "./dates.js";
 import { langOf, loadWords, Words } from "./i18n.js";
 import { Form } from "./form.js";
-import { Results } from "./results.js";
+import { Results, PER_KIND } from "./results.js";
 
 const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
-/** The best LIMIT routes are listed, then closed ones until CLOSED of those are listed; `counts` covers all. */
-const LIMIT = 60;
-const CLOSED = 30;
 
 /** Widgets made on this page: ids inside their shadow roots, and fallback names. */
 let made = 0;
 
 export class RouteWijzer extends HTMLElement {
-  static observedAttributes = ["lang", "sectors", "today", "catalog", "region"];
+  static observedAttributes = ["lang", "sectors", "today", "catalog", "region", "max-km", "start-before", "paid", "part-time"];
 
   #n = ++made;
   #uid = `rw${this.#n}`;
@@ -49,6 +46,7 @@ export class RouteWijzer extends HTMLElement {
   #timer = 0;
   #io = null;
   #firstResult = false;
+  #view = null; // the candidate's filters (MatchView), defaults from the attributes
 
   // ---------------------------------------------------------------- public API
 
@@ -101,6 +99,20 @@ export class RouteWijzer extends HTMLElement {
     const t = this.getAttribute("today");
     return isDate(t) ? t : localToday();
   }
+  /** The filters the attributes set as defaults: `max-km`, `start-before`, `paid`, `part-time`. */
+  get #defaultView() {
+    const km = Number(this.getAttribute("max-km"));
+    const start = this.getAttribute("start-before");
+    return {
+      per_kind: PER_KIND,
+      filter: {
+        max_km: Number.isInteger(km) && km > 0 && km < 1000 ? km : null,
+        start_before: isDate(start) ? start : null,
+        paid: this.hasAttribute("paid"),
+        part_time: this.hasAttribute("part-time"),
+      },
+    };
+  }
   get #storeKey() {
     return `routewijzer:${this.name}`;
   }
@@ -146,6 +158,9 @@ export class RouteWijzer extends HTMLElement {
       this.#matcher = null;
       this.#loading = null;
       if (this.isConnected) this.#start();
+    } else if (["max-km", "start-before", "paid", "part-time"].includes(name)) {
+      this.#view = this.#defaultView;
+      if (this.#matcher) this.#rerender();
     } else if (name === "today") {
       this.#run(true);
     } else if (name === "lang") {
@@ -282,7 +297,20 @@ export class RouteWijzer extends HTMLElement {
         this.#results.focus();
       },
     });
-    this.#results = new Results({ words, uid: this.#uid, open: this.#open, info: this.#info, profile: () => this.#form.read() });
+    this.#view ??= this.#defaultView;
+    this.#results = new Results({
+      words,
+      uid: this.#uid,
+      open: this.#open,
+      info: this.#info,
+      profile: () => this.#form.read(),
+      view: this.#view,
+      onView: (view, changed) => {
+        this.#view = view;
+        this.#run(true);
+        this.#results.el.querySelector(`[name="${changed}"]`)?.focus();
+      },
+    });
     this.#body.replaceChildren(this.#form.el, this.#results.el);
     this.#renderFoot();
   }
@@ -336,15 +364,11 @@ export class RouteWijzer extends HTMLElement {
     const again = this.#errKey === key;
     this.#errKey = null;
     if (this.#form.remember) this.#store();
-    if (!Object.keys(profile).length) {
-      this.#last = null;
-      this.#results.empty();
-      this.#announce("");
-      return;
-    }
+    // No answers yet: browse every kind of route and what it asks.
+    const browsing = !Object.keys(profile).length;
     let result;
     try {
-      result = this.#matcher.match(profile, { today: this.#today, lang: this.#words.lang, limit: LIMIT, closed: CLOSED });
+      result = this.#matcher.match(profile, { today: this.#today, lang: this.#words.lang, view: this.#view });
     } catch (e) {
       // After a crash the client has reset the core: the next run starts afresh.
       const message = String(e?.message || e);
@@ -355,7 +379,7 @@ export class RouteWijzer extends HTMLElement {
       return;
     }
     this.#last = result;
-    this.#announce(this.#results.show(result));
+    this.#announce(this.#results.show(result, browsing));
     if (!this.#firstResult) {
       this.#firstResult = true;
       performance.mark(`routewijzer:first-result:${this.name}`);

@@ -1,6 +1,8 @@
-// results.js: what the widget shows for a result: the summary, the best pathways with
-// their timelines, the open routes with score breakdown and what to arrange, the closed
-// routes and why, what would help; print and the downloads (text, JSON), made on the device.
+// results.js: what the widget shows for a result, answer first: the verdict in words, the
+// candidate's filters, one card per open route kind (its best offering, the others behind
+// "also at N places", sortable), the best pathways with their timelines, the closed kinds
+// with why and what would open each, routes outside the candidate's choices on request;
+// print and the downloads (text, JSON), made on the device.
 
 import { h, link, put, safeUrl } from "./dom.js";
 import { timeline } from "./timeline.js";
@@ -8,10 +10,8 @@ import { timeline } from "./timeline.js";
 /** Cost bases on which the candidate pays a fee (else the school pays, or nothing is due). */
 const FEES = ["collegegeld", "instellingscollegegeld", "cursusgeld"];
 
-/** Open routes shown before "show more". */
-const FIRST = 10;
-/** Closed routes listed at most. */
-const CLOSED_SHOWN = 50;
+/** Offerings of one route kind the widget asks the core for (the card's best and the ones behind "also at"). */
+export const PER_KIND = 25;
 
 export class Results {
   #w;
@@ -20,14 +20,19 @@ export class Results {
   #info;
   #profile;
   #result = null;
+  #view;
+  #onView;
+  #sort = "rank";
 
-  /** words: Words; uid: id prefix; open: Set of <details> keys kept across renders; info: CatalogInfo; profile(): the answers (for the JSON download). */
-  constructor({ words, uid, open, info, profile }) {
+  /** words: Words; uid: id prefix; open: Set of <details> keys kept across renders; info: CatalogInfo; profile(): the answers (for the JSON download); view: the MatchView in use; onView(view, changed): the candidate changed a filter. */
+  constructor({ words, uid, open, info, profile, view, onView }) {
     this.#w = words;
     this.#uid = uid;
     this.#open = open;
     this.#info = info;
     this.#profile = profile;
+    this.#view = view;
+    this.#onView = onView;
     this.el = h("section", { class: "rw-results", "aria-labelledby": `${uid}-rh` });
   }
 
@@ -53,37 +58,122 @@ export class Results {
     this.el.replaceChildren(this.#heading(), h("p", { class: "rw-error", role: "alert", text: message == null ? this.#t("errCrash") : this.#t("errProfile", { m: message }) }));
   }
 
-  /** Renders a MatchResult; returns the sentence to announce ("12 routes gevonden. …"). */
-  show(r) {
+  /** Renders a MatchResult; returns the sentence to announce (the answer in words). */
+  show(r, browsing = false) {
     this.#result = r;
-    const open = r.routes.filter((x) => x.eligibility !== "ineligible");
-    const closed = r.routes.filter((x) => x.eligibility === "ineligible");
-    const k = r.counts;
-    const nOpen = k.eligible + k.conditional;
-    const found = nOpen === 1 ? this.#t("found1") : this.#t("found", { n: nOpen });
-    const counts = this.#t("counts", { e: k.eligible, c: k.conditional, i: k.ineligible });
-    const limit = this.#open.has("all") ? open.length : FIRST;
-    const more = h("button", { type: "button", class: "rw-btn rw-btn-2", text: this.#t("moreRoutes", { n: open.length }) });
-    more.addEventListener("click", () => {
-      this.#open.add("all");
-      this.show(r);
-      this.el.querySelectorAll(".rw-routes > li")[FIRST]?.querySelector("h4 a, h4")?.focus();
+    const w = this.#w;
+    const inside = r.kinds.filter((k) => !k.outside);
+    const outside = r.kinds.filter((k) => k.outside);
+    const showOut = this.#open.has("outside");
+    const openK = (ks) => ks.filter((k) => k.open > 0);
+    const closedK = (ks) => ks.filter((k) => k.open === 0);
+    const answer = r.summary.map((t) => t.text).join(" ");
+    const outsideToggle = outside.length ? h("label", { class: "rw-check rw-outside-toggle" },
+      h("input", { type: "checkbox", name: "show-outside", checked: showOut }), " ", this.#t("fOutside", { n: outside.length })) : null;
+    outsideToggle?.querySelector("input").addEventListener("change", (e) => {
+      e.target.checked ? this.#open.add("outside") : this.#open.delete("outside");
+      this.show(r, browsing);
+      this.el.querySelector('input[name="show-outside"]')?.focus();
     });
-
     put(this.el, [
       this.#heading(),
-      h("p", { class: "rw-summary" }, h("strong", { text: found }), " ", counts),
+      h("div", { class: "rw-summary rw-answer", "data-browsing": browsing ? "" : null }, browsing ? h("p", { text: this.#t("browse") }) : r.summary.map((t, i) => h("p", {}, i ? t.text : h("strong", { text: t.text })))),
       r.notices.length ? h("ul", { class: "rw-notices" }, r.notices.map((m) => h("li", { text: m.text }))) : null,
-      r.pathways.length ? this.#pathways(r) : null,
-      open.length ? h("h4", { class: "rw-h", text: this.#t("open") }) : null,
-      open.length ? h("ol", { class: "rw-routes" }, open.slice(0, limit).map((x) => this.#route(x))) : null,
-      open.length > limit ? more : null,
-      closed.length ? this.#details("closed", this.#t("closed", { n: closed.length }), h("ul", { class: "rw-closed" }, closed.slice(0, CLOSED_SHOWN).map((x) => this.#closed(x))),
-        closed.length > CLOSED_SHOWN ? h("p", { class: "rw-hint", text: this.#t("closedMore", { n: closed.length - CLOSED_SHOWN }) }) : null) : null,
-      r.what_if.length ? this.#whatIf(r) : null,
+      this.#filters(r, outsideToggle),
+      openK(inside).length ? h("h4", { class: "rw-h", text: `${this.#t("openKinds")} (${openK(inside).length})` }) : null,
+      openK(inside).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(inside).map((k) => this.#kind(k, r))) : null,
+      r.pathways.length && !browsing ? this.#pathways(r) : null,
+      closedK(inside).length ? this.#details("closed", `${this.#t("closedKinds")} (${closedK(inside).length})`,
+        h("ul", { class: "rw-closed" }, closedK(inside).map((k) => this.#closedKind(k, r)))) : null,
+      showOut && outside.length ? h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t("outsideKinds") }),
+        openK(outside).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(outside).map((k) => this.#kind(k, r))) : null,
+        closedK(outside).length ? h("ul", { class: "rw-closed" }, closedK(outside).map((k) => this.#closedKind(k, r))) : null) : null,
       this.#actions(),
     ]);
-    return `${found}. ${counts}`;
+    void w;
+    return browsing ? this.#t("browse") : answer;
+  }
+
+  /** The candidate's filters; `onView` re-runs the match with them. */
+  #filters(r, outsideToggle) {
+    const f = this.#view.filter;
+    const id = (s) => `${this.#uid}-f-${s}`;
+    const km = h("select", { id: id("km"), name: "max_km" },
+      [["", this.#t("fAny")], ...[10, 25, 50, 100].map((n) => [String(n), this.#w.km(n)])].map(([v, label]) => h("option", { value: v, text: label, selected: String(f.max_km ?? "") === v })));
+    const start = h("input", { type: "date", id: id("start"), name: "start_before", value: f.start_before ?? "" });
+    const paid = h("input", { type: "checkbox", id: id("paid"), name: "paid", checked: !!f.paid });
+    const part = h("input", { type: "checkbox", id: id("part"), name: "part_time", checked: !!f.part_time });
+    const sort = h("select", { id: id("sort"), name: "sort" },
+      [["rank", "sortRank"], ["distance", "sortDistance"], ["start", "sortStart"], ["cost", "sortCost"]].map(([v, k]) => h("option", { value: v, text: this.#t(k), selected: this.#sort === v })));
+    const box = h("fieldset", { class: "rw-filters" }, h("legend", { text: this.#t("filters") }),
+      h("div", { class: "rw-field" }, h("label", { for: id("km"), text: this.#t("fMaxKm") }), km),
+      h("div", { class: "rw-field" }, h("label", { for: id("start"), text: this.#t("fStart") }), start),
+      h("div", { class: "rw-field" }, h("label", { for: id("sort"), text: this.#t("sortBy") }), sort),
+      h("label", { class: "rw-check", for: id("paid") }, paid, " ", this.#t("fPaid")),
+      h("label", { class: "rw-check", for: id("part") }, part, " ", this.#t("fPartTime")),
+      outsideToggle,
+      r.counts.hidden ? h("p", { class: "rw-hint", text: this.#t("hiddenN", { n: r.counts.hidden }) }) : null);
+    box.addEventListener("change", (e) => {
+      const n = e.target.name;
+      if (n === "show-outside") return;
+      if (n === "sort") {
+        this.#sort = e.target.value;
+        this.show(r);
+        this.el.querySelector('select[name="sort"]')?.focus();
+        return;
+      }
+      const next = {
+        max_km: km.value ? Number(km.value) : null,
+        start_before: /^\d{4}-\d{2}-\d{2}$/.test(start.value) ? start.value : null,
+        paid: paid.checked,
+        part_time: part.checked,
+      };
+      this.#view = { ...this.#view, filter: next };
+      this.#onView(this.#view, n);
+    });
+    return this.#details("filters", this.#t("filters"), box);
+  }
+
+  /** The routes of a kind shown in `r.routes`, in the chosen order. */
+  #ofKind(k, r) {
+    const list = r.routes.filter((x) => x.kind === k.kind);
+    const key = {
+      distance: (x) => x.distance_km ?? Infinity,
+      start: (x) => x.next_intake?.start_date ?? "9999",
+      cost: (x) => x.cost_eur_per_year,
+    }[this.#sort];
+    return key ? [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.rank - b.rank)) : list;
+  }
+
+  /** One card per route kind: its best offering, and the others behind "also at N places". */
+  #kind(k, r) {
+    const best = r.routes.find((x) => x.offering === k.best);
+    if (!best) return null;
+    const others = this.#ofKind(k, r).filter((x) => x.offering !== k.best);
+    const more = others.length;
+    const rest = k.offerings - 1 - more; // beyond what the core listed: say so, don't pretend
+    const card = this.#route(best, k);
+    if (more > 0) {
+      card.append(this.#details(`k:${k.kind}`, more === 1 ? this.#t("alsoAt1") : this.#t("alsoAt", { n: more }),
+        rest > 0 ? h("p", { class: "rw-hint", text: this.#t("alsoMore", { n: rest }) }) : null,
+        h("ul", { class: "rw-others" }, others.map((x) => h("li", { "data-offering": x.offering },
+          this.#badge(x.eligibility), " ",
+          x.url ? this.#link(x.url, x.name) : h("span", { text: x.name }),
+          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#w.label("mode", x.mode), x.distance_km != null ? this.#w.km(x.distance_km) : null, x.next_intake ? this.#w.date(x.next_intake.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` }))))));
+    }
+    return card;
+  }
+
+  /** A kind with nothing open: why (its best offering's blockers) and what would open it. */
+  #closedKind(k, r) {
+    const x = r.routes.find((y) => y.offering === k.best);
+    const wi = k.what_if;
+    return h("li", { class: "rw-route rw-route-closed", "data-kind": k.kind, "data-offering": k.best, "data-verdict": k.eligibility },
+      h("div", { class: "rw-route-head" }, h("h5", { class: "rw-route-name", text: this.#w.label("route_kind", k.kind) }), this.#badge(k.eligibility)),
+      x ? h("p", { class: "rw-meta", text: [x.name, x.institution, x.place].filter(Boolean).join(" · ") }) : null,
+      x ? h("ul", { class: "rw-findings" }, x.blockers.map((f) => this.#finding(f))) : null,
+      wi ? h("div", { class: "rw-whatif", "data-offering": wi.offering }, h("strong", { text: this.#t("wouldOpen") }), " ",
+        h("ul", {}, wi.changes.map((c) => h("li", { text: c.text })))) : null);
   }
 
   // ---------------------------------------------------------------- parts
@@ -128,7 +218,7 @@ export class Results {
     return `${w.euro(Math.round(p.eur_per_month))} ${this.#t("perMonth")}${how ? ` (${how})` : ""}`;
   }
 
-  #route(x) {
+  #route(x, k) {
     const w = this.#w;
     const it = x.next_intake;
     const facts = [
@@ -145,7 +235,8 @@ export class Results {
       h("tbody", {}, x.factors.map((f) => h("tr", {}, h("th", { scope: "row", text: w.option("factor", f.factor) }), h("td", { class: "rw-num", text: `${f.points}/${f.max}` }), h("td", { text: f.reason.text })))));
     const bar = h("span", { class: "rw-bar", "aria-hidden": "true" }, h("span", {}));
     bar.firstChild.style.setProperty("--w", `${Math.max(0, Math.min(100, x.score))}%`);
-    return h("li", { class: "rw-route", "data-offering": x.offering, "data-verdict": x.eligibility },
+    return h("li", { class: "rw-route rw-kind", "data-kind": x.kind, "data-offering": x.offering, "data-verdict": x.eligibility },
+      k ? h("p", { class: "rw-kind-name", text: `${w.label("route_kind", k.kind)} · ${this.#t("kindOfferings", { n: k.offerings })}` }) : null,
       h("div", { class: "rw-route-head" }, this.#title(x), this.#badge(x.eligibility)),
       h("p", { class: "rw-meta", text: [x.institution, x.place, w.label("mode", x.mode), x.distance_km != null ? w.km(x.distance_km) : null].filter(Boolean).join(" · ") }),
       h("div", { class: "rw-score" }, h("span", { class: "rw-score-n" }, `${this.#t("score")} `, h("strong", { text: String(x.score) }), "/100"), bar),
@@ -166,25 +257,7 @@ export class Results {
       meta.length ? h("span", { class: "rw-flag", text: ` (${meta.join(", ")})` }) : null,
       f.action ? h("p", { class: "rw-action" }, h("strong", { text: this.#t("whatToDo") }), " ", f.action.text) : null,
       f.sources.length ? h("p", { class: "rw-sources" }, this.#t("sources"), " ",
-        f.sources.map((s, i) => [i ? ", " : "", s.url ? this.#link(s.url, `${s.id} (${safeUrl(s.url) ? new URL(s.url).hostname.replace(/^www\./, "") : s.url})`) : s.id])) : null);
-  }
-
-  #closed(x) {
-    return h("li", { class: "rw-route rw-route-closed", "data-offering": x.offering, "data-verdict": x.eligibility },
-      h("div", { class: "rw-route-head" }, this.#title(x, "h5"), this.#badge(x.eligibility)),
-      h("p", { class: "rw-meta", text: [x.institution, x.place, x.distance_km != null ? this.#w.km(x.distance_km) : null].filter(Boolean).join(" · ") }),
-      h("ul", { class: "rw-findings" }, x.blockers.map((f) => this.#finding(f))));
-  }
-
-  #whatIf(r) {
-    return h("section", { class: "rw-whatif" }, h("h4", { class: "rw-h", text: this.#t("whatIf") }),
-      h("ul", {}, r.what_if.map((wi) => {
-        const route = this.#routeBy(wi.offering);
-        return h("li", { "data-offering": wi.offering },
-          h("strong", { text: route ? `${route.name} (${route.institution})` : wi.offering }), " ",
-          h("span", { class: "rw-change" }, this.#badge(wi.from), h("span", { "aria-hidden": "true", text: " → " }), h("span", { class: "rw-sr", text: ` ${this.#t("to")} ` }), this.#badge(wi.to)),
-          h("ul", {}, wi.changes.map((c) => h("li", { text: c.text }))));
-      })));
+        f.sources.map((s, i) => [i ? ", " : "", s.url && safeUrl(s.url) ? this.#link(s.url, new URL(s.url).hostname.replace(/^www\./, "")) : s.id])) : null);
   }
 
   #pathways(r) {
@@ -193,7 +266,7 @@ export class Results {
       h("h4", { class: "rw-h", text: this.#t("pathways") }),
       h("p", { class: "rw-hint", text: this.#t("pathwaysHint") }),
       h("ol", { class: "rw-pw-list" }, r.pathways.slice(0, 3).map((pw) => {
-        const route = this.#routeBy(pw.offering);
+        const route = this.#routeBy(pw.offering) ?? { name: pw.name, institution: pw.institution };
         const vac = pw.vacancy;
         const job = pw.own_job ? h("p", { class: "rw-job", text: this.#t("ownJob") })
           : vac ? h("p", { class: "rw-job" },
@@ -205,7 +278,7 @@ export class Results {
           : h("p", { class: "rw-job rw-hint", text: this.#t("noVacancy") });
         return h("li", { class: "rw-pathway", "data-offering": pw.offering },
           h("div", { class: "rw-route-head" }, h("h5", { class: "rw-route-name", text: route ? route.name : pw.offering }), this.#badge(pw.eligibility)),
-          route ? h("p", { class: "rw-meta", text: [route.institution, route.place].join(" · ") }) : null,
+          h("p", { class: "rw-meta", text: [route.institution, route.place].filter(Boolean).join(" · ") }),
           job,
           pw.flags.length ? h("ul", { class: "rw-flags" }, pw.flags.map((f) => h("li", { "data-flag": f.id, text: f.text }))) : null,
           timeline(pw, r.today, w));
@@ -240,9 +313,9 @@ export class Results {
     if (!r) return "";
     const w = this.#w;
     const t = (k, p) => this.#t(k, p);
-    const open = r.routes.filter((x) => x.eligibility !== "ineligible");
-    const out = [t("title"), `${r.catalog} (${r.catalog_version}), ${w.date(r.today)}`, "", this.el.querySelector(".rw-summary")?.textContent || "", ""];
-    for (const x of open.slice(0, FIRST)) {
+    const best = r.kinds.filter((k) => !k.outside && k.open > 0).map((k) => r.routes.find((x) => x.offering === k.best)).filter(Boolean);
+    const out = [t("title"), `${r.catalog} (${r.catalog_version}), ${w.date(r.today)}`, "", ...r.summary.map((x) => x.text), ""];
+    for (const x of best) {
       out.push(`${x.rank}. ${x.name}, ${x.institution} (${x.place}): ${w.label("eligibility", x.eligibility)}, ${t("score").toLowerCase()} ${x.score}/100`);
       out.push(`   ${t("cost")}: ${this.#cost(x)}; ${t("pay")}: ${this.#pay(x)}; ${t("duration")}: ${w.duration(x.duration)}`);
       if (x.next_intake) out.push(`   ${t("next")}: ${w.date(x.next_intake.start_date)}; ${t("applyBy")}: ${w.date(x.next_intake.apply_by)}`);
@@ -251,12 +324,13 @@ export class Results {
     }
     if (r.pathways.length) out.push("", t("pathways"));
     for (const pw of r.pathways.slice(0, 3)) {
-      out.push(`* ${this.#routeBy(pw.offering)?.name || pw.offering}${pw.vacancy ? ` + ${pw.vacancy.title}, ${pw.vacancy.employer}` : pw.own_job ? ` + ${t("ownJob")}` : ""}`);
+      out.push(`* ${pw.name} (${pw.institution})${pw.vacancy ? ` + ${pw.vacancy.title}, ${pw.vacancy.employer}` : pw.own_job ? ` + ${t("ownJob")}` : ""}`);
       for (const f of pw.flags) out.push(`  ! ${f.text}`);
       for (const e of pw.timeline) out.push(`  ${e.date}  ${e.text.text}`);
     }
-    if (r.what_if.length) out.push("", t("whatIf"));
-    for (const wi of r.what_if) out.push(`* ${this.#routeBy(wi.offering)?.name || wi.offering}: ${wi.changes.map((c) => c.text).join("; ")}`);
+    const hints = r.kinds.filter((k) => !k.outside && k.open === 0 && k.what_if);
+    if (hints.length) out.push("", t("whatIf"));
+    for (const k of hints) out.push(`* ${w.label("route_kind", k.kind)} (${k.what_if.name}, ${k.what_if.institution}): ${k.what_if.changes.map((c) => c.text.replace(/\.$/, "")).join("; ")}`);
     out.push("", ...(this.#info.attribution || []));
     return out.join("\n") + "\n";
   }

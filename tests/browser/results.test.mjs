@@ -1,0 +1,114 @@
+// The answer first (issue #10): one card per kind of route, counts that match what can be
+// reached, preferences as filters with an explicit "also show" switch, the candidate's own
+// filters, browsing without answers, and the results within reach on a phone.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { fillCareerSwitcher, openDemo, openPage, screenshot, waitForResults, harness } from "./helpers.mjs";
+
+const h = harness();
+
+/** The kinds of the open cards shown, and the result's kind summaries. */
+async function shown(w) {
+  const cards = await w.locator(".rw-routes > li").evaluateAll((lis) => lis.map((li) => li.dataset.kind));
+  const kinds = await w.evaluate((el) => el.result.kinds);
+  return { cards, kinds };
+}
+
+test("a po-only candidate sees only po routes until the switch; the answer counts the cards", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const w = await openDemo(page, h.server.url);
+  await fillCareerSwitcher(w);
+  await waitForResults(w);
+  const { cards, kinds } = await shown(w);
+  const byKind = Object.fromEntries(kinds.map((k) => [k.kind, k]));
+  assert.ok(cards.length > 0);
+  for (const k of cards) {
+    assert.equal(byKind[k].outside, false, `${k} is outside the candidate's choices but shown`);
+    assert.ok(byKind[k].sectors.includes("po"), `${k} is not a po route`);
+  }
+  const outsideOpen = kinds.filter((k) => k.outside && k.open > 0).map((k) => k.kind);
+  assert.ok(outsideOpen.length > 0, "the sample has open routes outside po (PDG, hybride docent)");
+  // The answer says how many kinds are open: exactly the cards.
+  const said = Number((await w.locator(".rw-summary").innerText()).match(/(\d+) soorten? routes?/)[1]);
+  assert.equal(said, cards.length);
+  // The switch shows the others, in a section of their own.
+  await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
+  await w.getByLabel(/Ook routes buiten mijn keuzes tonen/).check();
+  const after = await w.locator(".rw-outside .rw-routes > li").evaluateAll((lis) => lis.map((li) => li.dataset.kind));
+  assert.deepEqual(after.sort(), outsideOpen.sort());
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("filters: paid while training and a maximum distance leave routes out and say how many", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const w = await openDemo(page, h.server.url);
+  await fillCareerSwitcher(w);
+  await waitForResults(w);
+  await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
+  await w.getByLabel("Alleen met salaris tijdens de opleiding").check();
+  await w.locator(".rw-filters .rw-hint").waitFor();
+  const r = await w.evaluate((el) => el.result);
+  assert.ok(r.counts.hidden > 0, "unpaid routes are hidden");
+  assert.ok(r.routes.every((x) => x.paid_while_learning), "only paid routes are listed");
+  assert.match(await w.locator(".rw-filters .rw-hint").innerText(), new RegExp(`${r.counts.hidden} opleidingsplekken`));
+  // The focus stays on the control the candidate used.
+  assert.equal(await w.evaluate((el) => el.shadowRoot.activeElement?.name), "paid");
+  await w.getByLabel("Alleen met salaris tijdens de opleiding").uncheck();
+  await w.getByLabel("Hoogstens zo ver (km)").selectOption("10");
+  await page.waitForTimeout(300);
+  const near = await w.evaluate((el) => el.result.routes);
+  assert.ok(near.every((x) => x.distance_km == null || x.distance_km <= 10));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the element's attributes set the filters' defaults", async () => {
+  const { page, context } = await openPage(h.browser);
+  await page.goto(h.server.url);
+  const w = page.locator("route-wijzer").first();
+  await w.evaluate((el) => {
+    el.setAttribute("paid", "");
+    el.setAttribute("max-km", "25");
+    el.setAttribute("today", "2026-11-23");
+  });
+  await w.locator("form").waitFor();
+  await fillCareerSwitcher(w);
+  await waitForResults(w);
+  await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
+  assert.equal(await w.getByLabel("Alleen met salaris tijdens de opleiding").isChecked(), true);
+  assert.equal(await w.getByLabel("Hoogstens zo ver (km)").inputValue(), "25");
+  const r = await w.evaluate((el) => el.result);
+  assert.ok(r.routes.every((x) => x.paid_while_learning && (x.distance_km == null || x.distance_km <= 25)));
+  await context.close();
+});
+
+test("browsing without answers: every kind of route and what it asks", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const w = await openDemo(page, h.server.url);
+  await w.locator(".rw-summary[data-browsing]").waitFor();
+  const r = await w.evaluate((el) => el.result);
+  const kinds = new Set(r.kinds.map((k) => k.kind));
+  const catalogKinds = new Set(r.routes.map((x) => x.kind));
+  assert.deepEqual([...kinds].sort(), [...catalogKinds].sort(), "a card or closed entry for every kind");
+  const cards = await w.locator(".rw-routes > li, .rw-closed > li").count();
+  assert.equal(cards, r.kinds.filter((k) => !k.outside).length);
+  // Each open card says what it asks (conditions with an action).
+  assert.ok((await w.locator(".rw-routes > li .rw-action").count()) > 0);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("on a phone the results are within reach: after submitting, the answer is on screen", async () => {
+  const { page, context } = await openPage(h.browser, { width: 375, height: 800 });
+  const w = await openDemo(page, h.server.url);
+  await fillCareerSwitcher(w);
+  await w.getByRole("button", { name: "Toon mijn routes" }).click();
+  await waitForResults(w);
+  const top = await w.locator(".rw-summary").evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 800 * 1.5, `the answer starts at ${Math.round(top)} px of an 800 px screen`);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`# phone (375 px): page ${height} px tall; the answer ${Math.round(top)} px below the top of the screen after submitting`);
+  await screenshot(page, "phone-results-375");
+  await context.close();
+});
