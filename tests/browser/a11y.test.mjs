@@ -50,7 +50,8 @@ for (const theme of ["light", "dark"]) {
       await axe(page, "filled");
       await waitForResults(w);
       await w.getByText("Waarom deze score?").first().click();
-      await w.locator("details", { hasText: "Nu niet mogelijk" }).locator("summary").click();
+      const closed = w.locator("details", { hasText: "Nu niet mogelijk" });
+      if (await closed.count()) await closed.locator("summary").click();
       await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
       await w.getByText(/Ook bij \d+ andere/).first().click();
       await axe(page, "results");
@@ -150,7 +151,7 @@ test("the live region announces the number of routes when results change", async
   await fillSchoolLeaver(w);
   await waitForResults(w);
   const a = await live.innerText();
-  assert.match(a, /^\d+ routes? gevonden\./);
+  assert.match(a, /^\d+ soorten? routes? staa?n? voor je open/);
   await w.getByLabel("Mbo", { exact: true }).check();
   await w.getByLabel("Welk diploma?").selectOption("hbo-bachelor");
   await waitForResults(w);
