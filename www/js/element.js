@@ -47,6 +47,7 @@ export class RouteWijzer extends HTMLElement {
   #lastKey = "";
   #errKey = null; // the answers whose failure was just reported: a re-run (submit, today, lang) reports nothing new
   #timer = 0;
+  #seq = 0; // bumped by every run: only the latest run's result (or error) is shown
   #io = null;
   #firstResult = false;
 
@@ -326,7 +327,7 @@ export class RouteWijzer extends HTMLElement {
     } catch {}
   }
 
-  #run(force) {
+  async #run(force) {
     clearTimeout(this.#timer);
     if (!this.#matcher || !this.#form) return;
     const profile = this.#form.read();
@@ -336,16 +337,20 @@ export class RouteWijzer extends HTMLElement {
     const again = this.#errKey === key;
     this.#errKey = null;
     if (this.#form.remember) this.#store();
+    const seq = ++this.#seq;
     if (!Object.keys(profile).length) {
       this.#last = null;
       this.#results.empty();
       this.#announce("");
       return;
     }
+    // The match runs off the main thread (client.js); a run started meanwhile makes this one stale.
+    const matcher = this.#matcher;
     let result;
     try {
-      result = this.#matcher.match(profile, { today: this.#today, lang: this.#words.lang, limit: LIMIT, closed: CLOSED });
+      result = await matcher.match(profile, { today: this.#today, lang: this.#words.lang, limit: LIMIT, closed: CLOSED });
     } catch (e) {
+      if (seq !== this.#seq || matcher !== this.#matcher) return;
       // After a crash the client has reset the core: the next run starts afresh.
       const message = String(e?.message || e);
       this.#last = null;
@@ -354,6 +359,7 @@ export class RouteWijzer extends HTMLElement {
       this.#errKey = key;
       return;
     }
+    if (seq !== this.#seq || matcher !== this.#matcher) return;
     this.#last = result;
     this.#announce(this.#results.show(result));
     if (!this.#firstResult) {
