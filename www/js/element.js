@@ -316,7 +316,7 @@ export class RouteWijzer extends HTMLElement {
   #changed() {
     this.#form.update();
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#run(), 150);
+    this.#timer = setTimeout(() => this.#run(), 50); // short: the match runs in the worker, and a stale result is never shown
   }
 
   /** Stores the answers only when the person ticked "remember"; unticking removes them. */
