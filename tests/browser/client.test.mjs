@@ -20,8 +20,9 @@ test("load from a URL, an object and JSON text; match with options; info and pla
     const seen = [];
     const m = await Routewijzer.load({ catalog: "data/catalog.json", onProgress: (p) => seen.push(p) });
     const again = await Routewijzer.load({ catalog: "/data/catalog.json" }); // same URL, resolved against the page
-    const r = m.match(profile, { today, lang: "en", limit: 5, closed: 2 });
-    const nl = m.match(profile, { today });
+    const pending = m.match(profile, { today, lang: "en", limit: 5, closed: 2 });
+    const r = await pending;
+    const nl = await m.match(profile, { today });
     const fromObject = await Routewijzer.load({ catalog: JSON.parse(sample) });
     const fromText = await Routewijzer.load({ catalog: sample });
     return {
@@ -35,11 +36,13 @@ test("load from a URL, an object and JSON text; match with options; info and pla
       text: r.routes[0].factors[0].reason.text,
       nlLang: nl.lang,
       nlAll: nl.routes.length,
-      objectSame: JSON.stringify(fromObject.match(profile, { today })) === JSON.stringify(nl),
-      textSame: JSON.stringify(fromText.match(profile, { today })) === JSON.stringify(nl),
+      objectSame: JSON.stringify(await fromObject.match(profile, { today })) === JSON.stringify(nl),
+      textSame: JSON.stringify(await fromText.match(profile, { today })) === JSON.stringify(nl),
+      promise: pending instanceof Promise,
+      engines: [m.engine, fromObject.engine, fromText.engine],
       info: m.info(),
       places: m.places().length,
-      defaultToday: /^\d{4}-\d{2}-\d{2}$/.test(m.match({}).today),
+      defaultToday: /^\d{4}-\d{2}-\d{2}$/.test((await m.match({})).today),
       newThrows: (() => {
         try {
           new Routewijzer();
@@ -51,6 +54,8 @@ test("load from a URL, an object and JSON text; match with options; info and pla
     };
   }, { profile: PROFILE, today: TODAY, sample: SAMPLE });
   assert.equal(out.same, true, "one Routewijzer per catalog URL");
+  assert.equal(out.promise, true, "match resolves to the result");
+  assert.deepEqual(out.engines, ["worker", "worker", "worker"], "the work runs in the worker");
   assert.equal(out.progress, true, "onProgress reports bytes");
   assert.ok(out.open <= 5 && out.listed <= 5 + 2, `limit and closed: ${out.listed} listed`);
   assert.ok(out.counted >= out.listed);
@@ -158,4 +163,37 @@ test("the element and a script on one page share the wasm and the catalog", asyn
   assert.equal(count("/pkg/routewijzer_bg.wasm"), 1);
   assert.deepEqual(log.errors, []);
   await context.close();
+});
+
+test("without a worker (a CSP with worker-src 'none') the same API runs on the main thread with the same results; arguments a worker cannot take run there too", async () => {
+  const run = async (csp) => {
+    const { page, context, log } = await openPage(h.browser);
+    const headers = csp ? { "Content-Security-Policy": csp } : {};
+    await page.route(`${h.server.url}client.html`, (route) => route.fulfill({ body: PAGE.replace(`<link rel="icon" href="data:,">`, ""), contentType: "text/html; charset=utf-8", headers }));
+    await page.goto(`${h.server.url}client.html`);
+    const out = await page.evaluate(async ({ profile, today }) => {
+      const { Routewijzer, RoutewijzerInputError } = await import("/routewijzer.js");
+      const m = await Routewijzer.load({ catalog: "/data/catalog.json" });
+      let fn;
+      try {
+        await m.match({ ...profile, age: () => 35 }, { today }); // a function: postMessage refuses it, the main thread's checks answer
+      } catch (e) {
+        fn = { input: e instanceof RoutewijzerInputError, paths: e.problems?.map((p) => p.path) };
+      }
+      return { engine: m.engine, result: JSON.stringify(await m.match(profile, { today, lang: "en" })), info: JSON.stringify(m.info()), places: JSON.stringify(m.places()), fn };
+    }, { profile: PROFILE, today: TODAY });
+    await context.close();
+    return { ...out, log };
+  };
+  const worker = await run("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'");
+  const main = await run("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'none'");
+  assert.equal(worker.engine, "worker");
+  assert.equal(main.engine, "main");
+  assert.equal(main.result, worker.result, "the same result on either engine");
+  assert.equal(main.info, worker.info);
+  assert.equal(main.places, worker.places);
+  assert.deepEqual(worker.fn, main.fn, "a profile the worker cannot take meets the same checks");
+  assert.equal(worker.fn.input, true);
+  assert.deepEqual(worker.log.errors, []);
+  assert.ok(main.log.errors.every((e) => /worker-src|Content Security Policy/.test(e)), main.log.errors.join("\n"));
 });

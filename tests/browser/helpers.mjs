@@ -83,7 +83,7 @@ export async function openPage(browser, { width = 1280, height = 900, sample = t
 export const cspViolations = (page) => page.evaluate(() => window.__csp);
 export const events = (page, type) => page.evaluate((t) => window.__events.filter((e) => !t || e.type === t), type);
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'";
 
 /** Serves `html` at `${url}${path}` (same origin as the widget) through request interception, with the strict CSP header if `csp`. */
 export async function fixturePage(page, url, path, html, { csp = false } = {}) {

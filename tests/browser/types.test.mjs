@@ -64,7 +64,7 @@ test("www/js/client.d.ts and www/routewijzer.d.ts declare the JS client and the 
   const client = readFileSync(join(ROOT, "www/js/client.d.ts"), "utf8");
   assert.match(client, /from "\.\.\/pkg\/routewijzer\.js"/, "types come from the wasm declarations");
   assert.match(client, /static load\(options: LoadOptions\): Promise<Routewijzer>;/);
-  assert.match(client, /match\(profile: Profile \| string, options\?: MatchOptions\): MatchResult;/);
+  assert.match(client, /match\(profile: Profile \| string, options\?: MatchOptions\): Promise<MatchResult>;/);
   assert.match(client, /export class RoutewijzerInputError extends Error/);
   const entry = readFileSync(join(ROOT, "www/routewijzer.d.ts"), "utf8");
   assert.match(entry, /export class RouteWijzer extends HTMLElement/);

@@ -33,7 +33,9 @@ async function page(bar: HTMLProgressElement, out: HTMLElement): Promise<void> {
     void [fromObject, fromText, fromUrl];
 
     const options: MatchOptions = { today: "2026-11-23", lang: "en", limit: 10, closed: 5 };
-    const result: MatchResult = m.match(profile, options);
+    const result: MatchResult = await m.match(profile, options);
+    const engine: "worker" | "main" = m.engine;
+    void engine;
     m.match({});
     m.match(JSON.stringify(profile), { lang: "nl" });
     m.match(profile, { limit: null, closed: null });
@@ -88,8 +90,8 @@ async function page(bar: HTMLProgressElement, out: HTMLElement): Promise<void> {
     m.match(profile, { lang: "de" });
     // @ts-expect-error not a Level
     m.match({ diplomas: [{ level: "master" }] });
-    // @ts-expect-error the result is not a promise
-    await m.match(profile).then(() => {});
+    // @ts-expect-error the result is a promise: await it
+    const notAwaited: MatchResult = m.match(profile);
     // @ts-expect-error problems are {path, message}
     const bad: string = new RoutewijzerInputError("x").problems[0];
     // @ts-expect-error result is read-only

@@ -46,9 +46,10 @@ export class RoutewijzerInputError extends Error {
 }
 
 /**
- * What `load`, `match`, `info` and `places` throw when the core crashed (a WebAssembly trap
- * such as `RuntimeError: unreachable`). The wasm instance was then replaced by a fresh one
- * and every Routewijzer rebuilds its matcher on its next call, so the next call works.
+ * What `load` and `match` reject with when the core crashed (a WebAssembly trap such as
+ * `RuntimeError: unreachable`). The wasm instance (in the worker, or on the main thread)
+ * was then replaced by a fresh one and every Routewijzer rebuilds its matcher on its next
+ * call, so the next call works.
  */
 export class RoutewijzerCrashError extends Error {
     constructor(cause: unknown);
@@ -65,8 +66,16 @@ export class Routewijzer {
      * for an invalid catalog, with an Error when a download fails.
      */
     static load(options: LoadOptions): Promise<Routewijzer>;
-    /** Matches a profile (an object or JSON text). Throws RoutewijzerInputError for bad input, RoutewijzerCrashError after a crash. */
-    match(profile: Profile | string, options?: MatchOptions): MatchResult;
+    /**
+     * Matches a profile (an object or JSON text) in the page's worker (or on the main
+     * thread without one). Rejects with RoutewijzerInputError for bad input,
+     * RoutewijzerCrashError after a crash.
+     */
+    match(profile: Profile | string, options?: MatchOptions): Promise<MatchResult>;
+    /** The catalog's info, read at load (a fresh copy each call). */
     info(): CatalogInfo;
+    /** The catalog's places, read at load (a fresh copy each call). */
     places(): PlaceOption[];
+    /** Where the core runs: in the page's one worker, or on the main thread (no Worker, or a CSP that refuses it). */
+    readonly engine: "worker" | "main";
 }

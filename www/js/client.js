@@ -1,12 +1,16 @@
 // client.js: the JS client of the core, used by the element and by scripts (API and docs:
-// client.d.ts, README "JS API"). Loads the wasm and each catalog URL once per page,
-// whoever asks, reports progress, turns the core's input errors into
-// RoutewijzerInputError, and survives traps (see guard).
+// client.d.ts, README "JS API"). Loads and compiles the wasm and fetches each catalog URL
+// once per page, whoever asks, reports progress, and runs the core in ONE module worker
+// per page (worker.js), shared by every Routewijzer and widget; where no worker can start
+// (no Worker, or a CSP without worker-src 'self') it runs on the main thread instead, with
+// the same API and results. Turns the core's input errors into RoutewijzerInputError and
+// survives traps (see guard here and in worker.js).
 
 import { localToday } from "./dates.js";
 
 const GLUE = new URL("../pkg/routewijzer.js", import.meta.url).href;
 const WASM = new URL("../pkg/routewijzer_bg.wasm", import.meta.url).href;
+const WORKER = new URL("./worker.js", import.meta.url).href;
 
 export class RoutewijzerInputError extends Error {
   constructor(message, { document, problems, cause } = {}) {
@@ -24,16 +28,20 @@ export class RoutewijzerCrashError extends Error {
   }
 }
 
-/** Generation of the wasm instance, bumped by every reset: Matchers of an older one are rebuilt. */
+// ------------------------------------------------------------------ the main-thread engine
+
+/** Generation of the main thread's wasm instance, bumped by every reset: Matchers of an older one are rebuilt. */
 let gen = 0;
 let broken = false;
 
 /**
- * Runs `f`, a call into the wasm. The core's input errors (a JS Error with `problems`) become
- * RoutewijzerInputError. Anything else (a trap, an exception thrown through Rust frames) may
- * leave the instance's memory and stack corrupt: the glue's __wbg_reset_state (see
- * scripts/build-web.sh) replaces it by a fresh instance of the compiled module, Matchers are
- * rebuilt on their next use, and the call fails with RoutewijzerCrashError.
+ * Runs `f`, a call into the wasm on the main thread (the fallback engine, and calls whose
+ * arguments cannot be sent to the worker). The core's input errors (a JS Error with
+ * `problems`) become RoutewijzerInputError. Anything else (a trap, an exception thrown
+ * through Rust frames) may leave the instance's memory and stack corrupt: the glue's
+ * __wbg_reset_state (see scripts/build-web.sh) replaces it by a fresh instance of the
+ * compiled module, Matchers are rebuilt on their next use, and the call fails with
+ * RoutewijzerCrashError. worker.js does the same inside the worker.
  */
 function guard(glue, f) {
   try {
@@ -56,6 +64,134 @@ function reset(glue) {
   glue.__wbg_reset_state();
   broken = false;
 }
+
+/** The glue on the main thread, instantiated (once per page, only when needed) with the compiled module. */
+let mainGlue = null;
+function glueFor(module) {
+  mainGlue ??= import(GLUE).then((mod) => {
+    mod.initSync({ module });
+    return mod;
+  });
+  mainGlue.catch(() => (mainGlue = null));
+  return mainGlue;
+}
+
+// ------------------------------------------------------------------ the worker engine
+
+/** An error of the worker, sent as a plain description, made into the error the main-thread engine would throw. */
+function workerError(d) {
+  const cause = d.name === "RuntimeError" ? new WebAssembly.RuntimeError(d.message) : new Error(d.message);
+  if (d.name !== "RuntimeError" && d.name) cause.name = d.name;
+  if (d.kind === "input") {
+    cause.problems = d.problems;
+    cause.document = d.document;
+    return new RoutewijzerInputError(d.message, { document: d.document, problems: d.problems, cause });
+  }
+  return new RoutewijzerCrashError(cause);
+}
+
+/** postMessage failed (the arguments cannot be cloned, or a getter threw): the call runs on the main thread instead. */
+class Unsendable {
+  constructor(error) {
+    this.error = error;
+  }
+}
+
+/**
+ * The page's one worker: requests with ids, answers matched to them. `life` counts the
+ * workers started: a worker that dies (an error event) fails its pending calls with
+ * RoutewijzerCrashError and is replaced on the next call; every Routewijzer then sends
+ * its catalog again.
+ */
+class Remote {
+  #module;
+  #w = null;
+  #ready = null;
+  #next = 0;
+  #pending = new Map();
+  life = 0;
+
+  constructor(module) {
+    this.#module = module;
+  }
+
+  /** Starts a worker and instantiates the module in it; rejects when it cannot start. */
+  start() {
+    this.#ready ??= new Promise((ok, fail) => {
+      let w;
+      try {
+        w = new Worker(WORKER, { type: "module", name: "routewijzer" });
+      } catch (e) {
+        return fail(e); // e.g. refused by the page's Content-Security-Policy
+      }
+      this.#w = w;
+      this.life++;
+      const id = this.#next++;
+      this.#pending.set(id, { ok, fail });
+      w.addEventListener("message", (e) => this.#answer(e.data));
+      w.addEventListener("error", (e) => this.#die(e));
+      w.addEventListener("messageerror", (e) => this.#die(e));
+      w.postMessage({ id, op: "init", module: this.#module });
+    });
+    return this.#ready;
+  }
+
+  #answer(reply) {
+    const p = this.#pending.get(reply?.id);
+    if (!p) return;
+    this.#pending.delete(reply.id);
+    if (reply.error) p.fail(workerError(reply.error));
+    else p.ok(reply.value);
+  }
+
+  #die(e) {
+    e.preventDefault?.();
+    const cause = new Error(`the worker failed${e.message ? `: ${e.message}` : ""}`);
+    this.#w?.terminate();
+    this.#w = null;
+    this.#ready = null;
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const p of pending) p.fail(new RoutewijzerCrashError(cause));
+  }
+
+  /** Starts a worker if there is none; resolves to its life number. */
+  async started() {
+    await this.start();
+    return this.life;
+  }
+
+  /** Sends one request (starting a worker if there is none); throws Unsendable when postMessage refuses the message. */
+  async request(message, transfer = []) {
+    await this.start();
+    const id = this.#next++;
+    const answer = new Promise((ok, fail) => this.#pending.set(id, { ok, fail }));
+    try {
+      this.#w.postMessage({ id, ...message }, transfer);
+    } catch (e) {
+      this.#pending.delete(id);
+      throw new Unsendable(e);
+    }
+    return answer;
+  }
+}
+
+/** The page's engine: a started Remote, or null for the main thread (decided once per page). */
+let engine = null;
+function engineFor(module) {
+  engine ??= (async () => {
+    if (typeof Worker !== "function") return null;
+    const remote = new Remote(module);
+    try {
+      await remote.start();
+      return remote;
+    } catch {
+      return null; // the main thread does the work
+    }
+  })();
+  return engine;
+}
+
 /** An option the JS side rejects, worded as the core words its errors. */
 const optionError = (path, message) => new RoutewijzerInputError(`invalid options: 1 problem\n  ${path}: ${message}`, { document: "options", problems: [{ path, message }] });
 
@@ -95,12 +231,12 @@ async function fetchCounted(url, j) {
   return new Response(body, { headers: { "Content-Type": res.headers.get("content-type") || "" } });
 }
 
-/** The wasm-bindgen module, initialised once per page (the first wasm URL asked for wins). */
+/** The compiled WebAssembly.Module, once per page (the first wasm URL asked for wins). */
 function loadWasm(url) {
   return job("wasm", async (j) => {
-    const mod = await import(GLUE);
-    await mod.default({ module_or_path: fetchCounted(url, j) });
-    return mod;
+    const res = await fetchCounted(url, j);
+    if (/^application\/wasm\b/.test(res.headers.get("content-type") || "")) return WebAssembly.compileStreaming(res);
+    return WebAssembly.compile(await res.arrayBuffer());
   });
 }
 
@@ -129,28 +265,89 @@ const TOKEN = Symbol("Routewijzer");
 
 // ------------------------------------------------------------------ the client
 
+/** Keys of catalogs in the worker. */
+let catalogs = 0;
+
 export class Routewijzer {
-  #glue;
-  #catalog; // kept to rebuild the Matcher after a reset
-  #m;
+  #module;
+  #source; // the catalog as given (text or object) or fetched (bytes): kept to rebuild the Matcher
+  #key = catalogs++;
+  #remote = null; // the worker engine, or null: the main thread
+  #life = -1; // the worker life this catalog was sent to
+  #info;
+  #places;
+  #m; // main-thread Matcher
   #gen;
 
-  constructor(token, glue, catalog) {
+  constructor(token, module, source) {
     if (token !== TOKEN) throw new TypeError("use Routewijzer.load({ catalog }) to make a Routewijzer");
-    this.#glue = glue;
-    this.#catalog = catalog;
-    this.#call(() => {});
+    this.#module = module;
+    this.#source = source;
   }
 
-  /** Calls f(matcher), guarded; the Matcher is (re)built when there is none on the current instance. */
-  #call(f) {
-    return guard(this.#glue, () => {
+  /** Picks the engine, builds the Matcher (an invalid catalog rejects here) and keeps info and places. */
+  static async #open(module, source) {
+    const r = new Routewijzer(TOKEN, module, source);
+    r.#remote = await engineFor(module);
+    const { info, places } = await r.#call("catalog", (m) => ({ info: m.info(), places: m.places() }));
+    r.#info = info;
+    r.#places = places;
+    return r;
+  }
+
+  /** The catalog as the main thread's Matcher takes it: text or an object. */
+  #catalog() {
+    if (this.#source instanceof ArrayBuffer) this.#source = new TextDecoder().decode(this.#source);
+    return this.#source;
+  }
+
+  /** Calls f(matcher) on the main thread, guarded; the Matcher is (re)built when there is none on the current instance. */
+  async #local(f) {
+    const glue = await glueFor(this.#module);
+    return guard(glue, () => {
       if (this.#gen !== gen) {
-        this.#m = new this.#glue.Matcher(this.#catalog);
+        this.#m = new glue.Matcher(this.#catalog());
         this.#gen = gen;
       }
       return f(this.#m);
     });
+  }
+
+  /**
+   * Runs `op` in the worker, or f(matcher) on the main thread: when there is no worker, or
+   * when postMessage refuses the arguments (say a profile with a function or a throwing
+   * getter), so that they meet the same checks as on the main thread. A new worker (after
+   * one died) gets the catalog first; messages keep their order.
+   */
+  async #call(op, f, args) {
+    const remote = this.#remote;
+    if (remote) {
+      try {
+        const life = await remote.started();
+        if (op === "catalog" || this.#life !== life) {
+          const sent = remote.request(...this.#send());
+          this.#life = life;
+          sent.catch(() => (this.#life = -1)); // sent again next time
+          if (op === "catalog") return await sent;
+        }
+        return await remote.request({ op, key: this.#key, args });
+      } catch (e) {
+        if (!(e instanceof Unsendable)) throw e;
+        if (op === "catalog") this.#remote = null; // a catalog object the worker cannot take: this one stays here
+      }
+    }
+    return this.#local(f);
+  }
+
+  /** The catalog message and its transfer list: fetched bytes go as a transferred copy (the original is kept for a new worker or the main thread). */
+  #send() {
+    const s = this.#source;
+    const key = this.#key;
+    if (s instanceof ArrayBuffer) {
+      const bytes = s.slice(0);
+      return [{ op: "catalog", key, bytes }, [bytes]];
+    }
+    return [typeof s === "string" ? { op: "catalog", key, text: s } : { op: "catalog", key, object: s }, []];
   }
 
   /** catalog: a URL (relative to the page; one Routewijzer per URL and page), an object or JSON text. */
@@ -160,18 +357,19 @@ export class Routewijzer {
     if (typeof catalog === "string" && !/^\s*[{[]/.test(catalog)) {
       const url = new URL(catalog, base()).href;
       const c = job(`catalog ${url}`, async (j) => {
-        const [text, mod] = await Promise.all([fetchCounted(url, j).then((r) => r.text()), w.promise]);
-        return new Routewijzer(TOKEN, mod, text);
+        const [bytes, module] = await Promise.all([fetchCounted(url, j).then((r) => r.arrayBuffer()), w.promise]);
+        return Routewijzer.#open(module, bytes);
       });
       return progress([w, c], onProgress, c.promise);
     }
     if (catalog == null || (typeof catalog !== "string" && typeof catalog !== "object")) {
       return Promise.reject(new TypeError("Routewijzer.load: `catalog` must be a URL, a catalog object or its JSON text"));
     }
-    return progress([w], onProgress, w.promise).then((mod) => new Routewijzer(TOKEN, mod, catalog));
+    return progress([w], onProgress, w.promise).then((module) => Routewijzer.#open(module, catalog));
   }
 
-  match(profile, options = {}) {
+  /** Resolves to the MatchResult (a structured clone of the worker's). */
+  async match(profile, options = {}) {
     if (options === null || typeof options !== "object") throw new TypeError("match(profile, options): options is an object such as { today, lang, limit, closed }");
     const { today = localToday(), lang = "nl", limit, closed, view } = options;
     for (const [path, n] of [["limit", limit], ["closed", closed]]) {
@@ -179,14 +377,22 @@ export class Routewijzer {
     }
     if (typeof today !== "string") throw optionError("today", "must be a date YYYY-MM-DD");
     if (lang != null && typeof lang !== "string") throw optionError("lang", `${lang} is not nl or en`);
-    return this.#call((m) => m.match(profile, today, lang, limit ?? undefined, closed ?? undefined, view ?? undefined));
+    const args = [profile, today, lang, limit ?? undefined, closed ?? undefined, view ?? undefined];
+    return this.#call("match", (m) => m.match(...args), args);
   }
 
+  /** The catalog's info, read once at load (a fresh copy each call). */
   info() {
-    return this.#call((m) => m.info());
+    return structuredClone(this.#info);
   }
 
+  /** The catalog's places, read once at load (a fresh copy each call). */
   places() {
-    return this.#call((m) => m.places());
+    return structuredClone(this.#places);
+  }
+
+  /** Where the work runs: "worker" or "main". */
+  get engine() {
+    return this.#remote ? "worker" : "main";
   }
 }

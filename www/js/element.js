@@ -44,6 +44,7 @@ export class RouteWijzer extends HTMLElement {
   #lastKey = "";
   #errKey = null; // the answers whose failure was just reported: a re-run (submit, today, lang) reports nothing new
   #timer = 0;
+  #seq = 0; // bumped by every run: only the latest run's result (or error) is shown
   #io = null;
   #firstResult = false;
   #view = null; // the candidate's filters (MatchView), defaults from the attributes
@@ -307,8 +308,8 @@ export class RouteWijzer extends HTMLElement {
       view: this.#view,
       onView: (view, changed) => {
         this.#view = view;
-        this.#run(true);
-        this.#results.el.querySelector(`[name="${changed}"]`)?.focus();
+        // Back to the control the candidate used, once the new result is shown.
+        this.#run(true).then(() => this.#results.el.querySelector(`[name="${changed}"]`)?.focus());
       },
     });
     this.#body.replaceChildren(this.#form.el, this.#results.el);
@@ -343,7 +344,7 @@ export class RouteWijzer extends HTMLElement {
   #changed() {
     this.#form.update();
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#run(), 150);
+    this.#timer = setTimeout(() => this.#run(), 50); // short: the match runs in the worker, and a stale result is never shown
   }
 
   /** Stores the answers only when the person ticked "remember"; unticking removes them. */
@@ -354,7 +355,7 @@ export class RouteWijzer extends HTMLElement {
     } catch {}
   }
 
-  #run(force) {
+  async #run(force) {
     clearTimeout(this.#timer);
     if (!this.#matcher || !this.#form) return;
     const profile = this.#form.read();
@@ -364,12 +365,16 @@ export class RouteWijzer extends HTMLElement {
     const again = this.#errKey === key;
     this.#errKey = null;
     if (this.#form.remember) this.#store();
+    const seq = ++this.#seq;
     // No answers yet: browse every kind of route and what it asks.
     const browsing = !Object.keys(profile).length;
+    // The match runs off the main thread (client.js); a run started meanwhile makes this one stale.
+    const matcher = this.#matcher;
     let result;
     try {
-      result = this.#matcher.match(profile, { today: this.#today, lang: this.#words.lang, view: this.#view });
+      result = await matcher.match(profile, { today: this.#today, lang: this.#words.lang, view: this.#view });
     } catch (e) {
+      if (seq !== this.#seq || matcher !== this.#matcher) return;
       // After a crash the client has reset the core: the next run starts afresh.
       const message = String(e?.message || e);
       this.#last = null;
@@ -378,6 +383,7 @@ export class RouteWijzer extends HTMLElement {
       this.#errKey = key;
       return;
     }
+    if (seq !== this.#seq || matcher !== this.#matcher) return;
     this.#last = result;
     this.#announce(this.#results.show(result, browsing));
     if (!this.#firstResult) {

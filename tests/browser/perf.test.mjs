@@ -1,0 +1,155 @@
+// Responsiveness at 4x CPU throttling (issue #10, "work off the main thread"), on the demo
+// page (AM13 shard) and on a page with the national catalog, both with the real data:
+//   - long tasks on the main thread (PerformanceObserver 'longtask'): max and count during
+//     load + first result, and during 10 answer changes;
+//   - the time from an answer change (the input event of the age field) to the updated
+//     result in the DOM (the routewijzer:result event, fired right after the results are
+//     rendered) and to the next frame after it: median and max of 10 changes.
+// Budgets of the issue: no main-thread task over 50 ms on the national catalog, and an
+// answer change shows its result within 100 ms on the shard.
+//
+// Chromium's CPU throttling (CDP Emulation.setCPUThrottlingRate) slows the page's main
+// thread only: Chromium refuses it for workers ("Operation is only supported for pages,
+// not workers"). So that the worker is as slow as the rest, the page gets a wrapped glue
+// (pkg/routewijzer.js, as traps.test.mjs does) which, inside the worker only, follows
+// every call into the core (new Matcher, match, info, places) by a busy wait of 3x that
+// call's own time. It reports each match's slowed time over a BroadcastChannel.
+//
+// PERF_ROOT=DIR serves another www-like folder (to measure an older build the same way);
+// The two budget tests are marked TODO (their assertions run and print "not ok # TODO"
+// with the figures, without failing the suite) because the main-thread rendering of the
+// results still takes longer than the budgets at 4x (BENCHMARKS.md); PERF_STRICT=1 makes
+// them ordinary tests. Drop the TODO once the rendering fits.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { harness, openPage, TODAY } from "./helpers.mjs";
+
+const h = harness(process.env.PERF_ROOT ? { root: process.env.PERF_ROOT } : undefined);
+const RATE = 4;
+const CHANGES = 10;
+const PROFILE = { diplomas: [{ level: "havo" }, { level: "hbo-bachelor", field: "bedrijfskunde" }], sectors: ["po"], hours_per_week: 36, earn_while_learning: "required", location: { postcode: "3812" }, max_travel_km: 40, age: 35 };
+
+const SLOW_GLUE = `import * as real from "./routewijzer.js?real";
+export { initSync, __wbg_reset_state } from "./routewijzer.js?real";
+export default real.default;
+const inWorker = typeof WorkerGlobalScope !== "undefined";
+const ch = new BroadcastChannel("rw-perf");
+const slow = (f, name) => function (...args) {
+  const t = performance.now();
+  try {
+    return f.apply(this, args);
+  } finally {
+    const own = performance.now() - t;
+    if (inWorker) {
+      const end = performance.now() + ${RATE - 1} * own;
+      while (performance.now() < end);
+      ch.postMessage({ name, ms: performance.now() - t });
+    }
+  }
+};
+for (const name of ["match", "info", "places"]) real.Matcher.prototype[name] = slow(real.Matcher.prototype[name], name);
+const build = slow((c) => new real.Matcher(c), "new Matcher");
+export const Matcher = new Proxy(real.Matcher, { construct: (T, args) => build(...args) });
+`;
+
+const NATIONAL = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Landelijk</title>
+<script type="module" src="/routewijzer.js"></script></head><body><main><h1>Landelijk</h1>
+<route-wijzer name="nl" catalog="/data/catalog.json" today="${TODAY}"></route-wijzer></main></body></html>`;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const r1 = (x) => (x == null ? "-" : x.toFixed(0));
+
+async function measure(kind) {
+  const { page, context, log } = await openPage(h.browser, { sample: false });
+  await page.route((u) => u.pathname === "/pkg/routewijzer.js" && !u.search, (route) => route.fulfill({ body: SLOW_GLUE, contentType: "text/javascript; charset=utf-8" }));
+  await page.addInitScript(() => {
+    window.__lt = [];
+    new PerformanceObserver((l) => window.__lt.push(...l.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: "longtask", buffered: true });
+    window.__results = [];
+    document.addEventListener("routewijzer:result", () => {
+      const at = performance.now();
+      requestAnimationFrame(() => window.__results.push({ at, frame: performance.now() }));
+    });
+    window.__core = [];
+    new BroadcastChannel("rw-perf").onmessage = (e) => window.__core.push(e.data);
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });
+  if (kind === "national") {
+    await page.route(`${h.server.url}national.html`, (route) => route.fulfill({ body: NATIONAL, contentType: "text/html; charset=utf-8" }));
+    await page.goto(`${h.server.url}national.html`);
+  } else await page.goto(h.server.url);
+  const w = page.locator("route-wijzer").first();
+  await w.evaluate((el, t) => el.setAttribute("today", t), TODAY);
+  await w.locator("form").waitFor();
+  await w.evaluate((el, p) => (el.profile = p), PROFILE);
+  await page.waitForFunction(() => window.__results.length > 0, null, { timeout: 60000 });
+  await page.waitForTimeout(500);
+  const load = await page.evaluate(() => ({ lt: window.__lt.map((e) => e.duration), first: window.__results[0].frame, engine: document.querySelector("route-wijzer") && window.__core.length > 0 ? "worker" : "main" }));
+
+  const changes = [];
+  const from = await page.evaluate(() => performance.now());
+  for (let i = 0; i < CHANGES; i++) {
+    const c = await page.evaluate(async (age) => {
+      const n = window.__results.length;
+      const core = window.__core.length;
+      const input = document.querySelector("route-wijzer").shadowRoot.querySelector('input[name="age"]');
+      const t0 = performance.now();
+      input.value = String(age);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      while (window.__results.length === n) await new Promise((r) => setTimeout(r, 5));
+      const r = window.__results[n];
+      return { dom: r.at - t0, frame: r.frame - t0, core: window.__core.slice(core).filter((x) => x.name === "match").map((x) => x.ms) };
+    }, 36 + i);
+    changes.push(c);
+    await page.waitForTimeout(400);
+  }
+  const during = await page.evaluate((from) => window.__lt.filter((e) => e.start >= from).map((e) => e.duration), from);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+  const dom = changes.map((c) => c.dom);
+  const frame = changes.map((c) => c.frame);
+  const core = changes.flatMap((c) => c.core);
+  const fig = {
+    kind,
+    engine: load.engine,
+    loadMax: Math.max(0, ...load.lt),
+    loadCount: load.lt.length,
+    first: load.first,
+    changeMax: Math.max(0, ...during),
+    changeCount: during.length,
+    domMedian: median(dom),
+    domMax: Math.max(...dom),
+    frameMedian: median(frame),
+    frameMax: Math.max(...frame),
+    coreMedian: core.length ? median(core) : null,
+  };
+  console.log(`# ${kind} at ${RATE}x CPU (${fig.engine}): load + first result: long tasks ${fig.loadCount}, max ${r1(fig.loadMax)} ms, first result at ${r1(fig.first)} ms; ` +
+    `${CHANGES} answer changes: long tasks ${fig.changeCount}, max ${r1(fig.changeMax)} ms; input -> result in DOM median ${r1(fig.domMedian)} / max ${r1(fig.domMax)} ms, ` +
+    `-> next frame ${r1(fig.frameMedian)} / ${r1(fig.frameMax)} ms; match in the worker (slowed ${RATE}x) median ${r1(fig.coreMedian)} ms`);
+  return fig;
+}
+
+const todo = process.env.PERF_STRICT ? undefined : "budget of issue #10 not met yet: the main-thread rendering of the results (BENCHMARKS.md)";
+let shard;
+let national;
+
+test(`measure at ${RATE}x CPU: demo page (AM13 shard) and national catalog`, async () => {
+  shard = await measure("shard");
+  national = await measure("national");
+  if (!process.env.PERF_ROOT) {
+    assert.equal(shard.engine, "worker");
+    assert.equal(national.engine, "worker");
+  }
+});
+
+test("budget: on the national catalog no main-thread task over 50 ms (load + first result, and answer changes)", { todo }, () => {
+  assert.ok(national, "measured");
+  assert.ok(national.loadMax <= 50, `load + first result: a ${r1(national.loadMax)} ms task`);
+  assert.ok(national.changeMax <= 50, `answer changes: a ${r1(national.changeMax)} ms task`);
+});
+
+test("budget: on the shard an answer change shows its result within 100 ms (median and max of 10)", { todo }, () => {
+  assert.ok(shard, "measured");
+  assert.ok(shard.domMax <= 100, `input -> result in the DOM: median ${r1(shard.domMedian)}, max ${r1(shard.domMax)} ms`);
+});

@@ -1,0 +1,88 @@
+// worker.js: the module worker that runs the core off the main thread (one per page,
+// started by client.js and shared by every Routewijzer and widget on it). It receives the
+// compiled wasm module once, instantiates it with the glue's initSync and holds one
+// Matcher per catalog, built lazily from the catalog it keeps. Messages (ids chosen by the
+// client): {id, op: "init", module} | {id, op: "catalog", key, text | bytes | object} |
+// {id, op: "match", key, args}; each answered by {id, value} or
+// {id, error: {kind: "input" | "crash", name, message, document, problems}}.
+// A trap (or any other non-input error) resets the instance here, as client.js does on
+// the main thread: the glue's __wbg_reset_state gives a fresh instance of the same module,
+// Matchers are rebuilt on their next use, and the call answers kind "crash".
+
+import { initSync, Matcher, __wbg_reset_state } from "../pkg/routewijzer.js";
+
+/** Generation of the wasm instance, bumped by every reset. */
+let gen = 0;
+let broken = false;
+/** key → {text: catalog text or object, m: Matcher, gen} */
+const catalogs = new Map();
+
+function guard(f) {
+  try {
+    if (broken) reset();
+    return { value: f() };
+  } catch (e) {
+    if (Array.isArray(e?.problems)) {
+      const problems = e.problems.map((p) => ({ path: String(p?.path ?? ""), message: String(p?.message ?? "") }));
+      return { error: { kind: "input", name: e.name, message: String(e.message), document: e.document, problems } };
+    }
+    gen++;
+    broken = true;
+    try {
+      reset();
+    } catch {} // tried again on the next call
+    return { error: { kind: "crash", name: String(e?.name ?? "Error"), message: String(e?.message ?? e) } };
+  }
+}
+function reset() {
+  __wbg_reset_state();
+  broken = false;
+}
+
+function matcher(key) {
+  const c = catalogs.get(key);
+  if (!c) throw new Error(`no catalog ${key}`); // a client error, not the core's
+  if (c.gen !== gen) {
+    c.m = new Matcher(c.source);
+    c.gen = gen;
+  }
+  return c.m;
+}
+
+const ops = {
+  init({ module }) {
+    initSync({ module });
+    return true;
+  },
+  /** Registers a catalog and builds its Matcher now, so an invalid catalog fails its load; answers info and places. */
+  catalog({ key, text, bytes, object }) {
+    const source = text ?? object ?? new TextDecoder().decode(bytes);
+    catalogs.set(key, { source, m: null, gen: -1 });
+    const r = guard(() => {
+      const m = matcher(key);
+      return { info: m.info(), places: m.places() };
+    });
+    if (r.error) catalogs.delete(key);
+    return r;
+  },
+  match({ key, args }) {
+    return guard(() => matcher(key).match(...args));
+  },
+};
+
+addEventListener("message", (e) => {
+  const { id, op } = e.data ?? {};
+  if (typeof id !== "number" || !Object.hasOwn(ops, op)) return;
+  let reply;
+  try {
+    const r = ops[op](e.data);
+    reply = r && typeof r === "object" && ("value" in r || "error" in r) ? { id, ...r } : { id, value: r };
+  } catch (err) {
+    reply = { id, error: { kind: "worker", name: String(err?.name ?? "Error"), message: String(err?.message ?? err) } };
+  }
+  try {
+    postMessage(reply);
+  } catch (err) {
+    postMessage({ id, error: { kind: "worker", name: String(err?.name ?? "Error"), message: String(err?.message ?? err) } });
+  }
+});
