@@ -50,8 +50,8 @@ for (const theme of ["light", "dark"]) {
       await axe(page, "filled");
       await waitForResults(w);
       await w.getByText("Waarom deze score?").first().click();
-      const closed = w.locator("details", { hasText: "Nu niet mogelijk" });
-      if (await closed.count()) await closed.locator("summary").click();
+      const closed = w.locator("details > summary", { hasText: /^Nu niet mogelijk/ });
+      if (await closed.count()) await closed.click();
       await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
       await w.getByText(/Ook bij \d+ andere/).first().click();
       await axe(page, "results");

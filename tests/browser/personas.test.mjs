@@ -47,7 +47,7 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
       await also.locator("summary").click();
       assert.equal(await also.locator(".rw-others > li").count(), n);
     }
-    const closed = w.locator("details", { hasText: "Nu niet mogelijk" });
+    const closed = w.locator("details", { has: w.page().locator("summary", { hasText: /^Nu niet mogelijk/ }) });
     assert.equal(await closed.getAttribute("open"), null);
     await closed.locator("summary").click();
     assert.ok((await closed.locator(".rw-route-closed .rw-finding").count()) > 0, "closed routes say why");

@@ -91,7 +91,7 @@ export class Results {
       this.#actions(),
     ]);
     void w;
-    return browsing ? this.#t("browse") : answer;
+    return browsing ? "" : answer;
   }
 
   /** The candidate's filters; `onView` re-runs the match with them. */
