@@ -150,7 +150,7 @@ describe("the place field on the AM13 demo page (strict CSP)", () => {
     assert.equal(await place.getAttribute("role"), "combobox");
     await page.waitForTimeout(400);
     assert.match(await w.locator('[data-for="place"] [role=status]').innerText(), /^2 suggesties/);
-    assert.match(await w.locator(".rw-notice:visible").innerText(), /^Plaats niet gevonden: bedoel je Utrecht of Utrechtse Heuvelrug/);
+    assert.match(await w.locator(".rw-notice:visible").innerText(), /^Plaats niet gevonden: bedoel je Utrecht, Utrechtse Heuvelrug/);
     await waitForResults(w);
     assert.equal((await profile(w)).location, undefined, "results without a location meanwhile");
     assert.ok((await result(w)).routes.length > 0);
@@ -225,9 +225,23 @@ describe("the place field on the AM13 demo page (strict CSP)", () => {
     const box = await btn.boundingBox();
     assert.ok(box && box.y + box.height <= 900 && box.y > 0, `the button is on screen (${JSON.stringify(box)})`);
     assert.ok(box.height >= 24 && box.width >= 24, "target size");
+    // Tabbing through the form, no focused control is hidden under the bar (WCAG 2.4.11).
+    await w.getByLabel("Welk diploma?").focus();
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press("Tab");
+      const hidden = await page.evaluate(() => {
+        let a = document.activeElement;
+        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+        const bar = a?.getRootNode().querySelector?.(".rw-submit");
+        if (!a || !bar || bar.contains(a) || !a.closest("form")) return null;
+        const r = a.getBoundingClientRect();
+        return r.top >= bar.getBoundingClientRect().top - 1 ? `${a.name || a.id} at ${Math.round(r.top)}` : null;
+      });
+      assert.equal(hidden, null, "a focused control under the bar");
+    }
     await btn.click();
     const top = await w.locator(".rw-results").evaluate((el) => el.getBoundingClientRect().top);
-    assert.ok(top >= 0 && top < 900 / 2, `the results come into view (top ${top})`);
+    assert.ok(top >= 0 && top < 900 - 100, `the results come into view, above the bar (top ${top})`);
     await screenshot(page, "places-phone-results");
     await context.close();
   });
