@@ -49,6 +49,8 @@ fn gzip_len(bytes: &[u8]) -> usize {
 fn outputs(dir: &Path) -> Vec<PathBuf> {
     let mut v = vec![
         PathBuf::from("www/data/catalog.json"),
+        PathBuf::from("www/data/fields.json"),
+        PathBuf::from("www/data/places.json"),
         PathBuf::from("schema/catalog.schema.json"),
         PathBuf::from("schema/profile.schema.json"),
         PathBuf::from("schema/result.schema.json"),
@@ -323,4 +325,72 @@ fn fees_are_looked_up_for_the_intake_period_with_their_status() {
     let latest = c.figures.iter().find(|f| f.id == "collegegeld").unwrap().values.last().unwrap();
     assert_eq!((route.cost_eur_per_year, source.valid_from), (latest.value.round() as u32, latest.valid_from));
     assert!(!source.sources.is_empty() && source.sources.iter().all(|s| s.url.is_some()));
+}
+
+/// The widget's place table: every gemeente and postcode of the inputs, compact, small
+/// enough to load when a person starts typing a place, with the CBS and GeoNames
+/// attribution; aliases name real gemeenten.
+#[test]
+fn the_place_table_covers_the_country_and_stays_small() {
+    let text = read(&root("www/data/places.json"));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let gm = v["gemeenten"].as_array().unwrap();
+    let pc = v["postcodes"].as_array().unwrap();
+    assert_eq!(gm.len(), 342);
+    assert_eq!(pc.len(), 4086);
+    let codes: std::collections::BTreeSet<&str> = gm.iter().map(|g| g[0].as_str().unwrap()).collect();
+    for p in pc {
+        assert!(codes.contains(p[3].as_str().unwrap()), "{p}: gemeente not in the table");
+        let (lat, lon) = (p[1].as_f64().unwrap(), p[2].as_f64().unwrap());
+        assert!((50.7..=53.6).contains(&lat) && (3.3..=7.3).contains(&lon), "{p}");
+        assert_eq!((lat * 1e4).round() / 1e4, lat, "{p}: 4 decimals");
+    }
+    for a in v["aliases"].as_array().unwrap() {
+        assert!(codes.contains(a[0].as_str().unwrap()), "{a}");
+    }
+    let den_haag = v["aliases"].as_array().unwrap().iter().find(|a| a[1] == "Den Haag").expect("Den Haag");
+    assert_eq!(den_haag[0], "GM0518");
+    let att = v["attribution"].to_string();
+    assert!(att.contains("CBS") && att.contains("GeoNames"), "{att}");
+    let gz = gzip_len(text.as_bytes());
+    println!("www/data/places.json: {} bytes, {gz} gzip", text.len());
+    assert!(gz <= 60 * 1024, "places.json: {gz} bytes gzip");
+}
+
+/// The study-field vocabulary: every field of the relatedness table has an entry, every
+/// entry is a relatedness field or marked unrelated (0), and the degrees the issue names map
+/// where a person expects.
+#[test]
+fn the_field_vocabulary_maps_to_the_relatedness_table() {
+    let text = read(&root("www/data/fields.json"));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let rows = v["fields"].as_array().unwrap();
+    let related: std::collections::BTreeSet<&str> = national().relatedness.iter().map(|r| r.field.as_str()).collect();
+    for r in rows {
+        let id = r[0].as_str().unwrap();
+        assert_eq!(r[3].as_u64().unwrap() == 1, related.contains(id), "{id}");
+    }
+    for f in &related {
+        assert!(rows.iter().any(|r| r[0] == *f), "relatedness field {f} has no entry");
+    }
+    let id_of = |name: &str| {
+        rows.iter()
+            .find(|r| {
+                r.as_array().unwrap()[1..].iter().any(|s| s.as_str().is_some_and(|s| s.eq_ignore_ascii_case(name)))
+            })
+            .map(|r| r[0].as_str().unwrap().to_string())
+    };
+    for (name, id) in [
+        ("Chemistry", "scheikunde"),
+        ("Chemie", "scheikunde"),
+        ("Molecular Life Sciences", "scheikunde"),
+        ("Technische Natuurkunde", "natuurkunde"),
+        ("Bedrijfskunde", "bedrijfskunde"),
+        ("Commerciële Economie", "commerciele-economie"),
+        ("HBO-ICT", "hbo-ict"),
+        ("Pabo", "pabo"),
+    ] {
+        assert_eq!(id_of(name).as_deref(), Some(id), "{name}");
+    }
+    println!("www/data/fields.json: {} bytes, {} gzip", text.len(), gzip_len(text.as_bytes()));
 }

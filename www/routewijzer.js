@@ -10,6 +10,10 @@ import "./js/i18n.js";
 import "./js/client.js";
 import "./js/timeline.js";
 import "./js/results.js";
+import "./js/search.js";
+import "./js/places.js";
+import "./js/fields.js";
+import "./js/combobox.js";
 import "./js/form.js";
 
 export { Routewijzer, RoutewijzerCrashError, RoutewijzerInputError } from "./js/client.js";

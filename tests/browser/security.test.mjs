@@ -127,7 +127,7 @@ describe("privacy", () => {
   before(async () => (server = await startServer()));
   after(async () => server?.stop());
 
-  test("no request carries profile data: only GETs of the scripts, css, translation store, wasm and catalog", async () => {
+  test("no request carries profile data: only GETs of the scripts, css, translation store, wasm, catalog and the place and study-field tables", async () => {
     const { page, context, log } = await openPage(browser);
     const w = await openDemo(page, server.url);
     await fillCareerSwitcher(w);
@@ -146,7 +146,8 @@ describe("privacy", () => {
     // The page's icon may or may not be fetched by headless Chromium; it carries nothing either way.
     const paths = own.map((r) => new URL(r.url).pathname).filter((p) => p !== "/favicon.svg").sort();
     const modules = readdirSync(new URL("../../www/js/", import.meta.url)).filter((f) => f.endsWith(".js")).map((f) => `/js/${f}`);
-    const expected = ["/", "/data/regions/AM13.json", "/demo.css", "/i18n/nl.json", ...modules, "/pkg/routewijzer.js", "/pkg/routewijzer_bg.wasm", "/routewijzer.css", "/routewijzer.js"];
+    // The place and study-field tables are fetched (whole, the same for everyone) when the person starts on those questions.
+    const expected = ["/", "/data/fields.json", "/data/places.json", "/data/regions/AM13.json", "/demo.css", "/i18n/nl.json", ...modules, "/pkg/routewijzer.js", "/pkg/routewijzer_bg.wasm", "/routewijzer.css", "/routewijzer.js"];
     assert.deepEqual(paths, expected.sort());
     // Nothing stored.
     assert.deepEqual(await page.evaluate(() => ({ ls: localStorage.length, ss: sessionStorage.length, cookie: document.cookie })), { ls: 0, ss: 0, cookie: "" });

@@ -4,12 +4,16 @@
 
 import { h } from "./dom.js";
 import { isDate } from "./dates.js";
+import { Combobox } from "./combobox.js";
+import { loadPlaces, placesLoaded } from "./places.js";
+import { fieldsLoaded, loadFields } from "./fields.js";
 
 /** "Werktuigbouwkunde" / "toegepaste wiskunde" -> catalog field id. */
 const fieldId = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim().toLowerCase().replace(/\s+/g, "-");
 const fieldLabel = (id) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, " ");
 /** mbo fields are the subjects whose id starts with "mbo-"; the rest are vo subjects. */
 const isMbo = (subject) => subject.startsWith("mbo-");
+const PC4 = /^(\d{4})(\s*[a-z]{2})?$/i;
 
 export class Form {
   #w;
@@ -17,20 +21,36 @@ export class Form {
   #places;
   #rows = 0;
   #diplomas;
+  // The national place table and the study-field vocabulary, loaded when a person first
+  // focuses such a field; what the person picked from a list, per text field ({text, value}).
+  #placeTable = placesLoaded();
+  #fieldTable = fieldsLoaded();
+  #picked = new WeakMap();
+  #combos = new Set(); // {input, kind, combo, notice}
 
   /**
    * words: Words; uid: prefix of the ids in this shadow root; sectors: the sectors offered;
-   * places, fields: from the catalog; onChange(), onRemember(), onSubmit(): callbacks.
+   * places: the catalog's (used until the national place table has loaded); onChange(),
+   * onRemember(), onSubmit(): callbacks. (A `fields` option is accepted and not used: the
+   * study fields come from data/fields.json.)
    */
-  constructor({ words, uid, sectors, places, fields, onChange, onRemember, onSubmit }) {
+  constructor({ words, uid, sectors, places, onChange, onRemember, onSubmit }) {
     this.#w = words;
     this.#uid = uid;
     this.#places = places;
-    this.el = this.#build(sectors, fields);
+    this.el = this.#build(sectors);
     this.el.addEventListener("input", onChange);
     this.el.addEventListener("change", (e) => {
       if (e.target.name === "remember") onRemember();
       onChange();
+    });
+    // A focused control is never hidden under the bar of the button (WCAG 2.4.11).
+    this.el.addEventListener("focusin", (e) => {
+      const bar = this.el.querySelector(".rw-submit");
+      if (!bar || bar.contains(e.target) || getComputedStyle(bar).position !== "sticky") return;
+      const top = bar.getBoundingClientRect().top;
+      const bottom = e.target.getBoundingClientRect().bottom;
+      if (bottom > top - 8 && top < innerHeight) scrollBy(0, bottom - top + 16);
     });
     this.el.addEventListener("submit", (e) => {
       e.preventDefault();
@@ -80,15 +100,13 @@ export class Form {
     return this.#w.ids("level").filter((l) => l !== "geen"); // no diploma is no entry in the list
   }
 
-  #build(sectors, fields) {
+  #build(sectors) {
     const w = this.#w;
     const t = (k, p) => w.t(k, p);
     const form = h("form", { class: "rw-form", novalidate: true, "aria-label": t("title") });
     const subjects = w.ids("subject");
     const subjOpts = this.#options("subject");
 
-    const placeList = h("datalist", { id: this.#id("places") }, this.#places.filter((p) => !/^\d{4}$/.test(p.id)).map((p) => h("option", { value: p.name })));
-    const fieldList = h("datalist", { id: this.#id("fields") }, fields.map((f) => h("option", { value: fieldLabel(f) })));
 
     this.#diplomas = h("div", { class: "rw-diplomas" });
     const add = h("button", { type: "button", class: "rw-btn rw-btn-2", text: t("addDiploma") });
@@ -115,7 +133,7 @@ export class Form {
     const earn = h("fieldset", { class: "rw-radios" }, h("legend", { text: t("earn") }),
       w.ids("earn_while_learning").map((e) => this.#check("earn", e, w.option("earn_while_learning", e), "radio", e === "no-preference")));
 
-    const placeInput = h("input", { type: "text", list: this.#id("places"), autocomplete: "off", spellcheck: "false" });
+    const placeField = this.#combo("place", "place", t("place"), t("placeHint"));
 
     const more = h("details", { class: "rw-more" }, h("summary", { text: t("more") }),
       h("fieldset", { class: "rw-checks" }, h("legend", { text: t("paboTests") }), w.ids("pabo_test").map((x) => this.#check("pabo", x, w.option("pabo_test", x)))),
@@ -123,27 +141,133 @@ export class Form {
       this.#check("hbo-assessed", "yes", t("hboAssessed")),
       this.#field("study", t("study"), this.#select(this.#levels().filter((l) => /hbo|wo|mbo/.test(l)).map((l) => [l, w.label("level", l)]), t("no"))),
       h("div", { class: "rw-sub", "data-show": "study" },
-        this.#field("study-field", t("studyField"), h("input", { type: "text", list: this.#id("fields"), autocomplete: "off" })),
+        this.#combo("study-field", "field", t("studyField")),
         this.#field("study-ec", t("studyEc"), this.#number(0, 600)),
         this.#check("study-lo", "yes", t("studyLo"))),
       this.#field("left", t("left"), h("input", { type: "date" })));
 
     const remember = h("div", { class: "rw-remember" }, this.#check("remember", "yes", t("remember")), h("p", { class: "rw-hint", text: t("rememberHint") }));
-    const submit = h("button", { type: "submit", class: "rw-btn", text: t("show") });
+    // On a narrow screen, once something is answered, the button stays at the bottom of the
+    // screen: the results (below the form) are one press away (routewijzer.css).
+    const submit = h("div", { class: "rw-submit" }, h("button", { type: "submit", class: "rw-btn", text: t("show") }));
 
-    form.append(placeList, fieldList,
+    form.append(
       this.#step(1, t("s1"), h("p", { class: "rw-hint", text: t("s1hint") }), this.#diplomas, add),
       this.#step(2, t("s2"), q, qs),
       this.#step(3, t("s3"), jobRadios, jobDetails),
       this.#step(4, t("s4"), sectorBoxes, subjectGroups,
         this.#field("hours", t("hours"), this.#number(1, 80)),
         this.#field("from", t("from"), h("input", { type: "date" })), earn),
-      this.#step(5, t("s5"), this.#field("place", t("place"), placeInput, t("placeHint")), this.#field("travel", t("travel"), this.#number(1, 300))),
+      this.#step(5, t("s5"), placeField, this.#field("travel", t("travel"), this.#number(1, 300))),
       this.#step(6, t("s6"), this.#field("dutch", t("dutch"), this.#select(this.#options("dutch"), t("notSaid"))), this.#field("age", t("age"), this.#number(12, 99)), more),
       remember, submit);
     this.el = form;
     this.#addDiploma();
     return form;
+  }
+
+  /**
+   * A text field with suggestions (combobox.js): kind "place" (postcode or gemeente, from the
+   * national place table) or "field" (study field, from the vocabulary). Beside it a notice
+   * for text that matches nothing or was read as something else.
+   */
+  #combo(name, kind, label, hint) {
+    const input = h("input", { type: "text" });
+    const field = this.#field(name, label, input, hint);
+    const id = this.#id(name);
+    const notice = h("p", { class: "rw-notice", id: `${id}-notice`, hidden: true });
+    input.setAttribute("aria-describedby", [hint ? `${id}-hint` : "", `${id}-notice`].join(" ").trim());
+    const next = input.nextSibling;
+    const combo = new Combobox({
+      input,
+      id,
+      words: this.#w,
+      suggest: (text) => (kind === "place" ? this.#placeTable?.search(text) : this.#fieldTable?.search(text, this.#w.lang)) || [],
+      onPick: (o) => this.#picked.set(input, { text: o.text, value: kind === "place" ? o.location : o.field, related: o.related }),
+      onFocus: () => this.#load(kind),
+    });
+    field.insertBefore(combo.el, next);
+    field.append(notice);
+    this.#combos.add({ input, kind, combo, notice });
+    return field;
+  }
+
+  /** Loads the place table or the vocabulary (once per page); then suggestions, notices and the answers are brought up to date. */
+  #load(kind) {
+    const table = kind === "place" ? this.#placeTable : this.#fieldTable;
+    if (table) return;
+    (kind === "place" ? loadPlaces() : loadFields()).then(
+      (t) => {
+        if (kind === "place") this.#placeTable = t;
+        else this.#fieldTable = t;
+        let typed = false;
+        for (const c of this.#combos) {
+          if (c.kind !== kind) continue;
+          if (c.input.value.trim()) typed = true;
+          if (c.input.getRootNode().activeElement === c.input) c.combo.refresh(true);
+        }
+        this.update();
+        if (typed) this.el.dispatchEvent(new Event("input")); // what was typed may now mean a place or field
+      },
+      () => {}, // offline: the field keeps working as plain text; the next focus tries again
+    );
+  }
+
+  /** The picked value of a text field, when its text is still the picked one. */
+  #pickedValue(input) {
+    const p = this.#picked.get(input);
+    return p && p.text === input.value.trim() ? p : null;
+  }
+
+  /** The typed place as a profile location: picked, else resolved by the national table, else (table not loaded) a postcode or a name the catalog knows. */
+  #location(input) {
+    const text = input.value.trim();
+    if (!text) return undefined;
+    const picked = this.#pickedValue(input);
+    if (picked) return structuredClone(picked.value);
+    if (this.#placeTable) return this.#placeTable.resolve(text).place?.location;
+    const pc = PC4.exec(text);
+    if (pc) return { postcode: pc[1] };
+    const hit = this.#places.find((x) => x.name.toLowerCase() === text.toLowerCase());
+    return hit ? (/^\d{4}$/.test(hit.id) ? { postcode: hit.id } : { gemeente: hit.id }) : undefined;
+  }
+
+  /** The typed study field as a field id: picked, else resolved by the vocabulary, else the text as typed (as an id). */
+  #fieldOf(input) {
+    const text = input.value.trim();
+    if (!text) return undefined;
+    const picked = this.#pickedValue(input);
+    if (picked) return picked.value;
+    return this.#fieldTable?.resolve(text, this.#w.lang).field?.field ?? fieldId(text).slice(0, 100);
+  }
+
+  /** The notice beside a place or study-field question, or "". */
+  #noticeText(c) {
+    const text = c.input.value.trim();
+    const w = this.#w;
+    const or = (list) => {
+      const names = list.map((o) => o.text);
+      return names.length > 1 ? `${names.slice(0, -1).join(", ")}${w.t("or")}${names.at(-1)}` : names.join("");
+    };
+    if (!text) return "";
+    if (c.kind === "place") {
+      if (this.#pickedValue(c.input) || !this.#placeTable) return "";
+      const r = this.#placeTable.resolve(text);
+      if (r.place) return r.exact ? "" : w.t("placeUsing", { p: r.place.text });
+      return r.suggestions.length ? w.t("placeNotFound", { p: or(r.suggestions) }) : w.t("placeNotFoundNone");
+    }
+    const picked = this.#pickedValue(c.input);
+    if (picked) {
+      const related = picked.related ?? this.#fieldTable?.fields.get(picked.value)?.related ?? true;
+      return related ? "" : w.t("fieldUnrelated", { p: text });
+    }
+    if (!this.#fieldTable) return "";
+    const r = this.#fieldTable.resolve(text, w.lang);
+    if (r.field) {
+      if (!r.field.related) return w.t("fieldUnrelated", { p: r.field.text });
+      return r.exact ? "" : w.t("fieldUsing", { p: r.field.text });
+    }
+    return r.suggestions.length ? w.t("fieldNotFound", { p: or(r.suggestions) }) : w.t("fieldNotFoundNone");
   }
 
   #addDiploma() {
@@ -153,7 +277,7 @@ export class Form {
     const remove = h("button", { type: "button", class: "rw-btn rw-btn-link rw-remove" });
     const row = h("fieldset", { class: "rw-diploma" }, h("legend", {}),
       this.#field(name("level"), w.t("level"), this.#select(this.#levels().map((l) => [l, w.label("level", l)]), w.t("choose"))),
-      this.#field(name("field"), w.t("field"), h("input", { type: "text", list: this.#id("fields"), autocomplete: "off" }), w.t("fieldHint")),
+      this.#combo(name("field"), "field", w.t("field"), w.t("fieldHint")),
       this.#check(name("foreign"), "yes", w.t("foreign")),
       h("div", { class: "rw-sub", "data-show": "foreign" }, this.#check(name("recognised"), "yes", w.t("recognised"))),
       remove);
@@ -161,6 +285,7 @@ export class Form {
     remove.addEventListener("click", () => {
       const prev = row.previousElementSibling || row.nextElementSibling;
       row.remove();
+      for (const c of this.#combos) if (!this.el.contains(c.input)) this.#combos.delete(c);
       this.update();
       (prev?.querySelector("select") || this.el.querySelector(".rw-step .rw-btn")).focus();
       this.el.dispatchEvent(new Event("input")); // an answer changed
@@ -195,6 +320,12 @@ export class Form {
       anySubjects ||= !g.hidden;
     }
     f.querySelector(".rw-subjects").hidden = !anySubjects;
+    f.classList.toggle("rw-answered", Object.keys(this.read()).length > 0);
+    for (const c of this.#combos) {
+      const s = this.#noticeText(c);
+      if (c.notice.textContent !== s) c.notice.textContent = s;
+      c.notice.hidden = !s;
+    }
   }
 
   #checked(name) {
@@ -221,7 +352,7 @@ export class Form {
       const level = val(`d${k}-level`);
       if (!level) return [];
       const d = { level };
-      if (val(`d${k}-field`)) d.field = fieldId(val(`d${k}-field`));
+      if (val(`d${k}-field`)) d.field = this.#fieldOf(el[`d${k}-field`]);
       if (on(`d${k}-foreign`)) {
         d.foreign = true;
         d.recognised = on(`d${k}-recognised`);
@@ -250,12 +381,9 @@ export class Form {
     if (int("hours")) p.hours_per_week = int("hours");
     if (date("from")) p.available_from = date("from");
     if (el.earn.value !== "no-preference") p.earn_while_learning = el.earn.value;
-    const place = val("place");
-    if (place) {
-      const pc = /^(\d{4})(\s*[a-z]{2})?$/i.exec(place);
-      const hit = this.#places.find((x) => x.name.toLowerCase() === place.toLowerCase() || x.id.toLowerCase() === place.toLowerCase());
-      p.location = pc ? { postcode: pc[1] } : hit ? (/^\d{4}$/.test(hit.id) ? { postcode: hit.id } : { gemeente: hit.id }) : { gemeente: place.slice(0, 100) };
-    }
+    // A place that is not (yet) known is left out: results without distances, and a notice beside the field.
+    const location = this.#location(el.place);
+    if (location) p.location = location;
     if (int("travel")) p.max_travel_km = int("travel");
     if (val("dutch")) p.dutch = val("dutch");
     if (int("age") != null) p.age = int("age");
@@ -265,7 +393,7 @@ export class Form {
     if (on("hbo-assessed")) p.hbo_level_assessed = true;
     if (val("study")) {
       p.study = { level: val("study"), ec: int("study-ec") || 0 };
-      if (val("study-field")) p.study.field = fieldId(val("study-field"));
+      if (val("study-field")) p.study.field = this.#fieldOf(el["study-field"]);
       if (on("study-lo")) p.study.lerarenopleiding = true;
     }
     if (date("left")) p.lerarenopleiding_left = date("left");
@@ -292,7 +420,7 @@ export class Form {
       const row = this.#diplomas.children[i] || this.#addDiploma();
       const k = row.dataset.k;
       set(`d${k}-level`, d?.level);
-      if (typeof d?.field === "string") set(`d${k}-field`, fieldLabel(d.field));
+      if (typeof d?.field === "string") this.#putField(el[`d${k}-field`], d.field);
       el[`d${k}-foreign`].checked = !!d?.foreign;
       el[`d${k}-recognised`].checked = !!d?.recognised;
     });
@@ -314,7 +442,11 @@ export class Form {
     set("from", p?.available_from);
     if (p?.earn_while_learning) tick("earn", [p.earn_while_learning]);
     const loc = p?.location?.postcode || p?.location?.gemeente;
-    if (loc) set("place", this.#places.find((x) => x.id === loc && !/^\d{4}$/.test(x.id))?.name || loc);
+    if (typeof loc === "string") {
+      const text = p.location.postcode || this.#placeTable?.gemeenteName(loc) || this.#places.find((x) => x.id === loc)?.name || loc;
+      set("place", text);
+      this.#picked.set(el.place, { text: String(text).trim(), value: structuredClone(p.location) });
+    }
     set("travel", p?.max_travel_km);
     set("dutch", p?.dutch);
     set("age", p?.age);
@@ -324,10 +456,17 @@ export class Form {
     if (p?.study) {
       set("study", p.study.level);
       set("study-ec", p.study.ec);
-      if (typeof p.study.field === "string") set("study-field", fieldLabel(p.study.field));
+      if (typeof p.study.field === "string") this.#putField(el["study-field"], p.study.field);
       el["study-lo"].checked = !!p.study.lerarenopleiding;
     }
     set("left", p?.lerarenopleiding_left);
     this.update();
+  }
+
+  /** Puts a field id in a study-field question: its name in the vocabulary (or the id made readable), kept as picked. */
+  #putField(input, id) {
+    const text = this.#fieldTable?.name(id, this.#w.lang) || fieldLabel(id);
+    input.value = text;
+    this.#picked.set(input, { text, value: id });
   }
 }

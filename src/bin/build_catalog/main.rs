@@ -6,7 +6,7 @@
 //! ```
 //!
 //! Writes `OUT/www/data/catalog.json`, `OUT/www/data/regions/AMxx.json`,
-//! `OUT/www/data/regions/index.json`, `OUT/schema/catalog.schema.json`,
+//! `OUT/www/data/regions/index.json`, `OUT/www/data/places.json`, `OUT/www/data/fields.json`, `OUT/schema/catalog.schema.json`,
 //! `OUT/schema/profile.schema.json` and `OUT/schema/result.schema.json` (`--out` defaults
 //! to `.`, `--data` to `data`).
 //! Deterministic: "today" comes from `data/build.json`, never from the clock, vacancies
@@ -15,6 +15,7 @@
 
 mod inputs;
 mod intakes;
+mod lookups;
 mod offerings;
 mod shards;
 mod vacancies;
@@ -54,7 +55,8 @@ fn run() -> Res<()> {
     let started = std::time::Instant::now();
     let inputs = Inputs::load(&data)?;
     let built = offerings::build(&inputs)?;
-    let report = write::write_all(&inputs, &built, &out)?;
+    let mut report = write::write_all(&inputs, &built, &out)?;
+    report.push_str(&lookups::write_all(&inputs, &data, &out)?);
     if !quiet {
         print!("{report}");
         eprintln!("build-catalog: done in {:.2} s", started.elapsed().as_secs_f64());
