@@ -64,7 +64,9 @@ impl Matcher {
 
     /// Matches a profile (a JS object, or JSON text) on `today` (`YYYY-MM-DD`), in `lang`
     /// (`nl` or `en`, default `nl`), listing at most `limit` routes (default: all) and then
-    /// ineligible ones until `closed` of those are listed. `counts` always covers all.
+    /// ineligible ones until `closed` of those are listed; with `view.per_kind`, the best
+    /// of each route kind instead; `view.filter` leaves routes out of every list and count
+    /// (`counts.hidden` says how many).
     #[wasm_bindgen(js_name = "match", unchecked_return_type = "MatchResult")]
     pub fn match_profile(
         &self,

@@ -22,27 +22,32 @@ const n = (x) => x.toLocaleString("en-GB");
 
 const SHELL = ["www/routewijzer.js", ...within("www/js/", ".js"), "www/routewijzer.css"];
 
-// Targets of the foundations issue, and the ceilings the tests hold (measured + ~5%).
+// Targets of the foundations issue, and the ceilings the tests hold (measured + ~3-5%; raised
+// with the figures in BENCHMARKS.md when a feature grows them, never met by hand-written code).
 const WASM_TARGET = 120 * KB;
-const WASM_CEILING = 200 * KB;
+const WASM_CEILING = 215 * KB;
 const FIRST_TARGET = 220 * KB;
-const FIRST_CEILING = 280 * KB;
+const FIRST_CEILING = 320 * KB;
 
-test("the wasm module stays under its ceiling (200 KB gzip; target 120 KB)", () => {
+test("the wasm module stays under its ceiling (215 KB gzip; target 120 KB)", () => {
   const size = gz("pkg/routewijzer_bg.wasm");
   console.log(`# pkg/routewijzer_bg.wasm: ${n(size)} bytes gzip (target ${n(WASM_TARGET)}, ceiling ${n(WASM_CEILING)})`);
   assert.ok(size <= WASM_CEILING, `${size} bytes gzip > ${WASM_CEILING}`);
 });
 
-test("the shell (every JS module + styles, each gzipped) is at most 25 KB", () => {
+// The shell's ceiling: 25 KB until issue #10 added the worker, the answer-first results,
+// the place and study-field comboboxes and their search (measured 40.6 KB; BENCHMARKS.md).
+const SHELL_CEILING = 42 * KB;
+
+test("the shell (every JS module + styles, each gzipped) stays under its ceiling (42 KB)", () => {
   assert.ok(SHELL.length > 5, "the modules are there");
   for (const f of SHELL) console.log(`#   ${f}: ${n(gz(f))}`);
   const size = total(SHELL);
-  console.log(`# shell, ${SHELL.length} files: ${n(size)} bytes gzip (budget ${n(25 * KB)})`);
-  assert.ok(size <= 25 * KB, `${size} bytes gzip > 25 KB`);
+  console.log(`# shell, ${SHELL.length} files: ${n(size)} bytes gzip (ceiling ${n(SHELL_CEILING)})`);
+  assert.ok(size <= SHELL_CEILING, `${size} bytes gzip > ${SHELL_CEILING}`);
 });
 
-test("the first screen of the demo (page, JS, CSS, nl store, wasm, AM13 shard) stays under its ceiling (280 KB gzip; target 220 KB)", () => {
+test("the first screen of the demo (page, JS, CSS, nl store, wasm, AM13 shard) stays under its ceiling (320 KB gzip; target 220 KB)", () => {
   const parts = {
     page: ["www/index.html"],
     js: [...SHELL.filter((f) => f.endsWith(".js")), "pkg/routewijzer.js"],
