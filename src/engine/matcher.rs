@@ -92,14 +92,12 @@ impl Matcher {
         let pathways = crate::engine::pathways::pathways(ix, profile, &evaluated, &geo, options);
         let hints = crate::engine::whatif::what_if(ix, profile, &evaluated, options);
         let ranks: Vec<usize> = match options.per_kind {
-            // The best few of every kind.
-            Some(n) => {
-                let mut per_kind = [0usize; RouteKind::ALL.len()];
+            // The best of every kind in full (the others briefly, in `kinds`).
+            Some(_) => {
+                let mut seen = [false; RouteKind::ALL.len()];
                 (0..evaluated.len())
                     .filter(|&r| {
-                        let k = &mut per_kind[ix.catalog.offerings[evaluated[r].offering].kind as usize];
-                        *k += 1;
-                        *k <= n
+                        !std::mem::replace(&mut seen[ix.catalog.offerings[evaluated[r].offering].kind as usize], true)
                     })
                     .collect()
             }
@@ -126,7 +124,7 @@ impl Matcher {
             ineligible: count(Eligibility::Ineligible),
             hidden,
         };
-        let kinds = self.kinds(&evaluated, &hints);
+        let kinds = self.kinds(&evaluated, &hints, options.per_kind.unwrap_or(0));
         let summary = self.summary(profile, &evaluated, &kinds, &pathways, lang);
         let mut what_if = hints;
         what_if.truncate(options.max_what_if);
@@ -146,16 +144,33 @@ impl Matcher {
     }
 
     /// One card per route kind, in the order of its best offering.
-    fn kinds(&self, ranked: &[Evaluated], hints: &[WhatIf]) -> Vec<KindSummary> {
+    fn kinds(&self, ranked: &[Evaluated], hints: &[WhatIf], per_kind: usize) -> Vec<KindSummary> {
         let ix = &self.index;
         let mut out: Vec<KindSummary> = Vec::new();
-        for e in ranked {
+        for (rank, e) in ranked.iter().enumerate() {
             let o = &ix.catalog.offerings[e.offering];
             let open = e.eligibility != Eligibility::Ineligible;
             if let Some(k) = out.iter_mut().find(|k| k.kind == o.kind) {
                 k.offerings += 1;
                 k.open += u32::from(open);
                 k.outside &= e.outside >= 2;
+                if k.others.len() + 1 < per_kind {
+                    k.others.push(OfferingBrief {
+                        offering: o.id.clone(),
+                        rank: rank as u32 + 1,
+                        name: o.name.clone(),
+                        institution: ix.institution_name(o).to_string(),
+                        place: ix.offering_place[e.offering]
+                            .map_or_else(|| o.place.clone(), |p| ix.catalog.places[p].name.clone()),
+                        mode: o.educational_program_mode,
+                        eligibility: e.eligibility,
+                        distance_km: e.distance_km.map(round1),
+                        start_date: e.timing.as_ref().map(|t| t.start_date),
+                        cost_eur_per_year: e.cost.eur_per_year,
+                        paid_while_learning: o.paid_while_learning,
+                        url: o.url.clone(),
+                    });
+                }
                 continue;
             }
             let def = ix.catalog.route_kinds.iter().find(|d| d.kind == o.kind);
@@ -174,6 +189,7 @@ impl Matcher {
                 } else {
                     hints.iter().find(|h| h.kind == o.kind).cloned()
                 },
+                others: Vec::new(),
             });
         }
         out

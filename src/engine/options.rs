@@ -20,8 +20,9 @@ pub struct MatchOptions {
     /// until this many ineligible routes are listed in all, so a short list still shows
     /// what is closed and why.
     pub closed_limit: Option<usize>,
-    /// List at most this many routes of each route kind (best first), instead of `limit`
-    /// and `closed_limit`: enough for one card per kind with "also at N other places".
+    /// One card per route kind: list the best route of each kind in full (instead of
+    /// `limit` and `closed_limit`) and up to this many minus one more of it briefly, in
+    /// `kinds[].others` ("also at N other places").
     pub per_kind: Option<usize>,
     /// What the candidate chose to see: routes that fail it are left out of every list
     /// and count (`counts.hidden` says how many).

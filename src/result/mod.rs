@@ -85,6 +85,26 @@ pub struct KindSummary {
     pub outside: bool,
     /// For a kind with no eligible offering: the smallest change that opens its best one.
     pub what_if: Option<WhatIf>,
+    /// With `per_kind`: the next best offerings of this kind, briefly ("also at ...").
+    pub others: Vec<OfferingBrief>,
+}
+
+/// An offering in a few words, for "also at N other places".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OfferingBrief {
+    pub offering: String,
+    pub rank: u32,
+    pub name: String,
+    pub institution: String,
+    pub place: String,
+    pub mode: Mode,
+    pub eligibility: Eligibility,
+    pub distance_km: Option<f64>,
+    pub start_date: Option<Date>,
+    pub cost_eur_per_year: u32,
+    pub paid_while_learning: bool,
+    pub url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -1253,6 +1253,33 @@ export interface KindSummary {
      * For a kind with no eligible offering: the smallest change that opens its best one.
      */
     what_if: WhatIf | null;
+    /**
+     * With `per_kind`: the next best offerings of this kind, briefly ("also at ...").
+     */
+    others: OfferingBrief[];
+}
+/**
+ * An offering in a few words, for "also at N other places".
+ */
+export interface OfferingBrief {
+    offering: string;
+    /**
+     * @minimum 0
+     */
+    rank: number;
+    name: string;
+    institution: string;
+    place: string;
+    mode: Mode;
+    eligibility: Eligibility;
+    distance_km: number | null;
+    start_date: IsoDate | null;
+    /**
+     * @minimum 0
+     */
+    cost_eur_per_year: number;
+    paid_while_learning: boolean;
+    url: string | null;
 }
 export interface Counts {
     /**

@@ -50,14 +50,15 @@ test("filters: paid while training and a maximum distance leave routes out and s
   await w.locator(".rw-filters .rw-hint").waitFor();
   const r = await w.evaluate((el) => el.result);
   assert.ok(r.counts.hidden > 0, "unpaid routes are hidden");
-  assert.ok(r.routes.every((x) => x.paid_while_learning), "only paid routes are listed");
+  const listed = [...r.routes, ...r.kinds.flatMap((k) => k.others)];
+  assert.ok(listed.length > 0 && listed.every((x) => x.paid_while_learning), "only paid routes are listed");
   assert.match(await w.locator(".rw-filters .rw-hint").innerText(), new RegExp(`${r.counts.hidden} opleidingsplekken`));
   // The focus stays on the control the candidate used.
   assert.equal(await w.evaluate((el) => el.shadowRoot.activeElement?.name), "paid");
   await w.getByLabel("Alleen met salaris tijdens de opleiding").uncheck();
   await w.getByLabel("Hoogstens zo ver (km)").selectOption("10");
   await page.waitForTimeout(300);
-  const near = await w.evaluate((el) => el.result.routes);
+  const near = await w.evaluate((el) => [...el.result.routes, ...el.result.kinds.flatMap((k) => k.others)]);
   assert.ok(near.every((x) => x.distance_km == null || x.distance_km <= 10));
   assert.deepEqual(log.errors, []);
   await context.close();
@@ -79,7 +80,8 @@ test("the element's attributes set the filters' defaults", async () => {
   assert.equal(await w.getByLabel("Alleen met salaris tijdens de opleiding").isChecked(), true);
   assert.equal(await w.getByLabel("Hoogstens zo ver (km)").inputValue(), "25");
   const r = await w.evaluate((el) => el.result);
-  assert.ok(r.routes.every((x) => x.paid_while_learning && (x.distance_km == null || x.distance_km <= 25)));
+  const listed = [...r.routes, ...r.kinds.flatMap((k) => k.others)];
+  assert.ok(listed.every((x) => x.paid_while_learning && (x.distance_km == null || x.distance_km <= 25)));
   await context.close();
 });
 

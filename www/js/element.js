@@ -399,6 +399,7 @@ export class RouteWijzer extends HTMLElement {
 addEventListener("beforeprint", () => {
   for (const el of document.querySelectorAll("route-wijzer")) {
     for (const d of el.shadowRoot?.querySelectorAll(".rw-results details:not([open])") || []) {
+      d.dispatchEvent(new Event("rw-build")); // content built on first opening: build it now
       d.open = true;
       d.dataset.printOpened = "";
     }

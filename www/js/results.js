@@ -84,7 +84,7 @@ export class Results {
       openK(inside).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(inside).map((k) => this.#kind(k, r))) : null,
       r.pathways.length && !browsing ? this.#pathways(r) : null,
       closedK(inside).length ? this.#details("closed", `${this.#t("closedKinds")} (${closedK(inside).length})`,
-        h("ul", { class: "rw-closed" }, closedK(inside).map((k) => this.#closedKind(k, r)))) : null,
+        () => h("ul", { class: "rw-closed" }, closedK(inside).map((k) => this.#closedKind(k, r)))) : null,
       showOut && outside.length ? h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t("outsideKinds") }),
         openK(outside).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(outside).map((k) => this.#kind(k, r))) : null,
         closedK(outside).length ? h("ul", { class: "rw-closed" }, closedK(outside).map((k) => this.#closedKind(k, r))) : null) : null,
@@ -134,12 +134,12 @@ export class Results {
     return this.#details("filters", this.#t("filters"), box);
   }
 
-  /** The routes of a kind shown in `r.routes`, in the chosen order. */
-  #ofKind(k, r) {
-    const list = r.routes.filter((x) => x.kind === k.kind);
+  /** The other offerings of a kind (`kinds[].others`), in the chosen order. */
+  #ofKind(k) {
+    const list = k.others;
     const key = {
       distance: (x) => x.distance_km ?? Infinity,
-      start: (x) => x.next_intake?.start_date ?? "9999",
+      start: (x) => x.start_date ?? "9999",
       cost: (x) => x.cost_eur_per_year,
     }[this.#sort];
     return key ? [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.rank - b.rank)) : list;
@@ -149,17 +149,18 @@ export class Results {
   #kind(k, r) {
     const best = r.routes.find((x) => x.offering === k.best);
     if (!best) return null;
-    const others = this.#ofKind(k, r).filter((x) => x.offering !== k.best);
+    const others = this.#ofKind(k);
     const more = others.length;
     const rest = k.offerings - 1 - more; // beyond what the core listed: say so, don't pretend
     const card = this.#route(best, k);
     if (more > 0) {
-      card.append(this.#details(`k:${k.kind}`, more === 1 ? this.#t("alsoAt1") : this.#t("alsoAt", { n: more }),
+      card.append(this.#details(`k:${k.kind}`, more === 1 ? this.#t("alsoAt1") : this.#t("alsoAt", { n: more }), () => [
         rest > 0 ? h("p", { class: "rw-hint", text: this.#t("alsoMore", { n: rest }) }) : null,
         h("ul", { class: "rw-others" }, others.map((x) => h("li", { "data-offering": x.offering },
           this.#badge(x.eligibility), " ",
           x.url ? this.#link(x.url, x.name) : h("span", { text: x.name }),
-          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#w.label("mode", x.mode), x.distance_km != null ? this.#w.km(x.distance_km) : null, x.next_intake ? this.#w.date(x.next_intake.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` }))))));
+          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#w.label("mode", x.mode), x.distance_km != null ? this.#w.km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),
+      ]));
     }
     return card;
   }
@@ -182,10 +183,24 @@ export class Results {
     return this.#result?.routes.find((r) => r.offering === id);
   }
 
-  /** A <details> whose open state survives re-rendering. */
+  /** A <details> whose open state survives re-rendering. Its content may be a function:
+   * then it is built when first opened (or on the `rw-build` event, before printing), so a
+   * result renders only what is on screen. */
   #details(key, summary, ...content) {
-    const d = h("details", { open: this.#open.has(key) }, h("summary", {}, summary), content);
-    d.addEventListener("toggle", () => (d.open ? this.#open.add(key) : this.#open.delete(key)));
+    const open = this.#open.has(key);
+    const lazy = content.length === 1 && typeof content[0] === "function";
+    let built = !lazy || open;
+    const d = h("details", { open }, h("summary", {}, summary), lazy ? (open ? content[0]() : null) : content);
+    const build = () => {
+      if (built) return;
+      built = true;
+      put(d, [content[0]()], true);
+    };
+    d.addEventListener("rw-build", build);
+    d.addEventListener("toggle", () => {
+      if (d.open) build();
+      d.open ? this.#open.add(key) : this.#open.delete(key);
+    });
     return d;
   }
 
@@ -230,7 +245,7 @@ export class Results {
       it ? [this.#t("applyBy"), w.date(it.apply_by)] : null,
       it ? [this.#t("qualified"), w.date(it.expected_qualification)] : null,
     ].filter(Boolean);
-    const factors = h("table", { class: "rw-factors" },
+    const factors = () => h("table", { class: "rw-factors" },
       h("thead", {}, h("tr", {}, [this.#t("factor"), this.#t("points"), this.#t("reason")].map((c) => h("th", { scope: "col", text: c })))),
       h("tbody", {}, x.factors.map((f) => h("tr", {}, h("th", { scope: "row", text: w.option("factor", f.factor) }), h("td", { class: "rw-num", text: `${f.points}/${f.max}` }), h("td", { text: f.reason.text })))));
     const bar = h("span", { class: "rw-bar", "aria-hidden": "true" }, h("span", {}));
