@@ -24,7 +24,8 @@ fn matcher() -> Matcher {
 fn profile_object_round_trips_to_the_cli_result_shape() {
     let m = matcher();
     let profile = JSON::parse(PROFILE).unwrap();
-    let result = m.match_profile(profile, "2026-11-23".into(), "en".into(), 5.into(), 3.into()).unwrap();
+    let result =
+        m.match_profile(profile, "2026-11-23".into(), "en".into(), 5.into(), 3.into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&result, "today").as_string().unwrap(), "2026-11-23");
     assert_eq!(get(&result, "lang").as_string().unwrap(), "en");
     let routes: Array = get(&result, "routes").dyn_into().unwrap();
@@ -63,6 +64,7 @@ fn json_text_and_object_inputs_give_the_same_result() {
             "nl".into(),
             JsValue::UNDEFINED,
             JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
         )
         .unwrap();
     assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&b).unwrap());
@@ -98,6 +100,7 @@ fn bad_profiles_throw_errors_that_name_the_field() {
             JsValue::from_str("{}"),
             "2026-11-23".into(),
             "de".into(),
+            JsValue::UNDEFINED,
             JsValue::UNDEFINED,
             JsValue::UNDEFINED,
         )
@@ -146,7 +149,14 @@ fn info_and_places_for_the_form() {
 fn result_is_the_cli_golden_json() {
     let golden = include_str!("golden/januari-baanaanbod.json");
     let result = matcher()
-        .match_profile(JsValue::from_str(PROFILE), "2026-11-23".into(), "nl".into(), 6.into(), JsValue::UNDEFINED)
+        .match_profile(
+            JsValue::from_str(PROFILE),
+            "2026-11-23".into(),
+            "nl".into(),
+            6.into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+        )
         .unwrap();
     assert_eq!(JSON::stringify(&result).unwrap(), JSON::stringify(&JSON::parse(golden).unwrap()).unwrap());
 }
@@ -202,7 +212,49 @@ fn memory_bytes() -> f64 {
 
 /// Calls `match` with raw JS arguments.
 fn call(m: &Matcher, profile: JsValue, today: JsValue, limit: JsValue, closed: JsValue) -> Result<JsValue, JsValue> {
-    m.match_profile(profile, today, JsValue::UNDEFINED, limit, closed)
+    m.match_profile(profile, today, JsValue::UNDEFINED, limit, closed, JsValue::UNDEFINED)
+}
+
+#[wasm_bindgen_test]
+fn a_view_gives_one_route_per_kind_and_filters_with_a_count_and_bad_views_are_named() {
+    let m = matcher();
+    let view = JSON::parse(r#"{"per_kind": 3, "filter": {"paid": true}}"#).unwrap();
+    let r = m
+        .match_profile(
+            JsValue::from_str(PROFILE),
+            "2026-11-23".into(),
+            "nl".into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+            view,
+        )
+        .unwrap();
+    let routes: Array = get(&r, "routes").dyn_into().unwrap();
+    let kinds: Array = get(&r, "kinds").dyn_into().unwrap();
+    assert_eq!(routes.length(), kinds.length(), "the best route of each kind, in full");
+    assert!(routes.iter().all(|x| get(&x, "paid_while_learning").as_bool() == Some(true)));
+    assert!(get(&get(&r, "counts"), "hidden").as_f64().unwrap() > 0.0, "unpaid routes are counted as hidden");
+    assert!(kinds.iter().all(|k| Array::from(&get(&k, "others")).length() <= 2));
+    for (bad, path) in [
+        (r#"{"per_kind": -1}"#, "view.per_kind"),
+        (r#"{"filter": {"paid": "yes"}}"#, "view.filter.paid"),
+        (r#"{"filter": {"max_km": 10, "colour": 1}}"#, "view.filter"),
+    ] {
+        let err = m
+            .match_profile(
+                JsValue::from_str(PROFILE),
+                "2026-11-23".into(),
+                "nl".into(),
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+                JSON::parse(bad).unwrap(),
+            )
+            .err()
+            .unwrap();
+        let (message, got, document) = js_error(err);
+        assert_eq!(document, "options", "{bad}");
+        assert!(got.starts_with(path), "{bad}: path {got}, message {message}");
+    }
 }
 
 #[wasm_bindgen_test]

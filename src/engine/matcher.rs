@@ -124,7 +124,7 @@ impl Matcher {
             ineligible: count(Eligibility::Ineligible),
             hidden,
         };
-        let kinds = self.kinds(&evaluated, &hints, options.per_kind.unwrap_or(0));
+        let kinds = self.kinds(profile, &evaluated, &hints, options.per_kind.unwrap_or(0));
         let summary = self.summary(profile, &evaluated, &kinds, &pathways, lang);
         let mut what_if = hints;
         what_if.truncate(options.max_what_if);
@@ -144,7 +144,7 @@ impl Matcher {
     }
 
     /// One card per route kind, in the order of its best offering.
-    fn kinds(&self, ranked: &[Evaluated], hints: &[WhatIf], per_kind: usize) -> Vec<KindSummary> {
+    fn kinds(&self, p: &Profile, ranked: &[Evaluated], hints: &[WhatIf], per_kind: usize) -> Vec<KindSummary> {
         let ix = &self.index;
         let mut out: Vec<KindSummary> = Vec::new();
         for (rank, e) in ranked.iter().enumerate() {
@@ -154,7 +154,12 @@ impl Matcher {
                 k.offerings += 1;
                 k.open += u32::from(open);
                 k.outside &= e.outside >= 2;
-                if k.others.len() + 1 < per_kind {
+                // "Also at": other places of an open kind where it is open too, in the
+                // person's subjects; for a closed kind, the other places.
+                let fits = (k.eligibility == Eligibility::Ineligible || open)
+                    && (p.subjects.is_empty() || o.subject.is_none_or(|s| p.subjects.contains(&s)));
+                k.others_total += u32::from(fits);
+                if fits && k.others.len() + 1 < per_kind {
                     k.others.push(OfferingBrief {
                         offering: o.id.clone(),
                         rank: rank as u32 + 1,
@@ -190,6 +195,7 @@ impl Matcher {
                     hints.iter().find(|h| h.kind == o.kind).cloned()
                 },
                 others: Vec::new(),
+                others_total: 0,
             });
         }
         out

@@ -85,8 +85,11 @@ pub struct KindSummary {
     pub outside: bool,
     /// For a kind with no eligible offering: the smallest change that opens its best one.
     pub what_if: Option<WhatIf>,
-    /// With `per_kind`: the next best offerings of this kind, briefly ("also at ...").
+    /// With `per_kind`: the next best offerings of this kind, briefly ("also at ..."):
+    /// for an open kind those open too, in the person's subjects.
     pub others: Vec<OfferingBrief>,
+    /// How many offerings fit `others` in all (listed or not).
+    pub others_total: u32,
 }
 
 /// An offering in a few words, for "also at N other places".

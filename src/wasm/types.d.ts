@@ -1254,9 +1254,16 @@ export interface KindSummary {
      */
     what_if: WhatIf | null;
     /**
-     * With `per_kind`: the next best offerings of this kind, briefly ("also at ...").
+     * With `per_kind`: the next best offerings of this kind, briefly ("also at ..."):
+     * for an open kind those open too, in the person's subjects.
      */
     others: OfferingBrief[];
+    /**
+     * How many offerings fit `others` in all (listed or not).
+     *
+     * @minimum 0
+     */
+    others_total: number;
 }
 /**
  * An offering in a few words, for "also at N other places".

@@ -151,7 +151,7 @@ export class Results {
     if (!best) return null;
     const others = this.#ofKind(k);
     const more = others.length;
-    const rest = k.offerings - 1 - more; // beyond what the core listed: say so, don't pretend
+    const rest = k.others_total - more; // beyond what the core listed: say so, don't pretend
     const card = this.#route(best, k);
     if (more > 0) {
       card.append(this.#details(`k:${k.kind}`, more === 1 ? this.#t("alsoAt1") : this.#t("alsoAt", { n: more }), () => [
@@ -251,7 +251,7 @@ export class Results {
     const bar = h("span", { class: "rw-bar", "aria-hidden": "true" }, h("span", {}));
     bar.firstChild.style.setProperty("--w", `${Math.max(0, Math.min(100, x.score))}%`);
     return h("li", { class: "rw-route rw-kind", "data-kind": x.kind, "data-offering": x.offering, "data-verdict": x.eligibility },
-      k ? h("p", { class: "rw-kind-name", text: `${w.label("route_kind", k.kind)} · ${this.#t("kindOfferings", { n: k.offerings })}` }) : null,
+      k ? h("p", { class: "rw-kind-name", text: `${w.label("route_kind", k.kind)} · ${this.#t("kindOfferings", { n: k.open || k.offerings })}` }) : null,
       h("div", { class: "rw-route-head" }, this.#title(x), this.#badge(x.eligibility)),
       h("p", { class: "rw-meta", text: [x.institution, x.place, w.label("mode", x.mode), x.distance_km != null ? w.km(x.distance_km) : null].filter(Boolean).join(" · ") }),
       h("div", { class: "rw-score" }, h("span", { class: "rw-score-n" }, `${this.#t("score")} `, h("strong", { text: String(x.score) }), "/100"), bar),
