@@ -114,3 +114,28 @@ test("on a phone the results are within reach: after submitting, the answer is o
   await screenshot(page, "phone-results-375");
   await context.close();
 });
+
+test("screenshots and axe (WCAG 2.2 AA) at 1280, 375 and 320 px, nl and en, light and dark", async () => {
+  const { AxeBuilder } = await import("@axe-core/playwright");
+  for (const lang of ["nl", "en"]) {
+    for (const theme of ["light", "dark"]) {
+      for (const width of [1280, 375, 320]) {
+        const { page, context, log } = await openPage(h.browser, { width, locale: lang === "en" ? "en-GB" : "nl-NL" });
+        const w = await openDemo(page, h.server.url);
+        await w.evaluate((el, [l, t]) => (el.setAttribute("lang", l), el.setAttribute("theme", t)), [lang, theme]);
+        await w.locator(`form`).waitFor();
+        await page.waitForTimeout(300);
+        await fillCareerSwitcher(w, { nl: lang === "nl" });
+        await waitForResults(w);
+        await w.locator("details > summary").first().click(); // the filters
+        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+        assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(" | ")}`), [], `${lang} ${theme} ${width}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${lang} ${theme} ${width}: the page scrolls sideways by ${overflow} px`);
+        await screenshot(page, `answer-${lang}-${theme}-${width}`);
+        assert.deepEqual(log.errors, [], `${lang} ${theme} ${width}`);
+        await context.close();
+      }
+    }
+  }
+});

@@ -216,7 +216,8 @@ function job(key, start) {
 async function fetchCounted(url, j) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText} (${url})`);
-  j.total = Number(res.headers.get("content-length")) || 0;
+  // A compressed transfer's Content-Length is not the size of the bytes read: no total.
+  j.total = res.headers.get("content-encoding") ? 0 : Number(res.headers.get("content-length")) || 0;
   if (!res.body) return res;
   const reader = res.body.getReader();
   const body = new ReadableStream({

@@ -217,7 +217,9 @@ export class RouteWijzer extends HTMLElement {
   async #start() {
     const url = this.#catalogUrl;
     const bar = h("progress", { max: 100 });
-    const onProgress = ({ loaded, total }) => total && (bar.value = Math.round((loaded / total) * 100));
+    // Without a known total (a compressed transfer counts more bytes than its
+    // Content-Length) the bar is indeterminate, never a false 100%.
+    const onProgress = ({ loaded, total }) => (total ? (bar.value = Math.min(99, Math.round((loaded / total) * 100))) : bar.removeAttribute("value"));
     const loading = (this.#loading = Routewijzer.load({ catalog: url, onProgress }));
     let settled = false;
     this.#useLang().then((w) => {
@@ -332,7 +334,9 @@ export class RouteWijzer extends HTMLElement {
     this.#foot.replaceChildren(
       h("p", { text: w.t("privacy") }),
       h("p", { text: w.t("data", { name: info.name, v: info.version, d: w.date(info.generated) }) }),
-      h("ul", { class: "rw-attribution" }, (info.attribution || []).map((a) => h("li", { text: a }))));
+      // The catalog's attribution lines are Dutch ("Bron: DUO ..."); the word before the
+      // names is the widget's own and follows its language.
+      h("ul", { class: "rw-attribution" }, (info.attribution || []).map((a) => h("li", { text: a.replace(/^Bron: /, `${w.t("sourceWord")}: `) }))));
   }
 
   #announce(text) {

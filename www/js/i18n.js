@@ -74,6 +74,7 @@ export class Words {
     const m = /^P(?:(\d+)Y)?(?:(\d+)M)?$/.exec(iso || "");
     if (!m) return iso || "";
     const months = (+m[1] || 0) * 12 + (+m[2] || 0);
-    return months % 12 === 0 ? this.t("years", { n: months / 12 }) : this.t("months", { n: months });
+    if (months % 12 === 0) return this.t(months === 12 ? "year1" : "years", { n: months / 12 });
+    return this.t(months === 1 ? "month1" : "months", { n: months });
   }
 }

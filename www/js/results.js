@@ -286,7 +286,7 @@ export class Results {
         const job = pw.own_job ? h("p", { class: "rw-job", text: this.#t("ownJob") })
           : vac ? h("p", { class: "rw-job" },
             h("strong", {}, `${this.#t("vacancy")}: `, vac.url ? this.#link(vac.url, vac.title) : vac.title),
-            ` · ${vac.employer}, ${vac.place}`,
+            ` · ${vac.employer.replace(/^Demonstratie: /, `${this.#t("demoEmployer")}: `)}, ${vac.place}`,
             vac.distance_km != null ? ` (${w.km(vac.distance_km)})` : "",
             ` · ${this.#t("perWeek", { n: vac.work_hours })} · ${w.label("employment_type", vac.employment_type)} · ${this.#t("jobStarts", { d: w.date(vac.job_start_date) })}`,
             vac.demo ? h("span", { class: "rw-demo", text: this.#t("demo") }) : null)

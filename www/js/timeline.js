@@ -4,6 +4,22 @@
 import { h } from "./dom.js";
 import { DAY, utc } from "./dates.js";
 
+/** Dots closer than this share one (as a share of the track: a dot is about 1.5rem wide,
+ * and the track of a 320 px phone about 17rem). */
+const NEAR = 0.09;
+
+/** Events in date order, grouped where their dots would overlap; the dots of the groups
+ * alternate between two rows. */
+function groups(ev, span) {
+  const out = [];
+  for (const e of ev) {
+    const last = out[out.length - 1];
+    if (last && (e.at - last[0].at) / span < NEAR) last.push(e);
+    else out.push([e]);
+  }
+  return out;
+}
+
 /** The timeline <figure> of pathway `pw` (see MatchResult.pathways) as seen on `today`, or null. */
 export function timeline(pw, today, words) {
   const t = (k) => words.t(k);
@@ -26,7 +42,11 @@ export function timeline(pw, today, words) {
     teach && done ? place(h("span", { class: "rw-tl-bar rw-tl-teach" }), teach.at, done.at) : null,
     early ? place(h("span", { class: "rw-tl-bar rw-tl-gap" }), teach.at, intake.at) : null,
     place(h("span", { class: "rw-tl-today", text: t("today") }), utc(today)),
-    ev.map((e, i) => place(h("span", { class: `rw-tl-dot${i % 2 ? " rw-tl-low" : ""}${early && e === teach ? " rw-warn" : ""}`, "data-event": e.event, text: String(i + 1) }), e.at)));
+    groups(ev, span).map((g, i) => place(h("span", {
+      class: `rw-tl-dot${i % 2 ? " rw-tl-low" : ""}${early && g.includes(teach) ? " rw-warn" : ""}`,
+      "data-event": g.map((e) => e.event).join(" "),
+      text: g.length > 1 ? `${ev.indexOf(g[0]) + 1}–${ev.indexOf(g[g.length - 1]) + 1}` : String(ev.indexOf(g[0]) + 1),
+    }), g[0].at)));
   const legend = h("ul", { class: "rw-tl-legend", "aria-hidden": "true" },
     h("li", { class: "rw-tl-key-today", text: t("today") }),
     intake && done ? h("li", { class: "rw-tl-key-train", text: t("tlTraining") }) : null,
