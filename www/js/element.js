@@ -389,7 +389,9 @@ export class RouteWijzer extends HTMLElement {
     }
     if (seq !== this.#seq || matcher !== this.#matcher) return;
     this.#last = result;
+    const t0 = performance.now();
     this.#announce(this.#results.show(result, browsing));
+    performance.measure(`routewijzer:render:${this.name}`, { start: t0 }); // for measurements (BENCHMARKS.md)
     if (!this.#firstResult) {
       this.#firstResult = true;
       performance.mark(`routewijzer:first-result:${this.name}`);
