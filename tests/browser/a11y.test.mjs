@@ -133,6 +133,7 @@ test("usable at 320 px: no horizontal scrolling, controls fit", async () => {
   await fillSchoolLeaver(w);
   await waitForResults(w);
   await w.getByText("Waarom deze score?").first().click();
+  await w.locator(".rw-factors").first().waitFor(); // built when first opened
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   const wide = await w.evaluate((el) =>

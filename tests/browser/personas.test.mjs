@@ -26,6 +26,7 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     assert.ok((await job.locator("a[href^='https://']").count()) > 0, "sources are links");
     // Score breakdown: points/max for every factor, adding up to the score.
     await first.getByText("Waarom deze score?").click();
+    await first.locator(".rw-factors").waitFor(); // built when first opened
     const rows = await first.locator(".rw-factors tbody tr .rw-num").allInnerTexts();
     assert.equal(rows.length, 10);
     const total = rows.reduce((s, t) => s + Number(t.split("/")[0]), 0);
@@ -45,6 +46,7 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     if (await also.count()) {
       const n = Number((await also.locator("summary").innerText()).match(/(\d+)/)[1]);
       await also.locator("summary").click();
+      await also.locator(".rw-others > li").first().waitFor(); // built when first opened
       assert.equal(await also.locator(".rw-others > li").count(), n);
     }
     const closed = w.locator("details", { has: w.page().locator("summary", { hasText: /^Nu niet mogelijk/ }) });

@@ -30,6 +30,7 @@ describe("strict Content-Security-Policy", () => {
     await fillJanuaryOffer(w);
     await waitForResults(w);
     await w.getByText("Waarom deze score?").first().click();
+    await w.locator(".rw-factors").first().waitFor();
     await w.locator("details > summary", { hasText: /^Nu niet mogelijk/ }).click();
     await w.locator("details > summary", { hasText: /^Filters/ }).click();
     assert.ok((await w.locator(".rw-tl-gap").count()) > 0, "timeline drawn (CSSOM custom properties are allowed)");

@@ -295,10 +295,8 @@ export class RouteWijzer extends HTMLElement {
       fields: this.#info.fields || [],
       onChange: () => this.#changed(),
       onRemember: () => this.#store(),
-      onSubmit: () => {
-        this.#run(true);
-        this.#results.focus();
-      },
+      // The result is computed in the worker: focus its heading once it is shown.
+      onSubmit: () => this.#run(true).then(() => this.#results.focus()),
     });
     this.#view ??= this.#defaultView;
     this.#results = new Results({
