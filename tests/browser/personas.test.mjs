@@ -52,6 +52,7 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     const closed = w.locator("details", { has: w.page().locator("summary", { hasText: /^Nu niet mogelijk/ }) });
     assert.equal(await closed.getAttribute("open"), null);
     await closed.locator("summary").click();
+    await closed.locator(".rw-route-closed").first().waitFor(); // built when first opened
     assert.ok((await closed.locator(".rw-route-closed .rw-finding").count()) > 0, "closed routes say why");
     // The live region announces the count.
     assert.match(await w.locator("[aria-live=polite]").innerText(), /\d+ soorten? routes? staa?n? voor je open/);
