@@ -218,17 +218,12 @@ fn call(m: &Matcher, profile: JsValue, today: JsValue, limit: JsValue, closed: J
 #[wasm_bindgen_test]
 fn a_view_gives_one_route_per_kind_and_filters_with_a_count_and_bad_views_are_named() {
     let m = matcher();
-    let view = JSON::parse(r#"{"per_kind": 3, "filter": {"paid": true}}"#).unwrap();
-    let r = m
-        .match_profile(
-            JsValue::from_str(PROFILE),
-            "2026-11-23".into(),
-            "nl".into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            view,
-        )
-        .unwrap();
+    let with_view = |view: &str| {
+        let view = JSON::parse(view).unwrap();
+        let u = || JsValue::UNDEFINED;
+        m.match_profile(JsValue::from_str(PROFILE), "2026-11-23".into(), "nl".into(), u(), u(), view)
+    };
+    let r = with_view(r#"{"per_kind": 3, "filter": {"paid": true}}"#).unwrap();
     let routes: Array = get(&r, "routes").dyn_into().unwrap();
     let kinds: Array = get(&r, "kinds").dyn_into().unwrap();
     assert_eq!(routes.length(), kinds.length(), "the best route of each kind, in full");
@@ -240,18 +235,7 @@ fn a_view_gives_one_route_per_kind_and_filters_with_a_count_and_bad_views_are_na
         (r#"{"filter": {"paid": "yes"}}"#, "view.filter.paid"),
         (r#"{"filter": {"max_km": 10, "colour": 1}}"#, "view.filter"),
     ] {
-        let err = m
-            .match_profile(
-                JsValue::from_str(PROFILE),
-                "2026-11-23".into(),
-                "nl".into(),
-                JsValue::UNDEFINED,
-                JsValue::UNDEFINED,
-                JSON::parse(bad).unwrap(),
-            )
-            .err()
-            .unwrap();
-        let (message, got, document) = js_error(err);
+        let (message, got, document) = js_error(with_view(bad).err().unwrap());
         assert_eq!(document, "options", "{bad}");
         assert!(got.starts_with(path), "{bad}: path {got}, message {message}");
     }

@@ -3,29 +3,16 @@
 // with Dutch and English names and synonyms) and the search over it. Fetched once per
 // page, when someone starts on a study-field question.
 
-import { closest, fold, rank, resolve } from "./search.js";
+import { closest, fold, rank, resolve, tables } from "./search.js";
 
 const URL_DEFAULT = new URL("../data/fields.json", import.meta.url).href;
-const loads = new Map();
-const loaded = new Map();
+const TABLES = tables((json) => new FieldTable(json));
 
 /** The table if it has already loaded on this page (a form built later, e.g. in another language, uses it at once), else null. */
-export const fieldsLoaded = (url = URL_DEFAULT) => loaded.get(url) ?? null;
+export const fieldsLoaded = (url = URL_DEFAULT) => TABLES.loaded(url);
 
-export function loadFields(url = URL_DEFAULT) {
-  let p = loads.get(url);
-  if (!p) {
-    p = fetch(url).then(async (res) => {
-      if (!res.ok) throw new Error(`HTTP ${res.status} (${url})`);
-      const table = new FieldTable(await res.json());
-      loaded.set(url, table);
-      return table;
-    });
-    p.catch(() => loads.delete(url));
-    loads.set(url, p);
-  }
-  return p;
-}
+/** Fetches and indexes the table once per URL per page; a failed fetch is forgotten, so the next focus tries again. */
+export const loadFields = (url = URL_DEFAULT) => TABLES.load(url);
 
 /** "Scheikunde (MSc)", "Master of Science in Chemistry", "hbo Bedrijfskunde" -> the discipline's words. */
 const DEGREE = /^(?:(?:bachelor|master)s?(?: of (?:science|arts|laws|education|business administration))?(?: in)?|bsc|msc|ba|ma|hbo|wo|ad|llb|llm|mphil) | (?:bsc|msc|ba|ma|hbo|wo|ad|llb|llm|mphil|bachelor|master|opleiding|studie)$/g;

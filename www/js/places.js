@@ -3,30 +3,16 @@
 // table is fetched once per page, and only when someone starts on a place field, so a
 // region shard's widget knows every place in the country and gives distances from it.
 
-import { closest, fold, rank, resolve } from "./search.js";
+import { closest, fold, rank, resolve, tables } from "./search.js";
 
 const URL_DEFAULT = new URL("../data/places.json", import.meta.url).href;
-const loads = new Map();
-const loaded = new Map();
+const TABLES = tables((json) => new PlaceTable(json));
 
 /** The table if it has already loaded on this page (a form built later, e.g. in another language, uses it at once), else null. */
-export const placesLoaded = (url = URL_DEFAULT) => loaded.get(url) ?? null;
+export const placesLoaded = (url = URL_DEFAULT) => TABLES.loaded(url);
 
 /** Fetches and indexes the table once per URL per page; a failed fetch is forgotten, so the next focus tries again. */
-export function loadPlaces(url = URL_DEFAULT) {
-  let p = loads.get(url);
-  if (!p) {
-    p = fetch(url).then(async (res) => {
-      if (!res.ok) throw new Error(`HTTP ${res.status} (${url})`);
-      const table = new PlaceTable(await res.json());
-      loaded.set(url, table);
-      return table;
-    });
-    p.catch(() => loads.delete(url));
-    loads.set(url, p);
-  }
-  return p;
-}
+export const loadPlaces = (url = URL_DEFAULT) => TABLES.load(url);
 
 const PC = /^(\d{4})\s*([a-z]{2})?$/i;
 

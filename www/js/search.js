@@ -109,3 +109,28 @@ export function closest(entries, q, n = 3) {
   }
   return out;
 }
+
+/** A JSON table fetched once per URL per page and built with `make`: `load(url)` resolves
+ * to it (a failed fetch is forgotten, so the next call tries again); `loaded(url)` is the
+ * built table if it has loaded on this page, else null. */
+export function tables(make) {
+  const loads = new Map();
+  const built = new Map();
+  return {
+    load(url) {
+      let p = loads.get(url);
+      if (!p) {
+        p = fetch(url).then(async (res) => {
+          if (!res.ok) throw new Error(`HTTP ${res.status} (${url})`);
+          const table = make(await res.json());
+          built.set(url, table);
+          return table;
+        });
+        p.catch(() => loads.delete(url));
+        loads.set(url, p);
+      }
+      return p;
+    },
+    loaded: (url) => built.get(url) ?? null,
+  };
+}
