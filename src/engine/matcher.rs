@@ -125,7 +125,7 @@ impl Matcher {
             hidden,
         };
         let kinds = self.kinds(profile, &evaluated, &hints, options.per_kind.unwrap_or(0));
-        let summary = self.summary(profile, &evaluated, &kinds, &pathways, lang);
+        let summary = self.summary(&evaluated, &kinds, &pathways, lang);
         let mut what_if = hints;
         what_if.truncate(options.max_what_if);
         MatchResult {
@@ -202,14 +202,7 @@ impl Matcher {
     }
 
     /// The answer in words: how many kinds of route are open, the best start, the first step.
-    fn summary(
-        &self,
-        p: &Profile,
-        ranked: &[Evaluated],
-        kinds: &[KindSummary],
-        pathways: &[Pathway],
-        lang: Lang,
-    ) -> Vec<Text> {
+    fn summary(&self, ranked: &[Evaluated], kinds: &[KindSummary], pathways: &[Pathway], lang: Lang) -> Vec<Text> {
         let ix = &self.index;
         let inside: Vec<&KindSummary> = kinds.iter().filter(|k| !k.outside).collect();
         let open_kinds = inside.iter().filter(|k| k.open > 0).count();
@@ -252,7 +245,6 @@ impl Matcher {
         });
         // What the person must arrange comes before the calendar.
         out.extend(condition.or(first_event));
-        let _ = p;
         out
     }
 

@@ -123,7 +123,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             let go = go_plan(p, e, &intake, Some(start_teaching), today);
             if teaches {
                 let facts = JobFacts { sector: job.sector, hours: job.hours_per_week, start: start_teaching, already };
-                flags.extend(go_flags(p, &intake, go, facts));
+                flags.extend(go_flags(p, go, facts));
                 flags.extend(misalignment(&intake, start_teaching, o.paid_while_learning).msgs());
             }
             out.push(candidate(
@@ -255,7 +255,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             let mut flags = Vec::new();
             if misalign.count() > 0 {
                 let facts = JobFacts { sector: v.sector, hours: v.work_hours, start: start_teaching, already: false };
-                flags.extend(go_flags(p, &intake, go, facts));
+                flags.extend(go_flags(p, go, facts));
             }
             flags.extend(misalign.msgs());
             let choice = Choice::Vacancy(vacancy_match(m, vi, d), start_teaching);
@@ -364,14 +364,13 @@ fn go_plan(p: &Profile, e: &Evaluated, t: &NextIntake, start_teaching: Option<Da
 /// Flags about teaching before the GO is under way. In po nobody may teach as a
 /// zij-instromer before the GO has started (there is no unqualified-teaching exception);
 /// in vo and mbo someone without a bevoegdheid may teach at most 6 hours a week (§1).
-fn go_flags(p: &Profile, t: &NextIntake, go: Option<GoPlan>, job: JobFacts) -> Vec<Msg> {
+fn go_flags(p: &Profile, go: Option<GoPlan>, job: JobFacts) -> Vec<Msg> {
     let Some(go) = go else { return Vec::new() };
     if crate::engine::score::held_for(p, &[job.sector]).is_some()
         || (job.sector != Sector::Po && job.hours <= UNQUALIFIED_MAX_HOURS_VO_MBO)
     {
         return Vec::new();
     }
-    let _ = t;
     let po = job.sector == Sector::Po;
     if go.delayed && job.start < go.request_by {
         // No traject can start before then: teaching meanwhile is unqualified teaching.

@@ -287,7 +287,6 @@ pub(crate) fn what_if(m: &Index, p: &Profile, ranked: &[Evaluated], opts: &Match
             }
         }
     }
-    let _ = opts;
     out
 }
 

@@ -46,12 +46,6 @@ export class Results {
     this.el.querySelector("h3")?.focus();
   }
 
-  /** No answers yet. */
-  empty() {
-    this.#result = null;
-    this.el.replaceChildren(this.#heading(), h("p", { class: "rw-empty", text: this.#t("empty") }));
-  }
-
   /** Matching failed: the core rejected the profile (`message`), or crashed (null). */
   error(message) {
     this.#result = null;
@@ -61,7 +55,6 @@ export class Results {
   /** Renders a MatchResult; returns the sentence to announce (the answer in words). */
   show(r, browsing = false) {
     this.#result = r;
-    const w = this.#w;
     const inside = r.kinds.filter((k) => !k.outside);
     const outside = r.kinds.filter((k) => k.outside);
     const showOut = this.#open.has("outside");
@@ -90,7 +83,6 @@ export class Results {
         closedK(outside).length ? h("ul", { class: "rw-closed" }, closedK(outside).map((k) => this.#closedKind(k, r))) : null) : null,
       this.#actions(),
     ]);
-    void w;
     return browsing ? "" : answer;
   }
 

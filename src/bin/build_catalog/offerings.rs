@@ -2,13 +2,13 @@
 //! covers several), and the routes without a CROHO code placed at the institutions that
 //! run the matching programme. `build` assembles the national catalog.
 
-use crate::inputs::{Inputs, MappedKind, Programme};
+use crate::inputs::{Facts, Inputs, MappedKind, Programme};
 use crate::intakes::{intakes, Pattern};
 use crate::vacancies::vacancies;
 use crate::{notes, subject_name, Res};
 use routewijzer::model::vocab::*;
 use routewijzer::model::*;
-use routewijzer::Months;
+use routewijzer::{Date, Months};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub struct Built {
@@ -133,6 +133,34 @@ impl Ctx<'_> {
             return Err(format!("offering id {} built twice", s.id));
         }
         Ok(())
+    }
+}
+
+/// A LIO appointment at an institution's place for one sector: (id part, sector, name).
+fn lio<'a>(
+    facts: &Facts,
+    inst: &'a str,
+    gm: &'a str,
+    today: Date,
+    (what, sector, name): (&str, Sector, &str),
+) -> Spec<'a> {
+    let mode = Mode::WerkendLeren;
+    Spec {
+        id: offering_id(inst, what, mode, gm, None),
+        kind: RouteKind::Lio,
+        name: name.into(),
+        inst,
+        gm,
+        mode,
+        subject: None,
+        sectors: vec![sector],
+        credential: None,
+        time: "P5M",
+        hours: 40,
+        funded: None,
+        paid: true,
+        intakes: intakes(facts, Pattern::Lio, inst, today, None),
+        croho: None,
     }
 }
 
@@ -321,23 +349,13 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 croho: Some(facts.pabo_croho.clone()),
             })?;
         }
-        cx.add(Spec {
-            id: offering_id(inst, "lio-po", w, gm, None),
-            kind: RouteKind::Lio,
-            name: "LIO-aanstelling (leraar in opleiding), basisonderwijs".into(),
+        cx.add(lio(
+            facts,
             inst,
             gm,
-            mode: w,
-            subject: None,
-            sectors: vec![Sector::Po],
-            credential: None,
-            time: "P5M",
-            hours: 40,
-            funded: None,
-            paid: true,
-            intakes: intakes(facts, Pattern::Lio, inst, today, None),
-            croho: None,
-        })?;
+            today,
+            ("lio-po", Sector::Po, "LIO-aanstelling (leraar in opleiding), basisonderwijs"),
+        ))?;
         cx.add(Spec {
             id: offering_id(inst, "herintreding-po", w, gm, None),
             kind: RouteKind::Herintreding,
@@ -450,27 +468,11 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 })?;
             }
         }
-        for (what, sector, name) in [
+        for what in [
             ("lio-vo", Sector::Vo, "LIO-aanstelling (leraar in opleiding), voortgezet onderwijs"),
             ("lio-mbo", Sector::Mbo, "LIO-aanstelling (leraar in opleiding), mbo"),
         ] {
-            cx.add(Spec {
-                id: offering_id(inst, what, w, gm, None),
-                kind: RouteKind::Lio,
-                name: name.into(),
-                inst,
-                gm,
-                mode: w,
-                subject: None,
-                sectors: vec![sector],
-                credential: None,
-                time: "P5M",
-                hours: 40,
-                funded: None,
-                paid: true,
-                intakes: intakes(facts, Pattern::Lio, inst, today, None),
-                croho: None,
-            })?;
+            cx.add(lio(facts, inst, gm, today, what))?;
         }
         // Herintreding awards nothing new and has no subject: someone returns with the
         // bevoegdheid they hold (ROUTES row 16); one per institution and gemeente that
