@@ -222,3 +222,151 @@ impl Origins {
         path.to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::error::Document;
+    use crate::model::parse::{catalog_from_str, overlay_from_str};
+    use crate::model::{Catalog, Overlay};
+    use serde_json::{json, Value};
+
+    fn sample() -> Catalog {
+        catalog_from_str(include_str!("../../tests/fixtures/sample-catalog.json")).expect("the sample is valid")
+    }
+
+    /// An overlay from a JSON value with `meta` filled in.
+    fn overlay(mut v: Value) -> Overlay {
+        v["meta"] = json!({"name": "Loket Midden-Utrecht", "version": "1", "generated": "2026-11-20", "region": "AM13",
+            "attribution": ["Vacatures: Loket Midden-Utrecht"], "contact": {"name": "Onderwijsloket Midden-Utrecht", "email": "info@loket.example.nl"}});
+        overlay_from_str(&v.to_string()).expect("a well-formed overlay")
+    }
+
+    fn vacancy(id: &str, at: &str) -> Value {
+        json!({"id": id, "title": "Leerkracht groep 3", "employer": "OBS De Regenboog", "job_location": at, "sector": "po",
+            "role": "leraar", "work_hours": 32, "employment_type": "structureel", "job_start_date": "2027-02-01",
+            "valid_through": "2027-01-10", "accepts_in_training": true, "education_requirements": ["po"]})
+    }
+
+    fn activity(id: &str) -> Value {
+        json!({"id": id, "name": "Informatieavond", "activity_type": "loket", "start_date": "2027-02-04",
+            "start_time": "19:00", "end_time": "21:00", "event_attendance_mode": "offline", "location": "GM0344"})
+    }
+
+    fn paths(e: &crate::model::error::InputError) -> Vec<&str> {
+        e.problems.iter().map(|p| p.path.as_str()).collect()
+    }
+
+    #[test]
+    fn institutions_and_offerings_are_replaced_by_id_or_added_and_intakes_replaced() {
+        let c = sample();
+        let mut changed = serde_json::to_value(&c.offerings[0]).unwrap();
+        changed["name"] = "Pabo voltijd (loket)".into();
+        let mut added = changed.clone();
+        added["id"] = "loket-pabo-extra".into();
+        let o = overlay(json!({
+            "institutions": [{"id": "25DW", "name": "HU (loket)"}, {"id": "99XX", "name": "Nieuwe hogeschool"}],
+            "offerings": [changed, added],
+            "intakes": [{"offering": "marnix-pabo-voltijd-utrecht", "intakes": [{"start_date": "2027-02-01"}]}],
+            "activities": [activity("loket-avond")],
+        }));
+        let m = c.merge(&o).expect("a valid overlay merges");
+        assert_eq!(m.offerings.len(), c.offerings.len() + 1);
+        assert_eq!(m.offerings[0].name, "Pabo voltijd (loket)", "replaced in place");
+        assert_eq!(m.offerings.last().unwrap().id, "loket-pabo-extra");
+        assert_eq!(m.institutions.iter().find(|i| i.id == "25DW").unwrap().name, "HU (loket)");
+        assert_eq!(m.institutions.len(), c.institutions.len() + 1);
+        let marnix = m.offerings.iter().find(|x| x.id == "marnix-pabo-voltijd-utrecht").unwrap();
+        assert_eq!(marnix.intakes.len(), 1);
+        assert_eq!(marnix.intakes[0].start_date.to_string(), "2027-02-01");
+        assert_eq!(m.activities.len(), c.activities.len() + 1);
+        assert_eq!(m.meta.attribution.len(), c.meta.attribution.len() + 1);
+        assert_eq!(m.meta.contact.as_ref().unwrap().email.as_deref(), Some("info@loket.example.nl"));
+        assert_eq!(m.meta.overlay.as_ref().unwrap().name, "Loket Midden-Utrecht");
+        // Without vacancies in the overlay the demonstration ones stay.
+        assert_eq!(m.vacancies, c.vacancies);
+    }
+
+    #[test]
+    fn real_vacancies_replace_the_demo_ones_of_the_region_only() {
+        let c = sample();
+        let regions = c.place_regions();
+        let in_region = |v: &crate::model::Vacancy| regions.get(v.job_location.as_str()) == Some(&"AM13");
+        let demo_here = c.vacancies.iter().filter(|v| v.demo && in_region(v)).count();
+        let demo_elsewhere = c.vacancies.iter().filter(|v| v.demo && !in_region(v)).count();
+        assert!(demo_here > 0 && demo_elsewhere > 0, "the sample has demo vacancies in and outside AM13");
+        let o = overlay(json!({"vacancies": [vacancy("echt-1", "GM0344"), vacancy("echt-2", "GM0356")]}));
+        let m = c.merge(&o).unwrap();
+        assert!(!m.vacancies.iter().any(|v| v.demo && in_region(v)), "no demo vacancy left in the region");
+        assert_eq!(m.vacancies.iter().filter(|v| v.demo).count(), demo_elsewhere, "demo ones elsewhere stay");
+        let real: Vec<&str> = m.vacancies.iter().filter(|v| !v.demo).map(|v| v.id.as_str()).collect();
+        assert_eq!(real, ["echt-1", "echt-2"]);
+    }
+
+    #[test]
+    fn problems_name_the_place_in_the_overlay_and_nothing_is_applied() {
+        let c = sample();
+        let mut bad_time = activity("c");
+        bad_time["start_time"] = "25:00".into();
+        let mut ends_early = activity("d");
+        ends_early["end_time"] = "18:00".into();
+        let mut bad_offering = serde_json::to_value(&c.offerings[3]).unwrap();
+        bad_offering["institution"] = "NOPE".into();
+        let o = overlay(json!({
+            "offerings": [bad_offering],
+            "intakes": [{"offering": "hu-pabo-voltijd-utrecht", "intakes": [{"start_date": "2027-09-01"}, {"start_date": "2027-09-01"}]}],
+            "vacancies": [vacancy("v1", "GM0344"), vacancy("v2", "GM9999")],
+            "activities": [activity("a"), activity("b"), bad_time, ends_early, activity("a")],
+        }));
+        let e = c.merge(&o).unwrap_err();
+        assert_eq!(e.document, Document::Overlay);
+        let ps = paths(&e);
+        for want in [
+            "overlay.offerings[0].institution",
+            "overlay.intakes[0].intakes[1].start_date",
+            "overlay.vacancies[1].job_location",
+            "overlay.activities[2].start_time",
+            "overlay.activities[3].end_time",
+            "overlay.activities[4].id",
+        ] {
+            assert!(ps.contains(&want), "{want} in {ps:?}");
+        }
+        let time = e.problems.iter().find(|p| p.path == "overlay.activities[2].start_time").unwrap();
+        assert_eq!(time.message, "'25:00' is not a time HH:MM");
+        assert!(ps.iter().all(|p| p.starts_with("overlay.")), "{ps:?}");
+    }
+
+    #[test]
+    fn what_the_overlay_names_must_exist() {
+        let c = sample();
+        let mut o = overlay(json!({"intakes": [{"offering": "bestaat-niet", "intakes": []}]}));
+        o.meta.region = Some("AM99".into());
+        let e = c.merge(&o).unwrap_err();
+        assert_eq!(paths(&e), ["overlay.intakes[0].offering", "overlay.meta.region"]);
+        // An activity id the catalog has already.
+        let o = overlay(json!({"activities": [activity(&c.activities[0].id)]}));
+        let e = c.merge(&o).unwrap_err();
+        assert_eq!(paths(&e), ["overlay.activities[0].id"]);
+        assert!(e.problems[0].message.contains("used twice"));
+    }
+
+    #[test]
+    fn an_overlay_document_is_read_like_a_catalog() {
+        let text = json!({
+            "meta": {"name": "L", "version": "1", "generated": "2026-11-20"},
+            "vacancies": [vacancy("ok", "GM0344"), {"id": "broken"}],
+            "activities": [activity("a"), {"id": "b", "name": "x", "activity_type": "feest", "start_date": "2027-01-01", "event_attendance_mode": "online"}],
+            "extra": 1,
+        })
+        .to_string();
+        let e = overlay_from_str(&text).unwrap_err();
+        assert_eq!(e.document, Document::Overlay);
+        let ps = paths(&e);
+        assert!(ps.contains(&"overlay.vacancies[1]"), "{ps:?}");
+        assert!(ps.contains(&"overlay.activities[1].activity_type"), "{ps:?}");
+        assert!(ps.contains(&"overlay.extra"), "{ps:?}");
+        assert_eq!(overlay_from_str("[]").unwrap_err().problems[0].path, "overlay");
+        let dup = json!({"meta": {"name": "L", "version": "1", "generated": "2026-11-20"},
+            "offerings": [], "institutions": [{"id": "a", "name": "A"}, {"id": "a", "name": "B"}]});
+        assert_eq!(paths(&overlay_from_str(&dup.to_string()).unwrap_err()), ["overlay.institutions[1].id"]);
+    }
+}

@@ -139,7 +139,8 @@ pub fn activities(
                 weekday_after(first, if h & 1 == 0 { 1 } else { 3 }, h >> 24, weeks),
                 ("19:30", "21:00"),
             );
-            info.event_attendance_mode = if h & 2 == 0 { AttendanceMode::Online } else { AttendanceMode::Mixed };
+            // One in four online only (shown to everyone), the rest on site with a stream.
+            info.event_attendance_mode = if h % 4 == 0 { AttendanceMode::Online } else { AttendanceMode::Mixed };
             info.description = Some(
                 "Over zij-instroom: de toelating, het geschiktheidsonderzoek en een baan als leraar in opleiding."
                     .into(),
