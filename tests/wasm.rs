@@ -355,26 +355,27 @@ fn unknown_fields_are_refused_in_objects_as_in_text() {
 }
 
 const OVERLAY: &str = r#"{
-  "meta": {"name": "Loket Midden-Utrecht", "version": "2026.11", "generated": "2026-11-20", "region": "AM13",
-           "contact": {"name": "Onderwijsloket Midden-Utrecht", "email": "info@loket.example.nl"}},
-  "vacancies": [{"id": "echt-wiskunde", "title": "Docent wiskunde (echt)", "employer": "Het Lyceum", "job_location": "GM0344",
-                 "sector": "vo", "subject": "wiskunde", "role": "leraar-onbevoegd", "work_hours": 32, "employment_type": "structureel",
-                 "job_start_date": "2027-01-04", "valid_through": "2026-12-20", "accepts_in_training": true,
-                 "education_requirements": ["tweedegraads"]}],
+  "meta": {"name": "Onderwijsloket Amersfoort", "version": "2026.11", "generated": "2026-11-20", "region": "AM14",
+           "contact": {"name": "Onderwijsloket Amersfoort", "email": "info@loket.example.nl"}},
+  "vacancies": [{"id": "echt-groep-4", "title": "Leerkracht groep 4 (echt)", "employer": "OBS De Boomgaard", "job_location": "GM0307",
+                 "sector": "po", "role": "leraar", "work_hours": 36, "employment_type": "structureel",
+                 "job_start_date": "2027-08-24", "valid_through": "2027-05-31", "accepts_in_training": true,
+                 "education_requirements": ["po"]}],
   "activities": [{"id": "loket-avond", "name": "Spreekuur zij-instroom", "activity_type": "loket", "start_date": "2026-12-03",
-                  "start_time": "16:00", "end_time": "18:00", "event_attendance_mode": "offline", "location": "GM0344"}]
+                  "start_time": "16:00", "end_time": "18:00", "event_attendance_mode": "offline", "location": "GM0307"}]
 }"#;
+const SWITCHER: &str = include_str!("fixtures/profiles/hbo-zij-instromer-po.json");
 
 #[wasm_bindgen_test]
 fn an_overlay_as_text_or_object_lays_the_lokets_data_over_the_catalog() {
     for overlay in [JsValue::from_str(OVERLAY), JSON::parse(OVERLAY).unwrap()] {
         let m = Matcher::new(JsValue::from_str(CATALOG), overlay).unwrap();
         let info = m.info().unwrap();
-        assert_eq!(get(&get(&info, "overlay"), "name").as_string().unwrap(), "Loket Midden-Utrecht");
+        assert_eq!(get(&get(&info, "overlay"), "name").as_string().unwrap(), "Onderwijsloket Amersfoort");
         assert_eq!(get(&get(&info, "contact"), "email").as_string().unwrap(), "info@loket.example.nl");
         let result = m
             .match_profile(
-                JsValue::from_str(PROFILE),
+                JsValue::from_str(SWITCHER),
                 "2026-11-23".into(),
                 "nl".into(),
                 JsValue::UNDEFINED,
@@ -382,11 +383,11 @@ fn an_overlay_as_text_or_object_lays_the_lokets_data_over_the_catalog() {
                 JsValue::UNDEFINED,
             )
             .unwrap();
-        // The pathways now use the real vacancy (the demo ones of AM13 are gone).
+        // The pathways now use the real vacancy (the demo ones of AM14, Amersfoort, are gone).
         let pathways = Array::from(&get(&result, "pathways"));
         let vacancies: Vec<JsValue> =
             pathways.iter().map(|p| get(&p, "vacancy")).filter(|v| !v.is_null() && !v.is_undefined()).collect();
-        assert!(vacancies.iter().any(|v| get(v, "id").as_string().unwrap() == "echt-wiskunde"));
+        assert!(vacancies.iter().any(|v| get(v, "id").as_string().unwrap() == "echt-groep-4"));
         assert!(vacancies
             .iter()
             .all(|v| get(v, "demo").as_bool() == Some(false) || get(v, "place").as_string().unwrap() != "Utrecht"));
