@@ -46,6 +46,7 @@ pub const CATALOG_LISTS: &[(&str, usize)] = &[
     ("postcodes", 10_000),
     ("shortages", 100_000),
     ("figures", 2_000),
+    ("activities", 10_000),
 ];
 
 /// The limit of a catalog list (unknown names are not limited here).
@@ -85,6 +86,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         ("postcodes", c.postcodes.len()),
         ("shortages", c.shortages.len()),
         ("figures", c.figures.len()),
+        ("activities", c.activities.len()),
     ];
     for (list, len) in lens {
         if len > list_limit(list) {

@@ -96,6 +96,7 @@ pub const CATALOG_LISTS: &[&str] = &[
     "postcodes",
     "shortages",
     "figures",
+    "activities",
 ];
 
 /// Parses and validates a catalog from JSON text, reporting every problem found.
@@ -159,6 +160,8 @@ fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
             attribution: vec!["-".into()],
             region: None,
             notes: vec![],
+            contact: None,
+            overlay: None,
         },
         sources: vec![],
         rules: vec![],
@@ -183,6 +186,7 @@ fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
             travel: 0,
             shortage: 0,
         },
+        activities: vec![],
     };
     // For each list: the input indices of the elements kept, to map paths back.
     let mut kept: Vec<(&str, Vec<usize>)> = Vec::new();
@@ -248,6 +252,7 @@ fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
                         "places" => keep(item, &at, &mut c.places),
                         "postcodes" => keep(item, &at, &mut c.postcodes),
                         "figures" => keep(item, &at, &mut c.figures),
+                        "activities" => keep(item, &at, &mut c.activities),
                         _ => keep(item, &at, &mut c.shortages),
                     };
                     match ok {

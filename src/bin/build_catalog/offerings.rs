@@ -663,6 +663,8 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             attribution: facts.attribution.clone(),
             region: None,
             notes: notes(inputs, None),
+            contact: None,
+            overlay: None,
         },
         sources: r.sources.clone(),
         rules: r.rules.clone(),
@@ -676,6 +678,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
         shortages: r.shortages.clone(),
         figures: r.figures.clone(),
         weights: r.weights,
+        activities: Vec::new(),
     };
     Ok(Built { catalog, regions })
 }

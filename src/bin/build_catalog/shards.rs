@@ -61,6 +61,8 @@ pub fn shard(inputs: &Inputs, national: &Catalog, code: &str, name: &str, own: &
             attribution: national.meta.attribution.clone(),
             region: Some(code.to_string()),
             notes: notes(inputs, Some((code, name))),
+            contact: None,
+            overlay: None,
         },
         sources: national.sources.clone(),
         rules: national.rules.clone(),
@@ -74,5 +76,6 @@ pub fn shard(inputs: &Inputs, national: &Catalog, code: &str, name: &str, own: &
         shortages: national.shortages.clone(),
         figures: national.figures.clone(),
         weights: national.weights,
+        activities: Vec::new(),
     }
 }
