@@ -3,15 +3,20 @@
 //! ```text
 //! routewijzer validate CATALOG
 //! routewijzer match --catalog C --profile P [--today YYYY-MM-DD] [--format json|text] [--lang nl|en] [--limit N]
+//! routewijzer import [--catalog BASE] [--region AMxx] [--name NAME] [--today YYYY-MM-DD] --out OVERLAY.json [--merged CATALOG.json] FILE...
 //! ```
 //! Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage error.
 
 use routewijzer::{Date, InputError, Lang, MatchOptions, Matcher};
 use std::process::ExitCode;
 
+#[path = "routewijzer/import.rs"]
+mod import;
+
 const USAGE: &str = "usage:
   routewijzer validate CATALOG
   routewijzer match --catalog CATALOG --profile PROFILE [--today YYYY-MM-DD] [--format json|text] [--lang nl|en] [--limit N]
+  routewijzer import [--catalog BASE] [--region AMxx] [--name NAME] [--today YYYY-MM-DD] --out OVERLAY.json [--merged CATALOG.json] FILE...
 
 --today defaults to the system date (the only place a clock is read); pass it for reproducible output.";
 
@@ -118,6 +123,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
                 }
             })
         }
+        Some("import") => import::run(&args[1..], system_today),
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         Some(other) => Err(Failure::Usage(format!("unknown command '{other}'"))),
         None => Err(Failure::Usage("no command given".into())),
