@@ -417,12 +417,7 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
                 None
             }
         },
-        None => match title.as_deref().and_then(|t| {
-            t.to_lowercase()
-                .contains("fte")
-                .then(|| text::hours(&t[t.to_lowercase().find(|c: char| c.is_ascii_digit()).unwrap_or(0)..]))
-                .flatten()
-        }) {
+        None => match title.as_deref().and_then(fte_in_title) {
             Some((h, _)) => {
                 item.note(&at, format!("{h} hours a week taken from the title"));
                 Some(h)
@@ -556,13 +551,31 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
     })
 }
 
+/// Offering ids, at most eight of them.
+fn ids_list(ids: &[String]) -> String {
+    let mut s = ids.iter().take(8).cloned().collect::<Vec<_>>().join(", ");
+    if ids.len() > 8 {
+        s += &format!(" and {} more", ids.len() - 8);
+    }
+    s
+}
+
+/// Hours a week from an fte figure in a title ("Leerkracht groep 3 (0,6 fte)").
+fn fte_in_title(title: &str) -> Option<(u8, Option<String>)> {
+    let t = title.to_lowercase();
+    let at = t.find("fte")?;
+    let before = t[..at].trim_end();
+    let start = before.rfind(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).map_or(0, |i| i + 1);
+    text::hours(&t[start..at + 3])
+}
+
 /// Plain text of a description that may hold HTML.
 fn plain_text(s: &str) -> String {
     if !s.contains('<') {
         return s.trim().to_string();
     }
     let frag = scraper::Html::parse_fragment(s);
-    let t: String = frag.root_element().text().collect::<Vec<_>>().join(" ");
+    let t: String = frag.root_element().text().collect();
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -705,7 +718,11 @@ fn intake(item: &mut Item, rec: &Record, deadline: Option<&Field>, today: Date) 
     let mut sub = Item::new(rec);
     let start =
         sub.req("start_date", "add {} (the first day of the cohort)").cloned().and_then(|f| sub.date(&f).map(|d| d.0));
-    let deadline = rec.get("application_deadline").or(deadline).cloned().and_then(|f| sub.date(&f).map(|d| (d.0, f)));
+    let own = rec.get("application_deadline").cloned().and_then(|f| sub.date(&f).map(|d| (d.0, f)));
+    // The programme's deadline holds for the cohorts of the year after it, not later ones.
+    let shared = deadline.cloned().and_then(|f| text::date_time(&f.value).ok().map(|d| (d.0, f)));
+    let shared = shared.filter(|(d, _)| start.is_some_and(|s| *d <= s && d.days_until(s) < 366));
+    let deadline = if own.is_some() { own } else { shared };
     let status = rec.get("status").and_then(|f| sub.vocab(IntakeStatus::ALL, f)).unwrap_or(IntakeStatus::Confirmed);
     if let (Some(s), Some((d, f))) = (start, &deadline) {
         if *d > s {
@@ -762,6 +779,8 @@ struct Out<'a> {
     notes: Vec<Assumption>,
     counts: BTreeMap<Kind, Count>,
     institutions: Vec<Institution>,
+    /// A new institution of the offering being checked, added when it is taken.
+    pending: Option<Institution>,
     /// New or replacing offerings, with how many intake items they carry.
     offerings: Vec<(Offering, Record)>,
     /// Intakes of catalog offerings, by offering id: the intakes and the items they came from.
@@ -784,6 +803,9 @@ impl Out<'_> {
     /// Keeps or drops an item's problems and notes.
     fn settle(&mut self, kind: Kind, item: Item, taken: bool) {
         self.count(kind, taken);
+        if let Some(i) = self.pending.take().filter(|_| taken) {
+            self.institutions.push(i);
+        }
         self.problems.extend(item.problems);
         if taken {
             self.notes.extend(item.notes);
@@ -806,7 +828,7 @@ impl Out<'_> {
         }
         let id = item.get("institution_id").map(|f| f.value.clone()).unwrap_or_else(|| slug(&f.value));
         item.note(&f.at, format!("institution '{}' is not in the base catalog: added as '{id}'", f.value));
-        self.institutions.push(Institution {
+        self.pending = Some(Institution {
             id: id.clone(),
             name: f.value.clone(),
             url: item.get("institution_url").map(|f| f.value.clone()),
@@ -903,12 +925,9 @@ impl Out<'_> {
             })
             .flatten();
         let id = item.get("id").map(|f| f.value.clone()).unwrap_or_else(|| {
-            slug(&format!(
-                "{institution} {} {} {}",
-                croho.clone().unwrap_or_else(|| name.clone().unwrap_or_default()),
-                mode,
-                place
-            ))
+            let what = croho.clone().unwrap_or_else(|| name.clone().unwrap_or_default());
+            let what: String = slug(&format!("{institution} {what}")).chars().take(40).collect();
+            format!("{}-{mode}-{}", what.trim_end_matches('-'), place.to_lowercase())
         });
         Some(Offering {
             id,
@@ -975,6 +994,9 @@ impl Out<'_> {
         if let Some(i) = inst.and_then(|f| self.base.institution_by_name(&f.value)) {
             found.retain(|o| o.institution == i.id);
         }
+        if let Some(k) = item.get("route_kind").and_then(|f| vocab(RouteKind::ALL, &f.value).ok()) {
+            found.retain(|o| o.kind == k);
+        }
         if let Some(m) = mode {
             found.retain(|o| o.educational_program_mode == m);
         }
@@ -988,6 +1010,9 @@ impl Out<'_> {
     fn programme(&mut self, rec: &Record) {
         let mut item = Item::new(rec);
         let prog_mode = rec.get("mode").and_then(|f| mode(&mut item, f));
+        if let Some(f) = rec.get("application_deadline") {
+            item.date(f);
+        }
         let prog_place = if rec.get("postcode").is_some() || rec.get("place").is_some() {
             self.base.place(&mut item, false)
         } else {
@@ -1104,7 +1129,7 @@ impl Out<'_> {
                 }
                 many => {
                     ok = false;
-                    item.bad(&cs[0].at, format!("matches {} offerings of the catalog: {}", many.len(), many.join(", ")), "give educationalProgramMode or courseMode (voltijd, deeltijd, duaal) and the location, or additionalProperty offering with one of these ids");
+                    item.bad(&cs[0].at, format!("matches {} offerings of the catalog: {}", many.len(), ids_list(many)), "give educationalProgramMode or courseMode (voltijd, deeltijd, duaal) and the location, or additionalProperty offering with one of these ids");
                 }
             }
         }
@@ -1161,7 +1186,7 @@ impl Out<'_> {
                     many => {
                         item.bad(
                             &rec.at,
-                            format!("the row fits {} offerings: {}", many.len(), many.join(", ")),
+                            format!("the row fits {} offerings: {}", many.len(), ids_list(many)),
                             "give the offering id, or the institution, mode and place that single one out",
                         );
                         None
@@ -1247,6 +1272,7 @@ pub(crate) fn build(
         notes,
         counts: BTreeMap::new(),
         institutions: Vec::new(),
+        pending: None,
         offerings: Vec::new(),
         intakes: BTreeMap::new(),
         broken: HashMap::new(),

@@ -190,7 +190,12 @@ pub fn import(inputs: &[Input], options: &Options) -> Report {
             ),
         }
     }
-    build::build(records, options, problems, assumptions)
+    let mut report = build::build(records, options, problems, assumptions);
+    // File by file, in the order given; within a file in the order found.
+    let order = |file: &str| inputs.iter().position(|i| i.name == file).unwrap_or(usize::MAX);
+    report.problems.sort_by_key(|p| order(&p.file));
+    report.assumptions.sort_by_key(|a| order(&a.file));
+    report
 }
 
 /// Collects problems and assumptions about one file.
