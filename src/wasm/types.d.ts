@@ -1147,6 +1147,19 @@ export interface MatchResult {
      * Things the candidate should know about the input (an unknown postcode, say).
      */
     notices: Text[];
+    /**
+     * Activities for this person (open days, meeloopdagen, information evenings, the
+     * loket's own events), by date: none that has ended; online ones, and others within
+     * their travel distance (without a location: in the catalog's region); about the
+     * kinds of route open to them (or teaching in general) and their sectors.
+     */
+    activities: ActivityMatch[];
+    /**
+     * How many more activities matched than are listed.
+     *
+     * @minimum 0
+     */
+    activities_more: number;
 }
 export interface RouteResult {
     /**
@@ -1475,6 +1488,44 @@ export interface Counts {
      * @minimum 0
      */
     hidden: number;
+}
+/**
+ * An activity, with what a list and a calendar entry need.
+ */
+export interface ActivityMatch {
+    id: string;
+    name: string;
+    activity_type: ActivityType;
+    start_date: IsoDate;
+    /**
+     * Local time (Europe/Amsterdam), `HH:MM`.
+     */
+    start_time: string | null;
+    end_date: IsoDate | null;
+    end_time: string | null;
+    mode: AttendanceMode;
+    /**
+     * The place's name (its id when the catalog lacks it); none for an online activity
+     * without a place.
+     */
+    place: string | null;
+    /**
+     * As the crow flies from the person's location, when both are known.
+     */
+    distance_km: number | null;
+    address: string | null;
+    /**
+     * The organizer's name (an institution's name, when the activity names its id).
+     */
+    organizer: string | null;
+    url: string | null;
+    description: string | null;
+    /**
+     * The kinds of route open to the person that the activity is about; empty when it
+     * is about teaching in general.
+     */
+    route_kinds: RouteKind[];
+    demo: boolean;
 }
 /**
  * One problem in an input document.

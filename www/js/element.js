@@ -15,7 +15,7 @@ const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
 let made = 0;
 
 export class RouteWijzer extends HTMLElement {
-  static observedAttributes = ["lang", "sectors", "today", "catalog", "region", "max-km", "start-before", "paid", "part-time"];
+  static observedAttributes = ["lang", "sectors", "today", "catalog", "overlay", "region", "max-km", "start-before", "paid", "part-time"];
 
   #n = ++made;
   #uid = `rw${this.#n}`;
@@ -151,7 +151,7 @@ export class RouteWijzer extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.#root) return;
-    if (name === "catalog" || name === "region") {
+    if (name === "catalog" || name === "overlay" || name === "region") {
       if (this.#form) {
         this.#pending = this.#form.read(); // keep the answers across the reload
         clearTimeout(this.#timer);
@@ -220,7 +220,9 @@ export class RouteWijzer extends HTMLElement {
     // Without a known total (a compressed transfer counts more bytes than its
     // Content-Length) the bar is indeterminate, never a false 100%.
     const onProgress = ({ loaded, total }) => (total ? (bar.value = Math.min(99, Math.round((loaded / total) * 100))) : bar.removeAttribute("value"));
-    const loading = (this.#loading = Routewijzer.load({ catalog: url, onProgress }));
+    // The loket's own data laid over the catalog (the `overlay` attribute: a URL).
+    const overlay = this.getAttribute("overlay") ? new URL(this.getAttribute("overlay"), document.baseURI).href : undefined;
+    const loading = (this.#loading = Routewijzer.load({ catalog: url, overlay, onProgress }));
     let settled = false;
     this.#useLang().then((w) => {
       if (settled || this.#loading !== loading) return;
