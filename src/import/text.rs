@@ -10,8 +10,11 @@ use jiff::Timestamp;
 /// A date, and the local time (`HH:MM`, Europe/Amsterdam) when a date-time was given.
 pub(crate) fn date_time(s: &str) -> Result<(Date, Option<String>), String> {
     let s = s.trim();
-    if let Ok(d) = Date::parse(s) {
-        return Ok((d, None));
+    match Date::parse(s) {
+        Ok(d) => return Ok((d, None)),
+        // Well-formed but no such day (2027-02-30), or out of range: say so.
+        Err(e) if s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' => return Err(e),
+        Err(_) => {}
     }
     if s.len() <= 10 && !s.contains('T') {
         // D-M-YYYY (or D/M/YYYY): the order Excel writes with Dutch settings.

@@ -70,9 +70,18 @@ pub fn run(args: &[String], today: impl FnOnce() -> Date) -> Result<String, Fail
     }
     let mut json = serde_json::to_string_pretty(&report.overlay).expect("an overlay is always valid JSON");
     json.push('\n');
-    // What is written must read back as an overlay.
-    check_overlay(&json)
+    // What is written must read back as an overlay and lie over the base catalog.
+    let overlay = routewijzer::model::parse::overlay_from_str(&json)
         .map_err(|e| Failure::Input(format!("{text}the overlay fails validation, not written:\n{e}")))?;
+    let merged_catalog = match &catalog {
+        Some(c) => Some(c.merge(&overlay).map_err(|e| {
+            Failure::Input(format!(
+                "{text}the overlay does not lie over {}, not written:\n{e}",
+                base.unwrap_or_default()
+            ))
+        })?),
+        None => None,
+    };
     std::fs::write(&out, &json).map_err(|e| Failure::Input(format!("cannot write {out}: {e}")))?;
     let o = &report.overlay;
     text += &format!(
@@ -83,15 +92,11 @@ pub fn run(args: &[String], today: impl FnOnce() -> Date) -> Result<String, Fail
         o.activities.len(),
         o.institutions.len()
     );
-    if let (Some(path), Some(_)) = (merged, catalog) {
-        return Err(Failure::Input(format!(
-            "{text}--merged {path}: merging needs Catalog::merge, which this build lacks"
-        )));
+    if let (Some(path), Some(m)) = (merged, merged_catalog) {
+        let mut json = serde_json::to_string(&m).expect("a catalog is always valid JSON");
+        json.push('\n');
+        std::fs::write(&path, json).map_err(|e| Failure::Input(format!("cannot write {path}: {e}")))?;
+        text += &format!("wrote {path}: the base catalog with the overlay laid over it\n");
     }
     Ok(text)
-}
-
-/// Reads the overlay text back as the core reads an overlay.
-fn check_overlay(json: &str) -> Result<(), String> {
-    serde_json::from_str::<routewijzer::model::Overlay>(json).map(|_| ()).map_err(|e| e.to_string())
 }
