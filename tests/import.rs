@@ -22,7 +22,11 @@ fn base() -> &'static Catalog {
 
 /// Imports fixture files against the AM13 shard.
 fn run(files: &[&str]) -> Report {
-    let data: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(format!("{ROOT}/{DIR}/{f}")).unwrap()).collect();
+    run_files(files, DIR)
+}
+
+fn run_files(files: &[&str], dir: &str) -> Report {
+    let data: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(format!("{ROOT}/{dir}/{f}")).unwrap()).collect();
     let inputs: Vec<Input> = files.iter().zip(&data).map(|(name, data)| Input { name, data }).collect();
     let options = Options {
         base: Some(base()),
@@ -355,4 +359,34 @@ fn exit_codes() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("postcode 3511 not checked: no base catalog"));
     std::fs::remove_file(&tmp).ok();
+}
+
+#[test]
+fn templates_match_the_importer_and_their_example_rows_import_cleanly() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/data/templates/README.md")).unwrap();
+    for kind in Kind::ALL {
+        let path = format!("{ROOT}/data/templates/{}.csv", kind.name());
+        let text = std::fs::read_to_string(&path).unwrap();
+        let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+        let columns: Vec<&str> = routewijzer::import::template_columns(kind).iter().map(|(c, _)| *c).collect();
+        assert_eq!(header, columns, "{path}");
+        assert_eq!(text.lines().count(), 2, "{path}: a header and one example row");
+        let section = readme.split(&format!("## {}.csv", kind.name())).nth(1).unwrap().split("\n## ").next().unwrap();
+        for (c, required) in routewijzer::import::template_columns(kind) {
+            let first_cell = |l: &str| l.split('|').nth(1).unwrap_or_default().to_string();
+            let row = section
+                .lines()
+                .find(|l| l.starts_with("| ") && first_cell(l).contains(&format!("`{c}`")))
+                .unwrap_or_else(|| panic!("README has no row for {c}"));
+            if *required {
+                assert!(row.contains("| yes |"), "README says {c} is required: {row}");
+            }
+        }
+    }
+    // Each example row is valid against the AM13 shard (programmes and intakes together).
+    let r = run_files(&["vacancies.csv", "programmes.csv", "intakes.csv", "activities.csv"], "data/templates");
+    assert!(r.problems.is_empty(), "{:#?}", r.problems);
+    for kind in Kind::ALL {
+        assert_eq!(r.count(kind).taken, 1, "{kind:?}");
+    }
 }

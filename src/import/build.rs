@@ -282,9 +282,7 @@ impl<'a> Base<'a> {
                     (Some(_), None) => {}
                 },
             }
-            if name.is_none() {
-                return None;
-            }
+            name?;
         }
         let Some(f) = name else {
             if required {
@@ -1200,14 +1198,11 @@ impl Out<'_> {
         let t = intake(&mut item, rec, None, self.today);
         let ok = item.problems.is_empty();
         match (target, t) {
-            (Some(id), Ok(t)) if ok => {
-                if let Some(t) = t {
-                    match self.offerings.iter_mut().find(|(o, _)| o.id == id) {
-                        Some((o, _)) => o.intakes.push(t),
-                        None => self.intakes.entry(id).or_default().push(t),
-                    }
-                }
-            }
+            (Some(id), Ok(Some(t))) if ok => match self.offerings.iter_mut().find(|(o, _)| o.id == id) {
+                Some((o, _)) => o.intakes.push(t),
+                None => self.intakes.entry(id).or_default().push(t),
+            },
+            (Some(_), Ok(None)) if ok => {}
             (Some(id), _) => {
                 self.broken.entry(id).or_insert((rec.file.clone(), rec.at.clone()));
             }

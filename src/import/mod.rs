@@ -29,6 +29,12 @@ use std::fmt;
 
 pub use build::Kind;
 
+/// The columns of a kind's CSV template (`data/templates/`), in order, and whether each
+/// is required.
+pub fn template_columns(kind: Kind) -> &'static [(&'static str, bool)] {
+    table::TEMPLATES.iter().find(|(k, _)| *k == kind).map(|(_, c)| *c).unwrap_or(&[])
+}
+
 /// One input file: its name (as the user gave it; its extension decides how it is read)
 /// and its text.
 pub struct Input<'a> {
