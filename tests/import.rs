@@ -262,6 +262,23 @@ fn files_that_cannot_be_read_are_problems() {
     assert_eq!(r.problems[2].at, Loc::Path { block: None, path: "$".into() });
 }
 
+/// The CLI's report against `tests/golden/NAME` (UPDATE_GOLDEN=1 rewrites it; review the diff).
+fn golden(name: &str, actual: &str) {
+    let path = format!("{ROOT}/tests/golden/{name}");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {path}; run with UPDATE_GOLDEN=1"));
+    let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b);
+    assert!(
+        expected == actual,
+        "{name} differs at line {:?}: {:?}",
+        line.map(|l| l + 1),
+        line.map(|l| actual.lines().nth(l))
+    );
+}
+
 fn cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_routewijzer")).args(args).current_dir(format!("{ROOT}/{DIR}")).output().unwrap()
 }
@@ -301,6 +318,7 @@ fn round_trip_overlay_merged_catalog_and_match() {
         assert!(stdout.contains(&line), "{line:?} in {stdout}");
     }
     assert_eq!(stdout.matches("; fix: ").count(), r.problems.len());
+    golden("import.txt", &stdout.replace(o, "OVERLAY.json").replace(m, "MERGED.json"));
     // The overlay reads back with the core's reader and is what the library built.
     let text = std::fs::read_to_string(&overlay).unwrap();
     let read = overlay_from_str(&text).unwrap();
@@ -389,4 +407,16 @@ fn templates_match_the_importer_and_their_example_rows_import_cleanly() {
     for kind in Kind::ALL {
         assert_eq!(r.count(kind).taken, 1, "{kind:?}");
     }
+}
+
+#[test]
+fn echoed_values_are_clipped_and_escaped() {
+    let long = "x".repeat(5000);
+    let csv = format!("title,employer,postcode,sector,role,work_hours,valid_through\nA,B,3511,{long},leraar,24,2027-01-01\nA,B,3511,po\u{1b}[31m,leraar,24,2027-01-01\n");
+    let inputs = [Input { name: "v.csv", data: csv.as_bytes() }];
+    let options = Options { base: Some(base()), region: None, name: None, today: Date::parse(TODAY).unwrap() };
+    let r = import(&inputs, &options);
+    assert_eq!(r.problems.len(), 2, "{:#?}", r.problems);
+    assert!(r.problems[0].message.len() < 400, "{}", r.problems[0].message);
+    assert!(r.problems[1].message.contains("\\u{1b}") && !r.problems[1].message.contains('\u{1b}'));
 }

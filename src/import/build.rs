@@ -563,7 +563,11 @@ fn fte_in_title(title: &str) -> Option<(u8, Option<String>)> {
     let t = title.to_lowercase();
     let at = t.find("fte")?;
     let before = t[..at].trim_end();
-    let start = before.rfind(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).map_or(0, |i| i + 1);
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == ',' || *c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     text::hours(&t[start..at + 3])
 }
 
@@ -1398,4 +1402,17 @@ pub(crate) fn build(
     };
     let counts = Kind::ALL.iter().map(|k| (*k, out.counts.get(k).copied().unwrap_or_default())).collect();
     Report { overlay, problems: out.problems, assumptions: out.notes, counts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fte_in_a_title() {
+        assert_eq!(fte_in_title("Leerkracht groep 3 (0,6 fte)").map(|h| h.0), Some(24));
+        assert_eq!(fte_in_title("Docent é0,5 fte").map(|h| h.0), Some(20));
+        assert_eq!(fte_in_title("Docent één fte"), None);
+        assert_eq!(fte_in_title("Leerkracht groep 3"), None);
+    }
 }

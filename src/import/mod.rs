@@ -150,15 +150,11 @@ impl Report {
         let mut s = String::new();
         if !self.problems.is_empty() {
             s += &format!("problems ({}):\n", self.problems.len());
-            for p in &self.problems {
-                s += &format!("  {p}\n");
-            }
+            s += &listed(&self.problems);
         }
         if !self.assumptions.is_empty() {
             s += &format!("assumptions ({}):\n", self.assumptions.len());
-            for a in &self.assumptions {
-                s += &format!("  {a}\n");
-            }
+            s += &listed(&self.assumptions);
         }
         s += "summary:\n";
         for (k, c) in &self.counts {
@@ -166,6 +162,17 @@ impl Report {
         }
         s
     }
+}
+
+/// How many problems (and assumptions) the report lists; the count says how many there are.
+pub const MAX_LISTED: usize = 500;
+
+fn listed<T: fmt::Display>(items: &[T]) -> String {
+    let mut s: String = items.iter().take(MAX_LISTED).map(|x| format!("  {x}\n")).collect();
+    if items.len() > MAX_LISTED {
+        s += &format!("  ... and {} more\n", items.len() - MAX_LISTED);
+    }
+    s
 }
 
 /// Reads every input and builds the overlay. Never fails: what cannot be read is a
@@ -197,11 +204,39 @@ pub fn import(inputs: &[Input], options: &Options) -> Report {
         }
     }
     let mut report = build::build(records, options, problems, assumptions);
-    // File by file, in the order given; within a file in the order found.
+    // File by file, in the order given; within a file by block or line, else in the order found.
     let order = |file: &str| inputs.iter().position(|i| i.name == file).unwrap_or(usize::MAX);
-    report.problems.sort_by_key(|p| order(&p.file));
-    report.assumptions.sort_by_key(|a| order(&a.file));
+    let place = |at: &Loc| match at {
+        Loc::File => (0, 0),
+        Loc::Line { line, .. } => (0, *line),
+        Loc::Path { block, .. } => (block.unwrap_or(0), 0),
+    };
+    report.problems.sort_by_key(|p| (order(&p.file), place(&p.at)));
+    report.assumptions.sort_by_key(|a| (order(&a.file), place(&a.at)));
+    // Values from the files are echoed clipped, control characters escaped, as the core
+    // reports its problems.
+    for p in &mut report.problems {
+        p.message = clean(&p.message);
+        p.at = clean_loc(&p.at);
+    }
+    for a in &mut report.assumptions {
+        a.text = clean(&a.text);
+        a.at = clean_loc(&a.at);
+    }
     report
+}
+
+fn clean(s: &str) -> String {
+    let bounded = crate::model::limits::bound(vec![crate::model::error::Problem::new("", s)]);
+    bounded.into_iter().next().map(|p| p.message).unwrap_or_default()
+}
+
+fn clean_loc(at: &Loc) -> Loc {
+    match at {
+        Loc::Line { line, column } => Loc::Line { line: *line, column: column.as_deref().map(clean) },
+        Loc::Path { block, path } => Loc::Path { block: *block, path: clean(path) },
+        Loc::File => Loc::File,
+    }
 }
 
 /// Collects problems and assumptions about one file.
