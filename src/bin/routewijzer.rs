@@ -3,15 +3,20 @@
 //! ```text
 //! routewijzer validate [--overlay O] CATALOG
 //! routewijzer match --catalog C [--overlay O] --profile P [--today YYYY-MM-DD] [--format json|text] [--lang nl|en] [--limit N]
+//! routewijzer import [--catalog BASE] [--region AMxx] [--name NAME] [--today YYYY-MM-DD] --out OVERLAY.json [--merged CATALOG.json] FILE...
 //! ```
 //! Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage error.
 
 use routewijzer::{Date, InputError, Lang, MatchOptions, Matcher};
 use std::process::ExitCode;
 
+#[path = "routewijzer/import.rs"]
+mod import;
+
 const USAGE: &str = "usage:
   routewijzer validate [--overlay OVERLAY] CATALOG
   routewijzer match --catalog CATALOG [--overlay OVERLAY] --profile PROFILE [--today YYYY-MM-DD] [--format json|text] [--lang nl|en] [--limit N]
+  routewijzer import [--catalog BASE] [--region AMxx] [--name NAME] [--today YYYY-MM-DD] --out OVERLAY.json [--merged CATALOG.json] FILE...
 
 --overlay lays a loket's own data (institutions, offerings, intakes, vacancies, activities) over the catalog.
 
@@ -141,6 +146,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
                 }
             })
         }
+        Some("import") => import::run(&args[1..], system_today),
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         Some(other) => Err(Failure::Usage(format!("unknown command '{other}'"))),
         None => Err(Failure::Usage("no command given".into())),
