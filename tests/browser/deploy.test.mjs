@@ -186,7 +186,7 @@ test("pack folder: only what one loket needs, hashed names but the entry, each h
   const disk = walk(dir).reduce((s, f) => s + statSync(f).size, 0);
   const first = manifest.files.filter((m) => !/^(data\/(places|fields)\.|i18n\/en\.)/.test(m.path)); // what a first visit to a Dutch page loads
   const br = first.reduce((s, m) => s + m.br, 0);
-  console.log(`# pack AM13: ${files.length} files, ${n(manifest.total.bytes / KB)} KB raw, ${n(manifest.total.gzip / KB)} KB gzip, ${n(manifest.total.br / KB)} KB brotli; on disk with the .gz/.br copies ${n(disk / KB)} KB; a first visit downloads ${n(br / KB)} KB (brotli)`);
+  console.log(`# pack AM13: ${files.length} files, ${n(manifest.total.bytes)} bytes raw, ${n(manifest.total.gzip)} gzip, ${n(manifest.total.br)} brotli; on disk with the .gz/.br copies ${n(disk)} bytes; a first visit downloads ${n(br)} bytes (brotli)`);
   for (const m of manifest.files) console.log(`#   ${m.path}: ${n(m.bytes)} / gzip ${n(m.gzip)} / br ${n(m.br)}`);
   // Ceilings (the figures + ~10%): what one loket copies, and what a visitor downloads.
   assert.ok(disk <= 2.6 * KB * KB, `${disk} bytes on disk`);
