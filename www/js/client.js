@@ -115,12 +115,18 @@ class Remote {
     this.#module = module;
   }
 
-  /** Starts a worker and instantiates the module in it; rejects when it cannot start. */
+  /** Starts a worker (or takes the one started early) and instantiates the module in it; rejects when it cannot start. */
   start() {
     this.#ready ??= new Promise((ok, fail) => {
       let w;
+      const early = warm;
+      warm = null;
+      if (early?.error) {
+        early.w.terminate();
+        return fail(early.error); // it failed to load, e.g. refused by the page's Content-Security-Policy
+      }
       try {
-        w = new Worker(WORKER, { type: "module", name: "routewijzer" });
+        w = early?.w ?? new Worker(WORKER, WORKER_OPTIONS);
       } catch (e) {
         return fail(e); // e.g. refused by the page's Content-Security-Policy
       }
@@ -174,6 +180,26 @@ class Remote {
     }
     return answer;
   }
+}
+
+const WORKER_OPTIONS = { type: "module", name: "routewijzer" };
+
+/**
+ * A worker started as soon as the first Routewijzer begins loading, so that its script
+ * and the glue it imports download while the wasm and the catalog do, instead of after
+ * them; the first Remote takes it. {w, error}: an error event before then is kept.
+ */
+let warm = null;
+function startEarly() {
+  if (engine || warm || typeof Worker !== "function") return;
+  try {
+    const w = new Worker(WORKER, WORKER_OPTIONS);
+    const early = (warm = { w, error: null });
+    w.addEventListener("error", (e) => {
+      e.preventDefault?.();
+      early.error ??= e;
+    });
+  } catch {} // the Remote tries again, and falls back to the main thread
 }
 
 /** The page's engine: a started Remote, or null for the main thread (decided once per page). */
@@ -373,6 +399,7 @@ export class Routewijzer {
     if (catalog instanceof URL) catalog = catalog.href;
     if (overlay instanceof URL) overlay = overlay.href;
     const w = loadWasm(new URL(wasm ?? WASM, base()).href);
+    startEarly();
     const isUrl = (x) => typeof x === "string" && !/^\s*[{[]/.test(x);
     for (const [name, x] of [["catalog", catalog], ["overlay", overlay]]) {
       if (name === "overlay" && x === undefined) continue;

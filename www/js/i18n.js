@@ -8,11 +8,15 @@
 /** "en", "en-GB" -> "en"; anything else -> "nl". */
 export const langOf = (code) => (String(code || "").toLowerCase().startsWith("en") ? "en" : "nl");
 
+/** The stores' URLs, written out as literals so that scripts/pack.mjs can give them content-hashed names. */
+const STORE_URLS = { nl: new URL("../i18n/nl.json", import.meta.url).href, en: new URL("../i18n/en.json", import.meta.url).href };
+
 /** Store URL -> Promise<Words>, fetched once per page. A failed fetch is forgotten, so a retry refetches. */
 const stores = new Map();
 
 export function loadWords(lang) {
-  const url = new URL(`../i18n/${lang}.json`, import.meta.url).href;
+  const url = STORE_URLS[lang];
+  if (!url) return Promise.reject(new Error(`no translation store for the language ${JSON.stringify(lang)} (nl, en)`));
   let p = stores.get(url);
   if (!p) {
     p = fetch(url).then(async (res) => {
