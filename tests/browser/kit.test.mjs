@@ -107,7 +107,7 @@ test("320 px in English: the comparison stacks, nothing scrolls sideways, axe fi
   const table = w.getByRole("table", { name: "Comparison of 3 kept routes" });
   await table.waitFor();
   assert.equal(await table.evaluate((t) => getComputedStyle(t).display), "block", "stacked");
-  assert.equal(await table.locator("td").first().evaluate((td) => getComputedStyle(td, "::before").content), `"${(await result(w)).routes.find((x) => x.offering === ids[0]).name}"`);
+  assert.equal(await table.locator("tbody td").first().evaluate((td) => getComputedStyle(td, "::before").content), `"${(await result(w)).routes.find((x) => x.offering === ids[0]).name}"`);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), "no sideways scrolling");
   await w.getByRole("heading", { name: "Share your answers" }).waitFor();
   await w.getByRole("heading", { name: "Send your summary to the education desk" }).waitFor();
@@ -203,6 +203,7 @@ test("a link never overwrites saved answers without the candidate's choice; brok
   await p.w.getByLabel("Onthoud mijn antwoorden op dit apparaat").check();
   await p.page.waitForTimeout(300);
   const hash = await p.page.evaluate(async (jan) => (await import("/js/share.js")).encodeShare(jan), JAN);
+  await p.page.goto("about:blank"); // a new document, not a jump within the same one
   await p.page.goto(`${h.server.url}kit.html${hash}`);
   const w = p.page.locator("route-wijzer");
   await w.getByRole("button", { name: "Gebruik de antwoorden uit de link" }).waitFor();
@@ -230,9 +231,10 @@ test("the one-page print summary: kept routes, conditions and dates; one A4 page
   await page.evaluate(() => (window.print = () => (window.__printedWith = document.querySelector("route-wijzer").getAttribute("data-print"))));
   await w.getByRole("button", { name: "Print samenvatting (1 pagina)" }).click();
   assert.equal(await page.evaluate(() => window.__printedWith), "summary");
+  const summary = w.locator(".rw-print");
+  assert.equal(await summary.isVisible(), false, "not on screen");
   await w.evaluate((el) => el.setAttribute("data-print", "summary"));
   await page.emulateMedia({ media: "print" });
-  const summary = w.locator(".rw-print");
   assert.ok(await summary.isVisible());
   assert.equal(await w.locator("form").isVisible(), false);
   assert.equal(await w.locator(".rw-kinds").isVisible(), false);

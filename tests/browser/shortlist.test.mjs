@@ -138,5 +138,7 @@ test("the comparison's rows: every aspect for every route, in nl and en", () => 
     assert.equal(cell("distance", 0), w.km(items[0].distance_km));
     assert.ok(cell("cost", 0).startsWith(w.euro(items[0].cost_eur_per_year)));
     assert.deepEqual(cell("conditions", 0), items[0].conditions);
+    assert.deepEqual(items[1].conditions, [], "the golden result's second route has nothing to arrange");
+    assert.equal(cell("conditions", 1), w.t("cmpNone"));
   }
 });

@@ -117,6 +117,22 @@ export class Kit {
     }
   }
 
+  /** Another catalog was loaded (its name, version, contact). */
+  set info(info) {
+    this.#info = info;
+  }
+
+  /** The `handoff` attribute changed: the section follows (typed details are kept). */
+  set target(target) {
+    this.#target = target;
+    const ho = target ? this.#handoffSection() : null;
+    if (this.#handoff && ho) this.#handoff.replaceWith(ho);
+    else if (this.#handoff) this.#handoff.remove();
+    else if (ho) this.#share.after(ho);
+    this.#handoff = ho;
+    this.#renderHandoffPreview();
+  }
+
   #t(k, p) {
     return this.#w.t(k, p);
   }

@@ -183,7 +183,7 @@ export function compareRows(items, words) {
     cols: items.map((x) => ({ offering: x.offering, name: x.name, sub: [x.institution, x.place].filter(Boolean).join(" · "), url: x.url })),
     rows: [
       { key: "verdict", label: t("cmpVerdict"), cells: items.map((x) => (x.eligibility ? words.option("eligibility", x.eligibility) : dash)) },
-      { key: "conditions", label: t("todo"), cells: items.map((x) => (x.conditions.length ? x.conditions : [t("cmpNone")])) },
+      { key: "conditions", label: t("todo"), cells: items.map((x) => (x.conditions.length ? x.conditions : t("cmpNone"))) },
       { key: "start", label: t("next"), cells: items.map((x) => (x.start_date ? words.date(x.start_date) : t("noIntake"))) },
       { key: "apply", label: t("applyBy"), cells: items.map((x) => (x.apply_by ? words.date(x.apply_by) : dash)) },
       { key: "duration", label: t("duration"), cells: items.map((x) => (x.duration ? words.duration(x.duration) : dash)) },
