@@ -175,3 +175,34 @@ test("file names are plain ASCII", () => {
   assert.equal(icsName("Uiterlijk aanmelden: Zij-instroom café"), "uiterlijk-aanmelden-zij-instroom-cafe.ics");
   assert.equal(icsName("€€€"), "routewijzer.ics");
 });
+
+test("the widget's calendar items: a route's deadline, GO request date and start (golden result), and an activity", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { Words } = await import("../../www/js/i18n.js");
+  const { activityEvent, routeDates } = await import("../../www/js/kit.js");
+  const read = (f) => readFileSync(new URL(`../../${f}`, import.meta.url), "utf8");
+  const golden = JSON.parse(read("tests/golden/januari-baanaanbod.json"));
+  const w = new Words("nl", JSON.parse(read("src/i18n/nl.json")));
+  const route = golden.routes[0];
+  const pw = golden.pathways.find((p) => p.offering === route.offering);
+  const dates = routeDates(route, pw, w);
+  assert.deepEqual(dates.map((d) => d.key), ["apply", "request-go", "start"]);
+  assert.deepEqual(dates.map((d) => d.event.date), [route.next_intake.apply_by, pw.timeline.find((e) => e.event === "request-go").date, route.next_intake.start_date]);
+  const text = calendar(dates.map((d) => d.event), { now: NOW });
+  assertRfc(text, 3);
+  const evs = parse(text).getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
+  assert.ok(evs.every((e) => e.startDate.isDate && e.summary.endsWith(route.name) && e.location === `${route.institution}, ${route.place}`));
+  assert.equal(routeDates({ ...route, next_intake: null }, null, w).length, 0, "no intake, no dates");
+  // An activity: local times, "online" for an online one, "voorbeeld" said in the description of demo data.
+  const act = { id: "a1", name: "Open avond pabo", activity_type: "open-dag", start_date: "2027-03-11", start_time: "19:00", end_time: "21:00", event_attendance_mode: "offline", place: "Utrecht", address: "Padualaan 97", organizer: "Hogeschool Utrecht", url: "https://www.hu.nl/open", description: "Kom kijken.", demo: true };
+  const ev = new ICAL.Event(parse(calendar([activityEvent(act, w)], { now: NOW })).getFirstSubcomponent("vevent"));
+  assert.equal(ev.startDate.toString(), "2027-03-11T19:00:00");
+  assert.equal(ev.endDate.toString(), "2027-03-11T21:00:00");
+  assert.equal(ev.location, "Padualaan 97, Utrecht");
+  assert.match(ev.description, /Hogeschool Utrecht\nKom kijken\.\nVoorbeeldactiviteit/);
+  const online = activityEvent({ ...act, event_attendance_mode: "online", start_time: null, end_time: "21:00", demo: false }, w);
+  assert.equal(online.location, "online");
+  assert.equal(online.startTime, undefined);
+  assert.equal(online.endTime, undefined, "no end time without a start time");
+  assertRfc(calendar([online], { now: NOW }), 1);
+});

@@ -8,7 +8,7 @@ import { h, link, put, safeUrl } from "./dom.js";
 import { calendar, icsName } from "./ics.js";
 import { shareUrl } from "./share.js";
 import { compareTable, MAX_COMPARED, Shortlist } from "./shortlist.js";
-import { buildHandoff, checkContact, handoffMailto, handoffText, MAX_MOTIVATION, sendHandoff } from "./handoff.js";
+import { buildHandoff, checkContact, handoffMailto, handoffTarget, handoffText, MAX_MOTIVATION, sendHandoff } from "./handoff.js";
 
 /** Activities listed at once; the rest behind "more". */
 const ACTIVITIES_SHOWN = 6;
@@ -84,9 +84,11 @@ export class Kit {
   /**
    * words: Words; uid: id prefix; info: CatalogInfo; profile(): the answers; today(): the
    * widget's date; region: the loket's region or null; storeKey: where kept routes are
-   * stored under consent; target: handoffTarget() of the `handoff` attribute, or null.
+   * stored under consent; handoff: the element's `handoff` attribute (a mailto: or https:
+   * URL; anything else: no handoff section).
    */
-  constructor({ words, uid, info, profile, today, region, storeKey, target }) {
+  constructor({ words, uid, info, profile, today, region, storeKey, handoff }) {
+    const target = handoffTarget(handoff);
     this.#w = words;
     this.#uid = uid;
     this.#info = info;
@@ -123,7 +125,8 @@ export class Kit {
   }
 
   /** The `handoff` attribute changed: the section follows (typed details are kept). */
-  set target(target) {
+  set handoff(attr) {
+    const target = handoffTarget(attr);
     this.#target = target;
     const ho = target ? this.#handoffSection() : null;
     if (this.#handoff && ho) this.#handoff.replaceWith(ho);
