@@ -171,23 +171,24 @@ export class Kit {
       this.#renderPrint();
       this.#say(now ? t("kept", { name: route.name }) : t("unkept", { name: route.name }));
     });
-    const pathway = this.#result?.pathways?.find((p) => p.offering === route.offering);
-    const dates = routeDates(route, pathway, this.#w);
-    const cal = dates.length ? this.#calendarMenu(dates, route) : null;
-    return h("div", { class: "rw-tools" }, keep, cal);
+    const has = routeDates(route, null, this.#w).length || this.#result?.pathways?.some((p) => p.offering === route.offering);
+    return h("div", { class: "rw-tools" }, keep, has ? this.#calendarMenu(route) : null);
   }
 
-  /** "Zet in agenda": a <details> with one button per date (built when opened). */
-  #calendarMenu(dates, route) {
+  /** "Zet in agenda": a <details> with one button per date, built on each opening from the
+   * latest result (a card may be kept across results while its pathway's dates move). */
+  #calendarMenu(route) {
     const d = h("details", { class: "rw-cal" }, h("summary", {}, this.#t("calAdd"), h("span", { class: "rw-sr", text: ` ${route.name}` })));
     d.addEventListener("toggle", () => {
-      if (!d.open || d.querySelector("ul")) return;
-      d.append(h("ul", {}, dates.map((x) => {
+      if (!d.open) return;
+      const pathway = this.#result?.pathways?.find((p) => p.offering === route.offering);
+      const dates = routeDates(route, pathway, this.#w);
+      put(d, [d.firstChild, h("ul", {}, dates.map((x) => {
         const b = h("button", { type: "button", class: "rw-btn-link", "data-cal": x.key, text: x.label });
         b.addEventListener("click", () => this.#ics([x.event]));
         return h("li", {}, b);
-      })));
-    }, { once: false });
+      }))]);
+    });
     return d;
   }
 
