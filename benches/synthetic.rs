@@ -445,6 +445,8 @@ pub fn national_catalog(offerings: usize, vacancies: usize, seed: u64) -> Catalo
             ],
             region: None,
             notes: vec![format!("Rules and route kinds from {}", RULES_FILE.rsplit('/').next().unwrap_or(RULES_FILE))],
+            contact: None,
+            overlay: None,
         },
         sources: fixed.sources,
         rules: fixed.rules,
@@ -458,5 +460,6 @@ pub fn national_catalog(offerings: usize, vacancies: usize, seed: u64) -> Catalo
         shortages: fixed.shortages,
         figures: Vec::new(),
         weights: fixed.weights,
+        activities: Vec::new(),
     }
 }

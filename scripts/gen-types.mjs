@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import { compile } from "json-schema-to-typescript";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const SCHEMAS = ["schema/profile.schema.json", "schema/catalog.schema.json", "schema/result.schema.json"];
+const SCHEMAS = ["schema/profile.schema.json", "schema/catalog.schema.json", "schema/overlay.schema.json", "schema/result.schema.json"];
 const OUT = "src/wasm/types.d.ts";
 const RENAME = { Date: "IsoDate", Months: "IsoDuration" };
 const ROOTS = "__Roots"; // a union of the roots that makes every definition reachable; left out of the file

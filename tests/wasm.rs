@@ -17,7 +17,7 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 }
 
 fn matcher() -> Matcher {
-    Matcher::new(JsValue::from_str(CATALOG)).unwrap()
+    Matcher::new(JsValue::from_str(CATALOG), JsValue::UNDEFINED).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -68,7 +68,7 @@ fn json_text_and_object_inputs_give_the_same_result() {
         )
         .unwrap();
     assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&b).unwrap());
-    let from_object = Matcher::new(JSON::parse(CATALOG).unwrap()).unwrap();
+    let from_object = Matcher::new(JSON::parse(CATALOG).unwrap(), JsValue::UNDEFINED).unwrap();
     let c = call(&from_object, JsValue::from_str(PROFILE), "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED)
         .unwrap();
     assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&c).unwrap());
@@ -121,7 +121,7 @@ fn bad_catalogs_throw_with_every_problem() {
         "\"GM9999\"",
         1,
     );
-    let err = Matcher::new(JsValue::from_str(&broken)).err().unwrap();
+    let err = Matcher::new(JsValue::from_str(&broken), JsValue::UNDEFINED).err().unwrap();
     let (message, _, document) = js_error(err.clone());
     assert_eq!(document, "catalog");
     assert!(message.contains("pabo-nachtschool"), "{message}");
@@ -168,7 +168,10 @@ fn info_and_places_have_the_declared_shape() {
         js_sys::Object::keys::<JsValue>(v.unchecked_ref()).iter().map(|k| k.as_string().unwrap()).collect()
     };
     let info = m.info().unwrap();
-    assert_eq!(keys(&info), ["name", "version", "generated", "attribution", "region", "notes", "offerings", "fields"]);
+    assert_eq!(
+        keys(&info),
+        ["name", "version", "generated", "attribution", "region", "notes", "contact", "overlay", "offerings", "fields"]
+    );
     assert!(get(&info, "region").is_null() || get(&info, "region").is_string());
     let places = Array::from(&m.places().unwrap());
     assert_eq!(keys(&places.get(0)), ["id", "name", "region"]);
@@ -320,7 +323,7 @@ fn deep_or_huge_objects_are_refused_before_they_are_copied() {
         test = not.into();
     }
     Reflect::set(&rules.get(0), &"test".into(), &test).unwrap();
-    let (message, _, _) = js_error(Matcher::new(catalog).err().unwrap());
+    let (message, _, _) = js_error(Matcher::new(catalog, JsValue::UNDEFINED).err().unwrap());
     assert!(message.contains("nested more than 128 deep"), "{message}");
 }
 
@@ -344,9 +347,68 @@ fn unknown_fields_are_refused_in_objects_as_in_text() {
     Reflect::set(&catalog, &"bogus".into(), &JsValue::TRUE).unwrap();
     let offering = Array::from(&get(&catalog, "offerings")).get(0);
     Reflect::set(&offering, &"cost_eur_per_yaer".into(), &JsValue::from_f64(1.0)).unwrap();
-    let err = Matcher::new(catalog).err().unwrap();
+    let err = Matcher::new(catalog, JsValue::UNDEFINED).err().unwrap();
     let problems: Vec<String> =
         Array::from(&get(&err, "problems")).iter().map(|p| get(&p, "path").as_string().unwrap()).collect();
     assert!(problems.contains(&"bogus".to_string()), "{problems:?}");
     assert!(problems.contains(&"offerings[0].cost_eur_per_yaer".to_string()), "{problems:?}");
+}
+
+const OVERLAY: &str = r#"{
+  "meta": {"name": "Onderwijsloket Amersfoort", "version": "2026.11", "generated": "2026-11-20", "region": "AM14",
+           "contact": {"name": "Onderwijsloket Amersfoort", "email": "info@loket.example.nl"}},
+  "vacancies": [{"id": "echt-groep-4", "title": "Leerkracht groep 4 (echt)", "employer": "OBS De Boomgaard", "job_location": "GM0307",
+                 "sector": "po", "role": "leraar", "work_hours": 36, "employment_type": "structureel",
+                 "job_start_date": "2027-08-24", "valid_through": "2027-05-31", "accepts_in_training": true,
+                 "education_requirements": ["po"]}],
+  "activities": [{"id": "loket-avond", "name": "Spreekuur zij-instroom", "activity_type": "loket", "start_date": "2026-12-03",
+                  "start_time": "16:00", "end_time": "18:00", "event_attendance_mode": "offline", "location": "GM0307"}]
+}"#;
+const SWITCHER: &str = include_str!("fixtures/profiles/hbo-zij-instromer-po.json");
+
+#[wasm_bindgen_test]
+fn an_overlay_as_text_or_object_lays_the_lokets_data_over_the_catalog() {
+    for overlay in [JsValue::from_str(OVERLAY), JSON::parse(OVERLAY).unwrap()] {
+        let m = Matcher::new(JsValue::from_str(CATALOG), overlay).unwrap();
+        let info = m.info().unwrap();
+        assert_eq!(get(&get(&info, "overlay"), "name").as_string().unwrap(), "Onderwijsloket Amersfoort");
+        assert_eq!(get(&get(&info, "contact"), "email").as_string().unwrap(), "info@loket.example.nl");
+        let result = m
+            .match_profile(
+                JsValue::from_str(SWITCHER),
+                "2026-11-23".into(),
+                "nl".into(),
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+            )
+            .unwrap();
+        // The pathways now use the real vacancy (the demo ones of AM14, Amersfoort, are gone).
+        let pathways = Array::from(&get(&result, "pathways"));
+        let vacancies: Vec<JsValue> =
+            pathways.iter().map(|p| get(&p, "vacancy")).filter(|v| !v.is_null() && !v.is_undefined()).collect();
+        assert!(vacancies.iter().any(|v| get(v, "id").as_string().unwrap() == "echt-groep-4"));
+        assert!(vacancies
+            .iter()
+            .all(|v| get(v, "demo").as_bool() == Some(false) || get(v, "place").as_string().unwrap() != "Utrecht"));
+        let activities = Array::from(&get(&result, "activities"));
+        assert_eq!(get(&activities.get(0), "id").as_string().unwrap(), "loket-avond");
+        assert_eq!(get(&activities.get(0), "demo").as_bool(), Some(false));
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_overlay_is_an_input_error_of_the_overlay() {
+    let bad = OVERLAY.replace("\"16:00\"", "\"25:00\"");
+    let (message, path, document) =
+        js_error(Matcher::new(JsValue::from_str(CATALOG), JsValue::from_str(&bad)).err().unwrap());
+    assert_eq!(document, "overlay");
+    assert_eq!(path, "overlay.activities[0].start_time");
+    assert!(message.contains("is not a time HH:MM"), "{message}");
+    let (_, path, document) =
+        js_error(Matcher::new(JsValue::from_str(CATALOG), JSON::parse("{}").unwrap()).err().unwrap());
+    assert_eq!((path.as_str(), document.as_str()), ("overlay", "overlay"));
+    // A broken catalog is still the catalog's error, whatever the overlay.
+    let (_, _, document) = js_error(Matcher::new(JsValue::from_str("{}"), JsValue::from_str(OVERLAY)).err().unwrap());
+    assert_eq!(document, "catalog");
 }

@@ -4,7 +4,7 @@
 The sample catalog (tests/fixtures/sample-catalog.json) is written by hand: the rules
 file data/rules.json (sources, rules, route kinds, relatedness, shortage figures,
 figures, weights, from the routes fact brief (docs/domain/ROUTES.md); shared with the national catalog
-build) and, under tests/fixtures/parts/, institutions, places, offerings and vacancies
+build) and, under tests/fixtures/parts/, institutions, places, offerings, vacancies and activities
 (from DUO, CBS and GeoNames open data, see README). This script joins them, adds the
 metadata, and writes the result; run it after editing a part.
 The default catalog www/data/catalog.json is built by `build-catalog` (data/README.md), not copied from here.
@@ -47,6 +47,7 @@ catalog = {
     "places": part("places"),
     "shortages": core["shortages"],
     "figures": core["figures"],
+    "activities": part("activities"),
     "weights": core["weights"],
 }
 # Postcodes go in the compact table, linked to their gemeente (data/nl/pc4_derived.csv).
@@ -67,4 +68,4 @@ out = os.path.join(ROOT, "tests", "fixtures", "sample-catalog.json")
 with open(out, "w", encoding="utf-8") as f:
     json.dump(catalog, f, indent=1, ensure_ascii=False)
     f.write("\n")
-print(f"wrote {out}: {len(catalog['offerings'])} offerings, {len(catalog['vacancies'])} vacancies")
+print(f"wrote {out}: {len(catalog['offerings'])} offerings, {len(catalog['vacancies'])} vacancies, {len(catalog['activities'])} activities")

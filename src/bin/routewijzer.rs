@@ -1,17 +1,24 @@
 //! Command-line interface over the core.
 //!
 //! ```text
-//! routewijzer validate CATALOG
-//! routewijzer match --catalog C --profile P [--today YYYY-MM-DD] [--format json|text] [--lang nl|en] [--limit N]
+//! routewijzer validate [--overlay O] CATALOG
+//! routewijzer match --catalog C [--overlay O] --profile P [--today YYYY-MM-DD] [--format json|text] [--lang nl|en] [--limit N]
+//! routewijzer import [--catalog BASE] [--region AMxx] [--name NAME] [--today YYYY-MM-DD] --out OVERLAY.json [--merged CATALOG.json] FILE...
 //! ```
 //! Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage error.
 
 use routewijzer::{Date, InputError, Lang, MatchOptions, Matcher};
 use std::process::ExitCode;
 
+#[path = "routewijzer/import.rs"]
+mod import;
+
 const USAGE: &str = "usage:
-  routewijzer validate CATALOG
-  routewijzer match --catalog CATALOG --profile PROFILE [--today YYYY-MM-DD] [--format json|text] [--lang nl|en] [--limit N]
+  routewijzer validate [--overlay OVERLAY] CATALOG
+  routewijzer match --catalog CATALOG [--overlay OVERLAY] --profile PROFILE [--today YYYY-MM-DD] [--format json|text] [--lang nl|en] [--limit N]
+  routewijzer import [--catalog BASE] [--region AMxx] [--name NAME] [--today YYYY-MM-DD] --out OVERLAY.json [--merged CATALOG.json] FILE...
+
+--overlay lays a loket's own data (institutions, offerings, intakes, vacancies, activities) over the catalog.
 
 --today defaults to the system date (the only place a clock is read); pass it for reproducible output.";
 
@@ -47,14 +54,32 @@ fn input(what: &str, e: InputError) -> Failure {
     Failure::Input(format!("{what}: {e}"))
 }
 
+/// A matcher for a catalog file, with an overlay file laid over it when given; a problem
+/// is reported with the file it is in.
+fn load(catalog: &str, overlay: Option<&str>) -> Result<Matcher, Failure> {
+    let text = read(catalog)?;
+    match overlay {
+        None => Matcher::from_json(&text).map_err(|e| input(catalog, e)),
+        Some(o) => Matcher::from_json_with_overlay(&text, &read(o)?).map_err(|e| {
+            input(if e.document == routewijzer::model::error::Document::Overlay { o } else { catalog }, e)
+        }),
+    }
+}
+
 fn run(args: &[String]) -> Result<String, Failure> {
     match args.first().map(String::as_str) {
         Some("validate") => {
-            let [_, path] = args else { return Err(Failure::Usage("validate takes one catalog file".into())) };
-            let m = Matcher::from_json(&read(path)?).map_err(|e| input(path, e))?;
+            let (path, overlay) = match &args[1..] {
+                [path] => (path, None),
+                [flag, o, path] | [path, flag, o] if flag == "--overlay" => (path, Some(o.as_str())),
+                _ => return Err(Failure::Usage("validate takes one catalog file (and --overlay OVERLAY)".into())),
+            };
+            let m = load(path, overlay)?;
             let c = m.catalog();
+            let with =
+                c.meta.overlay.as_ref().map_or(String::new(), |o| format!(" with overlay '{}' {}", o.name, o.version));
             Ok(format!(
-                "{path}: valid catalog '{}' {} ({} rules, {} route kinds, {} offerings, {} intakes, {} vacancies, {} places)\n",
+                "{path}: valid catalog '{}' {}{with} ({} rules, {} route kinds, {} offerings, {} intakes, {} vacancies, {} places, {} activities)\n",
                 c.meta.name,
                 c.meta.version,
                 c.rules.len(),
@@ -62,17 +87,20 @@ fn run(args: &[String]) -> Result<String, Failure> {
                 c.offerings.len(),
                 c.offerings.iter().map(|o| o.intakes.len()).sum::<usize>(),
                 c.vacancies.len(),
-                c.places.len()
+                c.places.len(),
+                c.activities.len()
             ))
         }
         Some("match") => {
             let (mut catalog, mut profile, mut today, mut format, mut lang, mut limit) =
                 (None, None, None, "json", Lang::Nl, None);
+            let mut overlay: Option<String> = None;
             let mut it = args[1..].iter();
             while let Some(flag) = it.next() {
                 let mut value = || it.next().ok_or_else(|| Failure::Usage(format!("{flag} needs a value")));
                 match flag.as_str() {
                     "--catalog" => catalog = Some(value()?.clone()),
+                    "--overlay" => overlay = Some(value()?.clone()),
                     "--profile" => profile = Some(value()?.clone()),
                     "--today" => {
                         let v = value()?;
@@ -104,7 +132,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
             }
             let catalog = catalog.ok_or_else(|| Failure::Usage("match needs --catalog".into()))?;
             let profile = profile.ok_or_else(|| Failure::Usage("match needs --profile".into()))?;
-            let m = Matcher::from_json(&read(&catalog)?).map_err(|e| input(&catalog, e))?;
+            let m = load(&catalog, overlay.as_deref())?;
             let mut options = MatchOptions::new(today.unwrap_or_else(system_today));
             options.lang = lang;
             options.limit = limit;
@@ -118,6 +146,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
                 }
             })
         }
+        Some("import") => import::run(&args[1..], system_today),
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         Some(other) => Err(Failure::Usage(format!("unknown command '{other}'"))),
         None => Err(Failure::Usage("no command given".into())),

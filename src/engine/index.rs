@@ -36,6 +36,17 @@ pub struct Index {
     pub(crate) vacancy_place: Vec<Option<usize>>,
     /// Per offering: its position in id order (the final tie-break of the ranking).
     pub(crate) id_rank: Vec<u32>,
+    /// Per activity: where it is (none when online without a place).
+    pub(crate) activity_place: Vec<Option<Spot>>,
+    /// The catalog's own region (`meta.region`), interned like the places' regions.
+    pub(crate) catalog_region: Option<u32>,
+}
+
+/// A place id resolved: its point and its region (interned).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Spot {
+    pub coord: (f64, f64),
+    pub region: Option<u32>,
 }
 
 /// Positions of string ids; on duplicate ids the first position wins (validation
@@ -154,7 +165,22 @@ impl Index {
             kind_has_subjects[o.kind as usize] = true; // variants are declared in `ALL` order
         }
         let figure_index = ids(catalog.figures.iter().map(|f| f.id.as_str()));
+        let postcode_index = ids(catalog.postcodes.iter().map(|p| p.0.as_str()));
+        let spot = |id: &str| match (place_index.get(id), postcode_index.get(id)) {
+            (Some(&i), _) => {
+                Some(Spot { coord: (catalog.places[i].lat, catalog.places[i].lon), region: place_region[i] })
+            }
+            (None, Some(&i)) => {
+                let pc = &catalog.postcodes[i];
+                Some(Spot { coord: (pc.1, pc.2), region: place_index.get(&pc.3).and_then(|&g| place_region[g]) })
+            }
+            (None, None) => None,
+        };
+        let activity_place = catalog.activities.iter().map(|a| a.location.as_deref().and_then(spot)).collect();
+        let catalog_region = catalog.meta.region.as_deref().map(area);
         Index {
+            activity_place,
+            catalog_region,
             offering_figure: catalog
                 .offerings
                 .iter()
@@ -171,7 +197,7 @@ impl Index {
             source_index: ids(catalog.sources.iter().map(|s| s.id.as_str())),
             institution_index: ids(catalog.institutions.iter().map(|i| i.id.as_str())),
             related: RelatednessIndex::new(&catalog.relatedness),
-            postcode_index: ids(catalog.postcodes.iter().map(|p| p.0.as_str())),
+            postcode_index,
             place_index,
             shortages,
             place_region,
@@ -229,6 +255,17 @@ impl Index {
     /// The name of an offering's institution (its id when the catalog lacks it).
     pub(crate) fn institution_name<'a>(&'a self, o: &'a Offering) -> &'a str {
         self.institution_index.get(&o.institution).map_or(&o.institution, |&i| &self.catalog.institutions[i].name)
+    }
+
+    /// The name of an institution id; anything else (a name) as it is.
+    pub(crate) fn institution_name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.institution_index.get(id).map_or(id, |&i| &self.catalog.institutions[i].name)
+    }
+
+    /// The name of a place id (a postcode by its gemeente's name); unknown ids as they are.
+    pub(crate) fn place_name<'a>(&'a self, id: &'a str) -> &'a str {
+        let gemeente = self.postcode_index.get(id).map_or(id, |&i| self.catalog.postcodes[i].3.as_str());
+        self.place_index.get(gemeente).map_or(id, |&i| &self.catalog.places[i].name)
     }
 
     pub(crate) fn rule(&self, i: usize) -> &Rule {

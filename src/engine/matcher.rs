@@ -42,6 +42,21 @@ impl Matcher {
         Ok(Matcher { index: Index::new(catalog) })
     }
 
+    /// Parses, validates and indexes a catalog from JSON text with a loket's overlay (JSON
+    /// text) laid over it ([`Catalog::merge`]): a problem in the catalog is reported as the
+    /// catalog's, one in the overlay (or in the merge) as the overlay's.
+    pub fn from_json_with_overlay(catalog: &str, overlay: &str) -> Result<Matcher, InputError> {
+        let catalog = crate::model::parse::catalog_from_str(catalog)?;
+        let overlay = crate::model::parse::overlay_from_str(overlay)?;
+        Matcher::with_overlay(&catalog, &overlay)
+    }
+
+    /// Lays an overlay over a validated catalog and indexes the result (the merge
+    /// validates the merged catalog as a whole).
+    pub fn with_overlay(catalog: &Catalog, overlay: &crate::model::Overlay) -> Result<Matcher, InputError> {
+        Ok(Matcher { index: Index::new(catalog.merge(overlay)?) })
+    }
+
     pub fn catalog(&self) -> &Catalog {
         &self.index.catalog
     }
@@ -128,6 +143,8 @@ impl Matcher {
         let summary = self.summary(&evaluated, &kinds, &pathways, lang);
         let mut what_if = hints;
         what_if.truncate(options.max_what_if);
+        let (activities, activities_more) =
+            crate::engine::activities::activities(ix, profile, &evaluated, &geo, today, options.max_activities);
         MatchResult {
             catalog: ix.catalog.meta.name.clone(),
             catalog_version: ix.catalog.meta.version.clone(),
@@ -140,6 +157,8 @@ impl Matcher {
             kinds,
             counts,
             notices: notices.iter().map(|m| m.render(lang)).collect(),
+            activities,
+            activities_more,
         }
     }
 

@@ -16,6 +16,8 @@ pub struct MatchOptions {
     pub max_pathways: usize,
     /// At most this many what-if hints.
     pub max_what_if: usize,
+    /// At most this many activities (the rest are counted in `activities_more`).
+    pub max_activities: usize,
     /// After the first `limit` routes, go on listing ineligible ones (in rank order)
     /// until this many ineligible routes are listed in all, so a short list still shows
     /// what is closed and why.
@@ -66,6 +68,7 @@ impl MatchOptions {
             limit: None,
             max_pathways: 10,
             max_what_if: 6,
+            max_activities: 12,
             closed_limit: None,
             per_kind: None,
             filter: Filter::default(),

@@ -43,6 +43,9 @@ pub struct Catalog {
     #[serde(default)]
     pub figures: Vec<Figure>,
     pub weights: Weights,
+    /// Open days, meeloopdagen, information evenings and the loket's own events.
+    #[serde(default)]
+    pub activities: Vec<Activity>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -59,6 +62,136 @@ pub struct Meta {
     pub region: Option<String>,
     #[serde(default)]
     pub notes: Vec<String>,
+    /// How to reach the loket that runs this catalog (set from an overlay by a merge).
+    #[serde(default)]
+    pub contact: Option<Contact>,
+    /// The overlay laid over this catalog, when it is the result of [`Catalog::merge`].
+    #[serde(default)]
+    pub overlay: Option<OverlayInfo>,
+}
+
+/// Which overlay a merged catalog carries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OverlayInfo {
+    pub name: String,
+    pub version: String,
+    pub generated: Date,
+}
+
+/// How to reach the loket (for the printed summary and the handoff).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// A web page of the loket (http or https).
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// An activity (schema.org `Event` / `EducationEvent`): an open day, a meeloopdag, an
+/// information evening, the loket's own event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub id: String,
+    pub name: String,
+    pub activity_type: ActivityType,
+    pub start_date: Date,
+    /// Local time (Europe/Amsterdam), `HH:MM`.
+    #[serde(default)]
+    pub start_time: Option<String>,
+    /// The last day, for an activity of more than one day.
+    #[serde(default)]
+    pub end_date: Option<Date>,
+    /// Local time (Europe/Amsterdam), `HH:MM`.
+    #[serde(default)]
+    pub end_time: Option<String>,
+    pub event_attendance_mode: AttendanceMode,
+    /// Place id (gemeente code or 4-digit postcode); required unless online.
+    #[serde(default)]
+    pub location: Option<String>,
+    /// The street address as text, shown as is.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// An institution id, or the organizer's name.
+    #[serde(default)]
+    pub organizer: Option<String>,
+    /// The route kinds it is about; empty: teaching in general.
+    #[serde(default)]
+    pub route_kinds: Vec<RouteKind>,
+    /// The sectors it is about; empty: all.
+    #[serde(default)]
+    pub sectors: Vec<Sector>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Demonstration data, shown as "voorbeeld".
+    #[serde(default)]
+    pub demo: bool,
+}
+
+/// A loket's own data, laid over a catalog with [`Catalog::merge`]: institutions and
+/// offerings added or replaced by id, intakes of catalog offerings replaced, real
+/// vacancies replacing the demonstration ones of its region, activities added.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Overlay {
+    pub meta: OverlayMeta,
+    /// Added, or replacing the catalog's institution with the same id.
+    #[serde(default)]
+    pub institutions: Vec<Institution>,
+    /// Added, or replacing the catalog's offering with the same id.
+    #[serde(default)]
+    pub offerings: Vec<Offering>,
+    /// Replace the intakes of a catalog offering.
+    #[serde(default)]
+    pub intakes: Vec<OfferingIntakes>,
+    /// Real vacancies: when there are any, they replace the catalog's demonstration
+    /// vacancies in `meta.region`.
+    #[serde(default)]
+    pub vacancies: Vec<Vacancy>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+}
+
+/// Who made an overlay, and which region it serves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OverlayMeta {
+    pub name: String,
+    pub version: String,
+    pub generated: Date,
+    /// The arbeidsmarktregio (`AM13`) the loket serves.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// Attribution lines, appended to the catalog's.
+    #[serde(default)]
+    pub attribution: Vec<String>,
+    #[serde(default)]
+    pub contact: Option<Contact>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// New intakes for a catalog offering, replacing its own.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OfferingIntakes {
+    /// The offering's id.
+    pub offering: String,
+    pub intakes: Vec<Intake>,
 }
 
 /// A public source a rule or figure rests on (ids as in ROUTES.md section 12).

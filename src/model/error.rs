@@ -25,6 +25,8 @@ pub enum Document {
     Catalog,
     Profile,
     Options,
+    /// A loket's overlay, laid over a catalog.
+    Overlay,
 }
 
 /// All problems found in one document. Nothing from a rejected document is used.
@@ -35,12 +37,13 @@ pub struct InputError {
 }
 
 impl Document {
-    /// The id written in JSON: `catalog`, `profile` or `options`.
+    /// The id written in JSON: `catalog`, `profile`, `options` or `overlay`.
     pub fn id(self) -> &'static str {
         match self {
             Document::Catalog => "catalog",
             Document::Profile => "profile",
             Document::Options => "options",
+            Document::Overlay => "overlay",
         }
     }
 }

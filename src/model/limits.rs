@@ -4,7 +4,7 @@
 //! README.md ("Limits") lists them for people.
 
 use crate::model::error::Problem;
-use crate::model::{Catalog, Profile, Test};
+use crate::model::{Catalog, Contact, Overlay, Profile, Test};
 
 /// Largest catalog, as JSON text (64 MiB: 20 times the national catalog fits).
 pub const MAX_CATALOG_BYTES: usize = 64 << 20;
@@ -46,6 +46,7 @@ pub const CATALOG_LISTS: &[(&str, usize)] = &[
     ("postcodes", 10_000),
     ("shortages", 100_000),
     ("figures", 2_000),
+    ("activities", 10_000),
 ];
 
 /// The limit of a catalog list (unknown names are not limited here).
@@ -85,6 +86,7 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         ("postcodes", c.postcodes.len()),
         ("shortages", c.shortages.len()),
         ("figures", c.figures.len()),
+        ("activities", c.activities.len()),
     ];
     for (list, len) in lens {
         if len > list_limit(list) {
@@ -206,6 +208,87 @@ fn strings(c: &Catalog, out: &mut Vec<Problem>) {
     for (i, r) in c.relatedness.iter().enumerate() {
         check(&|| format!("relatedness[{i}].field"), &r.field);
     }
+    for (i, a) in c.activities.iter().enumerate() {
+        for (field, s) in [("id", &a.id), ("name", &a.name)] {
+            check(&|| format!("activities[{i}].{field}"), s);
+        }
+        let optional = [
+            ("start_time", &a.start_time),
+            ("end_time", &a.end_time),
+            ("location", &a.location),
+            ("address", &a.address),
+            ("organizer", &a.organizer),
+            ("url", &a.url),
+            ("description", &a.description),
+        ];
+        for (field, s) in optional {
+            if let Some(s) = s {
+                check(&|| format!("activities[{i}].{field}"), s);
+            }
+        }
+    }
+    if let Some(contact) = &m.contact {
+        contact_strings(contact, "meta.contact", &mut check);
+    }
+}
+
+fn contact_strings(c: &Contact, at: &str, check: &mut impl FnMut(&dyn Fn() -> String, &str)) {
+    check(&|| format!("{at}.name"), &c.name);
+    for (field, s) in [("email", &c.email), ("phone", &c.phone), ("url", &c.url)] {
+        if let Some(s) = s {
+            check(&|| format!("{at}.{field}"), s);
+        }
+    }
+}
+
+/// Lengths of an overlay's lists and of its `meta` strings, before it is merged (the
+/// merged catalog's own limits check the elements' strings). Paths start with `overlay.`.
+pub fn overlay(o: &Overlay) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let lens = [
+        ("institutions", o.institutions.len()),
+        ("offerings", o.offerings.len()),
+        ("intakes", o.intakes.len()),
+        ("vacancies", o.vacancies.len()),
+        ("activities", o.activities.len()),
+    ];
+    for (list, len) in lens {
+        // `intakes` holds at most one entry per offering.
+        let max = list_limit(if list == "intakes" { "offerings" } else { list });
+        if len > max {
+            out.push(too_many(&format!("overlay.{list}"), len, max));
+        }
+    }
+    for (i, x) in o.intakes.iter().enumerate() {
+        if x.intakes.len() > MAX_INTAKES {
+            out.push(too_many(&format!("overlay.intakes[{i}].intakes"), x.intakes.len(), MAX_INTAKES));
+        }
+    }
+    let mut check = |path: &dyn Fn() -> String, s: &str| {
+        let n = s.chars().count();
+        if n > MAX_CATALOG_STRING {
+            out.push(Problem::new(path(), format!("{n} characters; the limit is {MAX_CATALOG_STRING}")));
+        }
+    };
+    let m = &o.meta;
+    check(&|| "overlay.meta.name".into(), &m.name);
+    check(&|| "overlay.meta.version".into(), &m.version);
+    if let Some(r) = &m.region {
+        check(&|| "overlay.meta.region".into(), r);
+    }
+    for (i, a) in m.attribution.iter().enumerate() {
+        check(&|| format!("overlay.meta.attribution[{i}]"), a);
+    }
+    for (i, n) in m.notes.iter().enumerate() {
+        check(&|| format!("overlay.meta.notes[{i}]"), n);
+    }
+    for (i, x) in o.intakes.iter().enumerate() {
+        check(&|| format!("overlay.intakes[{i}].offering"), &x.offering);
+    }
+    if let Some(contact) = &m.contact {
+        contact_strings(contact, "overlay.meta.contact", &mut check);
+    }
+    out
 }
 
 /// Lengths of a decoded profile's lists and strings.

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod date;
 pub mod error;
 pub mod limits;
+pub mod overlay;
 pub mod parse;
 pub mod profile;
 pub mod rule;

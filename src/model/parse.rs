@@ -14,7 +14,7 @@
 
 use crate::model::error::{Document, InputError, Problem};
 use crate::model::limits;
-use crate::model::{Catalog, Meta, Profile, Weights};
+use crate::model::{Catalog, Meta, Overlay, OverlayMeta, Profile, Weights};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
@@ -96,6 +96,7 @@ pub const CATALOG_LISTS: &[&str] = &[
     "postcodes",
     "shortages",
     "figures",
+    "activities",
 ];
 
 /// Parses and validates a catalog from JSON text, reporting every problem found.
@@ -159,6 +160,8 @@ fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
             attribution: vec!["-".into()],
             region: None,
             notes: vec![],
+            contact: None,
+            overlay: None,
         },
         sources: vec![],
         rules: vec![],
@@ -183,6 +186,7 @@ fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
             travel: 0,
             shortage: 0,
         },
+        activities: vec![],
     };
     // For each list: the input indices of the elements kept, to map paths back.
     let mut kept: Vec<(&str, Vec<usize>)> = Vec::new();
@@ -248,6 +252,7 @@ fn catalog_problems<N: Node>(members: Vec<(String, N)>) -> Vec<Problem> {
                         "places" => keep(item, &at, &mut c.places),
                         "postcodes" => keep(item, &at, &mut c.postcodes),
                         "figures" => keep(item, &at, &mut c.figures),
+                        "activities" => keep(item, &at, &mut c.activities),
                         _ => keep(item, &at, &mut c.shortages),
                     };
                     match ok {
@@ -324,6 +329,98 @@ fn original_path(path: &str, kept: &[(&str, Vec<usize>)]) -> String {
         }
     }
     path.to_string()
+}
+
+/// The overlay's list-valued fields, in the order an overlay file lists them.
+pub const OVERLAY_LISTS: &[&str] = &["institutions", "offerings", "intakes", "vacancies", "activities"];
+
+/// Parses an overlay from JSON text, read like a catalog (the same size and list limits,
+/// every malformed element reported), and checks it on its own
+/// ([`crate::model::validate::overlay`]); what it names in a catalog is checked by
+/// [`Catalog::merge`]. Problem paths start with `overlay.`.
+pub fn overlay_from_str(text: &str) -> Result<Overlay, InputError> {
+    let fail = |problems| InputError { document: Document::Overlay, problems: limits::bound(problems) };
+    let at = |mut p: Problem| {
+        p.path = join("overlay", &p.path);
+        p
+    };
+    limits::size(text.len(), limits::MAX_CATALOG_BYTES, "overlay").map_err(|p| fail(vec![at(p)]))?;
+    if text.trim_start().starts_with('[') {
+        return Err(fail(vec![Problem::new("overlay", "an overlay must be a JSON object")]));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let first = match serde_path_to_error::deserialize::<_, Overlay>(&mut de) {
+        Ok(overlay) => {
+            de.end().map_err(|e| fail(vec![at(json_problem(&e))]))?;
+            let mut problems = limits::overlay(&overlay);
+            if problems.is_empty() {
+                problems = crate::model::validate::overlay(&overlay);
+            }
+            return if problems.is_empty() { Ok(overlay) } else { Err(fail(problems)) };
+        }
+        Err(e) => at(path_problem(e.path(), &e.inner().to_string())),
+    };
+    let members = match serde_json::from_str::<Members>(text) {
+        Ok(m) => m.0,
+        Err(e) if e.is_data() => return Err(fail(vec![Problem::new("overlay", "an overlay must be a JSON object")])),
+        Err(e) => return Err(fail(vec![at(json_problem(&e))])),
+    };
+    let mut problems = overlay_problems(members);
+    let element = first.path.split_inclusive(']').next().unwrap_or_default();
+    if !problems.iter().any(|p| p.path == first.path || (element.ends_with(']') && p.path.starts_with(element))) {
+        problems.insert(0, first);
+    }
+    Err(fail(problems))
+}
+
+/// Every structural problem of an overlay document, member by member and element by
+/// element (paths start with `overlay.`).
+fn overlay_problems(members: Vec<(String, &RawValue)>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if !members.iter().any(|(k, _)| k == "meta") {
+        problems.push(Problem::new("overlay", "missing field `meta`"));
+    }
+    let mut seen: HashSet<String> = HashSet::new();
+    for (key, value) in members {
+        if !seen.insert(key.clone()) {
+            continue; // a key given twice: the one-pass error names it
+        }
+        let at = format!("overlay.{key}");
+        if key == "meta" {
+            if let Err(p) = decode::<OverlayMeta, _>(value, &at) {
+                problems.push(p);
+            }
+            continue;
+        }
+        if !OVERLAY_LISTS.contains(&key.as_str()) {
+            problems.push(Problem::new(
+                at,
+                format!("unknown field `{key}`, expected one of `meta`, `{}`", OVERLAY_LISTS.join("`, `")),
+            ));
+            continue;
+        }
+        let Some(items) = value.elements() else {
+            problems.push(Problem::new(at, "must be a list"));
+            continue;
+        };
+        let max = limits::list_limit(if key == "intakes" { "offerings" } else { &key });
+        if items.len() > max {
+            problems.push(Problem::new(at, format!("{} elements; the limit is {max}", items.len())));
+            continue;
+        }
+        for (i, item) in items.into_iter().enumerate() {
+            let at = format!("{at}[{i}]");
+            let result = match key.as_str() {
+                "institutions" => decode::<crate::model::Institution, _>(item, &at).map(drop),
+                "offerings" => decode::<crate::model::Offering, _>(item, &at).map(drop),
+                "intakes" => decode::<crate::model::OfferingIntakes, _>(item, &at).map(drop),
+                "vacancies" => decode::<crate::model::Vacancy, _>(item, &at).map(drop),
+                _ => decode::<crate::model::Activity, _>(item, &at).map(drop),
+            };
+            problems.extend(result.err());
+        }
+    }
+    problems
 }
 
 /// Parses and validates a profile from JSON text.

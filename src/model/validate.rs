@@ -3,7 +3,8 @@
 //! Each function returns every problem it finds (empty: valid).
 
 use crate::model::error::Problem;
-use crate::model::{Catalog, Profile, Test};
+use crate::model::vocab::AttendanceMode;
+use crate::model::{Activity, Catalog, Contact, Overlay, Profile, Test};
 use std::collections::{HashMap, HashSet};
 
 /// Positions of ids (the first, where an id is used twice).
@@ -165,6 +166,17 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         }
     }
 
+    // Activities.
+    unique(c.activities.iter().map(|a| a.id.as_str()), "activities", &mut p);
+    let postcodes: HashSet<&str> = c.postcodes.iter().map(|pc| pc.0.as_str()).collect();
+    let known_place = |id: &str| places.contains_key(id) || postcodes.contains(id);
+    for (i, a) in c.activities.iter().enumerate() {
+        activity(a, &format!("activities[{i}]"), c, &known_place, &mut p);
+    }
+    if let Some(contact) = &c.meta.contact {
+        check_contact(contact, "meta.contact", &mut p);
+    }
+
     // Places and figures.
     for (i, x) in c.places.iter().enumerate() {
         if !(50.0..=54.0).contains(&x.lat) || !(3.0..=7.5).contains(&x.lon) {
@@ -259,6 +271,132 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         if !seen.insert((s.sector, s.subject, s.region.as_deref(), s.peildatum)) {
             p(format!("shortages[{i}]"), "the same figure (sector, subject, region, peildatum) is given twice".into());
         }
+    }
+    out
+}
+
+/// Checks one activity of catalog `c` (its places and route kinds) at path `at`.
+fn activity(
+    a: &Activity,
+    at: &str,
+    c: &Catalog,
+    known_place: &dyn Fn(&str) -> bool,
+    p: &mut impl FnMut(String, String),
+) {
+    if a.name.trim().is_empty() {
+        p(format!("{at}.name"), "must not be empty".into());
+    }
+    let mut times = [None, None];
+    for (k, (field, t)) in [("start_time", &a.start_time), ("end_time", &a.end_time)].into_iter().enumerate() {
+        if let Some(t) = t {
+            times[k] = minutes(t);
+            if times[k].is_none() {
+                p(format!("{at}.{field}"), format!("'{t}' is not a time HH:MM"));
+            }
+        }
+    }
+    if let Some(end) = a.end_date.filter(|e| *e < a.start_date) {
+        p(format!("{at}.end_date"), format!("{end} is before the start date {}", a.start_date));
+    }
+    if a.end_date.is_none_or(|e| e == a.start_date) {
+        if let [Some(start), Some(end)] = times {
+            if end < start {
+                p(
+                    format!("{at}.end_time"),
+                    format!(
+                        "'{}' is before the start time '{}' on the same day",
+                        a.end_time.as_deref().unwrap_or_default(),
+                        a.start_time.as_deref().unwrap_or_default()
+                    ),
+                );
+            }
+        }
+    }
+    match &a.location {
+        None if a.event_attendance_mode != AttendanceMode::Online => p(
+            format!("{at}.location"),
+            format!(
+                "an activity that is {} needs a location (a gemeente code such as GM0344 or a postcode)",
+                a.event_attendance_mode
+            ),
+        ),
+        Some(l) if !known_place(l) => p(format!("{at}.location"), format!("unknown place '{l}'")),
+        _ => {}
+    }
+    for (j, k) in a.route_kinds.iter().enumerate() {
+        if !c.route_kinds.iter().any(|d| d.kind == *k) {
+            p(format!("{at}.route_kinds[{j}]"), format!("route kind '{k}' has no entry in route_kinds"));
+        }
+        if a.route_kinds[..j].contains(k) {
+            p(format!("{at}.route_kinds[{j}]"), format!("'{k}' is listed twice"));
+        }
+    }
+    for (j, s) in a.sectors.iter().enumerate() {
+        if a.sectors[..j].contains(s) {
+            p(format!("{at}.sectors[{j}]"), format!("'{s}' is listed twice"));
+        }
+    }
+    if let Some(u) = a.url.as_deref().filter(|u| !is_http(u)) {
+        p(format!("{at}.url"), format!("'{u}' is not an http(s) URL"));
+    }
+}
+
+/// Minutes after midnight of a time `HH:MM` (00:00 to 23:59).
+pub fn minutes(t: &str) -> Option<u16> {
+    let (h, m) = t.split_once(':')?;
+    let two = |x: &str| (x.len() == 2 && x.bytes().all(|b| b.is_ascii_digit())).then(|| x.parse::<u16>().ok())?;
+    let (h, m) = (two(h)?, two(m)?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+/// A loket's contact: a name, and an e-mail address, phone number and URL that can be
+/// used as a link.
+fn check_contact(c: &Contact, at: &str, p: &mut impl FnMut(String, String)) {
+    if c.name.trim().is_empty() {
+        p(format!("{at}.name"), "must not be empty".into());
+    }
+    if let Some(e) = c.email.as_deref().filter(|e| !is_email(e)) {
+        p(format!("{at}.email"), format!("'{e}' is not an e-mail address such as loket@example.nl"));
+    }
+    if let Some(t) = c.phone.as_deref() {
+        let digits = t.bytes().filter(u8::is_ascii_digit).count();
+        if !(6..=15).contains(&digits) || !t.chars().all(|ch| ch.is_ascii_digit() || " +-()".contains(ch)) {
+            p(format!("{at}.phone"), format!("'{t}' is not a phone number such as 030 123 4567 or +31 30 123 4567"));
+        }
+    }
+    if let Some(u) = c.url.as_deref().filter(|u| !is_http(u)) {
+        p(format!("{at}.url"), format!("'{u}' is not an http(s) URL"));
+    }
+}
+
+/// A plain address `local@domain.tld`: no spaces, quotes, or characters that would change
+/// a `mailto:` link.
+fn is_email(e: &str) -> bool {
+    let Some((local, domain)) = e.split_once('@') else { return false };
+    let plain = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "._+-".contains(c));
+    plain(local) && plain(domain) && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+}
+
+/// Checks an overlay on its own (what a merge could not see once applied): ids given
+/// twice in its lists that replace by id, offerings whose intakes are given twice, the
+/// region's form. Paths start with `overlay.`.
+pub fn overlay(o: &Overlay) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut p = |path: String, msg: String| out.push(Problem::new(format!("overlay.{path}"), msg));
+    unique(o.institutions.iter().map(|x| x.id.as_str()), "institutions", &mut p);
+    unique(o.offerings.iter().map(|x| x.id.as_str()), "offerings", &mut p);
+    let mut seen = HashSet::new();
+    for (i, x) in o.intakes.iter().enumerate() {
+        if !seen.insert(x.offering.as_str()) {
+            p(format!("intakes[{i}].offering"), format!("the intakes of '{}' are given twice", x.offering));
+        }
+    }
+    let m = &o.meta;
+    if m.name.trim().is_empty() {
+        p("meta.name".into(), "must not be empty".into());
+    }
+    if let Some(r) = m.region.as_deref().filter(|r| r.trim().is_empty()) {
+        p("meta.region".into(), format!("'{r}' is not a region code such as AM13"));
     }
     out
 }

@@ -248,6 +248,28 @@ vocab!(
 );
 
 vocab!(
+    /// The kind of an [`crate::model::Activity`] (Routewijzer's own ids, not in the domain brief).
+    ActivityType {
+        /// An institution's open day.
+        OpenDag = "open-dag",
+        /// A day following classes at an institution or a school.
+        Meeloopdag = "meeloopdag",
+        /// An information meeting or evening (pabo, lerarenopleiding, zij-instroom...).
+        Informatiebijeenkomst = "informatiebijeenkomst",
+        /// Trying out a programme for a day or more.
+        Proefstuderen = "proefstuderen",
+        /// The loket's own event (advice evening, fair, ...).
+        Loket = "loket",
+    }
+);
+
+vocab!(
+    /// Whether an activity takes place at a location, online or both (schema.org
+    /// `eventAttendanceMode`).
+    AttendanceMode { Offline = "offline", Online = "online", Mixed = "mixed" }
+);
+
+vocab!(
     /// Output language.
     #[derive(Default)]
     Lang { #[default] Nl = "nl", En = "en" }

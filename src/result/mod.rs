@@ -53,6 +53,42 @@ pub struct MatchResult {
     pub counts: Counts,
     /// Things the candidate should know about the input (an unknown postcode, say).
     pub notices: Vec<Text>,
+    /// Activities for this person (open days, meeloopdagen, information evenings, the
+    /// loket's own events), by date: none that has ended; online ones, and others within
+    /// their travel distance (without a location: in the catalog's region); about the
+    /// kinds of route open to them (or teaching in general) and their sectors.
+    pub activities: Vec<ActivityMatch>,
+    /// How many more activities matched than are listed.
+    pub activities_more: u32,
+}
+
+/// An activity, with what a list and a calendar entry need.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ActivityMatch {
+    pub id: String,
+    pub name: String,
+    pub activity_type: ActivityType,
+    pub start_date: Date,
+    /// Local time (Europe/Amsterdam), `HH:MM`.
+    pub start_time: Option<String>,
+    pub end_date: Option<Date>,
+    pub end_time: Option<String>,
+    pub mode: AttendanceMode,
+    /// The place's name (its id when the catalog lacks it); none for an online activity
+    /// without a place.
+    pub place: Option<String>,
+    /// As the crow flies from the person's location, when both are known.
+    pub distance_km: Option<f64>,
+    pub address: Option<String>,
+    /// The organizer's name (an institution's name, when the activity names its id).
+    pub organizer: Option<String>,
+    pub url: Option<String>,
+    pub description: Option<String>,
+    /// The kinds of route open to the person that the activity is about; empty when it
+    /// is about teaching in general.
+    pub route_kinds: Vec<RouteKind>,
+    pub demo: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

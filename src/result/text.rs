@@ -178,6 +178,16 @@ pub fn report(r: &MatchResult) -> String {
             }
         }
     }
+    if !r.activities.is_empty() {
+        s.push('\n');
+        put(&mut s, format_args!("{}", w("activities")));
+        for a in &r.activities {
+            put(&mut s, format_args!("  {}", activity(a, lang)));
+        }
+        if r.activities_more > 0 {
+            put(&mut s, format_args!("  {}", w("more-activities").replace("{n}", &r.activities_more.to_string())));
+        }
+    }
     if !r.what_if.is_empty() {
         s.push('\n');
         put(&mut s, format_args!("{}", w("what-if")));
@@ -197,6 +207,44 @@ pub fn report(r: &MatchResult) -> String {
         }
     }
     s
+}
+
+/// One activity on a line: when, what (its type), where or online, who, and "example"
+/// for demonstration data.
+fn activity(a: &crate::result::ActivityMatch, lang: Lang) -> String {
+    let mut when = a.start_date.to_string();
+    if let Some(t) = &a.start_time {
+        when.push(' ');
+        when.push_str(t);
+    }
+    match (a.end_date.filter(|e| *e != a.start_date), &a.end_time) {
+        (Some(d), t) => {
+            when.push_str(&format!(" - {d}"));
+            if let Some(t) = t {
+                when.push_str(&format!(" {t}"));
+            }
+        }
+        (None, Some(t)) => when.push_str(&format!("-{t}")),
+        (None, None) => {}
+    }
+    let mut parts = vec![label(lang, "activity_type", a.activity_type.id())];
+    parts.extend(a.organizer.clone());
+    match (&a.place, a.mode) {
+        (Some(place), mode) => {
+            let mut at = place.clone();
+            if let Some(d) = a.distance_km {
+                at.push_str(&format!(" ({} km)", crate::i18n::number(lang, &format!("{d:.1}"))));
+            }
+            if mode != crate::model::vocab::AttendanceMode::Offline {
+                at.push_str(&format!(", {}", label(lang, "attendance_mode", mode.id())));
+            }
+            parts.push(at);
+        }
+        (None, mode) => parts.push(label(lang, "attendance_mode", mode.id())),
+    }
+    let demo = if a.demo { format!("{}: ", report_word(lang, "example")) } else { String::new() };
+    let url = a.url.as_ref().map_or(String::new(), |u| format!(" {u}"));
+    format!("{when}  {demo}{} ({}){url}", a.name, parts.join(", "))
 }
 
 /// Writes one line of the report. Control characters in it (from catalog names, or typed

@@ -6,6 +6,7 @@
 //! import init, { Matcher } from "./pkg/routewijzer.js";
 //! await init();
 //! const matcher = new Matcher(catalog);                      // a parsed object, or JSON text
+//! const merged = new Matcher(catalog, overlay);              // with a loket's overlay
 //! const result = matcher.match(profile, "2026-11-23", "nl"); // same shape as the CLI's JSON
 //! ```
 //! Inputs are read into a JSON value first (objects with serde-wasm-bindgen, keeping
@@ -13,7 +14,7 @@
 //! fetched, with serde_json), then decoded and validated like the CLI's input
 //! ([`crate::model::parse`]). Results go out as plain objects with serde-wasm-bindgen.
 //! Errors are thrown as JS `Error`s whose message names the JSON path; they also carry
-//! `problems: [{path, message}]` and `document: "catalog" | "profile" | "options"`.
+//! `problems: [{path, message}]` and `document: "catalog" | "profile" | "options" | "overlay"`.
 
 use crate::model::error::{Document, InputError, Problem};
 use crate::model::Meta;
@@ -39,27 +40,20 @@ pub struct Matcher {
 
 #[wasm_bindgen]
 impl Matcher {
-    /// Builds a matcher from a catalog object or catalog JSON text.
+    /// Builds a matcher from a catalog object or catalog JSON text, with a loket's overlay
+    /// (an object or JSON text, read exactly like the catalog) laid over it when given.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "Catalog | string")] catalog: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Overlay | string | null")] overlay: JsValue,
     ) -> Result<Matcher, JsValue> {
-        let fail = |problem: Problem| {
-            js_error(&InputError { document: Document::Catalog, problems: limits::bound(vec![problem]) })
-        };
-        let catalog = match catalog.as_string() {
-            // JSON text (as fetched) is read exactly as the CLI reads a file.
-            Some(text) => parse::catalog_from_str(&text),
-            None => {
-                given(&catalog, Document::Catalog)?;
-                // Measured in JS before anything is copied into the module's memory.
-                shape(&catalog, limits::MAX_CATALOG_BYTES).map_err(fail)?;
-                let text = object_text(catalog).map_err(fail)?;
-                parse::catalog_from_str(&text).map_err(unplaced)
-            }
-        };
-        let catalog = catalog.map_err(|e| js_error(&e))?;
-        Ok(Matcher { inner: crate::Matcher::from_validated(catalog) })
+        let catalog = read(catalog, Document::Catalog, parse::catalog_from_str)?;
+        if overlay.is_undefined() || overlay.is_null() {
+            return Ok(Matcher { inner: crate::Matcher::from_validated(catalog) });
+        }
+        let overlay = read(overlay, Document::Overlay, parse::overlay_from_str)?;
+        let inner = crate::Matcher::with_overlay(&catalog, &overlay).map_err(|e| js_error(&e))?;
+        Ok(Matcher { inner })
     }
 
     /// Matches a profile (a JS object, or JSON text) on `today` (`YYYY-MM-DD`), in `lang`
@@ -134,7 +128,8 @@ impl Matcher {
         to_js(&self.inner.match_profile(&profile, &options))
     }
 
-    /// The catalog's `meta` (name, version, generated, region, attribution, notes) plus
+    /// The catalog's `meta` (name, version, generated, region, attribution, notes, contact,
+    /// overlay) plus
     /// `offerings` (how many) and `fields` (the study fields of the relatedness table, for
     /// suggestions in the form).
     #[wasm_bindgen(unchecked_return_type = "CatalogInfo")]
@@ -159,6 +154,28 @@ impl Matcher {
         places.sort_by(|a, b| a.name.cmp(b.name).then(a.id.cmp(b.id)));
         to_js(&places)
     }
+}
+
+/// A catalog or an overlay: JSON text (as fetched) read exactly as the CLI reads a file,
+/// or an object measured in JS before anything is copied into the module's memory, then
+/// read as text. A problem of the overlay's own shape is named under `overlay`.
+fn read<T>(value: JsValue, document: Document, from_str: fn(&str) -> Result<T, InputError>) -> Result<T, JsValue> {
+    let fail = |mut problem: Problem| {
+        if document == Document::Overlay {
+            problem.path = if problem.path.is_empty() { "overlay".into() } else { format!("overlay.{}", problem.path) };
+        }
+        js_error(&InputError { document, problems: limits::bound(vec![problem]) })
+    };
+    let read = match value.as_string() {
+        Some(text) => from_str(&text),
+        None => {
+            given(&value, document)?;
+            shape(&value, limits::MAX_CATALOG_BYTES).map_err(fail)?;
+            let text = object_text(value).map_err(fail)?;
+            from_str(&text).map_err(unplaced)
+        }
+    };
+    read.map_err(|e| js_error(&e))
 }
 
 /// `CatalogInfo` of `wasm.d.ts`: meta's fields, then `offerings` and `fields`.

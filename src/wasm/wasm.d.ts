@@ -23,6 +23,10 @@ export interface CatalogInfo {
     attribution: string[];
     region: string | null;
     notes: string[];
+    /** How to reach the loket (from its overlay, or the catalog's own). */
+    contact: Contact | null;
+    /** The overlay laid over the catalog, when one was given. */
+    overlay: OverlayInfo | null;
     /** How many offerings the catalog has. */
     offerings: number;
     /** The study fields of the relatedness table, sorted, for suggestions in the form. */
@@ -53,8 +57,9 @@ export interface PlaceOption {
     region: string | null;
 }
 
-/** Which input was rejected: the catalog, the profile, or the other arguments of `match`. */
-export type InputDocument = "catalog" | "profile" | "options";
+/** Which input was rejected: the catalog, the profile, the other arguments of `match`, or
+ * the loket's overlay (its own shape, or what it names in the catalog). */
+export type InputDocument = "catalog" | "profile" | "options" | "overlay";
 
 /** The shape of the input error as the CLI prints it. */
 export interface InputError {

@@ -109,7 +109,8 @@ export async function screenshot(page, name) {
 /** Waits until the widget shows results for the current answers (debounce included). */
 export async function waitForResults(w) {
   // Without answers the widget shows every kind of route (browsing): wait for a real result.
-  await w.locator(".rw-summary:not([data-browsing])").waitFor();
+  // The results are built in slices: aria-busy is on the section until the last is in.
+  await w.locator(".rw-results:not([aria-busy]) .rw-summary:not([data-browsing])").waitFor();
   await w.page().waitForTimeout(250);
 }
 

@@ -47,7 +47,7 @@ test("pkg/routewijzer.d.ts has the generated declarations", () => {
 test("pkg/routewijzer.d.ts types the Matcher API, not `any`", () => {
   const dts = readFileSync(DTS, "utf8");
   const cls = /export class Matcher \{[\s\S]*?\n\}/.exec(dts)?.[0] ?? "";
-  assert.match(cls, /constructor\(catalog: Catalog \| string\);/);
+  assert.match(cls, /constructor\(catalog: Catalog \| string, overlay\?: Overlay \| string \| null\);/);
   assert.match(cls, /match\(profile: Profile \| string, today: string, lang\?: Lang \| null, limit\?: number \| null, closed\?: number \| null, view\?: MatchView \| null\): MatchResult;/);
   assert.match(cls, /info\(\): CatalogInfo;/);
   assert.match(cls, /places\(\): PlaceOption\[\];/);

@@ -47,6 +47,8 @@ const KINDS = {
   status: catalogEnum("SourceStatus"),
   intake_status: catalogEnum("IntakeStatus"),
   route_kind: catalogEnum("RouteKind"),
+  activity_type: catalogEnum("ActivityType"),
+  attendance_mode: catalogEnum("AttendanceMode"),
   eligibility: dtsUnion("Eligibility"),
   factor: weights(),
 };

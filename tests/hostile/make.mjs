@@ -639,6 +639,21 @@ api("catalog-nested-200", "new", [{ $: "nested", depth: 200 }], ["invalid", "cat
 api("catalog-cyclic", "new", [{ $: "cyclic" }], ["invalid", "catalog", `${Array(127).fill("self").join(".")}.diplomas`, "nested more than 128 deep"], { attack: "a catalog object that contains itself" });
 api("catalog-nan-object", "new", [{ $: "baseWith", path: ["places", 0, "lat"], value: { $: "NaN" } }], ["invalid", "catalog", "places[0].lat", "not a number JSON can hold"], { attack: "NaN in a catalog object" });
 
+// A loket's overlay, laid over the base catalog: read exactly like a catalog, every
+// problem named under `overlay`.
+const OVER_BASE = { $: "baseWith", path: ["meta", "notes"], value: ["The base catalog, for the overlay cases."] };
+const overlayMeta = { name: "Hostile loket", version: "1", generated: "2026-11-20", region: "AM13" };
+const okActivity = { id: "a1", name: "Informatieavond", activity_type: "loket", start_date: "2027-02-04", start_time: "19:00", end_time: "21:00", event_attendance_mode: "offline", location: "GM0344" };
+const okVacancy = { id: "v-echt", title: "Docent wiskunde", employer: "Het Lyceum", job_location: "GM0344", sector: "vo", subject: "wiskunde", role: "leraar", work_hours: 24, employment_type: "structureel", job_start_date: "2027-02-01", valid_through: "2027-01-10", accepts_in_training: true, education_requirements: ["tweedegraads"] };
+const withOverlay = (o) => [OVER_BASE, { meta: overlayMeta, ...o }];
+api("overlay-control", "new", withOverlay({ activities: [okActivity], vacancies: [okVacancy] }), "ok", { attack: "control: a valid overlay with an activity and a real vacancy" });
+api("overlay-array-text", "new", [OVER_BASE, "[]"], ["invalid", "overlay", "overlay", "must be a JSON object"], { attack: "an overlay that is a JSON array" });
+api("overlay-bad-time", "new", withOverlay({ activities: [{ ...okActivity, start_time: "25:00" }] }), ["invalid", "overlay", "overlay.activities[0].start_time", "is not a time HH:MM"], { attack: "an activity at 25:00" });
+api("overlay-unknown-place", "new", withOverlay({ vacancies: [{ ...okVacancy, job_location: "GM9999" }] }), ["invalid", "overlay", "overlay.vacancies[0].job_location", "unknown place"], { attack: "a real vacancy at a place the catalog does not know" });
+api("overlay-javascript-url", "new", withOverlay({ activities: [{ ...okActivity, url: "javascript:alert(1)" }] }), ["invalid", "overlay", "overlay.activities[0].url", "not an http(s) URL"], { attack: "a javascript: URL in an activity" });
+api("overlay-mailto-injection", "new", withOverlay({ }).map((x, i) => (i === 1 ? { ...x, meta: { ...overlayMeta, contact: { name: "Loket", email: "loket@example.nl?bcc=all@example.nl" } } } : x)), ["invalid", "overlay", "overlay.meta.contact.email", "not an e-mail address"], { attack: "a contact address that would add recipients to a mailto: link" });
+api("overlay-nested-200", "new", [OVER_BASE, { $: "nested", depth: 200 }], ["invalid", "overlay", "overlay." + Array(128).fill("a").join("."), "nested more than 128 deep"], { attack: "an overlay object nested 200 deep" });
+
 // ---------------------------------------------------------------- write
 for (const dir of ["catalogs", "profiles"]) {
   rmSync(new URL(dir, here), { recursive: true, force: true });

@@ -15,6 +15,7 @@ import init, {
     type Lang,
     type Level,
     type MatchResult,
+    type Overlay,
     type PlaceOption,
     type Postcode,
     type Problem,
@@ -46,6 +47,9 @@ async function usage(catalogText: string): Promise<void> {
     const fromText = new Matcher(catalogText);
     const m = new Matcher(sampleCatalog as Catalog);
     fromText.free();
+    const overlay: Overlay = { meta: { name: "Loket", version: "1", generated: "2026-11-20", region: "AM13" }, activities: [] };
+    new Matcher(catalogText, overlay).free();
+    new Matcher(catalogText, JSON.stringify(overlay)).free();
 
     const result: MatchResult = m.match(profile, "2026-11-23", "en", 5, 3);
     m.match(empty, "2026-11-23");

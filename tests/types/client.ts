@@ -49,7 +49,7 @@ async function page(bar: HTMLProgressElement, out: HTMLElement): Promise<void> {
         m.match({ diplomas: [{ level: "havo" }] }, { today: "23-11-2026" });
     } catch (e) {
         if (e instanceof RoutewijzerInputError) {
-            const which: "catalog" | "profile" | "options" = e.document;
+            const which: "catalog" | "profile" | "options" | "overlay" = e.document;
             const first: Problem | undefined = e.problems[0];
             const name: "RoutewijzerInputError" = e.name;
             out.textContent = `${which}: ${first?.path} ${first?.message} (${e.message}, ${name})`;

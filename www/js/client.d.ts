@@ -1,11 +1,11 @@
 // client.d.ts: TypeScript declarations of the JS client (client.js). The JSON shapes
 // (Profile, Catalog, MatchResult, ...) are those of the wasm API, pkg/routewijzer.d.ts.
 
-import type { Catalog, CatalogInfo, InputDocument, IsoDate, Lang, MatchResult, MatchView, PlaceOption, Problem, Profile } from "../pkg/routewijzer.js";
+import type { Catalog, CatalogInfo, InputDocument, IsoDate, Lang, MatchResult, MatchView, Overlay, PlaceOption, Problem, Profile } from "../pkg/routewijzer.js";
 
-export type { Catalog, CatalogInfo, InputDocument, Lang, MatchResult, PlaceOption, Problem, Profile };
+export type { Catalog, CatalogInfo, InputDocument, Lang, MatchResult, Overlay, PlaceOption, Problem, Profile };
 
-/** Bytes downloaded so far of the wasm and the catalog; `total` is 0 while not known. */
+/** Bytes downloaded so far of the wasm, the catalog and the overlay; `total` is 0 while not known. */
 export interface LoadProgress {
     loaded: number;
     total: number;
@@ -17,6 +17,13 @@ export interface LoadOptions {
      * fetched and indexed once per page: loading it again gives the same Routewijzer.
      */
     catalog: string | URL | Catalog;
+    /**
+     * A loket's own data laid over the catalog (institutions, offerings, intakes, real
+     * vacancies, activities): a URL, a parsed overlay, or its JSON text, read exactly like
+     * the catalog. A URL is fetched once per page, in parallel with the catalog; an invalid
+     * overlay rejects with a RoutewijzerInputError whose `document` is `"overlay"`.
+     */
+    overlay?: string | URL | Overlay;
     /** URL of routewijzer_bg.wasm (default: pkg/ next to the script). The first load on a page decides. */
     wasm?: string | URL;
     /** Called as bytes arrive. */
@@ -62,8 +69,9 @@ export class RoutewijzerCrashError extends Error {
 export class Routewijzer {
     private constructor();
     /**
-     * Loads the core (once per page) and the catalog. Rejects with RoutewijzerInputError
-     * for an invalid catalog, with an Error when a download fails.
+     * Loads the core (once per page), the catalog and the overlay if any. Rejects with
+     * RoutewijzerInputError for an invalid catalog or overlay, with an Error when a
+     * download fails.
      */
     static load(options: LoadOptions): Promise<Routewijzer>;
     /**

@@ -115,12 +115,18 @@ class Remote {
     this.#module = module;
   }
 
-  /** Starts a worker and instantiates the module in it; rejects when it cannot start. */
+  /** Starts a worker (or takes the one started early) and instantiates the module in it; rejects when it cannot start. */
   start() {
     this.#ready ??= new Promise((ok, fail) => {
       let w;
+      const early = warm;
+      warm = null;
+      if (early?.error) {
+        early.w.terminate();
+        return fail(early.error); // it failed to load, e.g. refused by the page's Content-Security-Policy
+      }
       try {
-        w = new Worker(WORKER, { type: "module", name: "routewijzer" });
+        w = early?.w ?? new Worker(WORKER, WORKER_OPTIONS);
       } catch (e) {
         return fail(e); // e.g. refused by the page's Content-Security-Policy
       }
@@ -174,6 +180,26 @@ class Remote {
     }
     return answer;
   }
+}
+
+const WORKER_OPTIONS = { type: "module", name: "routewijzer" };
+
+/**
+ * A worker started as soon as the first Routewijzer begins loading, so that its script
+ * and the glue it imports download while the wasm and the catalog do, instead of after
+ * them; the first Remote takes it. {w, error}: an error event before then is kept.
+ */
+let warm = null;
+function startEarly() {
+  if (engine || warm || typeof Worker !== "function") return;
+  try {
+    const w = new Worker(WORKER, WORKER_OPTIONS);
+    const early = (warm = { w, error: null });
+    w.addEventListener("error", (e) => {
+      e.preventDefault?.();
+      early.error ??= e;
+    });
+  } catch {} // the Remote tries again, and falls back to the main thread
 }
 
 /** The page's engine: a started Remote, or null for the main thread (decided once per page). */
@@ -272,6 +298,7 @@ let catalogs = 0;
 export class Routewijzer {
   #module;
   #source; // the catalog as given (text or object) or fetched (bytes): kept to rebuild the Matcher
+  #overlay; // the loket's overlay, like the catalog (undefined: none)
   #key = catalogs++;
   #remote = null; // the worker engine, or null: the main thread
   #life = -1; // the worker life this catalog was sent to
@@ -280,15 +307,16 @@ export class Routewijzer {
   #m; // main-thread Matcher
   #gen;
 
-  constructor(token, module, source) {
+  constructor(token, module, source, overlay) {
     if (token !== TOKEN) throw new TypeError("use Routewijzer.load({ catalog }) to make a Routewijzer");
     this.#module = module;
     this.#source = source;
+    this.#overlay = overlay;
   }
 
-  /** Picks the engine, builds the Matcher (an invalid catalog rejects here) and keeps info and places. */
-  static async #open(module, source) {
-    const r = new Routewijzer(TOKEN, module, source);
+  /** Picks the engine, builds the Matcher (an invalid catalog or overlay rejects here) and keeps info and places. */
+  static async #open(module, source, overlay) {
+    const r = new Routewijzer(TOKEN, module, source, overlay);
     r.#remote = await engineFor(module);
     const { info, places } = await r.#call("catalog", (m) => ({ info: m.info(), places: m.places() }));
     r.#info = info;
@@ -302,12 +330,18 @@ export class Routewijzer {
     return this.#source;
   }
 
+  /** The overlay as the main thread's Matcher takes it: text, an object, or undefined. */
+  #overlayArg() {
+    if (this.#overlay instanceof ArrayBuffer) this.#overlay = new TextDecoder().decode(this.#overlay);
+    return this.#overlay;
+  }
+
   /** Calls f(matcher) on the main thread, guarded; the Matcher is (re)built when there is none on the current instance. */
   async #local(f) {
     const glue = await glueFor(this.#module);
     return guard(glue, () => {
       if (this.#gen !== gen) {
-        this.#m = new glue.Matcher(this.#catalog());
+        this.#m = new glue.Matcher(this.#catalog(), this.#overlayArg());
         this.#gen = gen;
       }
       return f(this.#m);
@@ -342,31 +376,57 @@ export class Routewijzer {
 
   /** The catalog message and its transfer list: fetched bytes go as a transferred copy (the original is kept for a new worker or the main thread). */
   #send() {
-    const s = this.#source;
-    const key = this.#key;
-    if (s instanceof ArrayBuffer) {
-      const bytes = s.slice(0);
-      return [{ op: "catalog", key, bytes }, [bytes]];
-    }
-    return [typeof s === "string" ? { op: "catalog", key, text: s } : { op: "catalog", key, object: s }, []];
+    const transfer = [];
+    const part = (s) => {
+      if (s instanceof ArrayBuffer) {
+        const bytes = s.slice(0);
+        transfer.push(bytes);
+        return { bytes };
+      }
+      return typeof s === "string" ? { text: s } : { object: s };
+    };
+    const message = { op: "catalog", key: this.#key, ...part(this.#source) };
+    if (this.#overlay !== undefined) message.overlay = part(this.#overlay);
+    return [message, transfer];
   }
 
-  /** catalog: a URL (relative to the page; one Routewijzer per URL and page), an object or JSON text. */
-  static load({ catalog, wasm, onProgress } = {}) {
+  /**
+   * catalog: a URL (relative to the page), an object or JSON text; overlay (optional): the
+   * loket's overlay, the same. URLs are fetched in parallel with the wasm, each once per
+   * page; one Routewijzer per catalog URL (and overlay URL) and page.
+   */
+  static load({ catalog, overlay, wasm, onProgress } = {}) {
     if (catalog instanceof URL) catalog = catalog.href;
+    if (overlay instanceof URL) overlay = overlay.href;
     const w = loadWasm(new URL(wasm ?? WASM, base()).href);
-    if (typeof catalog === "string" && !/^\s*[{[]/.test(catalog)) {
-      const url = new URL(catalog, base()).href;
-      const c = job(`catalog ${url}`, async (j) => {
-        const [bytes, module] = await Promise.all([fetchCounted(url, j).then((r) => r.arrayBuffer()), w.promise]);
-        return Routewijzer.#open(module, bytes);
-      });
-      return progress([w, c], onProgress, c.promise);
+    startEarly();
+    const isUrl = (x) => typeof x === "string" && !/^\s*[{[]/.test(x);
+    for (const [name, x] of [["catalog", catalog], ["overlay", overlay]]) {
+      if (name === "overlay" && x === undefined) continue;
+      if (x == null || (typeof x !== "string" && typeof x !== "object")) {
+        return Promise.reject(new TypeError(`Routewijzer.load: \`${name}\` must be a URL, ${name === "catalog" ? "a catalog" : "an overlay"} object or its JSON text`));
+      }
     }
-    if (catalog == null || (typeof catalog !== "string" && typeof catalog !== "object")) {
-      return Promise.reject(new TypeError("Routewijzer.load: `catalog` must be a URL, a catalog object or its JSON text"));
+    const urls = [catalog, overlay].map((x) => (isUrl(x) ? new URL(x, base()).href : null));
+    // Each URL's bytes: one download per page, whoever asks.
+    const downloads = urls.map((url) => url && job(`fetch ${url}`, (j) => fetchCounted(url, j).then((r) => r.arrayBuffer())));
+    const open = async () => {
+      const [module, c, o] = await Promise.all([w.promise, downloads[0]?.promise ?? catalog, downloads[1]?.promise ?? overlay]);
+      try {
+        return await Routewijzer.#open(module, c, o);
+      } catch (e) {
+        // An invalid document is fetched again on a retry (it may have been fixed).
+        urls.forEach((url) => url && jobs.delete(`fetch ${url}`));
+        throw e;
+      }
+    };
+    const list = [w, ...downloads.filter(Boolean)];
+    // Only URLs name a Routewijzer to share; a given object or text makes a new one.
+    if (urls[0] && (overlay === undefined || urls[1])) {
+      const r = job(`catalog ${urls[0]}${urls[1] ? ` overlay ${urls[1]}` : ""}`, open);
+      return progress(list, onProgress, r.promise);
     }
-    return progress([w], onProgress, w.promise).then((module) => Routewijzer.#open(module, catalog));
+    return progress(list, onProgress, open());
   }
 
   /** Resolves to the MatchResult (a structured clone of the worker's). */

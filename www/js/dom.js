@@ -9,7 +9,8 @@ export const clip = (s) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}…` :
 /** Builds an element. attrs: `class`, `text`, and plain attributes (true = present, null/false = left out); children: nodes or strings (as text). */
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
+  for (const k in attrs) {
+    const v = attrs[k];
     if (v == null || v === false) continue;
     if (k === "text") el.textContent = clip(String(v));
     else if (k === "class") el.className = v;
@@ -20,9 +21,16 @@ export function h(tag, attrs, ...children) {
 
 /** Appends (or with `add` false, replaces with) the children that are not null/false; strings become (clipped) text. */
 export function put(el, children, add) {
-  const kids = [children].flat(Infinity).filter((c) => c != null && c !== false).map((c) => (typeof c === "string" ? clip(c) : c));
+  const kids = [];
+  flatten(children, kids);
   add ? el.append(...kids) : el.replaceChildren(...kids);
   return el;
+}
+
+function flatten(c, out) {
+  if (c == null || c === false) return;
+  if (Array.isArray(c)) for (const x of c) flatten(x, out);
+  else out.push(typeof c === "string" ? clip(c) : c);
 }
 
 /** A URL fit for a link (http, https, mailto), or null. */
@@ -40,3 +48,10 @@ export function link(url, text, newTab) {
   const href = safeUrl(url);
   return href ? h("a", { href, target: "_blank", rel: "noopener noreferrer" }, text, h("span", { class: "rw-sr", text: ` ${newTab}` })) : h("span", {}, text);
 }
+
+/** Resolves after the next frame is painted (or after 50 ms where frames are not running, as in a hidden tab). */
+export const nextFrame = () =>
+  new Promise((ok) => {
+    const t = setTimeout(ok, 50);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(t), ok()), 0));
+  });

@@ -3,7 +3,7 @@
 // `name`, `profile`, `result`; the rest is private (#), so nothing shadows HTMLElement.
 
 import { Routewijzer, RoutewijzerCrashError } from "./client.js";
-import { h } from "./dom.js";
+import { h, nextFrame } from "./dom.js";
 import { isDate, localToday } from "./dates.js";
 import { langOf, loadWords, Words } from "./i18n.js";
 import { Form } from "./form.js";
@@ -15,7 +15,7 @@ const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
 let made = 0;
 
 export class RouteWijzer extends HTMLElement {
-  static observedAttributes = ["lang", "sectors", "today", "catalog", "region", "max-km", "start-before", "paid", "part-time"];
+  static observedAttributes = ["lang", "sectors", "today", "catalog", "overlay", "region", "max-km", "start-before", "paid", "part-time"];
 
   #n = ++made;
   #uid = `rw${this.#n}`;
@@ -45,6 +45,9 @@ export class RouteWijzer extends HTMLElement {
   #errKey = null; // the answers whose failure was just reported: a re-run (submit, today, lang) reports nothing new
   #timer = 0;
   #seq = 0; // bumped by every run: only the latest run's result (or error) is shown
+  #busy = 0; // matches in flight
+  #again = false; // the answers changed while a match was in flight
+  #filling = false;
   #io = null;
   #firstResult = false;
   #view = null; // the candidate's filters (MatchView), defaults from the attributes
@@ -61,16 +64,17 @@ export class RouteWijzer extends HTMLElement {
 
   /** The answers as a Profile (never sent anywhere). */
   get profile() {
-    return this.#form ? this.#form.read() : structuredClone(this.#pending ?? {});
+    return this.#form?.complete ? this.#form.read() : structuredClone(this.#pending ?? {});
   }
   /** Replaces the answers (`{}` or null clears them) and updates the result. */
   set profile(p) {
     const profile = p && typeof p === "object" ? p : {};
-    if (this.#form) {
-      this.#form.fill(profile);
+    if (this.#form?.complete) {
+      this.#fill(profile);
       this.#run();
     }
-    if (!this.#matcher) this.#pending = structuredClone(profile); // (re)loading: the form to come gets it
+    // (Re)loading, or the form still being built: the form to come gets it.
+    if (!this.#matcher || !this.#form?.complete) this.#pending = structuredClone(profile);
   }
 
   /** The last result object (see MatchResult), or null. */
@@ -151,9 +155,9 @@ export class RouteWijzer extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.#root) return;
-    if (name === "catalog" || name === "region") {
+    if (name === "catalog" || name === "overlay" || name === "region") {
       if (this.#form) {
-        this.#pending = this.#form.read(); // keep the answers across the reload
+        this.#pending = this.profile; // keep the answers across the reload
         clearTimeout(this.#timer);
       }
       this.#matcher = null;
@@ -220,7 +224,9 @@ export class RouteWijzer extends HTMLElement {
     // Without a known total (a compressed transfer counts more bytes than its
     // Content-Length) the bar is indeterminate, never a false 100%.
     const onProgress = ({ loaded, total }) => (total ? (bar.value = Math.min(99, Math.round((loaded / total) * 100))) : bar.removeAttribute("value"));
-    const loading = (this.#loading = Routewijzer.load({ catalog: url, onProgress }));
+    // The loket's own data laid over the catalog (the `overlay` attribute: a URL).
+    const overlay = this.getAttribute("overlay") ? new URL(this.getAttribute("overlay"), document.baseURI).href : undefined;
+    const loading = (this.#loading = Routewijzer.load({ catalog: url, overlay, onProgress }));
     let settled = false;
     this.#useLang().then((w) => {
       if (settled || this.#loading !== loading) return;
@@ -235,7 +241,19 @@ export class RouteWijzer extends HTMLElement {
       this.#info = matcher.info();
       this.#places = matcher.places();
       this.#status.replaceChildren();
-      this.#renderAll();
+      // The form in two halves, each laid out and painted before the next step and the
+      // first result are built: one long task would otherwise hold the page up (the
+      // first build and layout of the widget are its slowest).
+      this.#filling = true;
+      try {
+        this.#renderAll();
+        await nextFrame();
+        this.#form.finish();
+        await nextFrame();
+      } finally {
+        this.#filling = false;
+      }
+      if (this.#loading !== loading) return;
       let saved = null;
       try {
         saved = localStorage.getItem(this.#storeKey);
@@ -247,7 +265,7 @@ export class RouteWijzer extends HTMLElement {
           restored = JSON.parse(saved);
         } catch {}
       }
-      if (restored) this.#form.fill(restored);
+      if (restored) this.#fill(restored);
       this.#pending = null;
       performance.mark(`routewijzer:ready:${this.name}`);
       this.#emit("ready", { catalog: this.#info.name, version: this.#info.version, region: this.#info.region ?? this.getAttribute("region") ?? null });
@@ -318,10 +336,14 @@ export class RouteWijzer extends HTMLElement {
 
   /** Renders everything again (language or sectors changed), keeping the answers. */
   #rerender() {
-    const answers = this.#form?.read();
+    const answers = this.#form ? this.profile : undefined;
     const remember = this.#form?.remember;
-    this.#renderAll();
-    if (answers) this.#form.fill(answers);
+    // The old form, removed, may still fire a change (of the field that had focus): it
+    // must not start a match of the new, still empty form.
+    this.#fill(answers ?? {}, () => {
+      this.#renderAll();
+      this.#form.finish();
+    });
     this.#form.remember = remember;
     this.#run(true);
   }
@@ -343,10 +365,35 @@ export class RouteWijzer extends HTMLElement {
 
   // ---------------------------------------------------------------- matching
 
+  /** An answer changed: match at once when the core is idle; while a match is in flight,
+   * only note it, and match the latest answers when that one returns (its result is then
+   * not shown). So typing costs no wait, and no render of answers already replaced. */
   #changed() {
+    if (this.#filling) return; // fill() is setting many answers: its caller runs once after
     this.#form.update();
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#run(), 50); // short: the match runs in the worker, and a stale result is never shown
+    if (this.#busy) this.#again = true;
+    else this.#run();
+  }
+
+  /** Sets every answer (after `before()`, such as building a new form); the input events the forms fire meanwhile start no match. */
+  #fill(p, before) {
+    this.#filling = true;
+    try {
+      before?.();
+      this.#form.fill(p);
+    } finally {
+      this.#filling = false;
+    }
+  }
+
+  /** A match (of the answers `key`) returned: if the answers changed meanwhile, match them now (true: skip this result). */
+  #rerun(key) {
+    this.#busy--;
+    if (!this.#again || this.#busy) return false;
+    this.#again = false;
+    if (JSON.stringify(this.#form.read()) === key) return false; // changed and back, or a second event of one change
+    this.#run();
+    return true;
   }
 
   /** Stores the answers only when the person ticked "remember"; unticking removes them. */
@@ -359,10 +406,14 @@ export class RouteWijzer extends HTMLElement {
 
   async #run(force) {
     clearTimeout(this.#timer);
-    if (!this.#matcher || !this.#form) return;
+    if (!this.#matcher || !this.#form?.complete) return;
     const profile = this.#form.read();
     const key = JSON.stringify(profile);
-    if (!force && key === this.#lastKey) return;
+    this.#again = false; // this run reads the latest answers
+    if (!force && key === this.#lastKey) {
+      if (!this.#busy) this.#results.done(); // back to the answers shown
+      return;
+    }
     this.#lastKey = key;
     const again = this.#errKey === key;
     this.#errKey = null;
@@ -373,9 +424,12 @@ export class RouteWijzer extends HTMLElement {
     // The match runs off the main thread (client.js); a run started meanwhile makes this one stale.
     const matcher = this.#matcher;
     let result;
+    this.#busy++;
+    this.#results.busy(); // until this or a newer result is shown
     try {
       result = await matcher.match(profile, { today: this.#today, lang: this.#words.lang, view: this.#view });
     } catch (e) {
+      if (this.#rerun(key)) return;
       if (seq !== this.#seq || matcher !== this.#matcher) return;
       // After a crash the client has reset the core: the next run starts afresh.
       const message = String(e?.message || e);
@@ -385,11 +439,16 @@ export class RouteWijzer extends HTMLElement {
       this.#errKey = key;
       return;
     }
+    if (this.#rerun(key)) return;
     if (seq !== this.#seq || matcher !== this.#matcher) return;
     this.#last = result;
     const t0 = performance.now();
-    this.#announce(this.#results.show(result, browsing));
-    performance.measure(`routewijzer:render:${this.name}`, { start: t0 }); // for measurements (BENCHMARKS.md)
+    const shown = this.#results.show(result, browsing);
+    this.#announce(shown.text);
+    // For measurements (BENCHMARKS.md): the answer and the first parts on screen, then all of it.
+    performance.measure(`routewijzer:render-first:${this.name}`, { start: t0 });
+    if (!(await shown.done) || seq !== this.#seq) return;
+    performance.measure(`routewijzer:render:${this.name}`, { start: t0 });
     if (!this.#firstResult) {
       this.#firstResult = true;
       performance.mark(`routewijzer:first-result:${this.name}`);

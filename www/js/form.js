@@ -27,6 +27,7 @@ export class Form {
   #fieldTable = fieldsLoaded();
   #picked = new WeakMap();
   #combos = new Set(); // {input, kind, combo, notice}
+  #rest = null; // builds steps 4-6 (finish)
 
   /**
    * words: Words; uid: prefix of the ids in this shadow root; sectors: the sectors offered;
@@ -124,28 +125,6 @@ export class Form {
       this.#field("job-hours", t("jobHours"), this.#number(1, 60), t("jobHoursHint")),
       this.#field("job-start", t("jobStart"), h("input", { type: "date" })));
 
-    const sectorBoxes = h("fieldset", { class: "rw-checks" }, h("legend", { text: t("sectors") }), sectors.map((s) => this.#check("sector", s, w.option("sector", s))));
-    const subjGroup = (sector, list, legend) =>
-      h("fieldset", { class: "rw-checks rw-grid", "data-sector": sector }, h("legend", { text: legend }), list.map((s) => this.#check("subject", s, w.option("subject", s))));
-    const subjectGroups = h("div", { class: "rw-subjects" },
-      sectors.includes("vo") ? subjGroup("vo", subjects.filter((s) => !isMbo(s)), t("subjectsVo")) : null,
-      sectors.includes("mbo") ? subjGroup("mbo", subjects.filter(isMbo), t("subjectsMbo")) : null);
-    const earn = h("fieldset", { class: "rw-radios" }, h("legend", { text: t("earn") }),
-      w.ids("earn_while_learning").map((e) => this.#check("earn", e, w.option("earn_while_learning", e), "radio", e === "no-preference")));
-
-    const placeField = this.#combo("place", "place", t("place"), t("placeHint"));
-
-    const more = h("details", { class: "rw-more" }, h("summary", { text: t("more") }),
-      h("fieldset", { class: "rw-checks" }, h("legend", { text: t("paboTests") }), w.ids("pabo_test").map((x) => this.#check("pabo", x, w.option("pabo_test", x)))),
-      this.#check("gob", "yes", t("gob")),
-      this.#check("hbo-assessed", "yes", t("hboAssessed")),
-      this.#field("study", t("study"), this.#select(this.#levels().filter((l) => /hbo|wo|mbo/.test(l)).map((l) => [l, w.label("level", l)]), t("no"))),
-      h("div", { class: "rw-sub", "data-show": "study" },
-        this.#combo("study-field", "field", t("studyField")),
-        this.#field("study-ec", t("studyEc"), this.#number(0, 600)),
-        this.#check("study-lo", "yes", t("studyLo"))),
-      this.#field("left", t("left"), h("input", { type: "date" })));
-
     const remember = h("div", { class: "rw-remember" }, this.#check("remember", "yes", t("remember")), h("p", { class: "rw-hint", text: t("rememberHint") }));
     // On a narrow screen, once something is answered, the button stays at the bottom of the
     // screen: the results (below the form) are one press away (routewijzer.css).
@@ -155,15 +134,51 @@ export class Form {
       this.#step(1, t("s1"), h("p", { class: "rw-hint", text: t("s1hint") }), this.#diplomas, add),
       this.#step(2, t("s2"), q, qs),
       this.#step(3, t("s3"), jobRadios, jobDetails),
-      this.#step(4, t("s4"), sectorBoxes, subjectGroups,
-        this.#field("hours", t("hours"), this.#number(1, 80)),
-        this.#field("from", t("from"), h("input", { type: "date" })), earn),
-      this.#step(5, t("s5"), placeField, this.#field("travel", t("travel"), this.#number(1, 300))),
-      this.#step(6, t("s6"), this.#field("dutch", t("dutch"), this.#select(this.#options("dutch"), t("notSaid"))), this.#field("age", t("age"), this.#number(12, 99)), more),
       remember, submit);
     this.el = form;
+    // Steps 4-6 are built by finish(), so that building the form is two short tasks.
+    this.#rest = () => {
+      const sectorBoxes = h("fieldset", { class: "rw-checks" }, h("legend", { text: t("sectors") }), sectors.map((s) => this.#check("sector", s, w.option("sector", s))));
+      const subjGroup = (sector, list, legend) =>
+        h("fieldset", { class: "rw-checks rw-grid", "data-sector": sector }, h("legend", { text: legend }), list.map((s) => this.#check("subject", s, w.option("subject", s))));
+      const subjectGroups = h("div", { class: "rw-subjects" },
+        sectors.includes("vo") ? subjGroup("vo", subjects.filter((s) => !isMbo(s)), t("subjectsVo")) : null,
+        sectors.includes("mbo") ? subjGroup("mbo", subjects.filter(isMbo), t("subjectsMbo")) : null);
+      const earn = h("fieldset", { class: "rw-radios" }, h("legend", { text: t("earn") }),
+        w.ids("earn_while_learning").map((e) => this.#check("earn", e, w.option("earn_while_learning", e), "radio", e === "no-preference")));
+      const placeField = this.#combo("place", "place", t("place"), t("placeHint"));
+      const more = h("details", { class: "rw-more" }, h("summary", { text: t("more") }),
+        h("fieldset", { class: "rw-checks" }, h("legend", { text: t("paboTests") }), w.ids("pabo_test").map((x) => this.#check("pabo", x, w.option("pabo_test", x)))),
+        this.#check("gob", "yes", t("gob")),
+        this.#check("hbo-assessed", "yes", t("hboAssessed")),
+        this.#field("study", t("study"), this.#select(this.#levels().filter((l) => /hbo|wo|mbo/.test(l)).map((l) => [l, w.label("level", l)]), t("no"))),
+        h("div", { class: "rw-sub", "data-show": "study" },
+          this.#combo("study-field", "field", t("studyField")),
+          this.#field("study-ec", t("studyEc"), this.#number(0, 600)),
+          this.#check("study-lo", "yes", t("studyLo"))),
+        this.#field("left", t("left"), h("input", { type: "date" })));
+      remember.before(
+        this.#step(4, t("s4"), sectorBoxes, subjectGroups,
+          this.#field("hours", t("hours"), this.#number(1, 80)),
+          this.#field("from", t("from"), h("input", { type: "date" })), earn),
+        this.#step(5, t("s5"), placeField, this.#field("travel", t("travel"), this.#number(1, 300))),
+        this.#step(6, t("s6"), this.#field("dutch", t("dutch"), this.#select(this.#options("dutch"), t("notSaid"))), this.#field("age", t("age"), this.#number(12, 99)), more));
+    };
     this.#addDiploma();
     return form;
+  }
+
+  /** Builds the rest of the form (steps 4-6); read, fill and update need it. */
+  finish() {
+    const rest = this.#rest;
+    this.#rest = null;
+    rest?.();
+    if (rest) this.update();
+  }
+
+  /** Whether finish() has run. */
+  get complete() {
+    return !this.#rest;
   }
 
   /**
@@ -298,7 +313,7 @@ export class Form {
   /** Shows and hides dependent questions, numbers the diploma rows. */
   update() {
     const f = this.el;
-    if (!this.#diplomas) return;
+    if (!this.#diplomas || !this.complete) return;
     const rows = [...this.#diplomas.children];
     rows.forEach((row, i) => {
       const n = i + 1;

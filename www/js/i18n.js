@@ -1,18 +1,22 @@
 // i18n.js: the translation store, i18n/<lang>.json (copied from src/i18n/, shared with the
 // core): `ui` (the widget's text), `labels` (per kind, per vocabulary id, in form order) and
 // `messages` (the core's; results arrive rendered). Words also formats dates, euros,
-// distances and durations per language.
-
-import { utc } from "./dates.js";
+// distances and durations per language, from the store's words (month names, decimal and
+// group marks) rather than Intl: the first Intl formatter of a page costs 140-210 ms of
+// main-thread time at 4x CPU (ICU's start-up), more than the widget's whole budget.
 
 /** "en", "en-GB" -> "en"; anything else -> "nl". */
 export const langOf = (code) => (String(code || "").toLowerCase().startsWith("en") ? "en" : "nl");
+
+/** The stores' URLs, written out as literals so that scripts/pack.mjs can give them content-hashed names. */
+const STORE_URLS = { nl: new URL("../i18n/nl.json", import.meta.url).href, en: new URL("../i18n/en.json", import.meta.url).href };
 
 /** Store URL -> Promise<Words>, fetched once per page. A failed fetch is forgotten, so a retry refetches. */
 const stores = new Map();
 
 export function loadWords(lang) {
-  const url = new URL(`../i18n/${lang}.json`, import.meta.url).href;
+  const url = STORE_URLS[lang];
+  if (!url) return Promise.reject(new Error(`no translation store for the language ${JSON.stringify(lang)} (nl, en)`));
   let p = stores.get(url);
   if (!p) {
     p = fetch(url).then(async (res) => {
@@ -31,10 +35,15 @@ export class Words {
     this.lang = lang;
     this.ui = ui;
     this.labels = labels;
-    this.locale = lang === "en" ? "en-GB" : "nl-NL";
-    this.fmtDate = new Intl.DateTimeFormat(this.locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    this.fmtEuro = new Intl.NumberFormat(this.locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-    this.fmtKm = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 });
+    this.months = String(ui.monthNames || "").split(" ");
+  }
+
+  /** A number with the language's group and decimal marks, rounded to `digits` decimals (trailing zeros dropped). */
+  number(n, digits = 0) {
+    const [int, frac = ""] = Math.abs(n).toFixed(digits).split(".");
+    const grouped = int.replace(/\B(?=(\d{3})+$)/g, this.ui.groupMark ?? ".");
+    const f = frac.replace(/0+$/, "");
+    return `${n < 0 ? "-" : ""}${grouped}${f ? `${this.ui.decimalMark ?? ","}${f}` : ""}`;
   }
 
   /** Interface text; `{x}` is replaced by params.x. */
@@ -60,14 +69,17 @@ export class Words {
     return Object.keys(this.labels[kind] || {});
   }
 
+  /** `2027-09-01` -> "1 september 2027" (nl), "1 September 2027" (en). */
   date(d) {
-    return d ? this.fmtDate.format(utc(d)) : "";
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d || "");
+    if (!m) return d || "";
+    return `${+m[3]} ${this.months[+m[2] - 1] ?? m[2]} ${m[1]}`;
   }
   euro(n) {
-    return this.fmtEuro.format(n);
+    return this.t("euro", { n: this.number(n) });
   }
   km(n) {
-    return this.t("km", { n: this.fmtKm.format(n) });
+    return this.t("km", { n: this.number(n, 1) });
   }
   /** `P4Y` -> "4 jaar", `P18M` -> "18 maanden". */
   duration(iso) {

@@ -4,11 +4,14 @@
 // with why and what would open each, routes outside the candidate's choices on request;
 // print and the downloads (text, JSON), made on the device.
 
-import { h, link, put, safeUrl } from "./dom.js";
+import { h, link, nextFrame, put, safeUrl } from "./dom.js";
 import { timeline } from "./timeline.js";
 
 /** Cost bases on which the candidate pays a fee (else the school pays, or nothing is due). */
 const FEES = ["collegegeld", "instellingscollegegeld", "cursusgeld"];
+
+/** Time (ms, as the page's clock runs) to build parts before the browser gets a frame. */
+const SLICE_MS = 8;
 
 /** Offerings of one route kind the widget asks the core for (the card's best and the ones behind "also at"). */
 export const PER_KIND = 25;
@@ -23,6 +26,10 @@ export class Results {
   #view;
   #onView;
   #sort = "rank";
+  #browsing = false;
+  #gen = 0; // bumped by every show() and error(): a slower render in progress stops
+  #parts = new Map(); // JSON of a part's data -> its node (see show)
+  #used = new Set();
 
   /** words: Words; uid: id prefix; open: Set of <details> keys kept across renders; info: CatalogInfo; profile(): the answers (for the JSON download); view: the MatchView in use; onView(view, changed): the candidate changed a filter. */
   constructor({ words, uid, open, info, profile, view, onView }) {
@@ -46,49 +53,148 @@ export class Results {
     this.el.querySelector("h3")?.focus();
   }
 
+  /** A new result is on its way: `aria-busy` until it is shown (see show). */
+  busy() {
+    this.el.setAttribute("aria-busy", "true");
+  }
+
+  /** The result shown is current after all (the answers went back to it). */
+  done() {
+    if (this.#result) this.el.removeAttribute("aria-busy");
+  }
+
   /** Matching failed: the core rejected the profile (`message`), or crashed (null). */
   error(message) {
     this.#result = null;
+    this.#gen++;
+    this.el.removeAttribute("aria-busy");
     this.el.replaceChildren(this.#heading(), h("p", { class: "rw-error", role: "alert", text: message == null ? this.#t("errCrash") : this.#t("errProfile", { m: message }) }));
   }
 
-  /** Renders a MatchResult; returns the sentence to announce (the answer in words). */
+  /** Renders a MatchResult: returns the sentence to announce (the answer in words) and
+   * `done`, which resolves to true once everything is shown (false when a newer result
+   * took over first).
+   * The section is updated in place: a part whose data did not change keeps its nodes
+   * (and the candidate's open details, focus and reading position), and only the parts
+   * that changed are built and swapped in. Parts are built in order, in slices of a few
+   * milliseconds with a frame between them, so the answer and the first cards are on
+   * screen at once and no slice (with its style and layout) holds the page up for long;
+   * `aria-busy` is set on the section until the last part is in. */
   show(r, browsing = false) {
     this.#result = r;
+    this.#browsing = browsing;
+    const gen = ++this.#gen;
+    this.#used.clear();
     const inside = r.kinds.filter((k) => !k.outside);
     const outside = r.kinds.filter((k) => k.outside);
     const showOut = this.#open.has("outside");
     const openK = (ks) => ks.filter((k) => k.open > 0);
     const closedK = (ks) => ks.filter((k) => k.open === 0);
     const answer = r.summary.map((t) => t.text).join(" ");
-    const outsideToggle = outside.length ? h("label", { class: "rw-check rw-outside-toggle" },
-      h("input", { type: "checkbox", name: "show-outside", checked: showOut }), " ", this.#t("fOutside", { n: outside.length })) : null;
-    outsideToggle?.querySelector("input").addEventListener("change", (e) => {
-      e.target.checked ? this.#open.add("outside") : this.#open.delete("outside");
-      this.show(r, browsing);
-      this.el.querySelector('input[name="show-outside"]')?.focus();
-    });
-    put(this.el, [
-      this.#heading(),
-      h("div", { class: "rw-summary rw-answer", "data-browsing": browsing ? "" : null }, browsing ? h("p", { text: this.#t("browse") }) : r.summary.map((t, i) => h("p", {}, i ? t.text : h("strong", { text: t.text })))),
-      r.notices.length ? h("ul", { class: "rw-notices" }, r.notices.map((m) => h("li", { text: m.text }))) : null,
-      this.#filters(r, outsideToggle),
-      openK(inside).length ? h("h4", { class: "rw-h", text: `${this.#t("openKinds")} (${openK(inside).length})` }) : null,
-      openK(inside).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(inside).map((k) => this.#kind(k, r))) : null,
-      r.pathways.length && !browsing ? this.#pathways(r) : null,
-      closedK(inside).length ? this.#details("closed", `${this.#t("closedKinds")} (${closedK(inside).length})`,
-        () => h("ul", { class: "rw-closed" }, closedK(inside).map((k) => this.#closedKind(k, r)))) : null,
-      showOut && outside.length ? h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t("outsideKinds") }),
-        openK(outside).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(outside).map((k) => this.#kind(k, r))) : null,
-        closedK(outside).length ? h("ul", { class: "rw-closed" }, closedK(outside).map((k) => this.#closedKind(k, r))) : null) : null,
-      this.#actions(),
-    ]);
-    return browsing ? "" : answer;
+    const best = (k) => r.routes.find((x) => x.offering === k.best);
+    const card = (k) => () => this.#part(["kind", k, best(k), this.#sort], () => this.#kind(k, r));
+    const closed = (k) => () => this.#part(["closed", k, best(k)], () => this.#closedKind(k, r));
+    const part = (key, build) => () => this.#part(key, build);
+    const list = (key, tag, cls, items) => (items.length ? { box: part([key], () => h(tag, { class: cls })), items } : null);
+    const pws = r.pathways.slice(0, 3);
+    const plan = [
+      part(["heading"], () => this.#heading()),
+      part(["summary", browsing, r.summary], () => h("div", { class: "rw-summary rw-answer", "data-browsing": browsing ? "" : null }, browsing ? h("p", { text: this.#t("browse") }) : r.summary.map((t, i) => h("p", {}, i ? t.text : h("strong", { text: t.text }))))),
+      r.notices.length ? part(["notices", r.notices], () => h("ul", { class: "rw-notices" }, r.notices.map((m) => h("li", { text: m.text })))) : null,
+      part(["filters", this.#view.filter, r.counts.hidden, this.#sort, outside.length, showOut], () => this.#filters(r, outside.length, showOut)),
+      openK(inside).length ? part(["open-h", openK(inside).length], () => h("h4", { class: "rw-h", text: `${this.#t("openKinds")} (${openK(inside).length})` })) : null,
+      list("open-list", "ol", "rw-routes rw-kinds", openK(inside).map(card)),
+      pws.length && !browsing ? part(["pathways", r.today, pws, pws.map((pw) => this.#routeBy(pw.offering) ?? null)], () => this.#pathways(r)) : null,
+      closedK(inside).length ? part(["closed", closedK(inside), closedK(inside).map(best)], () => this.#details("closed", `${this.#t("closedKinds")} (${closedK(inside).length})`,
+        () => h("ul", { class: "rw-closed" }, closedK(inside).map((k) => this.#closedKind(k, r))))) : null,
+      showOut && outside.length ? part(["outside", outside, outside.map(best), this.#sort], () => h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t("outsideKinds") }),
+        openK(outside).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(outside).map((k) => card(k)())) : null,
+        closedK(outside).length ? h("ul", { class: "rw-closed" }, closedK(outside).map((k) => closed(k)())) : null)) : null,
+      part(["actions"], () => this.#actions()),
+    ].filter(Boolean);
+    return { text: browsing ? "" : answer, done: this.#render(gen, plan) };
+  }
+
+  /** Builds the plan's parts in slices (see show); resolves to false if a newer render took over. */
+  async #render(gen, plan) {
+    const top = [];
+    let t = performance.now();
+    this.el.setAttribute("aria-busy", "true");
+    // Shows what is built so far and waits for a frame; false if a newer render took over.
+    const pause = async (box, kids) => {
+      this.#patch(this.el, top, true);
+      if (box) this.#patch(box, kids, true);
+      await nextFrame();
+      t = performance.now();
+      return gen === this.#gen;
+    };
+    const full = () => performance.now() - t >= SLICE_MS;
+    for (const step of plan) {
+      if (!step.items) {
+        const el = step();
+        if (el) top.push(el);
+        if (full() && !(await pause())) return false;
+        continue;
+      }
+      const box = step.box();
+      top.push(box);
+      const kids = [];
+      for (const item of step.items) {
+        const el = item();
+        if (el) kids.push(el);
+        if (full() && !(await pause(box, kids))) return false;
+      }
+      this.#patch(box, kids);
+    }
+    this.#patch(this.el, top);
+    this.el.removeAttribute("aria-busy");
+    // Parts not used by this render are dropped, so the cache holds one result's worth.
+    for (const key of this.#parts.keys()) if (!this.#used.has(key)) this.#parts.delete(key);
+    return true;
+  }
+
+  /** The node of one part of the results, reused while its data (`key`, JSON-able) is the same. */
+  #part(key, build) {
+    const k = JSON.stringify(key);
+    let el = this.#parts.get(k);
+    if (!el || this.#used.has(k)) {
+      el = build();
+      if (!el) return null;
+      this.#parts.set(k, el);
+    }
+    this.#used.add(k);
+    return el;
+  }
+
+  /** Makes `parent`'s children exactly `kids` (or, with `prefix`, its first ones), moving or inserting only what differs. */
+  #patch(parent, kids, prefix = false) {
+    let at = parent.firstChild;
+    for (const el of kids) {
+      if (el === at) at = at.nextSibling;
+      else parent.insertBefore(el, at);
+    }
+    while (at && !prefix) {
+      const next = at.nextSibling;
+      at.remove();
+      at = next;
+    }
+    return parent;
+  }
+
+  /** Shows the same result again (the sort or the "outside" switch changed). */
+  #again() {
+    return this.show(this.#result, this.#browsing).done;
   }
 
   /** The candidate's filters; `onView` re-runs the match with them. */
-  #filters(r, outsideToggle) {
+  #filters(r, outsideN, showOut) {
     const f = this.#view.filter;
+    const outsideToggle = outsideN ? h("label", { class: "rw-check rw-outside-toggle" },
+      h("input", { type: "checkbox", name: "show-outside", checked: showOut }), " ", this.#t("fOutside", { n: outsideN })) : null;
+    outsideToggle?.querySelector("input").addEventListener("change", (e) => {
+      e.target.checked ? this.#open.add("outside") : this.#open.delete("outside");
+      this.#again().then(() => this.el.querySelector('input[name="show-outside"]')?.focus());
+    });
     const id = (s) => `${this.#uid}-f-${s}`;
     const km = h("select", { id: id("km"), name: "max_km" },
       [["", this.#t("fAny")], ...[10, 25, 50, 100].map((n) => [String(n), this.#w.km(n)])].map(([v, label]) => h("option", { value: v, text: label, selected: String(f.max_km ?? "") === v })));
@@ -110,8 +216,7 @@ export class Results {
       if (n === "show-outside") return;
       if (n === "sort") {
         this.#sort = e.target.value;
-        this.show(r);
-        this.el.querySelector('select[name="sort"]')?.focus();
+        this.#again().then(() => this.el.querySelector('select[name="sort"]')?.focus());
         return;
       }
       const next = {

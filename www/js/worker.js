@@ -2,7 +2,8 @@
 // started by client.js and shared by every Routewijzer and widget on it). It receives the
 // compiled wasm module once, instantiates it with the glue's initSync and holds one
 // Matcher per catalog, built lazily from the catalog it keeps. Messages (ids chosen by the
-// client): {id, op: "init", module} | {id, op: "catalog", key, text | bytes | object} |
+// client): {id, op: "init", module} | {id, op: "catalog", key, text | bytes | object,
+// overlay?: {text | bytes | object}} |
 // {id, op: "match", key, args}; each answered by {id, value} or
 // {id, error: {kind: "input" | "crash", name, message, document, problems}}.
 // A trap (or any other non-input error) resets the instance here, as client.js does on
@@ -14,7 +15,7 @@ import { initSync, Matcher, __wbg_reset_state } from "../pkg/routewijzer.js";
 /** Generation of the wasm instance, bumped by every reset. */
 let gen = 0;
 let broken = false;
-/** key → {text: catalog text or object, m: Matcher, gen} */
+/** key → {source: catalog text or object, overlay: the same or undefined, m: Matcher, gen} */
 const catalogs = new Map();
 
 function guard(f) {
@@ -43,7 +44,7 @@ function matcher(key) {
   const c = catalogs.get(key);
   if (!c) throw new Error(`no catalog ${key}`); // a client error, not the core's
   if (c.gen !== gen) {
-    c.m = new Matcher(c.source);
+    c.m = new Matcher(c.source, c.overlay);
     c.gen = gen;
   }
   return c.m;
@@ -55,9 +56,10 @@ const ops = {
     return true;
   },
   /** Registers a catalog and builds its Matcher now, so an invalid catalog fails its load; answers info and places. */
-  catalog({ key, text, bytes, object }) {
+  catalog({ key, text, bytes, object, overlay }) {
     const source = text ?? object ?? new TextDecoder().decode(bytes);
-    catalogs.set(key, { source, m: null, gen: -1 });
+    const o = overlay && (overlay.text ?? overlay.object ?? new TextDecoder().decode(overlay.bytes));
+    catalogs.set(key, { source, overlay: o, m: null, gen: -1 });
     const r = guard(() => {
       const m = matcher(key);
       return { info: m.info(), places: m.places() };

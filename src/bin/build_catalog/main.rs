@@ -13,6 +13,7 @@
 //! from a seeded generator, every list is sorted, coordinates are rounded to 4 decimals.
 //! See `data/README.md` for the inputs and the mapping from CROHO code to route kind.
 
+mod activities;
 mod inputs;
 mod intakes;
 mod lookups;

@@ -616,12 +616,15 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
     }
     let hybride = facts.hybride.id.as_str();
     cx.institutions.insert(hybride.into(), facts.hybride.clone());
+    // Per region: its name and most populous gemeente (where the loket's evening is).
+    let mut mains: BTreeMap<String, (String, String)> = BTreeMap::new();
     for (region, (name, gms)) in &regions {
         let main = gms
             .iter()
             .filter_map(|c| inputs.gemeente(c))
             .max_by(|a, b| a.population.cmp(&b.population).then(b.code.cmp(&a.code)))
             .ok_or("empty region")?;
+        mains.insert(region.clone(), (name.clone(), main.code.clone()));
         cx.add(Spec {
             id: format!("hybride-{}", region.to_lowercase()),
             kind: RouteKind::HybrideDocent,
@@ -642,6 +645,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
     }
 
     let vacancies = vacancies(inputs, &regions)?;
+    let activities = crate::activities::activities(today, &cx.institutions, &cx.offerings, &mains);
 
     let places: Vec<Place> = inputs
         .gemeenten
@@ -663,6 +667,8 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             attribution: facts.attribution.clone(),
             region: None,
             notes: notes(inputs, None),
+            contact: None,
+            overlay: None,
         },
         sources: r.sources.clone(),
         rules: r.rules.clone(),
@@ -676,6 +682,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
         shortages: r.shortages.clone(),
         figures: r.figures.clone(),
         weights: r.weights,
+        activities,
     };
     Ok(Built { catalog, regions })
 }

@@ -49,10 +49,22 @@ pub fn shard(inputs: &Inputs, national: &Catalog, code: &str, name: &str, own: &
     let vacancies: Vec<Vacancy> =
         national.vacancies.iter().filter(|v| near.contains(v.job_location.as_str())).cloned().collect();
     let own_set: BTreeSet<&str> = own.iter().map(String::as_str).collect();
+    let insts: BTreeSet<&str> = offerings.iter().map(|o| o.institution.as_str()).collect();
+    // Activities near the region, and the online ones of the shard's institutions.
+    let activities: Vec<Activity> = national
+        .activities
+        .iter()
+        .filter(|a| {
+            a.location.as_deref().is_some_and(|l| near.contains(l))
+                || (a.event_attendance_mode == AttendanceMode::Online
+                    && a.organizer.as_deref().is_some_and(|o| insts.contains(o)))
+        })
+        .cloned()
+        .collect();
     let mut used: BTreeSet<&str> = own_set.clone();
+    used.extend(activities.iter().filter_map(|a| a.location.as_deref()));
     used.extend(offerings.iter().map(|o| o.place.as_str()));
     used.extend(vacancies.iter().map(|v| v.job_location.as_str()));
-    let insts: BTreeSet<&str> = offerings.iter().map(|o| o.institution.as_str()).collect();
     Catalog {
         meta: Meta {
             name: format!("{} — {name}", national.meta.name),
@@ -61,12 +73,23 @@ pub fn shard(inputs: &Inputs, national: &Catalog, code: &str, name: &str, own: &
             attribution: national.meta.attribution.clone(),
             region: Some(code.to_string()),
             notes: notes(inputs, Some((code, name))),
+            contact: None,
+            overlay: None,
         },
         sources: national.sources.clone(),
         rules: national.rules.clone(),
         route_kinds: national.route_kinds.clone(),
         relatedness: national.relatedness.clone(),
-        institutions: national.institutions.iter().filter(|i| insts.contains(i.id.as_str())).cloned().collect(),
+        // The routes' institutions and the activities' organizers.
+        institutions: national
+            .institutions
+            .iter()
+            .filter(|i| {
+                insts.contains(i.id.as_str())
+                    || activities.iter().any(|a| a.organizer.as_deref() == Some(i.id.as_str()))
+            })
+            .cloned()
+            .collect(),
         places: national.places.iter().filter(|p| used.contains(p.id.as_str())).cloned().collect(),
         postcodes: national.postcodes.iter().filter(|p| own_set.contains(p.3.as_str())).cloned().collect(),
         offerings,
@@ -74,5 +97,6 @@ pub fn shard(inputs: &Inputs, national: &Catalog, code: &str, name: &str, own: &
         shortages: national.shortages.clone(),
         figures: national.figures.clone(),
         weights: national.weights,
+        activities,
     }
 }

@@ -167,9 +167,13 @@ pub fn write_all(inputs: &Inputs, built: &Built, out: &Path) -> Res<String> {
     let schema = |v: schemars::Schema| serde_json::to_string_pretty(&v).map(|s| s + "\n").map_err(|e| e.to_string());
     write(&out.join("schema/catalog.schema.json"), &schema(schemars::schema_for!(Catalog))?)?;
     write(&out.join("schema/profile.schema.json"), &schema(schemars::schema_for!(Profile))?)?;
+    write(&out.join("schema/overlay.schema.json"), &schema(schemars::schema_for!(routewijzer::model::Overlay))?)?;
     write(&out.join("schema/result.schema.json"), &schema(result_schema())?)?;
-    writeln!(report, "schema/catalog.schema.json, schema/profile.schema.json, schema/result.schema.json")
-        .expect("string");
+    writeln!(
+        report,
+        "schema/catalog.schema.json, schema/profile.schema.json, schema/overlay.schema.json, schema/result.schema.json"
+    )
+    .expect("string");
     Ok(report)
 }
 

@@ -1,0 +1,422 @@
+//! The importer (`routewijzer import`): JSON-LD (object, array, @graph, HTML pages) and
+//! CSV (per kind; BOM, semicolons, quoted commas, broken rows) into a loket overlay,
+//! every problem with its file and line or JSON path, the summary per kind, and a round
+//! trip: fixtures → overlay → merged with the AM13 shard → `match` shows the imported
+//! vacancies in pathways and no demo vacancy of the region.
+
+use routewijzer::import::{import, Input, Kind, Loc, Options, Report};
+use routewijzer::model::parse::{catalog_from_str, overlay_from_str};
+use routewijzer::{Catalog, Date};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const DIR: &str = "tests/fixtures/import";
+const SHARD: &str = "www/data/regions/AM13.json";
+const TODAY: &str = "2026-11-23";
+
+fn base() -> &'static Catalog {
+    static BASE: OnceLock<Catalog> = OnceLock::new();
+    BASE.get_or_init(|| catalog_from_str(&std::fs::read_to_string(format!("{ROOT}/{SHARD}")).unwrap()).unwrap())
+}
+
+/// Imports fixture files against the AM13 shard.
+fn run(files: &[&str]) -> Report {
+    run_files(files, DIR)
+}
+
+fn run_files(files: &[&str], dir: &str) -> Report {
+    let data: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(format!("{ROOT}/{dir}/{f}")).unwrap()).collect();
+    let inputs: Vec<Input> = files.iter().zip(&data).map(|(name, data)| Input { name, data }).collect();
+    let options = Options {
+        base: Some(base()),
+        region: None,
+        name: Some("Onderwijsloket Regio Utrecht".into()),
+        today: Date::parse(TODAY).unwrap(),
+    };
+    import(&inputs, &options)
+}
+
+/// The problems as `file: place: message`, for finding one.
+fn problems(r: &Report) -> Vec<String> {
+    r.problems.iter().map(|p| p.to_string()).collect()
+}
+
+fn has(list: &[String], needle: &str) -> bool {
+    list.iter().any(|p| p.contains(needle))
+}
+
+fn counts(r: &Report, kind: Kind) -> (usize, usize) {
+    let c = r.count(kind);
+    (c.taken, c.dropped)
+}
+
+#[test]
+fn json_ld_graph_object_and_array_are_read() {
+    let r = run(&["vacatures.jsonld", "vacature.json", "activiteiten.json"]);
+    assert_eq!(counts(&r, Kind::Vacancies), (4, 0), "{:#?}", r.problems);
+    let v = |id: &str| r.overlay.vacancies.iter().find(|v| v.id == id).unwrap_or_else(|| panic!("vacancy {id}"));
+    // @graph, an identifier PropertyValue, a referenced organisation, ISCO 2341, a date-time.
+    let po = v("spoutnik-2027-014");
+    assert_eq!(po.employer, "Stichting Spoutnik Basisscholen");
+    assert_eq!((po.job_location.as_str(), po.sector.id(), po.role.id()), ("GM0344", "po", "leraar"));
+    assert_eq!((po.work_hours, po.valid_through.to_string().as_str()), (32, "2027-01-10"));
+    assert!(po.accepts_in_training && !po.demo);
+    assert_eq!(po.education_requirements.iter().map(|q| q.id()).collect::<Vec<_>>(), ["po"]);
+    // additionalProperty sector/role/subject; addressLocality; FULL_TIME without hours.
+    let vo = r.overlay.vacancies.iter().find(|v| v.title == "Docent wiskunde havo/vwo").unwrap();
+    assert_eq!((vo.sector.id(), vo.subject.map(|s| s.id())), ("vo", Some("wiskunde")));
+    assert_eq!(vo.work_hours, 40);
+    // 5312 gives the role; the sector comes from the title, noted as an assumption.
+    let oa = r.overlay.vacancies.iter().find(|v| v.title.starts_with("Onderwijsassistent")).unwrap();
+    assert_eq!((oa.role.id(), oa.sector.id(), oa.job_location.as_str()), ("onderwijsassistent", "po", "GM0356"));
+    let notes: Vec<String> = r.assumptions.iter().map(|a| a.to_string()).collect();
+    assert!(has(&notes, "vacatures.jsonld: $.@graph[3]: sector po taken from the title"), "{notes:#?}");
+    assert!(has(&notes, "additionalProperty 'salarisschaal' ignored"));
+    // A single object: ISCO 2320, TEMPORARY, 0,8 fte.
+    let mbo = r.overlay.vacancies.iter().find(|v| v.title == "Docent economie mbo").unwrap();
+    assert_eq!((mbo.sector.id(), mbo.employment_type.id(), mbo.work_hours), ("mbo", "vervanging", 32));
+
+    // Events: times to Europe/Amsterdam, online without a place, cancelled and past dropped.
+    assert_eq!(counts(&r, Kind::Activities), (2, 2));
+    let open = &r.overlay.activities[0];
+    assert_eq!((open.activity_type.id(), open.start_date.to_string().as_str()), ("open-dag", "2027-03-13"));
+    assert_eq!((open.start_time.as_deref(), open.end_time.as_deref()), (Some("10:00"), Some("14:00")));
+    assert_eq!((open.location.as_deref(), open.organizer.as_deref()), (Some("GM0344"), Some("25DW")));
+    assert_eq!(open.description.as_deref(), Some("Maak kennis met de pabo."));
+    assert_eq!(open.route_kinds.iter().map(|k| k.id()).collect::<Vec<_>>(), ["pabo-voltijd", "pabo-deeltijd"]);
+    let web = &r.overlay.activities[1];
+    assert_eq!((web.event_attendance_mode.id(), web.location.as_deref()), ("online", None));
+    assert_eq!(web.start_time.as_deref(), Some("19:30"), "17:30 UTC is 19:30 in Amsterdam in June");
+    let p = problems(&r);
+    assert!(has(&p, "activiteiten.json: $[2].eventStatus: the activity is cancelled"), "{p:#?}");
+    assert!(has(&p, "activiteiten.json: $[3].startDate: the activity was on 2026-10-01, before 2026-11-23"));
+    assert_eq!(r.problems.len(), 2, "{p:#?}");
+}
+
+#[test]
+fn an_html_page_with_a_broken_block_keeps_the_others() {
+    let r = run(&["vacatures.html"]);
+    let p = problems(&r);
+    assert!(has(&p, "vacatures.html: block 3 $: not valid JSON"), "{p:#?}");
+    assert!(has(&p, "vacatures.html: block 2 $.@graph[2].jobLocation.address.postalCode: '35111' is not a Dutch postcode; fix: use a 4-digit postcode such as 3511"));
+    assert!(has(
+        &p,
+        "vacatures.html: block 2 $.@graph[3]: the sector (po, vo or mbo) cannot be told; fix: add occupationalCategory"
+    ));
+    assert_eq!(p.len(), 3, "{p:#?}");
+    assert_eq!(counts(&r, Kind::Vacancies), (2, 2));
+    let first = &r.overlay.vacancies[0];
+    assert_eq!((first.work_hours, first.job_location.as_str()), (24, "GM0356"), "0,6 fte from the title, 3431");
+}
+
+#[test]
+fn csv_of_each_kind_with_bom_quotes_and_semicolons() {
+    let r = run(&["vacatures.csv", "vacatures-excel.csv", "activiteiten.csv", "opleidingen.csv", "instroom.csv"]);
+    let p = problems(&r);
+    // BOM and a quoted value holding commas.
+    let v = &r.overlay.vacancies;
+    assert_eq!(v[0].id, "csv-vac-1", "the BOM is not part of the first column's name");
+    assert_eq!(v[0].title, "Leerkracht groep 7, 0,8 fte");
+    assert_eq!(v[1].education_requirements.len(), 2);
+    assert_eq!((v[1].employment_type.id(), v[1].job_location.as_str()), ("vervanging", "GM0356"));
+    // Semicolons and D-M-YYYY dates, as Excel writes them with Dutch settings.
+    assert_eq!(
+        (v[2].id.as_str(), v[2].job_location.as_str(), v[2].job_start_date.to_string()),
+        ("xl-1", "GM0321", "2027-01-04".into())
+    );
+    assert_eq!((v[3].role.id(), v[3].job_location.as_str()), ("instructeur", "GM0344"));
+    assert_eq!(counts(&r, Kind::Vacancies), (4, 0));
+    // Activities with times and lists.
+    assert_eq!(counts(&r, Kind::Activities), (2, 0));
+    let a = &r.overlay.activities;
+    assert_eq!(
+        (a[0].activity_type.id(), a[0].start_time.as_deref(), a[0].end_time.as_deref()),
+        ("loket", Some("19:30"), Some("21:00"))
+    );
+    assert_eq!((a[1].organizer.as_deref(), a[1].sectors.len(), a[1].route_kinds.len()), (Some("10IZ"), 1, 2));
+    // A new offering with its intakes from intakes.csv; intakes of a catalog offering by
+    // CROHO, institution and mode; a broken row leaves that offering's intakes alone.
+    let o = &r.overlay.offerings;
+    assert_eq!(o.len(), 1);
+    assert_eq!(
+        (o[0].id.as_str(), o[0].institution.as_str(), o[0].place.as_str()),
+        ("spoutnik-oa-leraar", "25DW", "GM0344")
+    );
+    assert_eq!(o[0].intakes.iter().map(|t| t.status.id()).collect::<Vec<_>>(), ["confirmed", "typical"]);
+    assert_eq!(o[0].occupational_credential_awarded.id(), "po", "from the route kind's definition");
+    let ids: Vec<&str> = r.overlay.intakes.iter().map(|x| x.offering.as_str()).collect();
+    assert_eq!(ids, ["10iz-34808-du-0344"]);
+    assert!(
+        has(
+            &p,
+            "instroom.csv: line 5, column application_deadline: the deadline 2027-09-15 is after the start 2027-09-01"
+        ),
+        "{p:#?}"
+    );
+    assert!(has(
+        &p,
+        "instroom.csv: line 5: the intakes of offering 10iz-34808-vt-0344 are left as the catalog has them"
+    ));
+    assert_eq!(counts(&r, Kind::Intakes), (3, 2), "line 6 is fine but belongs to the same list");
+    assert_eq!(p.len(), 2, "{p:#?}");
+}
+
+#[test]
+fn broken_csv_rows_are_dropped_whole_with_line_and_column() {
+    let r = run(&["vacatures-fouten.csv", "activiteiten-zonder-kolom.csv"]);
+    let p = problems(&r);
+    for want in [
+        "vacatures-fouten.csv: line 2, column valid_through: '2027-02-30' is not an existing calendar date",
+        "vacatures-fouten.csv: line 3, column place: unknown place 'Utreg'; fix: give the gemeente",
+        "vacatures-fouten.csv: line 4, column sector: 'basis' is not one of po, vo, mbo; fix: use one of the ids po, vo, mbo",
+        "vacatures-fouten.csv: line 5: the row has 17 values, the header 16 columns",
+        "activiteiten-zonder-kolom.csv: line 1: the activities header lacks the required column attendance_mode",
+    ] {
+        assert!(has(&p, want), "missing {want:?} in {p:#?}");
+    }
+    assert_eq!(p.len(), 5, "{p:#?}");
+    let notes: Vec<String> = r.assumptions.iter().map(|a| a.to_string()).collect();
+    assert!(has(&notes, "vacatures-fouten.csv: line 1, column salarisschaal: column 'salarisschaal' is not a column of the vacancies template: ignored"));
+    assert_eq!(counts(&r, Kind::Vacancies), (1, 4));
+    assert_eq!(r.overlay.vacancies[0].id, "ok-5");
+    assert_eq!(counts(&r, Kind::Activities), (0, 2), "the rows of a file without a required column are dropped");
+    let summary = r.text();
+    assert!(
+        summary.contains("vacancies:   1 taken, 4 dropped\n") && summary.contains("activities:  0 taken, 2 dropped\n"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn programmes_match_catalog_offerings_or_become_new_ones() {
+    let r = run(&["opleidingen.jsonld"]);
+    let p = problems(&r);
+    // CROHO + provider + mode + location: one offering per group of course instances.
+    let got: Vec<(&str, Vec<String>)> = r
+        .overlay
+        .intakes
+        .iter()
+        .map(|x| {
+            (
+                x.offering.as_str(),
+                x.intakes
+                    .iter()
+                    .map(|t| format!("{}/{:?}", t.start_date, t.application_deadline.map(|d| d.to_string())))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "25dw-34808-dt-0344",
+                vec!["2027-02-01/Some(\"2027-01-15\")".to_string(), "2027-09-01/Some(\"2027-06-01\")".into()]
+            ),
+            ("25dw-34808-vt-0344", vec!["2027-09-01/Some(\"2027-05-01\")".to_string(), "2028-09-01/None".into()]),
+        ],
+        "the programme's deadline holds for the next cohort only"
+    );
+    let notes: Vec<String> = r.assumptions.iter().map(|a| a.to_string()).collect();
+    assert!(has(
+        &notes,
+        "opleidingen.jsonld: $.@graph[1].hasCourseInstance[0]: intake 2026-09-01 has passed: left out"
+    ));
+    // Ambiguous: a CROHO code alone names many offerings.
+    assert!(has(&p, "opleidingen.jsonld: $.@graph[2].hasCourseInstance: matches 27 offerings of the catalog: 10iz-34808-dt-0344"), "{p:#?}");
+    // Unmatched with enough fields: a new offering at a new institution.
+    assert_eq!(r.overlay.offerings.len(), 1);
+    let o = &r.overlay.offerings[0];
+    assert_eq!(
+        (o.kind.id(), o.institution.as_str(), o.intakes.len(), o.paid_while_learning),
+        ("zij-instroom-po", "spoutnik-academie", 1, true)
+    );
+    assert_eq!(r.overlay.institutions.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["spoutnik-academie"]);
+    // Unmatched without them: a problem per missing field, with the fix.
+    assert!(has(&p, "opleidingen.jsonld: $.@graph[4]: no additionalProperty route_kind; fix: a programme that is not in the catalog needs additionalProperty route_kind"));
+    assert!(has(&p, "opleidingen.jsonld: $.@graph[4]: no timeToComplete"));
+    assert_eq!(counts(&r, Kind::Programmes), (3, 2));
+}
+
+#[test]
+fn files_that_cannot_be_read_are_problems() {
+    let inputs = [
+        Input { name: "lijst.xlsx", data: b"PK" },
+        Input { name: "latin1.csv", data: b"title,employer\nCaf\xe9,X\n" },
+        Input { name: "leeg.json", data: b"{\"@type\": \"WebPage\"}" },
+        Input { name: "pagina.html", data: b"<html><body>geen data</body></html>" },
+    ];
+    let options = Options { base: None, region: None, name: None, today: Date::parse(TODAY).unwrap() };
+    let r = import(&inputs, &options);
+    let p = problems(&r);
+    assert!(has(&p, "lijst.xlsx: '.xlsx' is not a kind of file the importer reads"), "{p:#?}");
+    assert!(has(&p, "latin1.csv: the file is not UTF-8 text; fix: save it as UTF-8"));
+    assert!(has(
+        &p,
+        "leeg.json: $: no JobPosting, EducationalOccupationalProgram, Course, Event or EducationEvent found"
+    ));
+    assert!(has(&p, "pagina.html: no <script type=\"application/ld+json\"> block in the page"));
+    assert_eq!(r.taken(), 0);
+    assert!(r.problems.iter().all(|p| !p.fix.is_empty()));
+    assert_eq!(r.problems[2].at, Loc::Path { block: None, path: "$".into() });
+}
+
+/// The CLI's report against `tests/golden/NAME` (UPDATE_GOLDEN=1 rewrites it; review the diff).
+fn golden(name: &str, actual: &str) {
+    let path = format!("{ROOT}/tests/golden/{name}");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {path}; run with UPDATE_GOLDEN=1"));
+    let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b);
+    assert!(
+        expected == actual,
+        "{name} differs at line {:?}: {:?}",
+        line.map(|l| l + 1),
+        line.map(|l| actual.lines().nth(l))
+    );
+}
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_routewijzer")).args(args).current_dir(format!("{ROOT}/{DIR}")).output().unwrap()
+}
+
+const ALL: &[&str] = &[
+    "vacatures.jsonld",
+    "vacature.json",
+    "activiteiten.json",
+    "opleidingen.jsonld",
+    "vacatures.html",
+    "vacatures.csv",
+    "vacatures-excel.csv",
+    "vacatures-fouten.csv",
+    "activiteiten.csv",
+    "activiteiten-zonder-kolom.csv",
+    "opleidingen.csv",
+    "instroom.csv",
+];
+
+#[test]
+fn round_trip_overlay_merged_catalog_and_match() {
+    let tmp = std::env::temp_dir().join(format!("routewijzer-import-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let (overlay, merged) = (tmp.join("overlay.json"), tmp.join("merged.json"));
+    let shard = format!("{ROOT}/{SHARD}");
+    let mut args = vec!["import", "--catalog", &shard, "--name", "Onderwijsloket Regio Utrecht", "--today", TODAY];
+    let (o, m) = (overlay.to_str().unwrap(), merged.to_str().unwrap());
+    args.extend(["--out", o, "--merged", m]);
+    args.extend(ALL);
+    let out = cli(&args);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    // The summary, per kind, agrees with the library's report.
+    let r = run(ALL);
+    for (k, c) in &r.counts {
+        let line = format!("  {:<12} {} taken, {} dropped\n", format!("{}:", k.name()), c.taken, c.dropped);
+        assert!(stdout.contains(&line), "{line:?} in {stdout}");
+    }
+    assert_eq!(stdout.matches("; fix: ").count(), r.problems.len());
+    golden("import.txt", &stdout.replace(o, "OVERLAY.json").replace(m, "MERGED.json"));
+    // The overlay reads back with the core's reader and is what the library built.
+    let text = std::fs::read_to_string(&overlay).unwrap();
+    let read = overlay_from_str(&text).unwrap();
+    assert_eq!(read, r.overlay);
+    assert_eq!(read.meta.region.as_deref(), Some("AM13"));
+    let merged_catalog = catalog_from_str(&std::fs::read_to_string(&merged).unwrap()).unwrap();
+    assert_eq!(merged_catalog, base().merge(&read).unwrap());
+    // Matching on the merged catalog: imported vacancies in the pathways, no demo ones of AM13.
+    let profile = format!("{ROOT}/{DIR}/profiel-utrecht.json");
+    let out = cli(&["match", "--catalog", m, "--profile", &profile, "--today", TODAY]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let vacancies: Vec<&serde_json::Value> = result["pathways"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.get("vacancy").filter(|v| !v.is_null()))
+        .collect();
+    assert!(!vacancies.is_empty());
+    let imported: Vec<&str> = read.vacancies.iter().map(|v| v.id.as_str()).collect();
+    for v in &vacancies {
+        assert_eq!(v["demo"], false, "{v}");
+    }
+    assert!(vacancies.iter().any(|v| imported.contains(&v["id"].as_str().unwrap())), "{vacancies:#?}");
+    let demo_in_region = merged_catalog.vacancies.iter().filter(|v| v.demo).filter(|v| {
+        merged_catalog.places.iter().any(|p| p.id == v.job_location && p.region.as_deref() == Some("AM13"))
+    });
+    assert_eq!(demo_in_region.count(), 0);
+    // The imported activities reach the advice.
+    let activities: Vec<&str> =
+        result["activities"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert!(activities.contains(&"act-1"), "{activities:?}");
+    std::fs::remove_dir_all(&tmp).ok();
+}
+
+#[test]
+fn exit_codes() {
+    let tmp = std::env::temp_dir().join(format!("routewijzer-import-exit-{}.json", std::process::id()));
+    let t = tmp.to_str().unwrap();
+    // Nothing valid: exit 1, no file written.
+    let out = cli(&["import", "--today", TODAY, "--out", t, "activiteiten-zonder-kolom.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing valid was found"));
+    assert!(!tmp.exists());
+    // Usage errors: exit 2.
+    assert_eq!(cli(&["import", "vacatures.csv"]).status.code(), Some(2), "no --out");
+    assert_eq!(cli(&["import", "--out", t]).status.code(), Some(2), "no file");
+    assert_eq!(cli(&["import", "--region", "Utrecht", "--out", t, "vacatures.csv"]).status.code(), Some(2));
+    assert_eq!(
+        cli(&["import", "--merged", t, "--out", t, "vacatures.csv"]).status.code(),
+        Some(2),
+        "--merged needs --catalog"
+    );
+    // Without a base catalog places are not checked, and that is said.
+    let out = cli(&["import", "--today", TODAY, "--out", t, "vacatures.csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("postcode 3511 not checked: no base catalog"));
+    std::fs::remove_file(&tmp).ok();
+}
+
+#[test]
+fn templates_match_the_importer_and_their_example_rows_import_cleanly() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/data/templates/README.md")).unwrap();
+    for kind in Kind::ALL {
+        let path = format!("{ROOT}/data/templates/{}.csv", kind.name());
+        let text = std::fs::read_to_string(&path).unwrap();
+        let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+        let columns: Vec<&str> = routewijzer::import::template_columns(kind).iter().map(|(c, _)| *c).collect();
+        assert_eq!(header, columns, "{path}");
+        assert_eq!(text.lines().count(), 2, "{path}: a header and one example row");
+        let section = readme.split(&format!("## {}.csv", kind.name())).nth(1).unwrap().split("\n## ").next().unwrap();
+        for (c, required) in routewijzer::import::template_columns(kind) {
+            let first_cell = |l: &str| l.split('|').nth(1).unwrap_or_default().to_string();
+            let row = section
+                .lines()
+                .find(|l| l.starts_with("| ") && first_cell(l).contains(&format!("`{c}`")))
+                .unwrap_or_else(|| panic!("README has no row for {c}"));
+            if *required {
+                assert!(row.contains("| yes |"), "README says {c} is required: {row}");
+            }
+        }
+    }
+    // Each example row is valid against the AM13 shard (programmes and intakes together).
+    let r = run_files(&["vacancies.csv", "programmes.csv", "intakes.csv", "activities.csv"], "data/templates");
+    assert!(r.problems.is_empty(), "{:#?}", r.problems);
+    for kind in Kind::ALL {
+        assert_eq!(r.count(kind).taken, 1, "{kind:?}");
+    }
+}
+
+#[test]
+fn echoed_values_are_clipped_and_escaped() {
+    let long = "x".repeat(5000);
+    let csv = format!("title,employer,postcode,sector,role,work_hours,valid_through\nA,B,3511,{long},leraar,24,2027-01-01\nA,B,3511,po\u{1b}[31m,leraar,24,2027-01-01\n");
+    let inputs = [Input { name: "v.csv", data: csv.as_bytes() }];
+    let options = Options { base: Some(base()), region: None, name: None, today: Date::parse(TODAY).unwrap() };
+    let r = import(&inputs, &options);
+    assert_eq!(r.problems.len(), 2, "{:#?}", r.problems);
+    assert!(r.problems[0].message.len() < 400, "{}", r.problems[0].message);
+    assert!(r.problems[1].message.contains("\\u{1b}") && !r.problems[1].message.contains('\u{1b}'));
+}
