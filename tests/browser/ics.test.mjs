@@ -194,13 +194,13 @@ test("the widget's calendar items: a route's deadline, GO request date and start
   assert.ok(evs.every((e) => e.startDate.isDate && e.summary.endsWith(route.name) && e.location === `${route.institution}, ${route.place}`));
   assert.equal(routeDates({ ...route, next_intake: null }, null, w).length, 0, "no intake, no dates");
   // An activity: local times, "online" for an online one, "voorbeeld" said in the description of demo data.
-  const act = { id: "a1", name: "Open avond pabo", activity_type: "open-dag", start_date: "2027-03-11", start_time: "19:00", end_time: "21:00", event_attendance_mode: "offline", place: "Utrecht", address: "Padualaan 97", organizer: "Hogeschool Utrecht", url: "https://www.hu.nl/open", description: "Kom kijken.", demo: true };
+  const act = { id: "a1", name: "Open avond pabo", activity_type: "open-dag", start_date: "2027-03-11", start_time: "19:00", end_time: "21:00", mode: "offline", place: "Utrecht", address: "Padualaan 97", organizer: "Hogeschool Utrecht", url: "https://www.hu.nl/open", description: "Kom kijken.", demo: true };
   const ev = new ICAL.Event(parse(calendar([activityEvent(act, w)], { now: NOW })).getFirstSubcomponent("vevent"));
   assert.equal(ev.startDate.toString(), "2027-03-11T19:00:00");
   assert.equal(ev.endDate.toString(), "2027-03-11T21:00:00");
   assert.equal(ev.location, "Padualaan 97, Utrecht");
   assert.match(ev.description, /Hogeschool Utrecht\nKom kijken\.\nVoorbeeldactiviteit/);
-  const online = activityEvent({ ...act, event_attendance_mode: "online", start_time: null, end_time: "21:00", demo: false }, w);
+  const online = activityEvent({ ...act, mode: "online", start_time: null, end_time: "21:00", demo: false }, w);
   assert.equal(online.location, "online");
   assert.equal(online.startTime, undefined);
   assert.equal(online.endTime, undefined, "no end time without a start time");

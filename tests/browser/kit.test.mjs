@@ -26,13 +26,14 @@ async function axe(page, state) {
 const html = (attrs, lang = "nl") => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Kit</title><script type="module" src="/routewijzer.js"></script></head><body><main><h1>Loket</h1><route-wijzer name="kit" today="${TODAY}" ${attrs}></route-wijzer></main></body></html>`;
 
 /** A page with one widget (the sample catalog) at /kit.html, served through interception. */
-async function openKit({ attrs = "", width = 1280, lang = "nl", hash = "", context: ctx } = {}) {
+async function openKit({ attrs = "", width = 1280, lang = "nl", hash = "", context: ctx, catalog } = {}) {
   const o = ctx ? { context: ctx, page: await ctx.newPage(), log: { errors: [], requests: [] } } : await openPage(h.browser, { width });
   if (ctx) {
     o.page.on("pageerror", (e) => o.log.errors.push(String(e)));
     o.page.on("request", (r) => o.log.requests.push({ method: r.method(), url: r.url(), postData: r.postData() }));
     await o.page.route(/\/data\/(catalog|regions\/[^/]+)\.json$/, (route) => route.fulfill({ body: SAMPLE, contentType: "application/json" }));
   }
+  if (catalog) await o.page.route(/\/data\/(catalog|regions\/[^/]+)\.json$/, (route) => route.fulfill({ body: catalog, contentType: "application/json" }));
   await o.page.route(`${h.server.url}kit.html`, (route) => route.fulfill({ body: html(attrs, lang), contentType: "text/html; charset=utf-8" }));
   await o.page.goto(`${h.server.url}kit.html${hash}`);
   o.w = o.page.locator("route-wijzer");
@@ -222,8 +223,10 @@ test("a link never overwrites saved answers without the candidate's choice; brok
   }
 });
 
-test("the one-page print summary: kept routes, conditions and dates; one A4 page", async () => {
-  const { page, context, w } = await openKit();
+test("the one-page print summary: kept routes, conditions, dates and the loket's contact; one A4 page", async () => {
+  const withContact = JSON.parse(SAMPLE);
+  withContact.meta.contact = { name: "Onderwijsloket Regio Utrecht", email: "loket@example.org", phone: "030 000 00 00", url: "https://loket.example.org/" };
+  const { page, context, w } = await openKit({ catalog: JSON.stringify(withContact) });
   await setProfile(w, JAN);
   await waitForResults(w);
   const ids = await cards(w);
@@ -245,6 +248,7 @@ test("the one-page print summary: kept routes, conditions and dates; one A4 page
     assert.ok(text.includes(x.name) && text.includes(fmt(x.next_intake.start_date)), x.name);
     for (const f of x.conditions) assert.ok(text.includes(f.message.text), f.message.text);
   }
+  assert.ok(text.includes("Contact met het onderwijsloket") && text.includes("Onderwijsloket Regio Utrecht · loket@example.org · 030 000 00 00 · https://loket.example.org/"), text);
   await screenshot(page, "kit-print-summary");
   const pdf = await page.pdf({ format: "A4" });
   const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g).length;
@@ -352,7 +356,7 @@ test("activities that fit: date, place or online, a link, 'voorbeeld' for demo o
   assert.equal(await first.getAttribute("data-activity"), a.id);
   const text = await first.textContent();
   assert.ok(text.includes(a.name) && text.includes(fmt(a.start_date)));
-  assert.ok(text.includes(a.event_attendance_mode === "online" ? "online" : a.place));
+  assert.ok(text.includes(a.mode === "online" ? "online" : a.place));
   if (a.demo) assert.ok(text.includes("voorbeeld"));
   const [dl] = await Promise.all([page.waitForEvent("download"), first.getByRole("button", { name: /Zet in agenda/ }).click()]);
   const ev = new ICAL.Event(new ICAL.Component(ICAL.parse(readFileSync(await dl.path(), "utf8"))).getFirstSubcomponent("vevent"));

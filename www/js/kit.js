@@ -47,9 +47,9 @@ export function routeDates(route, pathway, words) {
 
 /** An activity (result.activities[]) as a CalendarEvent. */
 export function activityEvent(a, words) {
-  const online = a.event_attendance_mode === "online";
+  const online = a.mode === "online";
   const place = online ? words.t("online") : [a.address, a.place].filter(Boolean).join(", ");
-  const organizer = a.organizer_name ?? a.organizer;
+  const organizer = a.organizer;
   return {
     uid: `activity-${a.id}@routewijzer`,
     summary: a.name,
@@ -248,14 +248,13 @@ export class Kit {
   // ---------------------------------------------------------------- activities
 
   #renderActivities() {
-    const acts = this.#result?.activities;
-    const list = Array.isArray(acts) ? acts : Array.isArray(acts?.items) ? acts.items : [];
+    const list = this.#result?.activities ?? [];
     this.#acts.hidden = !list.length;
     if (!list.length) return this.#acts.replaceChildren();
     const w = this.#w;
     const t = (k, p) => this.#t(k, p);
     const item = (a) => {
-      const online = a.event_attendance_mode === "online";
+      const online = a.mode === "online";
       const when = [w.date(a.start_date), a.start_time ? `${a.start_time}${a.end_time ? `–${a.end_time}` : ""}` : null, a.end_date && a.end_date !== a.start_date ? `${t("until")} ${w.date(a.end_date)}` : null].filter(Boolean).join(", ");
       const where = online ? t("online") : [a.place, a.distance_km != null ? w.km(a.distance_km) : null].filter(Boolean).join(" · ");
       const add = h("button", { type: "button", class: "rw-btn-link", text: t("calAdd") }, h("span", { class: "rw-sr", text: ` ${a.name}` }));
@@ -267,7 +266,7 @@ export class Kit {
     };
     const first = list.slice(0, ACTIVITIES_SHOWN);
     const rest = list.slice(ACTIVITIES_SHOWN);
-    const more = acts?.more ?? 0;
+    const more = this.#result?.activities_more ?? 0;
     put(this.#acts, [
       h("h4", { class: "rw-h", id: `${this.#uid}-ah`, text: t("actTitle") }),
       h("ul", { class: "rw-act-list" }, first.map(item)),
