@@ -15,6 +15,11 @@ import "./js/places.js";
 import "./js/fields.js";
 import "./js/combobox.js";
 import "./js/form.js";
+import "./js/ics.js";
+import "./js/share.js";
+import "./js/shortlist.js";
+import "./js/handoff.js";
+import "./js/kit.js";
 
 export { Routewijzer, RoutewijzerCrashError, RoutewijzerInputError } from "./js/client.js";
 export { RouteWijzer } from "./js/element.js";

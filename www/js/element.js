@@ -8,6 +8,8 @@ import { isDate, localToday } from "./dates.js";
 import { langOf, loadWords, Words } from "./i18n.js";
 import { Form } from "./form.js";
 import { Results, PER_KIND } from "./results.js";
+import { Kit } from "./kit.js";
+import { decodeShare } from "./share.js";
 
 const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
 
@@ -15,7 +17,7 @@ const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
 let made = 0;
 
 export class RouteWijzer extends HTMLElement {
-  static observedAttributes = ["lang", "sectors", "today", "catalog", "overlay", "region", "max-km", "start-before", "paid", "part-time"];
+  static observedAttributes = ["lang", "sectors", "today", "catalog", "overlay", "region", "max-km", "start-before", "paid", "part-time", "handoff"];
 
   #n = ++made;
   #uid = `rw${this.#n}`;
@@ -51,6 +53,8 @@ export class RouteWijzer extends HTMLElement {
   #io = null;
   #firstResult = false;
   #view = null; // the candidate's filters (MatchView), defaults from the attributes
+  #kit = null; // the candidate's next step (kit.js): kept routes, share, handoff; survives re-renders
+  #shareRead = false; // the page's share fragment is read on the first load only
 
   // ---------------------------------------------------------------- public API
 
@@ -170,6 +174,8 @@ export class RouteWijzer extends HTMLElement {
       this.#run(true);
     } else if (name === "lang") {
       this.#useLang();
+    } else if (name === "handoff") {
+      if (this.#kit) this.#kit.handoff = value;
     } else if (this.#matcher) {
       this.#rerender();
     }
@@ -227,6 +233,8 @@ export class RouteWijzer extends HTMLElement {
     // The loket's own data laid over the catalog (the `overlay` attribute: a URL).
     const overlay = this.getAttribute("overlay") ? new URL(this.getAttribute("overlay"), document.baseURI).href : undefined;
     const loading = (this.#loading = Routewijzer.load({ catalog: url, overlay, onProgress }));
+    // Answers in the page's fragment (a share link), read once per element while the rest loads; never throws.
+    const shared = this.#shareRead ? null : decodeShare(location.hash);
     let settled = false;
     this.#useLang().then((w) => {
       if (settled || this.#loading !== loading) return;
@@ -258,7 +266,11 @@ export class RouteWijzer extends HTMLElement {
       try {
         saved = localStorage.getItem(this.#storeKey);
       } catch {}
-      if (saved != null) this.#form.remember = true;
+      if (saved != null) {
+        this.#form.remember = true;
+        this.#kit.shortlist.load(); // kept routes are stored under the same consent
+        this.#kit.shortlist.persist(true);
+      }
       let restored = this.#pending;
       if (!restored && saved) {
         try {
@@ -267,6 +279,8 @@ export class RouteWijzer extends HTMLElement {
       }
       if (restored) this.#fill(restored);
       this.#pending = null;
+      this.#shareRead = true;
+      this.#useShare(await shared, !!restored && Object.keys(restored).length > 0);
       performance.mark(`routewijzer:ready:${this.name}`);
       this.#emit("ready", { catalog: this.#info.name, version: this.#info.version, region: this.#info.region ?? this.getAttribute("region") ?? null });
       this.#run(true);
@@ -317,7 +331,21 @@ export class RouteWijzer extends HTMLElement {
       onSubmit: () => this.#run(true).then(() => this.#results.focus()),
     });
     this.#view ??= this.#defaultView;
+    if (!this.#kit) {
+      this.#kit = new Kit({
+        words, uid: this.#uid, info: this.#info,
+        profile: () => this.#form.read(),
+        today: () => this.#today,
+        region: this.getAttribute("region"),
+        storeKey: `${this.#storeKey}:kept`,
+        handoff: this.getAttribute("handoff"),
+      });
+    } else {
+      this.#kit.words = words;
+      this.#kit.info = this.#info;
+    }
     this.#results = new Results({
+      kit: this.#kit,
       words,
       uid: this.#uid,
       open: this.#open,
@@ -396,12 +424,38 @@ export class RouteWijzer extends HTMLElement {
     return true;
   }
 
-  /** Stores the answers only when the person ticked "remember"; unticking removes them. */
+  /** Stores the answers (and kept routes) only when the person ticked "remember"; unticking removes them. */
   #store() {
     try {
       if (this.#form.remember) localStorage.setItem(this.#storeKey, JSON.stringify(this.#form.read()));
       else localStorage.removeItem(this.#storeKey);
     } catch {}
+    this.#kit?.shortlist.persist(this.#form.remember);
+  }
+
+  /** Answers from a share link (`decodeShare`): filled in, unless they would replace
+   * answers already there (saved or set): then the candidate chooses. A refused link says
+   * why and fills nothing. */
+  #useShare(shared, hasAnswers) {
+    if (!shared) return;
+    const t = (k) => this.#words.t(k);
+    if (shared.error) {
+      const key = shared.error.code === "version" ? "shareErr_version" : "shareErr_broken";
+      this.#status.replaceChildren(h("p", { class: "rw-notice", role: "alert", text: t(key) }));
+      return;
+    }
+    const use = (run) => {
+      this.#fill(shared.profile);
+      this.#status.replaceChildren(h("p", { class: "rw-notice", role: "status", text: t("shareLoaded") }));
+      if (run) this.#run(true);
+    };
+    if (!hasAnswers || JSON.stringify(this.#form.read()) === JSON.stringify(shared.profile)) return use(false); // #start runs next
+    const b = h("button", { type: "button", class: "rw-btn rw-btn-2", text: t("shareUse") });
+    b.addEventListener("click", () => {
+      use(true);
+      this.#form.el.querySelector("input, select")?.focus();
+    });
+    this.#status.replaceChildren(h("div", { class: "rw-notice rw-share-offer", role: "status" }, h("p", { text: t("shareOffer") }), b));
   }
 
   async #run(force) {
@@ -459,8 +513,9 @@ export class RouteWijzer extends HTMLElement {
 }
 
 // Open every <details> of the results while printing, then restore them.
+// (Not for the one-page summary, which the host marks with data-print while it prints.)
 addEventListener("beforeprint", () => {
-  for (const el of document.querySelectorAll("route-wijzer")) {
+  for (const el of document.querySelectorAll("route-wijzer:not([data-print])")) {
     for (const d of el.shadowRoot?.querySelectorAll(".rw-results details:not([open])") || []) {
       d.dispatchEvent(new Event("rw-build")); // content built on first opening: build it now
       d.open = true;

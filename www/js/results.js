@@ -30,9 +30,11 @@ export class Results {
   #gen = 0; // bumped by every show() and error(): a slower render in progress stops
   #parts = new Map(); // JSON of a part's data -> its node (see show)
   #used = new Set();
+  #kit;
 
-  /** words: Words; uid: id prefix; open: Set of <details> keys kept across renders; info: CatalogInfo; profile(): the answers (for the JSON download); view: the MatchView in use; onView(view, changed): the candidate changed a filter. */
-  constructor({ words, uid, open, info, profile, view, onView }) {
+  /** words: Words; uid: id prefix; open: Set of <details> keys kept across renders; info: CatalogInfo; profile(): the answers (for the JSON download); view: the MatchView in use; onView(view, changed): the candidate changed a filter; kit: the candidate's next step below the results (kit.js), or null. */
+  constructor({ words, uid, open, info, profile, view, onView, kit = null }) {
+    this.#kit = kit;
     this.#w = words;
     this.#uid = uid;
     this.#open = open;
@@ -83,6 +85,7 @@ export class Results {
   show(r, browsing = false) {
     this.#result = r;
     this.#browsing = browsing;
+    if (!browsing) this.#kit?.update(r); // kept routes, activities, handoff preview: from this result
     const gen = ++this.#gen;
     this.#used.clear();
     const inside = r.kinds.filter((k) => !k.outside);
@@ -110,6 +113,7 @@ export class Results {
       showOut && outside.length ? part(["outside", outside, outside.map(best), this.#sort], () => h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t("outsideKinds") }),
         openK(outside).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(outside).map((k) => card(k)())) : null,
         closedK(outside).length ? h("ul", { class: "rw-closed" }, closedK(outside).map((k) => closed(k)())) : null)) : null,
+      this.#kit && !browsing ? part(["kit"], () => this.#kit.el) : null, // one node, kept (with what was typed in it)
       part(["actions"], () => this.#actions()),
     ].filter(Boolean);
     return { text: browsing ? "" : answer, done: this.#render(gen, plan) };
@@ -354,7 +358,8 @@ export class Results {
       h("div", { class: "rw-score" }, h("span", { class: "rw-score-n" }, `${this.#t("score")} `, h("strong", { text: String(x.score) }), "/100"), bar),
       h("dl", { class: "rw-facts" }, facts.map(([k, v]) => h("div", {}, h("dt", { text: k }), h("dd", { text: v })))),
       x.conditions.length ? h("div", { class: "rw-findings" }, h("h5", { text: this.#t("todo") }), h("ul", {}, x.conditions.map((f) => this.#finding(f)))) : null,
-      this.#details(`f:${x.offering}`, this.#t("why"), factors));
+      this.#details(`f:${x.offering}`, this.#t("why"), factors),
+      this.#kit?.cardTools(x));
   }
 
   #finding(f) {

@@ -1,0 +1,160 @@
+// handoff.js: the candidate's summary for the loket, sent only when the candidate presses
+// "send". The record (JSON Schema: schema/handoff.schema.json, draft 2020-12) is built only
+// from what the candidate entered (the answers, and the contact details and motivation
+// typed in the handoff section) and chose (the routes they kept): prior education,
+// qualification held, sectors, subjects, wanted roles, a 4-digit postcode (never a
+// street), motivation, chosen routes, contact, and what made it (Routewijzer and catalog
+// version). Two ways to send, set by the loket with the element's `handoff` attribute: a
+// `mailto:` address (the candidate's mail program opens with the text and the JSON) or an
+// `https:` endpoint (one POST of the JSON, no cookies, no referrer).
+
+export const SCHEMA_VERSION = 1;
+/** Routewijzer's version (Cargo.toml; a test keeps them equal). */
+export const TOOL_VERSION = "0.1.0";
+/** At most this many chosen routes travel in one record. */
+export const MAX_ROUTES = 10;
+export const MAX_MOTIVATION = 2000;
+
+const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+const PHONE = /^\+?[0-9 ()-]{6,20}$/;
+
+const ids = (xs) => (Array.isArray(xs) ? xs.filter((x) => typeof x === "string" && ID.test(x)).slice(0, 50) : []);
+const text = (s, max) => (typeof s === "string" ? s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim().slice(0, max) : "");
+const isDate = (d) => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d);
+
+/** Where the loket takes summaries: the `handoff` attribute as `{kind: "mailto", address}` or `{kind: "https", url}`; null when absent or not one of these. */
+export function handoffTarget(attr) {
+  const s = String(attr ?? "").trim();
+  if (!s) return null;
+  let url;
+  try {
+    url = new URL(s);
+  } catch {
+    return null;
+  }
+  if (url.protocol === "mailto:") {
+    const address = decodeURIComponent(url.pathname);
+    return EMAIL.test(address) && !url.search ? { kind: "mailto", address } : null;
+  }
+  if (url.protocol === "https:" && !url.username && !url.password) return { kind: "https", url: url.href };
+  return null;
+}
+
+/**
+ * Checks the contact details the candidate typed; each is optional. Returns the cleaned
+ * values and a list of problems `{field, code}` (`email`/`phone` with code `invalid`,
+ * `motivation` with code `too-long`).
+ */
+export function checkContact({ name = "", email = "", phone = "", motivation = "" } = {}) {
+  const clean = { name: text(name, 200), email: text(email, 200), phone: text(phone, 40), motivation: text(motivation, MAX_MOTIVATION + 1) };
+  const problems = [];
+  if (clean.email && !EMAIL.test(clean.email)) problems.push({ field: "email", code: "invalid" });
+  if (clean.phone && !PHONE.test(clean.phone)) problems.push({ field: "phone", code: "invalid" });
+  if (clean.motivation.length > MAX_MOTIVATION) problems.push({ field: "motivation", code: "too-long" });
+  return { clean, problems };
+}
+
+/**
+ * The handoff record (schema/handoff.schema.json).
+ * @param {object} a
+ * @param {object} a.profile the candidate's answers (a Profile)
+ * @param {object[]} a.routes the chosen routes: result routes or shortlist snapshots ({offering, name, kind, institution, next_intake|start_date, eligibility})
+ * @param {{name: string, version: string}} a.catalog the catalog in use (m.info())
+ * @param {string} a.created the date, `YYYY-MM-DD` (the widget's today)
+ * @param {string} a.lang `nl` or `en`
+ * @param {string|null} [a.region] the region the loket serves
+ * @param {{name?: string, email?: string, phone?: string, motivation?: string}} [a.typed] what the candidate typed in the handoff section
+ */
+export function buildHandoff({ profile = {}, routes = [], catalog, created, lang, region = null, typed = {} }) {
+  const p = profile && typeof profile === "object" ? profile : {};
+  const { clean } = checkContact(typed);
+  const rec = {
+    schema_version: SCHEMA_VERSION,
+    created,
+    language: lang === "en" ? "en" : "nl",
+    region: typeof region === "string" && /^AM\d{2}$/.test(region) ? region : null,
+    prior_education: (Array.isArray(p.diplomas) ? p.diplomas : []).filter((d) => d && ID.test(d.level ?? "")).slice(0, 50).map((d) => ({
+      level: d.level,
+      ...(typeof d.field === "string" && ID.test(d.field) ? { field: d.field } : {}),
+      ...(d.foreign ? { foreign: true, recognised: !!d.recognised } : {}),
+    })),
+    qualifications: (Array.isArray(p.qualifications) ? p.qualifications : []).filter((q) => q && ID.test(q.qualification ?? "")).slice(0, 50).map((q) => ({
+      qualification: q.qualification,
+      ...(typeof q.subject === "string" && ID.test(q.subject) ? { subject: q.subject } : {}),
+    })),
+    sectors: ids(p.sectors).filter((s) => ["po", "vo", "mbo"].includes(s)),
+    subjects: ids(p.subjects),
+    wanted_roles: ids(p.roles),
+  };
+  // Only the four digits of a postcode, or a gemeente code: never a street or house number.
+  const pc = /^\d{4}/.exec(String(p.location?.postcode ?? ""))?.[0];
+  if (pc) rec.postcode = pc;
+  else if (/^GM\d{4}$/.test(p.location?.gemeente ?? "")) rec.gemeente = p.location.gemeente;
+  if (clean.motivation) rec.motivation = clean.motivation.slice(0, MAX_MOTIVATION);
+  rec.routes = (Array.isArray(routes) ? routes : []).slice(0, MAX_ROUTES).map((r) => ({
+    offering: String(r.offering),
+    name: String(r.name ?? r.offering).slice(0, 300),
+    kind: String(r.kind),
+    institution: r.institution ? String(r.institution).slice(0, 300) : null,
+    next_start: r.next_intake?.start_date ?? (isDate(r.start_date) ? r.start_date : null),
+    ...(r.eligibility ? { eligibility: r.eligibility } : {}),
+  }));
+  const contact = {};
+  if (clean.name) contact.name = clean.name;
+  if (clean.email && EMAIL.test(clean.email)) contact.email = clean.email;
+  if (clean.phone && PHONE.test(clean.phone)) contact.phone = clean.phone;
+  if (Object.keys(contact).length) rec.contact = contact;
+  rec.source = { tool: "Routewijzer", version: TOOL_VERSION, catalog: String(catalog?.name ?? ""), catalog_version: String(catalog?.version ?? "") };
+  return rec;
+}
+
+/** The record in words, for the candidate to read before sending and for the loket's mail. `words`: the widget's Words. */
+export function handoffText(rec, words) {
+  const t = (k, p) => words.t(k, p);
+  const l = (kind, id) => words.label(kind, id);
+  const list = (xs) => xs.join(", ") || "–";
+  const out = [t("hoRecord"), `${t("hoCreated")}: ${words.date(rec.created)}`];
+  out.push(`${t("hoEducation")}: ${list(rec.prior_education.map((d) => [l("level", d.level), d.field?.replace(/-/g, " "), d.foreign ? t("hoForeign") : null].filter(Boolean).join(", ")))}`);
+  out.push(`${t("hoQualification")}: ${list(rec.qualifications.map((q) => [l("qualification", q.qualification), q.subject ? l("subject", q.subject) : null].filter(Boolean).join(", ")))}`);
+  out.push(`${t("hoSectors")}: ${list(rec.sectors.map((s) => l("sector", s)))}`);
+  if (rec.subjects.length) out.push(`${t("hoSubjects")}: ${list(rec.subjects.map((s) => l("subject", s)))}`);
+  if (rec.wanted_roles.length) out.push(`${t("hoRoles")}: ${list(rec.wanted_roles.map((s) => l("role", s)))}`);
+  if (rec.postcode || rec.gemeente) out.push(`${t("hoPlace")}: ${rec.postcode ?? rec.gemeente}`);
+  out.push(`${t("hoRoutes")}:`);
+  for (const r of rec.routes) out.push(`- ${r.name}${r.institution ? `, ${r.institution}` : ""} (${l("route_kind", r.kind)})${r.next_start ? `; ${t("next").toLowerCase()} ${words.date(r.next_start)}` : ""}`);
+  if (!rec.routes.length) out.push("- –");
+  if (rec.motivation) out.push(`${t("hoMotivation")}:`, rec.motivation);
+  if (rec.contact) out.push(`${t("hoContact")}: ${[rec.contact.name, rec.contact.email, rec.contact.phone].filter(Boolean).join(", ")}`);
+  out.push(`${t("hoMadeBy")}: Routewijzer ${rec.source.version}, ${rec.source.catalog} ${rec.source.catalog_version}`);
+  return out.join("\n");
+}
+
+/** A `mailto:` link with the subject and a body of the readable text and the JSON. */
+export function handoffMailto(address, rec, readable, subject) {
+  const body = `${readable}\n\n--- JSON (schema/handoff.schema.json) ---\n${JSON.stringify(rec)}\n`;
+  return `mailto:${encodeURIComponent(address).replace(/%40/g, "@")}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
+/**
+ * Sends the record to an HTTPS endpoint: one POST of `application/json`, without cookies
+ * or other credentials, without a referrer, never cached. Resolves to `{ok, status}`;
+ * a network failure resolves to `{ok: false, status: 0}`.
+ */
+export async function sendHandoff(url, rec, fetchImpl = globalThis.fetch) {
+  try {
+    const res = await fetchImpl(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(rec),
+      credentials: "omit",
+      mode: "cors",
+      cache: "no-store",
+      referrerPolicy: "no-referrer",
+      redirect: "error",
+    });
+    return { ok: res.ok, status: res.status };
+  } catch {
+    return { ok: false, status: 0 };
+  }
+}

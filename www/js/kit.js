@@ -1,0 +1,455 @@
+// kit.js: the candidate's next step, below the results: routes kept and compared
+// (shortlist.js), "add to calendar" (ics.js), the activities that fit, a link that carries
+// the answers (share.js), a one-page printable summary, and the summary sent to the loket
+// (handoff.js) only when the candidate presses send. Its state (kept routes, typed contact
+// details) lives here and survives every new result; `update(result)` redraws its parts.
+
+import { h, link, put, safeUrl } from "./dom.js";
+import { calendar, icsName } from "./ics.js";
+import { shareUrl } from "./share.js";
+import { compareTable, MAX_COMPARED, Shortlist } from "./shortlist.js";
+import { buildHandoff, checkContact, handoffMailto, handoffTarget, handoffText, MAX_MOTIVATION, sendHandoff } from "./handoff.js";
+
+/** Activities listed at once; the rest behind "more". */
+const ACTIVITIES_SHOWN = 6;
+
+/** A Blob download made on the device. */
+function download(host, name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h("a", { href: url, download: name, hidden: true });
+  host.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/**
+ * The calendar items of a route: the next intake's application deadline, the day the
+ * school should request the geschiktheidsonderzoek (from the route's pathway, for
+ * zij-instroom), and the intake's start. Each `{key, label, event}`; `label` says what
+ * and when, `event` is a CalendarEvent (ics.js).
+ */
+export function routeDates(route, pathway, words) {
+  const t = (k, p) => words.t(k, p);
+  const it = route.next_intake;
+  const where = [route.institution, route.place].filter(Boolean).join(", ");
+  const url = safeUrl(route.url) ?? undefined;
+  const note = it?.status === "typical" ? ` ${t("calTypical")}` : "";
+  const describe = (what) => [what, `${route.name} (${where})`, note.trim(), t("calCheck")].filter(Boolean).join("\n");
+  const out = [];
+  const add = (key, date, summary, label) => out.push({ key, label: `${label}: ${words.date(date)}`, event: { uid: `${key}-${route.offering}-${date}@routewijzer`, summary: `${summary}: ${route.name}`, date, description: describe(summary), location: where || undefined, url } });
+  if (it?.apply_by) add("apply", it.apply_by, t("calApply"), t("calApply"));
+  const go = pathway?.timeline?.find((e) => e.event === "request-go");
+  if (go) add("request-go", go.date, go.text.text, t("calGo"));
+  if (it?.start_date) add("start", it.start_date, t("calStart"), t("calStart"));
+  return out;
+}
+
+/** An activity (result.activities[]) as a CalendarEvent. */
+export function activityEvent(a, words) {
+  const online = a.mode === "online";
+  const place = online ? words.t("online") : [a.address, a.place].filter(Boolean).join(", ");
+  const organizer = a.organizer;
+  return {
+    uid: `activity-${a.id}@routewijzer`,
+    summary: a.name,
+    date: a.start_date,
+    endDate: a.end_date ?? undefined,
+    startTime: a.start_time ?? undefined,
+    endTime: a.start_time ? (a.end_time ?? undefined) : undefined,
+    location: place || undefined,
+    url: safeUrl(a.url) ?? undefined,
+    description: [organizer, a.description, a.demo ? words.t("actDemo") : null].filter(Boolean).join("\n") || undefined,
+  };
+}
+
+export class Kit {
+  #w;
+  #uid;
+  #info;
+  #profile;
+  #today;
+  #region;
+  #target;
+  #result = null;
+  #status;
+  shortlist;
+  #kept;
+  #acts;
+  #share;
+  #handoff = null;
+  #print;
+  #typed = { name: "", email: "", phone: "", motivation: "" };
+
+  /**
+   * words: Words; uid: id prefix; info: CatalogInfo; profile(): the answers; today(): the
+   * widget's date; region: the loket's region or null; storeKey: where kept routes are
+   * stored under consent; handoff: the element's `handoff` attribute (a mailto: or https:
+   * URL; anything else: no handoff section).
+   */
+  constructor({ words, uid, info, profile, today, region, storeKey, handoff }) {
+    const target = handoffTarget(handoff);
+    this.#w = words;
+    this.#uid = uid;
+    this.#info = info;
+    this.#profile = profile;
+    this.#today = today;
+    this.#region = region;
+    this.#target = target;
+    this.shortlist = new Shortlist({ key: storeKey });
+    this.#status = h("p", { class: "rw-sr", role: "status" });
+    this.#kept = h("section", { class: "rw-kept", "aria-labelledby": `${uid}-kh` });
+    this.#acts = h("section", { class: "rw-acts", "aria-labelledby": `${uid}-ah`, hidden: true });
+    this.#share = this.#shareSection();
+    this.#handoff = target ? this.#handoffSection() : null;
+    this.#print = h("section", { class: "rw-print" }); // shown only when printing the summary
+    this.el = h("div", { class: "rw-kit" }, this.#kept, this.#acts, this.#share, this.#handoff, this.#print, this.#status);
+  }
+
+  /** Moves the kit to new words (a language change), keeping kept routes and typed details. */
+  set words(w) {
+    this.#w = w;
+    const fresh = this.#shareSection();
+    this.#share.replaceWith(fresh);
+    this.#share = fresh;
+    if (this.#handoff) {
+      const ho = this.#handoffSection();
+      this.#handoff.replaceWith(ho);
+      this.#handoff = ho;
+    }
+  }
+
+  /** Another catalog was loaded (its name, version, contact). */
+  set info(info) {
+    this.#info = info;
+  }
+
+  /** The `handoff` attribute changed: the section follows (typed details are kept). */
+  set handoff(attr) {
+    const target = handoffTarget(attr);
+    this.#target = target;
+    const ho = target ? this.#handoffSection() : null;
+    if (this.#handoff && ho) this.#handoff.replaceWith(ho);
+    else if (this.#handoff) this.#handoff.remove();
+    else if (ho) this.#share.after(ho);
+    this.#handoff = ho;
+    this.#renderHandoffPreview();
+  }
+
+  #t(k, p) {
+    return this.#w.t(k, p);
+  }
+  #say(text) {
+    this.#status.textContent = "";
+    setTimeout(() => (this.#status.textContent = text), 50);
+  }
+
+  /** Redraws the parts that depend on the result (or on the kept routes). */
+  update(result) {
+    if (result) this.#result = result;
+    if (result) this.shortlist.refresh(result);
+    this.#renderKept();
+    this.#renderActivities();
+    this.#renderHandoffPreview();
+    this.#renderPrint();
+  }
+
+  // ---------------------------------------------------------------- on each route card
+
+  /** The route card's tools: keep it, and add its dates to a calendar. */
+  cardTools(route) {
+    const t = (k, p) => this.#t(k, p);
+    const keep = h("button", { type: "button", class: "rw-btn rw-btn-2 rw-keep", "aria-pressed": String(this.shortlist.has(route.offering)), "data-offering": route.offering },
+      h("span", { class: "rw-keep-mark", "aria-hidden": "true" }), t("keep"), h("span", { class: "rw-sr", text: ` ${route.name}` }));
+    keep.addEventListener("click", () => {
+      const was = this.shortlist.has(route.offering);
+      const now = this.shortlist.toggle(route);
+      if (!was && !now) return this.#say(t("keepFull"));
+      keep.setAttribute("aria-pressed", String(now));
+      this.#renderKept();
+      this.#renderHandoffPreview();
+      this.#renderPrint();
+      this.#say(now ? t("kept", { name: route.name }) : t("unkept", { name: route.name }));
+    });
+    const has = routeDates(route, null, this.#w).length || this.#result?.pathways?.some((p) => p.offering === route.offering);
+    return h("div", { class: "rw-tools" }, keep, has ? this.#calendarMenu(route) : null);
+  }
+
+  /** "Zet in agenda": a <details> with one button per date, built on each opening from the
+   * latest result (a card may be kept across results while its pathway's dates move). */
+  #calendarMenu(route) {
+    const d = h("details", { class: "rw-cal" }, h("summary", {}, this.#t("calAdd"), h("span", { class: "rw-sr", text: ` ${route.name}` })));
+    d.addEventListener("toggle", () => {
+      if (!d.open) return;
+      const pathway = this.#result?.pathways?.find((p) => p.offering === route.offering);
+      const dates = routeDates(route, pathway, this.#w);
+      put(d, [d.firstChild, h("ul", {}, dates.map((x) => {
+        const b = h("button", { type: "button", class: "rw-btn-link", "data-cal": x.key, text: x.label });
+        b.addEventListener("click", () => this.#ics([x.event]));
+        return h("li", {}, b);
+      }))]);
+    });
+    return d;
+  }
+
+  #ics(events) {
+    try {
+      download(this.el, icsName(events[0].summary), "text/calendar;charset=utf-8", calendar(events));
+    } catch (e) {
+      this.#say(this.#t("calError", { m: String(e?.message || e).slice(0, 200) }));
+    }
+  }
+
+  // ---------------------------------------------------------------- kept routes and the comparison
+
+  #renderKept() {
+    const t = (k, p) => this.#t(k, p);
+    const items = this.shortlist.items;
+    const id = `${this.#uid}-kh`;
+    if (!items.length) {
+      put(this.#kept, [h("h4", { class: "rw-h", id, text: t("keptTitle") }), h("p", { class: "rw-hint", text: t("keptEmpty") })]);
+      return;
+    }
+    const list = h("ul", { class: "rw-kept-list" }, items.map((x, i) => {
+      const cid = `${this.#uid}-cmp-${i}`;
+      const box = h("input", { type: "checkbox", id: cid, checked: this.shortlist.isCompared(x.offering) });
+      box.addEventListener("change", () => {
+        if (!this.shortlist.setCompared(x.offering, box.checked)) {
+          box.checked = false;
+          this.#say(t("compareMax", { n: MAX_COMPARED }));
+          return;
+        }
+        this.#renderKept();
+        this.#kept.querySelector(`#${cid}`)?.focus();
+      });
+      const remove = h("button", { type: "button", class: "rw-btn-link", text: t("remove") }, h("span", { class: "rw-sr", text: ` ${x.name}` }));
+      remove.addEventListener("click", () => {
+        this.shortlist.remove(x.offering);
+        for (const b of this.el.getRootNode().querySelectorAll?.(".rw-keep") ?? []) if (b.dataset.offering === x.offering) b.setAttribute("aria-pressed", "false");
+        this.update();
+        this.#kept.querySelector("h4")?.focus();
+        this.#say(t("unkept", { name: x.name }));
+      });
+      return h("li", { "data-offering": x.offering },
+        h("span", { class: "rw-kept-name" }, x.url ? link(x.url, x.name, t("newTab")) : x.name, x.institution ? h("span", { class: "rw-meta", text: ` · ${x.institution}` }) : null),
+        h("span", { class: "rw-check" }, box, h("label", { for: cid }, t("compare"), h("span", { class: "rw-sr", text: ` ${x.name}` }))),
+        remove);
+    }));
+    const cmp = this.shortlist.compared;
+    put(this.#kept, [
+      h("h4", { class: "rw-h", id, tabindex: "-1", text: `${t("keptTitle")} (${items.length})` }),
+      list,
+      cmp.length >= 2
+        ? h("div", { class: "rw-compare-wrap" }, compareTable(cmp, this.#w, { caption: t("compareCaption", { n: cmp.length }) }))
+        : h("p", { class: "rw-hint", text: t("compareHint", { n: MAX_COMPARED }) }),
+    ]);
+  }
+
+  // ---------------------------------------------------------------- activities
+
+  #renderActivities() {
+    const list = this.#result?.activities ?? [];
+    this.#acts.hidden = !list.length;
+    if (!list.length) return this.#acts.replaceChildren();
+    const w = this.#w;
+    const t = (k, p) => this.#t(k, p);
+    const item = (a) => {
+      const online = a.mode === "online";
+      const when = [w.date(a.start_date), a.start_time ? `${a.start_time}${a.end_time ? `–${a.end_time}` : ""}` : null, a.end_date && a.end_date !== a.start_date ? `${t("until")} ${w.date(a.end_date)}` : null].filter(Boolean).join(", ");
+      const where = online ? t("online") : [a.place, a.distance_km != null ? w.km(a.distance_km) : null].filter(Boolean).join(" · ");
+      const add = h("button", { type: "button", class: "rw-btn-link", text: t("calAdd") }, h("span", { class: "rw-sr", text: ` ${a.name}` }));
+      add.addEventListener("click", () => this.#ics([activityEvent(a, w)]));
+      return h("li", { class: "rw-act", "data-activity": a.id },
+        h("p", { class: "rw-act-name" }, a.url ? link(a.url, a.name, t("newTab")) : h("strong", { text: a.name }), a.demo ? h("span", { class: "rw-demo", text: t("actDemoBadge") }) : null),
+        h("p", { class: "rw-meta" }, h("time", { datetime: a.start_date, text: when }), ` · ${where}`, a.activity_type ? ` · ${w.label("activity_type", a.activity_type)}` : ""),
+        add);
+    };
+    const first = list.slice(0, ACTIVITIES_SHOWN);
+    const rest = list.slice(ACTIVITIES_SHOWN);
+    const more = this.#result?.activities_more ?? 0;
+    put(this.#acts, [
+      h("h4", { class: "rw-h", id: `${this.#uid}-ah`, text: t("actTitle") }),
+      h("ul", { class: "rw-act-list" }, first.map(item)),
+      rest.length ? h("details", {}, h("summary", { text: t("actMore", { n: rest.length }) }), h("ul", { class: "rw-act-list" }, rest.map(item))) : null,
+      more ? h("p", { class: "rw-hint", text: t("actMoreElsewhere", { n: more }) }) : null,
+    ]);
+  }
+
+  // ---------------------------------------------------------------- share and print
+
+  #shareSection() {
+    const t = (k, p) => this.#t(k, p);
+    const id = (s) => `${this.#uid}-sh-${s}`;
+    const out = h("input", { type: "text", id: id("url"), readonly: true, class: "rw-share-url" });
+    const note = h("p", { class: "rw-hint", id: id("note"), text: t("shareNote") });
+    out.setAttribute("aria-describedby", id("note"));
+    const copy = h("button", { type: "button", class: "rw-btn rw-btn-2", text: t("shareCopy") });
+    copy.addEventListener("click", async () => {
+      let url;
+      try {
+        url = await shareUrl(this.#profile());
+      } catch {
+        return this.#say(t("shareFailed"));
+      }
+      out.value = url;
+      try {
+        await navigator.clipboard.writeText(url);
+        this.#say(t("shareCopied"));
+      } catch {
+        out.focus();
+        out.select();
+        this.#say(t("shareSelect"));
+      }
+    });
+    const print = h("button", { type: "button", class: "rw-btn rw-btn-2", text: t("printSummary") });
+    print.addEventListener("click", () => this.printSummary());
+    return h("section", { class: "rw-share", "aria-labelledby": id("h") },
+      h("h4", { class: "rw-h", id: id("h"), text: t("shareTitle") }),
+      note,
+      h("div", { class: "rw-field" }, h("label", { for: id("url"), text: t("shareLink") }), out),
+      h("div", { class: "rw-actions" }, copy, print));
+  }
+
+  /** Prints the one-page summary only (the host gets `data-print="summary"` while printing). */
+  printSummary() {
+    this.#renderPrint();
+    const host = this.el.getRootNode().host;
+    host?.setAttribute("data-print", "summary");
+    const done = () => host?.removeAttribute("data-print");
+    addEventListener("afterprint", done, { once: true });
+    window.print();
+    setTimeout(done, 1000); // where print() returns before afterprint fires (or it never does)
+  }
+
+  /** The routes a summary is about: the kept ones, else the best open route of each kind. */
+  #chosen() {
+    const kept = this.shortlist.items;
+    if (kept.length) return { kept: true, routes: kept.map((x) => this.#result?.routes?.find((r) => r.offering === x.offering) ?? x) };
+    const r = this.#result;
+    const best = (r?.kinds ?? []).filter((k) => !k.outside && k.open > 0).slice(0, 3).map((k) => r.routes.find((x) => x.offering === k.best)).filter(Boolean);
+    return { kept: false, routes: best };
+  }
+
+  #renderPrint() {
+    const r = this.#result;
+    if (!r) return;
+    const w = this.#w;
+    const t = (k, p) => this.#t(k, p);
+    const { kept, routes } = this.#chosen();
+    const c = this.#info.contact;
+    const contact = c ? [c.name, c.email, c.phone, safeUrl(c.url) ? c.url : null].filter(Boolean) : [];
+    put(this.#print, [
+      h("h3", { text: t("title") }),
+      h("p", { class: "rw-meta", text: `${w.date(r.today)} · ${r.catalog} (${r.catalog_version})` }),
+      r.summary?.length ? h("p", { text: r.summary.map((s) => s.text).join(" ") }) : null,
+      h("h4", { text: kept ? t("keptTitle") : t("printBest") }),
+      h("ol", { class: "rw-print-routes" }, routes.map((x) => {
+        const s = x.next_intake ? { start: x.next_intake.start_date, apply: x.next_intake.apply_by } : { start: x.start_date, apply: x.apply_by };
+        const conds = (x.conditions ?? []).map((f) => (typeof f === "string" ? f : `${f.message.text}${f.action ? ` ${t("whatToDo")} ${f.action.text}` : ""}`));
+        return h("li", {},
+          h("strong", { text: x.name }), x.institution ? ` · ${x.institution}` : "", x.place ? ` · ${x.place}` : "",
+          x.eligibility ? ` · ${w.option("eligibility", x.eligibility)}` : "",
+          h("br"),
+          [s.apply ? `${t("applyBy")} ${w.date(s.apply)}` : null, s.start ? `${t("next")}: ${w.date(s.start)}` : t("noIntake")].filter(Boolean).join(" · "),
+          conds.length ? h("ul", {}, conds.map((x) => h("li", { text: x }))) : null,
+          safeUrl(x.url) ? h("span", { class: "rw-print-url", text: x.url }) : null);
+      })),
+      contact.length ? h("div", { class: "rw-print-contact" }, h("h4", { text: t("printContact") }), h("p", { text: contact.join(" · ") })) : null,
+    ]);
+  }
+
+  // ---------------------------------------------------------------- the handoff, only on the press
+
+  #handoffSection() {
+    const t = (k, p) => this.#t(k, p);
+    const id = (s) => `${this.#uid}-ho-${s}`;
+    const tg = this.#target;
+    const field = (name, type, label, extra = {}) => {
+      const input = type === "textarea"
+        ? h("textarea", { id: id(name), name, rows: 4, maxlength: MAX_MOTIVATION, ...extra })
+        : h("input", { type, id: id(name), name, ...extra });
+      input.value = this.#typed[name];
+      const err = h("p", { class: "rw-field-error", id: id(`${name}-err`), hidden: true });
+      return h("div", { class: "rw-field" }, h("label", { for: id(name), text: label }), input, err);
+    };
+    const form = h("div", { class: "rw-ho-fields" },
+      field("name", "text", t("hoName"), { autocomplete: "name" }),
+      field("email", "email", t("hoEmail"), { autocomplete: "email" }),
+      field("phone", "tel", t("hoPhone"), { autocomplete: "tel" }),
+      field("motivation", "textarea", t("hoMotivationLabel")));
+    form.addEventListener("input", (e) => {
+      if (!(e.target.name in this.#typed)) return;
+      this.#typed[e.target.name] = e.target.value;
+      e.target.removeAttribute("aria-invalid");
+      this.#renderHandoffPreview();
+    });
+    const send = tg.kind === "mailto"
+      ? h("a", { class: "rw-btn rw-ho-send", href: "mailto:", text: t("hoSendMail") })
+      : h("button", { type: "button", class: "rw-btn rw-ho-send", text: t("hoSend") });
+    send.addEventListener("click", (e) => this.#send(e));
+    return h("section", { class: "rw-handoff", "aria-labelledby": id("h") },
+      h("h4", { class: "rw-h", id: id("h"), text: t("hoTitle") }),
+      h("p", { text: t(tg.kind === "mailto" ? "hoIntroMail" : "hoIntroPost", { to: tg.kind === "mailto" ? tg.address : new URL(tg.url).host }) }),
+      form,
+      h("div", { class: "rw-ho-preview" }, h("h5", { text: t("hoPreview") }), h("pre", { class: "rw-ho-text", tabindex: "0", "aria-label": t("hoPreview") }),
+        h("details", {}, h("summary", { text: t("hoJson") }), h("pre", { class: "rw-ho-json rw-mono", tabindex: "0", "aria-label": t("hoJson") }))),
+      send,
+      h("p", { class: "rw-ho-status", role: "status" }));
+  }
+
+  /** The record as it would be sent now. */
+  #record() {
+    return buildHandoff({
+      profile: this.#profile(),
+      routes: this.#chosen().routes,
+      catalog: this.#info,
+      created: this.#today(),
+      lang: this.#w.lang,
+      region: this.#region ?? this.#info.region ?? null,
+      typed: this.#typed,
+    });
+  }
+
+  #renderHandoffPreview() {
+    if (!this.#handoff || !this.#result) return;
+    const rec = this.#record();
+    const text = handoffText(rec, this.#w);
+    this.#handoff.querySelector(".rw-ho-text").textContent = text;
+    this.#handoff.querySelector(".rw-ho-json").textContent = JSON.stringify(rec, null, 2);
+    const send = this.#handoff.querySelector(".rw-ho-send");
+    if (this.#target.kind === "mailto") send.href = handoffMailto(this.#target.address, rec, text, this.#t("hoSubject"));
+  }
+
+  async #send(e) {
+    const t = (k, p) => this.#t(k, p);
+    const status = this.#handoff.querySelector(".rw-ho-status");
+    const { problems } = checkContact(this.#typed);
+    for (const el of this.#handoff.querySelectorAll(".rw-field-error")) el.hidden = true;
+    if (problems.length) {
+      e.preventDefault();
+      for (const p of problems) {
+        const input = this.#handoff.querySelector(`[name="${p.field}"]`);
+        const err = this.#handoff.querySelector(`#${this.#uid}-ho-${p.field}-err`);
+        err.textContent = t(p.code === "too-long" ? "hoTooLong" : `hoBad_${p.field}`, { n: MAX_MOTIVATION });
+        err.hidden = false;
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", err.id);
+      }
+      this.#handoff.querySelector('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    if (this.#target.kind === "mailto") {
+      this.#renderHandoffPreview(); // the link carries exactly what is shown; the mail program opens it
+      status.textContent = t("hoMailOpened");
+      return;
+    }
+    const rec = this.#record();
+    const button = e.currentTarget;
+    button.disabled = true;
+    status.textContent = t("hoSending");
+    const res = await sendHandoff(this.#target.url, rec);
+    button.disabled = false;
+    status.textContent = res.ok ? t("hoSent", { d: this.#w.date(rec.created) }) : t("hoFailed", { s: res.status || "—" });
+    status.classList.toggle("rw-error-text", !res.ok);
+  }
+}
