@@ -10,6 +10,9 @@
 use routewijzer::{Date, InputError, Lang, MatchOptions, Matcher};
 use std::process::ExitCode;
 
+// The importer is native only (src/import/); `cargo test --target wasm32-unknown-unknown`
+// still builds this binary for the wasm tests.
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "routewijzer/import.rs"]
 mod import;
 
@@ -146,6 +149,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
                 }
             })
         }
+        #[cfg(not(target_arch = "wasm32"))]
         Some("import") => import::run(&args[1..], system_today),
         Some("-h" | "--help" | "help") => Ok(format!("{USAGE}\n")),
         Some(other) => Err(Failure::Usage(format!("unknown command '{other}'"))),

@@ -8,7 +8,7 @@ use crate::engine::index::{Evaluated, Geo, Index};
 use crate::engine::score::DEFAULT_MAX_TRAVEL_KM;
 use crate::model::date::Date;
 use crate::model::vocab::{AttendanceMode, Eligibility, RouteKind};
-use crate::model::{Activity, Profile};
+use crate::model::Profile;
 use crate::result::ActivityMatch;
 
 /// The matching activities, by date, at most `max`; and how many more matched.
@@ -27,7 +27,9 @@ pub(crate) fn activities(
     }
     let max_km = f64::from(profile.max_travel_km.unwrap_or(DEFAULT_MAX_TRAVEL_KM));
     let mut found: Vec<(usize, Option<f64>, Vec<RouteKind>)> = Vec::new();
-    for (i, a) in ix.catalog.activities.iter().enumerate() {
+    // In date order (kept by the index: date, start time, id).
+    for &i in &ix.activity_order {
+        let a = &ix.catalog.activities[i];
         if a.end_date.unwrap_or(a.start_date) < today {
             continue; // ended
         }
@@ -53,8 +55,6 @@ pub(crate) fn activities(
             found.push((i, distance, kinds));
         }
     }
-    let key = |a: &Activity| (a.start_date, a.start_time.clone(), a.id.clone());
-    found.sort_by_cached_key(|(i, _, _)| key(&ix.catalog.activities[*i]));
     let more = found.len().saturating_sub(max) as u32;
     found.truncate(max);
     let list = found

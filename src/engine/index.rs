@@ -38,6 +38,8 @@ pub struct Index {
     pub(crate) id_rank: Vec<u32>,
     /// Per activity: where it is (none when online without a place).
     pub(crate) activity_place: Vec<Option<Spot>>,
+    /// The activities by date, start time and id (the order the result lists them in).
+    pub(crate) activity_order: Vec<usize>,
     /// The catalog's own region (`meta.region`), interned like the places' regions.
     pub(crate) catalog_region: Option<u32>,
 }
@@ -111,6 +113,14 @@ pub(crate) struct Evaluated {
     pub skipped: Vec<(Date, Vec<usize>)>,
 }
 
+/// The indices `0..n` in the order of `cmp`: one sort instantiation for every order the
+/// index keeps.
+fn sorted(n: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|a, b| cmp(*a, *b));
+    order
+}
+
 impl Index {
     /// Indexes a catalog that has passed validation.
     pub(crate) fn new(catalog: Catalog) -> Index {
@@ -154,8 +164,7 @@ impl Index {
                 *newest = i;
             }
         }
-        let mut order: Vec<usize> = (0..catalog.offerings.len()).collect();
-        order.sort_by(|a, b| catalog.offerings[*a].id.cmp(&catalog.offerings[*b].id));
+        let order = sorted(catalog.offerings.len(), &|a, b| catalog.offerings[a].id.cmp(&catalog.offerings[b].id));
         let mut id_rank = vec![0u32; order.len()];
         for (rank, i) in order.into_iter().enumerate() {
             id_rank[i] = rank as u32;
@@ -178,8 +187,14 @@ impl Index {
         };
         let activity_place = catalog.activities.iter().map(|a| a.location.as_deref().and_then(spot)).collect();
         let catalog_region = catalog.meta.region.as_deref().map(area);
+        let when = |i: usize| {
+            let a = &catalog.activities[i];
+            (a.start_date, a.start_time.as_deref(), a.id.as_str())
+        };
+        let activity_order = sorted(catalog.activities.len(), &|a, b| when(a).cmp(&when(b)));
         Index {
             activity_place,
+            activity_order,
             catalog_region,
             offering_figure: catalog
                 .offerings

@@ -48,11 +48,12 @@ impl Matcher {
     pub fn from_json_with_overlay(catalog: &str, overlay: &str) -> Result<Matcher, InputError> {
         let catalog = crate::model::parse::catalog_from_str(catalog)?;
         let overlay = crate::model::parse::overlay_from_str(overlay)?;
-        Matcher::with_overlay(&catalog, &overlay)
+        Ok(Matcher { index: Index::new(catalog.merged(overlay)?) })
     }
 
     /// Lays an overlay over a validated catalog and indexes the result (the merge
-    /// validates the merged catalog as a whole).
+    /// validates the merged catalog as a whole). Both are cloned; the wasm build and
+    /// [`Matcher::from_json_with_overlay`] move theirs in ([`Catalog::merged`]).
     pub fn with_overlay(catalog: &Catalog, overlay: &crate::model::Overlay) -> Result<Matcher, InputError> {
         Ok(Matcher { index: Index::new(catalog.merge(overlay)?) })
     }

@@ -30,8 +30,8 @@ struct Origins {
     offerings: Vec<From>,
     vacancies: Vec<From>,
     activities: Vec<From>,
-    /// Merged offering index -> the `overlay.intakes` entry that gave its intakes.
-    intakes: HashMap<usize, usize>,
+    /// Per merged offering: the `overlay.intakes` entry that gave its intakes.
+    intakes: Vec<Option<usize>>,
     /// Attribution lines and notes of the catalog (the overlay's follow).
     attribution: usize,
     notes: usize,
@@ -42,15 +42,22 @@ struct Origins {
 impl Catalog {
     /// This catalog with `overlay` laid over it (see the module documentation), or every
     /// problem found, with paths into the overlay (`overlay.…`) where the data came from it.
+    /// Both are cloned; [`Catalog::merged`] takes them by value and copies nothing.
     pub fn merge(&self, overlay: &Overlay) -> Result<Catalog, InputError> {
+        self.clone().merged(overlay.clone())
+    }
+
+    /// [`Catalog::merge`] by value: the overlay's elements are moved into this catalog,
+    /// nothing is copied (the wasm build and the CLI do not keep either).
+    pub fn merged(self, overlay: Overlay) -> Result<Catalog, InputError> {
         let fail = |problems| InputError { document: Document::Overlay, problems: limits::bound(problems) };
         // Bound the work first: the overlay's own lists and strings.
-        let mut problems = limits::overlay(overlay);
+        let mut problems = limits::overlay(&overlay);
         if !problems.is_empty() {
             return Err(fail(problems));
         }
-        problems.extend(validate::overlay(overlay));
-        problems.extend(self.overlay_references(overlay));
+        problems.extend(validate::overlay(&overlay));
+        problems.extend(self.overlay_references(&overlay));
         if !problems.is_empty() {
             return Err(fail(problems));
         }
@@ -89,65 +96,76 @@ impl Catalog {
     }
 
     /// The merge itself, on an overlay whose own checks passed.
-    fn laid_over(&self, overlay: &Overlay) -> (Catalog, Origins) {
-        let mut c = self.clone();
+    fn laid_over(mut self, overlay: Overlay) -> (Catalog, Origins) {
+        let Overlay { meta: m, institutions, offerings, intakes, vacancies, activities } = overlay;
+        let c = &mut self;
         let mut origins = Origins {
             attribution: c.meta.attribution.len(),
             notes: c.meta.notes.len(),
-            contact: overlay.meta.contact.is_some(),
+            contact: m.contact.is_some(),
             ..Origins::default()
         };
         origins.institutions = (0..c.institutions.len()).map(From::Catalog).collect();
-        replace_or_add(&mut c.institutions, &mut origins.institutions, &overlay.institutions, |x| &x.id);
+        replace_or_add(&mut c.institutions, &mut origins.institutions, institutions, |x| &x.id);
         origins.offerings = (0..c.offerings.len()).map(From::Catalog).collect();
-        replace_or_add(&mut c.offerings, &mut origins.offerings, &overlay.offerings, |x| &x.id);
-        for (k, x) in overlay.intakes.iter().enumerate() {
+        replace_or_add(&mut c.offerings, &mut origins.offerings, offerings, |x| &x.id);
+        origins.intakes = vec![None; c.offerings.len()];
+        for (k, x) in intakes.into_iter().enumerate() {
             if let Some(i) = c.offerings.iter().position(|o| o.id == x.offering) {
-                c.offerings[i].intakes = x.intakes.clone();
-                origins.intakes.insert(i, k);
+                c.offerings[i].intakes = x.intakes;
+                origins.intakes[i] = Some(k);
             }
         }
         origins.vacancies = (0..c.vacancies.len()).map(From::Catalog).collect();
-        if !overlay.vacancies.is_empty() {
-            let region = overlay.meta.region.as_deref();
-            let regions = self.place_regions();
-            let keep: Vec<bool> = c
-                .vacancies
-                .iter()
-                .map(|v| !v.demo || region.is_some_and(|r| regions.get(v.job_location.as_str()) != Some(&r)))
-                .collect();
+        if !vacancies.is_empty() {
+            let region = m.region.as_deref();
+            let keep: Vec<bool> = {
+                let places = c.region_places();
+                let region_of = |id: &str| places.get(id).and_then(|&i| c.places[i].region.as_deref());
+                c.vacancies
+                    .iter()
+                    .map(|v| !v.demo || region.is_some_and(|r| region_of(&v.job_location) != Some(r)))
+                    .collect()
+            };
             let mut keep_iter = keep.iter();
             c.vacancies.retain(|_| *keep_iter.next().unwrap_or(&true));
             let mut keep_iter = keep.iter();
             origins.vacancies.retain(|_| *keep_iter.next().unwrap_or(&true));
-            for (j, v) in overlay.vacancies.iter().enumerate() {
-                c.vacancies.push(v.clone());
-                origins.vacancies.push(From::Overlay(j));
-            }
+            origins.vacancies.extend((0..vacancies.len()).map(From::Overlay));
+            c.vacancies.extend(vacancies);
         }
         origins.activities = (0..c.activities.len()).map(From::Catalog).collect();
-        for (j, a) in overlay.activities.iter().enumerate() {
-            c.activities.push(a.clone());
-            origins.activities.push(From::Overlay(j));
-        }
-        let m = &overlay.meta;
-        c.meta.attribution.extend(m.attribution.iter().cloned());
-        c.meta.notes.extend(m.notes.iter().cloned());
+        origins.activities.extend((0..activities.len()).map(From::Overlay));
+        c.activities.extend(activities);
+        c.meta.attribution.extend(m.attribution);
+        c.meta.notes.extend(m.notes);
         if m.contact.is_some() {
-            c.meta.contact = m.contact.clone();
+            c.meta.contact = m.contact;
         }
-        c.meta.overlay = Some(OverlayInfo { name: m.name.clone(), version: m.version.clone(), generated: m.generated });
-        (c, origins)
+        c.meta.overlay = Some(OverlayInfo { name: m.name, version: m.version, generated: m.generated });
+        (self, origins)
     }
 
     /// The arbeidsmarktregio of every place id that has one: gemeenten (and other places)
     /// by their `region`, postcodes through their gemeente.
     pub fn place_regions(&self) -> HashMap<&str, &str> {
-        let mut out: HashMap<&str, &str> =
-            self.places.iter().filter_map(|p| Some((p.id.as_str(), p.region.as_deref()?))).collect();
+        let places = self.region_places();
+        places.into_iter().filter_map(|(id, i)| Some((id, self.places[i].region.as_deref()?))).collect()
+    }
+
+    /// [`Catalog::place_regions`] as the index of the place that gives the region (a map
+    /// type the index uses too, so the merge adds no hash map code of its own).
+    fn region_places(&self) -> HashMap<&str, usize> {
+        let mut out: HashMap<&str, usize> = self
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.region.is_some())
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
         for pc in &self.postcodes {
-            if let Some(&r) = out.get(pc.3.as_str()) {
-                out.entry(pc.0.as_str()).or_insert(r);
+            if let Some(&i) = out.get(pc.3.as_str()) {
+                out.entry(pc.0.as_str()).or_insert(i);
             }
         }
         out
@@ -155,20 +173,20 @@ impl Catalog {
 }
 
 /// Replaces the element with the same id, or appends.
-fn replace_or_add<T: Clone>(list: &mut Vec<T>, from: &mut Vec<From>, new: &[T], id: impl Fn(&T) -> &String) {
+fn replace_or_add<T>(list: &mut Vec<T>, from: &mut Vec<From>, new: Vec<T>, id: impl Fn(&T) -> &String) {
     let mut at: HashMap<String, usize> = HashMap::new();
     for (i, x) in list.iter().enumerate() {
         at.entry(id(x).clone()).or_insert(i);
     }
-    for (j, x) in new.iter().enumerate() {
-        match at.get(id(x)) {
+    for (j, x) in new.into_iter().enumerate() {
+        match at.get(id(&x)) {
             Some(&i) => {
-                list[i] = x.clone();
+                list[i] = x;
                 from[i] = From::Overlay(j);
             }
             None => {
-                at.insert(id(x).clone(), list.len());
-                list.push(x.clone());
+                at.insert(id(&x).clone(), list.len());
+                list.push(x);
                 from.push(From::Overlay(j));
             }
         }
@@ -198,7 +216,7 @@ impl Origins {
             let Some((index, tail)) = rest.strip_prefix('[').and_then(|r| r.split_once(']')) else { continue };
             let Some(i) = index.parse::<usize>().ok() else { continue };
             if list == "offerings" {
-                if let (Some(k), Some(t)) = (self.intakes.get(&i), tail.strip_prefix(".intakes")) {
+                if let (Some(k), Some(t)) = (self.intakes.get(i).copied().flatten(), tail.strip_prefix(".intakes")) {
                     return format!("overlay.intakes[{k}].intakes{t}");
                 }
             }

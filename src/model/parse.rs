@@ -109,11 +109,7 @@ pub fn catalog_from_str(text: &str) -> Result<Catalog, InputError> {
         return Err(InputError::one(Document::Catalog, "", "a catalog must be a JSON object"));
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let catalog = catalog_from(&mut de, || match serde_json::from_str::<Members>(text) {
-        Ok(m) => Ok(m.0),
-        Err(e) if e.is_data() => Err(Problem::new("", "a catalog must be a JSON object")),
-        Err(e) => Err(json_problem(&e)),
-    })?;
+    let catalog = catalog_from(&mut de, || members(text, "a catalog must be a JSON object"))?;
     de.end().map_err(syntax)?;
     Ok(catalog)
 }
@@ -137,14 +133,28 @@ pub fn catalog_from<'de, D: Deserializer<'de>, N: Node>(
         Err(e) => path_problem(e.path(), &e.inner().to_string()),
     };
     let members = members().map_err(|p| fail(vec![p]))?;
-    let mut problems = catalog_problems(members);
-    // The one-pass error may be one the member-by-member pass cannot see (a key given
-    // twice): keep it, first, unless that element is reported already.
+    Err(fail(with_first(catalog_problems(members), first)))
+}
+
+/// The top-level members of the JSON object `text`; `not_object` when it is another JSON
+/// value. Shared by the catalog and the overlay reader.
+fn members<'a>(text: &'a str, not_object: &str) -> Result<Vec<(String, &'a RawValue)>, Problem> {
+    match serde_json::from_str::<Members>(text) {
+        Ok(m) => Ok(m.0),
+        Err(e) if e.is_data() => Err(Problem::new("", not_object)),
+        Err(e) => Err(json_problem(&e)),
+    }
+}
+
+/// The member-by-member `problems` with the one-pass error `first`: it may be one the
+/// member-by-member pass cannot see (a key given twice), so it is kept, first, unless
+/// that element is reported already.
+fn with_first(mut problems: Vec<Problem>, first: Problem) -> Vec<Problem> {
     let element = first.path.split_inclusive(']').next().unwrap_or_default();
     if !problems.iter().any(|p| p.path == first.path || (element.ends_with(']') && p.path.starts_with(element))) {
         problems.insert(0, first);
     }
-    Err(fail(problems))
+    problems
 }
 
 /// Every problem of a catalog document, element by element.
@@ -360,17 +370,8 @@ pub fn overlay_from_str(text: &str) -> Result<Overlay, InputError> {
         }
         Err(e) => at(path_problem(e.path(), &e.inner().to_string())),
     };
-    let members = match serde_json::from_str::<Members>(text) {
-        Ok(m) => m.0,
-        Err(e) if e.is_data() => return Err(fail(vec![Problem::new("overlay", "an overlay must be a JSON object")])),
-        Err(e) => return Err(fail(vec![at(json_problem(&e))])),
-    };
-    let mut problems = overlay_problems(members);
-    let element = first.path.split_inclusive(']').next().unwrap_or_default();
-    if !problems.iter().any(|p| p.path == first.path || (element.ends_with(']') && p.path.starts_with(element))) {
-        problems.insert(0, first);
-    }
-    Err(fail(problems))
+    let members = members(text, "an overlay must be a JSON object").map_err(|p| fail(vec![at(p)]))?;
+    Err(fail(with_first(overlay_problems(members), first)))
 }
 
 /// Every structural problem of an overlay document, member by member and element by

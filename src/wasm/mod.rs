@@ -52,8 +52,9 @@ impl Matcher {
             return Ok(Matcher { inner: crate::Matcher::from_validated(catalog) });
         }
         let overlay = read(overlay, Document::Overlay, parse::overlay_from_str)?;
-        let inner = crate::Matcher::with_overlay(&catalog, &overlay).map_err(|e| js_error(&e))?;
-        Ok(Matcher { inner })
+        // Neither is kept: the merge moves the overlay's elements into the catalog.
+        let merged = catalog.merged(overlay).map_err(|e| js_error(&e))?;
+        Ok(Matcher { inner: crate::Matcher::from_validated(merged) })
     }
 
     /// Matches a profile (a JS object, or JSON text) on `today` (`YYYY-MM-DD`), in `lang`
