@@ -25,21 +25,28 @@ const SHELL = ["www/routewijzer.js", ...within("www/js/", ".js"), "www/routewijz
 // Targets of the foundations issue, and the ceilings the tests hold (measured + ~3-5%; raised
 // with the figures in BENCHMARKS.md when a feature grows them, never met by hand-written code).
 const WASM_TARGET = 120 * KB;
-const WASM_CEILING = 215 * KB;
+// Raised by issue #11: activities and the loket overlay in the core, 229.5 KB (BENCHMARKS.md,
+// "WebAssembly size": +12.0 KB activities, +10.4 KB the overlay reader and merge).
+const WASM_CEILING = 235 * KB;
 const FIRST_TARGET = 220 * KB;
-const FIRST_CEILING = 320 * KB;
+// Raised by issue #11 (the wasm and the shell above, the shard's activities): measured 362.9 KB.
+const FIRST_CEILING = 375 * KB;
 
-test("the wasm module stays under its ceiling (215 KB gzip; target 120 KB)", () => {
+test("the wasm module stays under its ceiling (235 KB gzip; target 120 KB)", () => {
   const size = gz("pkg/routewijzer_bg.wasm");
   console.log(`# pkg/routewijzer_bg.wasm: ${n(size)} bytes gzip (target ${n(WASM_TARGET)}, ceiling ${n(WASM_CEILING)})`);
   assert.ok(size <= WASM_CEILING, `${size} bytes gzip > ${WASM_CEILING}`);
 });
 
 // The shell's ceiling: 25 KB until issue #10 added the worker, the answer-first results,
-// the place and study-field comboboxes and their search (measured 40.6 KB; BENCHMARKS.md).
-const SHELL_CEILING = 42 * KB;
+// the place and study-field comboboxes and their search (measured 40.6 KB; BENCHMARKS.md);
+// 42 KB until issue #11 added the candidate's next step: calendar files, kept routes and
+// their comparison, the share link, the print summary and the handoff (kit 6.6 KB, handoff
+// 3.4, shortlist 3.2, ics 2.9, share 2.9, styles 0.9), and the sliced in-place rendering
+// of #10 (2.7 KB): measured 66.3 KB.
+const SHELL_CEILING = 68 * KB;
 
-test("the shell (every JS module + styles, each gzipped) stays under its ceiling (42 KB)", () => {
+test("the shell (every JS module + styles, each gzipped) stays under its ceiling (68 KB)", () => {
   assert.ok(SHELL.length > 5, "the modules are there");
   for (const f of SHELL) console.log(`#   ${f}: ${n(gz(f))}`);
   const size = total(SHELL);
@@ -47,7 +54,7 @@ test("the shell (every JS module + styles, each gzipped) stays under its ceiling
   assert.ok(size <= SHELL_CEILING, `${size} bytes gzip > ${SHELL_CEILING}`);
 });
 
-test("the first screen of the demo (page, JS, CSS, nl store, wasm, AM13 shard) stays under its ceiling (320 KB gzip; target 220 KB)", () => {
+test("the first screen of the demo (page, JS, CSS, nl store, wasm, AM13 shard) stays under its ceiling (375 KB gzip; target 220 KB)", () => {
   const parts = {
     page: ["www/index.html"],
     js: [...SHELL.filter((f) => f.endsWith(".js")), "pkg/routewijzer.js"],

@@ -189,9 +189,11 @@ test("pack folder: only what one loket needs, hashed names but the entry, each h
   console.log(`# pack AM13: ${files.length} files, ${n(manifest.total.bytes)} bytes raw, ${n(manifest.total.gzip)} gzip, ${n(manifest.total.br)} brotli; on disk with the .gz/.br copies ${n(disk)} bytes; a first visit downloads ${n(br)} bytes (brotli)`);
   for (const m of manifest.files) console.log(`#   ${m.path}: ${n(m.bytes)} / gzip ${n(m.gzip)} / br ${n(m.br)}`);
   // Ceilings (the figures + ~10%): what one loket copies, and what a visitor downloads.
-  assert.ok(disk <= 2.6 * KB * KB, `${disk} bytes on disk`);
-  assert.ok(manifest.total.bytes <= 1.9 * KB * KB, `${manifest.total.bytes} bytes raw`);
-  assert.ok(br <= 265 * KB, `first visit ${br} bytes brotli`);
+  assert.ok(disk <= 2.8 * KB * KB, `${disk} bytes on disk`);
+  assert.ok(manifest.total.bytes <= 2.0 * KB * KB, `${manifest.total.bytes} bytes raw`);
+  // Raised from 265 KB when the candidate's next step (the kit modules) and activities and
+  // overlays in the core (wasm) came in: measured 288-291 KB.
+  assert.ok(br <= 300 * KB, `first visit ${br} bytes brotli`);
 });
 
 test("pack: every .gz and .br decompresses to its file", () => {
@@ -422,7 +424,7 @@ async function firstResult(url) {
 
 const todo = process.env.DEPLOY_PERF_STRICT
   ? undefined
-  : "goal of issue #11 not met: a first visit's 248 KB (brotli; the wasm 167 KB of it) take 1.24 s at 200,000 B/s, and after the wasm the matcher, the form, the match and the render take 0.8-2 s at 4x (BENCHMARKS.md)";
+  : "goal of issue #11 not met: a first visit's 289 KB (brotli; the wasm about 170 KB of it) take 1.24 s at 200,000 B/s, and after the wasm the matcher, the form, the match and the render take 0.8-2 s at 4x (BENCHMARKS.md)";
 
 test(`performance goal: first result <= ${GOAL} ms on 1.6 Mbps / 150 ms RTT / ${RATE}x CPU, the pack served compressed`, { todo }, async () => {
   const dir = mkdtempSync(join(TMP, "perf-"));

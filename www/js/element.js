@@ -50,6 +50,7 @@ export class RouteWijzer extends HTMLElement {
   #busy = 0; // matches in flight
   #again = false; // the answers changed while a match was in flight
   #filling = false;
+  #ready = false; // the form is built and filled with the answers it starts with
   #io = null;
   #firstResult = false;
   #view = null; // the candidate's filters (MatchView), defaults from the attributes
@@ -68,17 +69,17 @@ export class RouteWijzer extends HTMLElement {
 
   /** The answers as a Profile (never sent anywhere). */
   get profile() {
-    return this.#form?.complete ? this.#form.read() : structuredClone(this.#pending ?? {});
+    return this.#ready ? this.#form.read() : structuredClone(this.#pending ?? {});
   }
   /** Replaces the answers (`{}` or null clears them) and updates the result. */
   set profile(p) {
     const profile = p && typeof p === "object" ? p : {};
-    if (this.#form?.complete) {
+    if (this.#ready) {
       this.#fill(profile);
       this.#run();
     }
     // (Re)loading, or the form still being built: the form to come gets it.
-    if (!this.#matcher || !this.#form?.complete) this.#pending = structuredClone(profile);
+    if (!this.#ready) this.#pending = structuredClone(profile);
   }
 
   /** The last result object (see MatchResult), or null. */
@@ -225,6 +226,7 @@ export class RouteWijzer extends HTMLElement {
   }
 
   async #start() {
+    this.#ready = false; // until the form is built and filled: answers set meanwhile wait in #pending
     const url = this.#catalogUrl;
     const bar = h("progress", { max: 100 });
     // Without a known total (a compressed transfer counts more bytes than its
@@ -281,6 +283,7 @@ export class RouteWijzer extends HTMLElement {
       this.#pending = null;
       this.#shareRead = true;
       this.#useShare(await shared, !!restored && Object.keys(restored).length > 0);
+      this.#ready = true;
       performance.mark(`routewijzer:ready:${this.name}`);
       this.#emit("ready", { catalog: this.#info.name, version: this.#info.version, region: this.#info.region ?? this.getAttribute("region") ?? null });
       this.#run(true);
