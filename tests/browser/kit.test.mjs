@@ -191,8 +191,9 @@ test("the share link: copied with the answers in the fragment, reopened elsewher
   await waitForResults(o.w);
   assert.deepEqual(await o.w.evaluate((el) => el.profile), profile);
   assert.equal(await o.w.getByLabel("Postcode of gemeente").inputValue(), "3511");
-  // The fragment never reaches the server.
+  // The fragment never reaches the server, and once read it leaves the address bar (page scripts such as a tracker cannot read it later).
   assert.ok(o.log.requests.every((r) => !r.url.includes("#") && !r.url.includes("rw1")), "no request carries the fragment");
+  assert.equal(await o.page.evaluate(() => location.hash), "");
   assert.deepEqual(o.log.errors, []);
   await other.close();
   await context.close();

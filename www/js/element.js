@@ -449,6 +449,9 @@ export class RouteWijzer extends HTMLElement {
     }
     const use = (run) => {
       this.#fill(shared.profile);
+      // The answers are in the form now: out of the address bar and the page's history,
+      // where the page's own scripts (an analytics tracker) could read them.
+      if (/^#rw\d/.test(location.hash)) history.replaceState(history.state, "", location.pathname + location.search);
       this.#status.replaceChildren(h("p", { class: "rw-notice", role: "status", text: t("shareLoaded") }));
       if (run) this.#run(true);
     };
