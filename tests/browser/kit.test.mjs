@@ -131,6 +131,7 @@ test("add to calendar: the application deadline, the GO request date and the int
   const card = w.locator(`.rw-route[data-offering="${first}"]`);
   await card.locator(".rw-cal summary").click();
   const buttons = card.locator(".rw-cal button");
+  await buttons.nth(2).waitFor(); // the menu is built when opened
   assert.deepEqual(await buttons.allTextContents(), [`Uiterlijk aanmelden: ${fmt(route.next_intake.apply_by)}`, `Geschiktheidsonderzoek laten aanvragen: ${fmt(go.date)}`, `Start opleiding: ${fmt(route.next_intake.start_date)}`]);
   const before = log.requests.length;
   const files = [];

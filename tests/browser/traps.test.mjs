@@ -231,7 +231,8 @@ for (const mode of Object.keys(MODES)) {
   test(`${mode}: the element: a trap shows the crash message and fires one routewijzer:error; a re-run adds none; a changed answer gives results`, async () => {
     const { page, context, log } = await trappingPage(mode, `<route-wijzer name="w" catalog="/data/catalog.json" today="${TODAY}"></route-wijzer>`);
     const w = page.locator("route-wijzer");
-    await w.locator("form").waitFor();
+    // Ready, with the first (browsing) result shown: no match of its own left to trap.
+    await w.locator(".rw-results:not([aria-busy]) .rw-summary").waitFor();
     const message = () => w.locator(".rw-results .rw-error").textContent();
     /** Waits until the wrapper has used up its traps. */
     const used = () => page.evaluate(async () => {
