@@ -3,7 +3,7 @@
 // setting `profile` replaces the answers.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { events, fixturePage, harness, openPage, TODAY, waitForResults } from "./helpers.mjs";
+import { events, fixturePage, harness, openPage, ready, TODAY, waitForResults } from "./helpers.mjs";
 
 const h = harness();
 
@@ -69,7 +69,7 @@ test("two widgets with different ids keep separate saved answers; unnamed widget
   assert.deepEqual(keys, names.map((n) => `routewijzer:${n}`).sort(), "one key per widget");
 
   await page.reload();
-  for (let i = 0; i < 4; i++) await all.nth(i).locator("form").waitFor();
+  for (let i = 0; i < 4; i++) await ready(all.nth(i));
   assert.deepEqual(await all.evaluateAll((els) => els.map((el) => el.name)), names, "the same names after a reload");
   for (const [w, age] of [[a, "30"], [b, "50"], [c, "60"], [d, "70"]]) {
     assert.equal(await w.getByLabel("Leeftijd", { exact: true }).inputValue(), age);

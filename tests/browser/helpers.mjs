@@ -106,7 +106,12 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 }
 
-/** Waits until the widget shows results for the current answers (debounce included). */
+/** Waits until the widget is ready: its form built and filled with the answers it starts with (saved or set), and a first result shown. */
+export async function ready(w) {
+  await w.locator(".rw-results:not([aria-busy]) .rw-summary").waitFor();
+}
+
+/** Waits until the widget shows results for the current answers. */
 export async function waitForResults(w) {
   // Without answers the widget shows every kind of route (browsing): wait for a real result.
   // The results are built in slices: aria-busy is on the section until the last is in.

@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import {
-  CSP, cspViolations, events, fillCareerSwitcher, fillJanuaryOffer, fixturePage, launch, openDemo, openPage, screenshot, startServer, TODAY, waitForResults,
+  CSP, cspViolations, events, fillCareerSwitcher, fillJanuaryOffer, fixturePage, launch, openDemo, openPage, ready, screenshot, startServer, TODAY, waitForResults,
 } from "./helpers.mjs";
 
 const HOSTILE = readFileSync(new URL("./fixtures/hostile-catalog.json", import.meta.url), "utf8");
@@ -170,7 +170,7 @@ describe("privacy", () => {
     assert.match(await page.evaluate(() => localStorage.getItem("routewijzer:loket-utrecht")), /"age":44/);
     await page.reload();
     w = page.locator("route-wijzer");
-    await w.locator("form").waitFor();
+    await ready(w);
     assert.equal(await w.getByLabel("Leeftijd", { exact: true }).inputValue(), "44");
     assert.equal(await w.getByLabel("Onthoud mijn antwoorden op dit apparaat").isChecked(), true);
     await w.getByLabel("Onthoud mijn antwoorden op dit apparaat").uncheck();
