@@ -28,6 +28,7 @@ use crate::model::date::Date;
 use std::fmt;
 
 pub use build::Kind;
+pub use text::base_letter;
 
 /// The columns of a kind's CSV template (`data/templates/`), in order, and whether each
 /// is required.

@@ -100,20 +100,26 @@ pub(crate) fn pc4(s: &str) -> Option<String> {
     ok.then(|| digits.to_string())
 }
 
+/// A lower-case letter without its accent (`é` → `e`, `ÿ` → `y`); other characters as they
+/// are. Shared by the importer's ids and the catalog build's name folding.
+pub fn base_letter(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        'ÿ' | 'ý' => 'y',
+        c => c,
+    }
+}
+
 /// Lowercase ASCII letters and digits joined by `-`, accents dropped: an id from a name.
 pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c => c,
-        };
+    for c in s.chars().flat_map(char::to_lowercase).map(base_letter) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

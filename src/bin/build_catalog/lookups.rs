@@ -42,18 +42,7 @@ struct FieldEntry {
 /// Lower case, accents and punctuation dropped: how the widget compares names.
 pub fn fold(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars().flat_map(|c| c.to_lowercase()) {
-        let c = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'ÿ' | 'ý' => 'y',
-            c => c,
-        };
+    for c in s.chars().flat_map(|c| c.to_lowercase()).map(routewijzer::import::base_letter) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' {
