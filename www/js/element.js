@@ -45,7 +45,6 @@ export class RouteWijzer extends HTMLElement {
   #last = null;
   #lastKey = "";
   #errKey = null; // the answers whose failure was just reported: a re-run (submit, today, lang) reports nothing new
-  #timer = 0;
   #seq = 0; // bumped by every run: only the latest run's result (or error) is shown
   #busy = 0; // matches in flight
   #again = false; // the answers changed while a match was in flight
@@ -155,16 +154,12 @@ export class RouteWijzer extends HTMLElement {
 
   disconnectedCallback() {
     this.#io?.disconnect();
-    clearTimeout(this.#timer);
   }
 
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.#root) return;
     if (name === "catalog" || name === "overlay" || name === "region") {
-      if (this.#form) {
-        this.#pending = this.profile; // keep the answers across the reload
-        clearTimeout(this.#timer);
-      }
+      if (this.#form) this.#pending = this.profile; // keep the answers across the reload
       this.#matcher = null;
       this.#loading = null;
       if (this.isConnected) this.#start();
@@ -465,7 +460,6 @@ export class RouteWijzer extends HTMLElement {
   }
 
   async #run(force) {
-    clearTimeout(this.#timer);
     if (!this.#matcher || !this.#form?.complete) return;
     const profile = this.#form.read();
     const key = JSON.stringify(profile);
