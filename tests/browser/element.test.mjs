@@ -163,3 +163,33 @@ test("a profile set while a new catalog loads is the one the reloaded form shows
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("the form comes before the catalog: answers given while it downloads are kept and matched first", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/data/slow.json", async (route) => {
+    await held;
+    route.fulfill({ body: await (await fetch(`${h.server.url}data/catalog.json`)).text(), contentType: "application/json" });
+  });
+  await fixturePage(page, h.server.url, "slow.html", page1(['name="slow" catalog="/data/slow.json"']).replace(' catalog="/data/catalog.json"', ""));
+  const w = page.locator("route-wijzer");
+  await w.locator("form").waitFor();
+  // The questions are there and answerable; no results yet, the loading status says why.
+  assert.equal(await w.locator(".rw-results").count(), 0);
+  assert.equal(await w.locator(".rw-loading[role=status]").count(), 1);
+  await w.getByLabel("Leeftijd", { exact: true }).fill("41");
+  await w.getByLabel("Basisonderwijs", { exact: true }).check();
+  assert.deepEqual(await w.evaluate((el) => el.profile), { sectors: ["po"], age: 41 });
+  assert.deepEqual(await events(page, "result"), [], "nothing matched before the catalog is in");
+  release();
+  // The first result is for those answers (never the browsing view of no answers).
+  await waitForResults(w);
+  assert.equal(await w.locator(".rw-loading").count(), 0);
+  assert.deepEqual(await w.evaluate((el) => el.profile), { sectors: ["po"], age: 41 });
+  const results = await events(page, "result");
+  assert.equal(results.length, 1, "one match, of the answers given");
+  assert.equal(await page.evaluate(() => window.__events.filter((e) => e.type === "ready").length), 1);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -49,7 +49,8 @@ export class RouteWijzer extends HTMLElement {
   #busy = 0; // matches in flight
   #again = false; // the answers changed while a match was in flight
   #filling = false;
-  #ready = false; // the form is built and filled with the answers it starts with
+  #formReady = false; // the form is built and filled (it may come before the catalog)
+  #remembered = false; // answers were stored on this device ("remember" was ticked)
   #io = null;
   #firstResult = false;
   #view = null; // the candidate's filters (MatchView), defaults from the attributes
@@ -68,17 +69,15 @@ export class RouteWijzer extends HTMLElement {
 
   /** The answers as a Profile (never sent anywhere). */
   get profile() {
-    return this.#ready ? this.#form.read() : structuredClone(this.#pending ?? {});
+    return this.#formReady ? this.#form.read() : structuredClone(this.#pending ?? {});
   }
   /** Replaces the answers (`{}` or null clears them) and updates the result. */
   set profile(p) {
     const profile = p && typeof p === "object" ? p : {};
-    if (this.#ready) {
+    if (this.#formReady) {
       this.#fill(profile);
-      this.#run();
-    }
-    // (Re)loading, or the form still being built: the form to come gets it.
-    if (!this.#ready) this.#pending = structuredClone(profile);
+      this.#run(); // (before the catalog is in, the first run comes with it)
+    } else this.#pending = structuredClone(profile); // the form to come gets it
   }
 
   /** The last result object (see MatchResult), or null. */
@@ -221,7 +220,7 @@ export class RouteWijzer extends HTMLElement {
   }
 
   async #start() {
-    this.#ready = false; // until the form is built and filled: answers set meanwhile wait in #pending
+    this.#formReady = false; // until the form is built and filled: answers set meanwhile wait in #pending
     const url = this.#catalogUrl;
     const bar = h("progress", { max: 100 });
     // Without a known total (a compressed transfer counts more bytes than its
@@ -230,63 +229,79 @@ export class RouteWijzer extends HTMLElement {
     // The loket's own data laid over the catalog (the `overlay` attribute: a URL).
     const overlay = this.getAttribute("overlay") ? new URL(this.getAttribute("overlay"), document.baseURI).href : undefined;
     const loading = (this.#loading = Routewijzer.load({ catalog: url, overlay, onProgress }));
+    loading.catch(() => {}); // awaited after the form is built; a failure is shown then
     // Answers in the page's fragment (a share link), read once per element while the rest loads; never throws.
     const shared = this.#shareRead ? null : decodeShare(location.hash);
-    let settled = false;
-    this.#useLang().then((w) => {
-      if (settled || this.#loading !== loading) return;
-      bar.setAttribute("aria-label", w.t("loading"));
-      this.#status.replaceChildren(h("div", { class: "rw-loading", role: "status" }, h("span", { text: w.t("loading") }), bar));
-    });
+    const stale = () => this.#loading !== loading; // the catalog attribute changed meanwhile
     try {
-      const [matcher] = await Promise.all([loading, this.#useLang()]);
-      settled = true;
-      if (this.#loading !== loading) return; // the catalog attribute changed meanwhile
+      // The form needs only the words: it is built and filled while the catalog and the
+      // core still download (on a slow link the person can start answering; on a slow
+      // CPU its build overlaps the download instead of following it).
+      const words = await this.#useLang();
+      if (stale()) return;
+      bar.setAttribute("aria-label", words.t("loading"));
+      const progress = h("div", { class: "rw-loading", role: "status" }, h("span", { text: words.t("loading") }), bar);
+      this.#status.replaceChildren(progress);
+      const restored = await this.#buildForm(words);
+      if (stale()) return;
+      const matcher = await loading;
+      if (stale()) return;
       this.#matcher = matcher;
       this.#info = matcher.info();
       this.#places = matcher.places();
-      this.#status.replaceChildren();
-      // The form in two halves, each laid out and painted before the next step and the
-      // first result are built: one long task would otherwise hold the page up (the
-      // first build and layout of the widget are its slowest).
-      this.#filling = true;
-      try {
-        this.#renderAll();
-        await nextFrame();
-        this.#form.finish();
-        await nextFrame();
-      } finally {
-        this.#filling = false;
+      if (this.#status.firstChild === progress) this.#status.replaceChildren();
+      if (this.#form.words !== this.#words) {
+        this.#rerender(false); // the language changed while the catalog loaded
+      } else {
+        this.#form.places = this.#places;
+        this.#renderRest();
       }
-      if (this.#loading !== loading) return;
-      let saved = null;
-      try {
-        saved = localStorage.getItem(this.#storeKey);
-      } catch {}
-      if (saved != null) {
-        this.#form.remember = true;
+      if (this.#remembered) {
         this.#kit.shortlist.load(); // kept routes are stored under the same consent
         this.#kit.shortlist.persist(true);
       }
-      let restored = this.#pending;
-      if (!restored && saved) {
-        try {
-          restored = JSON.parse(saved);
-        } catch {}
-      }
-      if (restored) this.#fill(restored);
-      this.#pending = null;
       this.#shareRead = true;
       this.#useShare(await shared, !!restored && Object.keys(restored).length > 0);
-      this.#ready = true;
       performance.mark(`routewijzer:ready:${this.name}`);
       this.#emit("ready", { catalog: this.#info.name, version: this.#info.version, region: this.#info.region ?? this.getAttribute("region") ?? null });
       this.#run(true);
     } catch (e) {
-      settled = true;
       await this.#useLang();
-      if (this.#loading === loading) this.#fail(e, url);
+      if (!stale()) this.#fail(e, url);
     }
+  }
+
+  /** Builds the form (in two halves, each laid out and painted before the next: one long
+   * task would otherwise hold the page up) and fills it with the answers it starts with:
+   * set on the element, else remembered on this device. Resolves to those answers. */
+  async #buildForm(words) {
+    this.#filling = true;
+    try {
+      this.#renderHead();
+      this.#makeForm(words);
+      this.#body.replaceChildren(this.#form.el);
+      await nextFrame();
+      this.#form.finish();
+      await nextFrame();
+    } finally {
+      this.#filling = false;
+    }
+    let saved = null;
+    try {
+      saved = localStorage.getItem(this.#storeKey);
+    } catch {}
+    this.#remembered = saved != null;
+    if (this.#remembered) this.#form.remember = true;
+    let restored = this.#pending;
+    if (!restored && saved) {
+      try {
+        restored = JSON.parse(saved);
+      } catch {}
+    }
+    if (restored) this.#fill(restored);
+    this.#pending = null;
+    this.#formReady = true;
+    return restored;
   }
 
   #fail(e, url) {
@@ -297,6 +312,7 @@ export class RouteWijzer extends HTMLElement {
     const retry = h("button", { type: "button", class: "rw-btn", text: t("retry") });
     retry.addEventListener("click", () => this.#start());
     this.#form = null;
+    this.#formReady = false;
     this.#body.replaceChildren();
     this.#status.replaceChildren(
       h("div", { class: "rw-error", role: "alert" },
@@ -314,20 +330,23 @@ export class RouteWijzer extends HTMLElement {
 
   // ---------------------------------------------------------------- rendering
 
-  #renderAll() {
-    const words = this.#words;
-    this.#renderHead();
+  /** The form (the questions); the results come with the catalog (#renderRest). */
+  #makeForm(words) {
     this.#form = new Form({
       words,
       uid: this.#uid,
       sectors: this.#sectors,
       places: this.#places,
-      fields: this.#info.fields || [],
       onChange: () => this.#changed(),
       onRemember: () => this.#store(),
       // The result is computed in the worker: focus its heading once it is shown.
-      onSubmit: () => this.#run(true).then(() => this.#results.focus()),
+      onSubmit: () => this.#run(true).then(() => this.#results?.focus()),
     });
+  }
+
+  /** What needs the catalog: the candidate's kit, the results, the footer. */
+  #renderRest() {
+    const words = this.#words;
     this.#view ??= this.#defaultView;
     if (!this.#kit) {
       this.#kit = new Kit({
@@ -360,18 +379,20 @@ export class RouteWijzer extends HTMLElement {
     this.#renderFoot();
   }
 
-  /** Renders everything again (language or sectors changed), keeping the answers. */
-  #rerender() {
+  /** Renders everything again (language or sectors changed), keeping the answers; runs a match unless `run` is false. */
+  #rerender(run = true) {
     const answers = this.#form ? this.profile : undefined;
     const remember = this.#form?.remember;
     // The old form, removed, may still fire a change (of the field that had focus): it
     // must not start a match of the new, still empty form.
     this.#fill(answers ?? {}, () => {
-      this.#renderAll();
+      this.#renderHead();
+      this.#makeForm(this.#words);
       this.#form.finish();
+      this.#renderRest();
     });
     this.#form.remember = remember;
-    this.#run(true);
+    if (run) this.#run(true);
   }
 
   #renderFoot() {

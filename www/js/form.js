@@ -59,6 +59,25 @@ export class Form {
     });
   }
 
+  /** The Words the form was built with. */
+  get words() {
+    return this.#w;
+  }
+
+  /** The catalog's places, when it is in (the form may be built before it): a place given as a code is shown by its name. */
+  set places(places) {
+    this.#places = places;
+    const input = this.el.elements.place;
+    const picked = input && this.#picked.get(input);
+    const loc = picked?.value?.gemeente;
+    if (!loc || input.value.trim() !== picked.text || input.value.trim() !== loc) return;
+    const name = places.find((x) => x.id === loc)?.name;
+    if (name) {
+      input.value = name;
+      this.#picked.set(input, { text: name, value: picked.value });
+    }
+  }
+
   get remember() {
     return this.el.elements.remember.checked;
   }
