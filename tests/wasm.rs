@@ -57,16 +57,7 @@ fn profile_object_round_trips_to_the_cli_result_shape() {
 fn json_text_and_object_inputs_give_the_same_result() {
     let m = matcher();
     let a = call(&m, JsValue::from_str(PROFILE), "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
-    let b = m
-        .match_profile(
-            JSON::parse(PROFILE).unwrap(),
-            "2026-11-23".into(),
-            "nl".into(),
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-            JsValue::UNDEFINED,
-        )
-        .unwrap();
+    let b = in_dutch(&m, JSON::parse(PROFILE).unwrap()).unwrap();
     assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&b).unwrap());
     let from_object = Matcher::new(JSON::parse(CATALOG).unwrap(), JsValue::UNDEFINED).unwrap();
     let c = call(&from_object, JsValue::from_str(PROFILE), "2026-11-23".into(), JsValue::UNDEFINED, JsValue::UNDEFINED)
@@ -216,6 +207,18 @@ fn memory_bytes() -> f64 {
 /// Calls `match` with raw JS arguments.
 fn call(m: &Matcher, profile: JsValue, today: JsValue, limit: JsValue, closed: JsValue) -> Result<JsValue, JsValue> {
     m.match_profile(profile, today, JsValue::UNDEFINED, limit, closed, JsValue::UNDEFINED)
+}
+
+/// A match on 2026-11-23 with `lang` given as "nl" (the other options left out).
+fn in_dutch(m: &Matcher, profile: JsValue) -> Result<JsValue, JsValue> {
+    m.match_profile(
+        profile,
+        "2026-11-23".into(),
+        "nl".into(),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
 }
 
 #[wasm_bindgen_test]
@@ -373,16 +376,7 @@ fn an_overlay_as_text_or_object_lays_the_lokets_data_over_the_catalog() {
         let info = m.info().unwrap();
         assert_eq!(get(&get(&info, "overlay"), "name").as_string().unwrap(), "Onderwijsloket Amersfoort");
         assert_eq!(get(&get(&info, "contact"), "email").as_string().unwrap(), "info@loket.example.nl");
-        let result = m
-            .match_profile(
-                JsValue::from_str(SWITCHER),
-                "2026-11-23".into(),
-                "nl".into(),
-                JsValue::UNDEFINED,
-                JsValue::UNDEFINED,
-                JsValue::UNDEFINED,
-            )
-            .unwrap();
+        let result = in_dutch(&m, JsValue::from_str(SWITCHER)).unwrap();
         // The pathways now use the real vacancy (the demo ones of AM14, Amersfoort, are gone).
         let pathways = Array::from(&get(&result, "pathways"));
         let vacancies: Vec<JsValue> =
