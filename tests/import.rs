@@ -420,3 +420,27 @@ fn echoed_values_are_clipped_and_escaped() {
     assert!(r.problems[0].message.len() < 400, "{}", r.problems[0].message);
     assert!(r.problems[1].message.contains("\\u{1b}") && !r.problems[1].message.contains('\u{1b}'));
 }
+
+/// `scripts/build-web.sh` takes the compiled wasm from where cargo wrote it: the
+/// `CARGO_TARGET_DIR` when set, else `target/`. (The script itself installs tools and
+/// builds for minutes, so its path line is run on its own.)
+#[test]
+fn build_web_takes_the_wasm_from_cargo_target_dir() {
+    let script = std::fs::read_to_string(format!("{ROOT}/scripts/build-web.sh")).unwrap();
+    let path = "wasm32-unknown-unknown/wasm-release/routewijzer.wasm";
+    let lines: Vec<&str> = script.lines().filter(|l| l.contains(path)).collect();
+    assert_eq!(lines.len(), 1, "one line names the compiled wasm: {lines:#?}");
+    let set = lines[0];
+    assert!(set.starts_with("wasm_in="), "{set}");
+    assert!(script.contains("\"$wasm_in\""), "wasm-bindgen reads \"$wasm_in\"");
+    let eval = |dir: Option<&str>| {
+        let mut c = Command::new("bash");
+        c.args(["-c", &format!("{set}\nprintf %s \"$wasm_in\"")]).env_remove("CARGO_TARGET_DIR");
+        if let Some(d) = dir {
+            c.env("CARGO_TARGET_DIR", d);
+        }
+        String::from_utf8(c.output().unwrap().stdout).unwrap()
+    };
+    assert_eq!(eval(None), format!("target/{path}"));
+    assert_eq!(eval(Some("/work/elsewhere")), format!("/work/elsewhere/{path}"));
+}
