@@ -444,3 +444,50 @@ fn build_web_takes_the_wasm_from_cargo_target_dir() {
     assert_eq!(eval(None), format!("target/{path}"));
     assert_eq!(eval(Some("/work/elsewhere")), format!("/work/elsewhere/{path}"));
 }
+
+/// Imports files given as text against the AM13 shard.
+fn run_texts(files: &[(&str, &str)]) -> Report {
+    let inputs: Vec<Input> = files.iter().map(|(name, text)| Input { name, data: text.as_bytes() }).collect();
+    let options = Options {
+        base: Some(base()),
+        region: None,
+        name: Some("Onderwijsloket Regio Utrecht".into()),
+        today: Date::parse(TODAY).unwrap(),
+    };
+    import(&inputs, &options)
+}
+
+/// A JobPosting with the given extra members (JSON text without the outer braces).
+fn posting(extra: &str) -> String {
+    format!(
+        r#"{{"@context": "https://schema.org", "@type": "JobPosting", "title": "Docent wiskunde havo/vwo",
+            "hiringOrganization": "Christelijk Gymnasium Utrecht",
+            "jobLocation": {{"address": {{"postalCode": "3511"}}}},
+            "workHours": "32", "validThrough": "2027-03-01", {extra}}}"#
+    )
+}
+
+#[test]
+fn a_posting_keeps_every_bevoegdheid_it_names() {
+    let r = run_texts(&[(
+        "v.json",
+        &posting(
+            r#""educationRequirements": ["Tweedegraads of eerstegraads bevoegdheid wiskunde", "pdg"],
+               "additionalProperty": {"name": "sector", "value": "vo"}"#,
+        ),
+    )]);
+    assert_eq!(counts(&r, Kind::Vacancies), (1, 0), "{:#?}", r.problems);
+    let got: Vec<&str> = r.overlay.vacancies[0].education_requirements.iter().map(|q| q.id()).collect();
+    assert_eq!(got, ["tweedegraads", "eerstegraads", "pdg"]);
+    let notes: Vec<String> = r.assumptions.iter().map(|a| a.to_string()).collect();
+    assert!(
+        has(&notes, "v.json: $.educationRequirements[0]: educationRequirements 'Tweedegraads of eerstegraads bevoegdheid wiskunde' read as tweedegraads, eerstegraads"),
+        "{notes:#?}"
+    );
+    // A CSV cell in words, as a loket may type it, is read the same way.
+    let csv = "title,employer,postcode,sector,role,work_hours,valid_through,education_requirements\n\
+               Docent Engels,Het Lyceum,3511,vo,leraar,24,2027-03-01,tweedegraads of eerstegraads\n";
+    let r = run_texts(&[("v.csv", csv)]);
+    let got: Vec<&str> = r.overlay.vacancies[0].education_requirements.iter().map(|q| q.id()).collect();
+    assert_eq!(got, ["tweedegraads", "eerstegraads"], "{:#?}", r.problems);
+}

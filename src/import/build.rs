@@ -499,28 +499,32 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
             false
         }
     };
-    let mut education_requirements = Vec::new();
+    // Every bevoegdheid a value names: the vacancy's list means any of them is accepted.
+    let mut education_requirements: Vec<Qualification> = Vec::new();
     for f in item.rec.all("education_requirements") {
         for v in items(f) {
-            let w = words(v);
-            let q = vocab(Qualification::ALL, v).ok().or_else(|| {
-                [
-                    (Qualification::Eerstegraads, &["eerstegraads", "eerste graads", "1e graads"][..]),
-                    (Qualification::Tweedegraads, &["tweedegraads", "tweede graads", "2e graads"]),
-                    (Qualification::Pdg, &["pdg", "pedagogisch didactisch getuigschrift"]),
-                    (Qualification::Po, &["pabo", "bevoegdheid po", "primair onderwijs", "basisonderwijs"]),
-                ]
-                .iter()
-                .find(|(_, ws)| ws.iter().any(|x| w.contains(x)))
-                .map(|(q, _)| *q)
-            });
-            match q {
-                Some(q) if !education_requirements.contains(&q) => education_requirements.push(q),
-                Some(_) => {}
-                None if matches!(f.at, Loc::Line { .. }) => {
-                    item.vocab(Qualification::ALL, &Field { key: f.key, value: v.to_string(), at: f.at.clone() });
+            let found = match vocab(Qualification::ALL, v) {
+                Ok(q) => vec![q],
+                Err(_) => {
+                    let found = qualifications_in(v);
+                    if !found.is_empty() {
+                        let ids = found.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", ");
+                        item.note(&f.at, format!("{} '{v}' read as {ids}", label(item.rec, "education_requirements")));
+                    }
+                    found
                 }
-                None => item.note(&f.at, format!("educationRequirements '{v}' is not a bevoegdheid: ignored")),
+            };
+            if found.is_empty() {
+                if matches!(f.at, Loc::Line { .. }) {
+                    item.vocab(Qualification::ALL, &Field { key: f.key, value: v.to_string(), at: f.at.clone() });
+                } else {
+                    item.note(&f.at, format!("educationRequirements '{v}' is not a bevoegdheid: ignored"));
+                }
+            }
+            for q in found {
+                if !education_requirements.contains(&q) {
+                    education_requirements.push(q);
+                }
             }
         }
     }
@@ -547,6 +551,37 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
         url,
         demo: false,
     })
+}
+
+/// The bevoegdheden named in a text (`Tweedegraads of eerstegraads bevoegdheid`,
+/// `Bevoegdheid po (pabo)`), all of them, in vocabulary order. `beperkt(e) tweedegraads`
+/// is the beperkte bevoegdheid, not also the full tweedegraads one.
+fn qualifications_in(text: &str) -> Vec<Qualification> {
+    const NAMES: &[(Qualification, &[&str])] = &[
+        (
+            Qualification::BeperktTweedegraads,
+            &["beperkt tweedegraads", "beperkte tweedegraads", "beperkt tweede graads", "beperkt 2e graads"],
+        ),
+        (Qualification::Eerstegraads, &["eerstegraads", "eerste graads", "1e graads"]),
+        (Qualification::Tweedegraads, &["tweedegraads", "tweede graads", "2e graads"]),
+        (Qualification::Pdg, &[" pdg ", "pedagogisch didactisch getuigschrift"]),
+        (Qualification::Po, &["pabo", "bevoegdheid po", "primair onderwijs", "basisonderwijs"]),
+    ];
+    let mut rest = words(text);
+    let mut found = Vec::new();
+    for (q, names) in NAMES {
+        for name in *names {
+            if rest.contains(name) {
+                // Taken: a shorter name of a later entry does not count it again.
+                rest = rest.replace(name, " ");
+                if !found.contains(q) {
+                    found.push(*q);
+                }
+            }
+        }
+    }
+    found.sort();
+    found
 }
 
 /// Offering ids, at most eight of them.
@@ -1407,6 +1442,17 @@ pub(crate) fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_bevoegdheid_a_text_names() {
+        let q = |s: &str| qualifications_in(s).iter().map(|q| q.id()).collect::<Vec<_>>();
+        assert_eq!(q("Tweedegraads of eerstegraads bevoegdheid wiskunde"), ["tweedegraads", "eerstegraads"]);
+        assert_eq!(q("Bevoegdheid po (pabo) of pdg"), ["po", "pdg"]);
+        assert_eq!(q("2e-graads of 1e-graads"), ["tweedegraads", "eerstegraads"]);
+        assert_eq!(q("Beperkte tweedegraads bevoegdheid"), ["beperkt-tweedegraads"]);
+        assert_eq!(q("beperkt tweedegraads of tweedegraads"), ["tweedegraads", "beperkt-tweedegraads"]);
+        assert_eq!(q("HBO-diploma"), Vec::<&str>::new());
+    }
 
     #[test]
     fn fte_in_a_title() {
