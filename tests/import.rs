@@ -491,3 +491,43 @@ fn a_posting_keeps_every_bevoegdheid_it_names() {
     let got: Vec<&str> = r.overlay.vacancies[0].education_requirements.iter().map(|q| q.id()).collect();
     assert_eq!(got, ["tweedegraads", "eerstegraads"], "{:#?}", r.problems);
 }
+
+#[test]
+fn an_unknown_or_absent_employment_type_keeps_the_posting_with_the_default() {
+    let sector = r#""additionalProperty": {"name": "sector", "value": "vo"}"#;
+    let r = run_texts(&[
+        ("onbekend.json", &posting(&format!(r#""employmentType": "CONTRACTOR", {sector}"#))),
+        ("gemengd.json", &posting(&format!(r#""employmentType": ["FULL_TIME", "INTERN"], {sector}"#))),
+        ("geen.json", &posting(sector)),
+    ]);
+    assert_eq!(counts(&r, Kind::Vacancies), (3, 0), "{:#?}", r.problems);
+    assert!(r.problems.is_empty(), "{:#?}", r.problems);
+    for v in &r.overlay.vacancies {
+        assert_eq!(v.employment_type.id(), "structureel", "{}", v.id);
+    }
+    let notes: Vec<String> = r.assumptions.iter().map(|a| a.to_string()).collect();
+    for want in [
+        "onbekend.json: $.employmentType: employmentType 'CONTRACTOR' is not an employment type the importer knows: taken as structureel, the default",
+        "gemengd.json: $.employmentType[1]: employmentType 'INTERN' is not an employment type the importer knows: ignored",
+        "geen.json: $: no employment type: taken as structureel",
+    ] {
+        assert!(has(&notes, want), "missing {want:?} in {notes:#?}");
+    }
+    // The CLI's summary lists them too.
+    assert!(r.text().contains("onbekend.json: $.employmentType: employmentType 'CONTRACTOR'"), "{}", r.text());
+
+    // A Dutch "Fulltime" is known, and without workHours it is 40 hours a week.
+    let full = posting(&format!(r#""employmentType": "Fulltime", {sector}"#)).replace(r#""workHours": "32", "#, "");
+    let r = run_texts(&[("voltijd.json", &full)]);
+    assert_eq!(counts(&r, Kind::Vacancies), (1, 0), "{:#?}", r.problems);
+    assert_eq!(r.overlay.vacancies[0].work_hours, 40);
+
+    // In a CSV row the template's ids are checked: a typo is a problem naming the cell.
+    let csv = "title,employer,postcode,sector,role,work_hours,valid_through,employment_type\n\
+               Docent Engels,Het Lyceum,3511,vo,leraar,24,2027-03-01,vervnging\n";
+    let p = problems(&run_texts(&[("v.csv", csv)]));
+    assert!(
+        has(&p, "v.csv: line 2, column employment_type: 'vervnging' is not an employment type the importer knows; fix: use structureel or vervanging"),
+        "{p:#?}"
+    );
+}

@@ -421,7 +421,7 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
                 Some(h)
             }
             None => {
-                let full = item.rec.all("employment_type").any(|f| f.value.eq_ignore_ascii_case("FULL_TIME"));
+                let full = item.rec.all("employment_type").any(|f| full_time(&f.value));
                 if full {
                     item.note(&at, "no workHours: FULL_TIME taken as 40 hours a week");
                     Some(40)
@@ -442,34 +442,37 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
         item.bad(&f, format!("{h} hours a week is not between 1 and 60"), "give the hours a week of the post");
     }
 
+    // Unknown values: in a CSV row a problem (the template names the two ids); in
+    // JSON-LD, where schema.org lists more (CONTRACTOR, INTERN, OTHER...), noted and
+    // ignored, the default taken when no value is known.
     let mut employment_type = None;
-    let mut unknown = None;
+    let mut unknown = Vec::new();
     for f in item.rec.all("employment_type") {
-        let v = f.value.to_lowercase().replace(['-', ' '], "_");
-        match v.as_str() {
-            "temporary" | "vervanging" | "tijdelijk" | "per_diem" => employment_type = Some(EmploymentType::Vervanging),
-            "full_time" | "part_time" | "permanent" | "structureel" | "vast" if employment_type.is_none() => {
-                employment_type = Some(EmploymentType::Structureel)
-            }
-            "full_time" | "part_time" | "permanent" | "structureel" | "vast" => {}
-            _ => unknown = Some(f),
+        match employment_type_of(&f.value) {
+            Some(EmploymentType::Vervanging) => employment_type = Some(EmploymentType::Vervanging),
+            Some(t) => employment_type = employment_type.or(Some(t)),
+            None => unknown.push(f),
         }
     }
-    let employment_type = match (employment_type, unknown) {
-        (Some(t), _) => t,
-        (None, Some(f)) => {
-            item.bad(
+    for f in &unknown {
+        let what = format!("'{}' is not an employment type the importer knows", f.value);
+        if matches!(f.at, Loc::Line { .. }) {
+            item.bad(&f.at, what, "use structureel or vervanging (or leave the cell empty: structureel)");
+        } else if employment_type.is_some() {
+            item.note(&f.at, format!("employmentType {what}: ignored (the posting names a known one too)"));
+        } else {
+            item.note(
                 &f.at,
-                format!("'{}' is not an employment type the importer knows", f.value),
-                "use structureel or vervanging (schema.org FULL_TIME, PART_TIME or TEMPORARY)",
+                format!("employmentType {what}: taken as structureel, the default (FULL_TIME and PART_TIME are structureel, TEMPORARY vervanging)"),
             );
-            EmploymentType::Structureel
         }
-        (None, None) => {
+    }
+    let employment_type = employment_type.unwrap_or_else(|| {
+        if unknown.is_empty() {
             item.note(&at, "no employment type: taken as structureel");
-            EmploymentType::Structureel
         }
-    };
+        EmploymentType::Structureel
+    });
 
     let job_start_date = match item.get("job_start_date") {
         Some(f) => item.date(f).map(|d| d.0),
@@ -551,6 +554,23 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
         url,
         demo: false,
     })
+}
+
+/// An `employmentType` (schema.org's values, the template's ids, Dutch words) as ours.
+fn employment_type_of(value: &str) -> Option<EmploymentType> {
+    let v = value.rsplit(['/', ':']).next().unwrap_or_default().to_lowercase().replace(['-', ' '], "_");
+    match v.as_str() {
+        "temporary" | "vervanging" | "tijdelijk" | "per_diem" => Some(EmploymentType::Vervanging),
+        "full_time" | "fulltime" | "voltijd" | "part_time" | "parttime" | "deeltijd" | "permanent" | "structureel"
+        | "vast" => Some(EmploymentType::Structureel),
+        _ => None,
+    }
+}
+
+/// Whether an `employmentType` says full time (then 40 hours a week, when none are given).
+fn full_time(value: &str) -> bool {
+    let v = value.rsplit(['/', ':']).next().unwrap_or_default().to_lowercase().replace(['-', ' '], "_");
+    matches!(v.as_str(), "full_time" | "fulltime" | "voltijd")
 }
 
 /// The bevoegdheden named in a text (`Tweedegraads of eerstegraads bevoegdheid`,
