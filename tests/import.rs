@@ -397,7 +397,8 @@ fn templates_match_the_importer_and_their_example_rows_import_cleanly() {
                 .find(|l| l.starts_with("| ") && first_cell(l).contains(&format!("`{c}`")))
                 .unwrap_or_else(|| panic!("README has no row for {c}"));
             if *required {
-                assert!(row.contains("| yes |"), "README says {c} is required: {row}");
+                let said = row.split('|').nth(2).unwrap_or_default().trim();
+                assert!(said == "yes" || said == "column", "README says {c} is required (yes or column): {row}");
             }
         }
     }
@@ -530,4 +531,89 @@ fn an_unknown_or_absent_employment_type_keeps_the_posting_with_the_default() {
         has(&p, "v.csv: line 2, column employment_type: 'vervnging' is not an employment type the importer knows; fix: use structureel or vervanging"),
         "{p:#?}"
     );
+}
+
+/// What the templates' README says of each required column ("yes": an empty cell drops
+/// the row; "column": the header must have it, an empty cell is worked out and noted)
+/// is what happens to the template's example row with that cell emptied.
+#[test]
+fn an_empty_required_cell_does_what_the_templates_readme_says() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/data/templates/README.md")).unwrap();
+    let legend = readme.split("## The file").nth(1).unwrap().split("\n## ").next().unwrap();
+    assert!(legend.contains("`yes`") && legend.contains("`column`"), "the README explains yes and column");
+    let template = |kind: Kind| {
+        let text = std::fs::read_to_string(format!("{ROOT}/data/templates/{}.csv", kind.name())).unwrap();
+        let mut rows = csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = rows.headers().unwrap().iter().map(String::from).collect();
+        let row: Vec<String> = rows.records().next().unwrap().unwrap().iter().map(String::from).collect();
+        (header, row)
+    };
+    let write = |header: &[String], row: &[String]| {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(header).unwrap();
+        w.write_record(row).unwrap();
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    };
+    // What the other cells must say for the guess to have something to go on.
+    let hints: &[(Kind, &str, &str, &str)] =
+        &[(Kind::Vacancies, "work_hours", "title", "Leerkracht groep 5/6, 0,6 fte")];
+    let mut checked = 0;
+    for kind in Kind::ALL {
+        let section = readme.split(&format!("## {}.csv", kind.name())).nth(1).unwrap().split("\n## ").next().unwrap();
+        let (header, example) = template(kind);
+        for (c, _) in routewijzer::import::template_columns(kind).iter().filter(|(_, r)| *r) {
+            let row =
+                section.lines().find(|l| l.split('|').nth(1).is_some_and(|x| x.contains(&format!("`{c}`")))).unwrap();
+            let said = row.split('|').nth(2).unwrap().trim();
+            let mut cells = example.clone();
+            let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+            cells[at(c)] = String::new();
+            if said == "column" {
+                for (_, _, other, value) in hints.iter().filter(|h| h.0 == kind && h.1 == *c) {
+                    cells[at(other)] = value.to_string();
+                }
+            }
+            let file = format!("{}.csv", kind.name());
+            let text = write(&header, &cells);
+            // Programmes and intakes go together: a new offering needs an intake.
+            let mut files = vec![(file.clone(), text)];
+            for other in [Kind::Programmes, Kind::Intakes].into_iter().filter(|k| *k != kind) {
+                if matches!(kind, Kind::Programmes | Kind::Intakes) {
+                    let (h, r) = template(other);
+                    files.push((format!("{}.csv", other.name()), write(&h, &r)));
+                }
+            }
+            let texts: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+            let r = run_texts(&texts);
+            let here = Loc::Line { line: 2, column: Some(c.to_string()) };
+            let problem_here = r.problems.iter().any(|p| p.file == file && p.at == here);
+            match said {
+                "yes" => {
+                    assert_eq!(counts(&r, kind), (0, 1), "{file} without {c}: {:#?}", r.problems);
+                    assert!(problem_here, "{file}: no problem at line 2, column {c}: {:#?}", r.problems);
+                }
+                "column" => {
+                    assert_eq!(counts(&r, kind), (1, 0), "{file} without {c}: {:#?}", r.problems);
+                    assert!(r.problems.is_empty(), "{:#?}", r.problems);
+                    assert!(
+                        r.assumptions.iter().any(|a| a.file == file && matches!(a.at, Loc::Line { line: 2, .. })),
+                        "{file} without {c}: what was taken is noted: {:#?}",
+                        r.assumptions
+                    );
+                }
+                other => panic!("{file}: README says '{other}' for the required column {c}"),
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 18, "every required column of the four templates");
+    // When the guess has nothing to go on, the problem says to fill in the cell.
+    let r = run_texts(&[
+        ("v.csv", "title,employer,postcode,sector,role,work_hours,valid_through\nDocent,Stichting Noord,3511,,,24,2027-03-01\n"),
+        ("a.csv", "name,activity_type,start_date,attendance_mode,place\nKennismaken,,2027-03-01,,Utrecht\n"),
+    ]);
+    let p = problems(&r);
+    assert!(has(&p, "v.csv: line 2, column sector: the sector cell is empty, and the title and employer do not tell one sector; fix: fill in po, vo or mbo"), "{p:#?}");
+    assert!(has(&p, "a.csv: line 2, column activity_type: the activity_type cell is empty, and the name does not tell the kind of activity; fix: fill in open-dag, meeloopdag"), "{p:#?}");
+    assert_eq!(p.len(), 2, "{p:#?}");
 }

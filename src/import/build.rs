@@ -378,11 +378,15 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
         item.note(&at, format!("role {r} taken from the title '{}'", title.clone().unwrap_or_default()));
     }
     if sector.is_none() && !explicit_sector {
-        item.bad(
-            &missing_at(item.rec, "sector"),
-            "the sector (po, vo or mbo) cannot be told",
-            "add occupationalCategory (ISCO-08 2341 po leraar, 2330 vo leraar, 2320 mbo leraar, 5312 onderwijsassistent) or additionalProperty sector (po, vo, mbo)",
-        );
+        let (message, fix) = if matches!(item.rec.at, Loc::Line { .. }) {
+            ("the sector cell is empty, and the title and employer do not tell one sector", "fill in po, vo or mbo")
+        } else {
+            (
+                "the sector (po, vo or mbo) cannot be told",
+                "add occupationalCategory (ISCO-08 2341 po leraar, 2330 vo leraar, 2320 mbo leraar, 5312 onderwijsassistent) or additionalProperty sector (po, vo, mbo)",
+            )
+        };
+        item.bad(&missing_at(item.rec, "sector"), message, fix);
     }
     let mut subject = item.get("subject").and_then(|f| item.vocab(Subject::ALL, f));
     if subject.is_none() && item.get("subject").is_none() && sector.is_some_and(|s| s != Sector::Po) {
@@ -658,11 +662,21 @@ fn activity(item: &mut Item, base: &Base, today: Date, loket: &str) -> Option<Ac
             .or_else(|| item.get("organizer").filter(|o| same_name(&o.value, loket)).map(|_| ActivityType::Loket));
             match guess {
                 Some(t) => item.note(&at, format!("activity type {t} taken from the name")),
-                None => item.bad(
-                    &missing_at(item.rec, "activity_type"),
-                    "the kind of activity cannot be told from the name",
-                    "add additionalProperty activity_type: open-dag, meeloopdag, informatiebijeenkomst, proefstuderen or loket",
-                ),
+                None => {
+                    let ids = "open-dag, meeloopdag, informatiebijeenkomst, proefstuderen or loket";
+                    let (message, fix) = if matches!(at, Loc::Line { .. }) {
+                        (
+                            "the activity_type cell is empty, and the name does not tell the kind of activity",
+                            format!("fill in {ids}"),
+                        )
+                    } else {
+                        (
+                            "the kind of activity cannot be told from the name",
+                            format!("add additionalProperty activity_type: {ids}"),
+                        )
+                    };
+                    item.bad(&missing_at(item.rec, "activity_type"), message, fix)
+                }
             }
             guess
         }
