@@ -617,3 +617,39 @@ fn an_empty_required_cell_does_what_the_templates_readme_says() {
     assert!(has(&p, "a.csv: line 2, column activity_type: the activity_type cell is empty, and the name does not tell the kind of activity; fix: fill in open-dag, meeloopdag"), "{p:#?}");
     assert_eq!(p.len(), 2, "{p:#?}");
 }
+
+/// Programmes and intakes are matched against the base catalog: without `--catalog` the
+/// CLI stops with a usage error that names the option and the files, and writes nothing.
+#[test]
+fn programmes_and_intakes_need_the_base_catalog() {
+    let files = ["vacatures.csv", "opleidingen.csv", "instroom.csv", "opleidingen.jsonld"];
+    let data: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(format!("{ROOT}/{DIR}/{f}")).unwrap()).collect();
+    let inputs: Vec<Input> = files.iter().zip(&data).map(|(name, data)| Input { name, data }).collect();
+    let options = Options { base: None, region: None, name: None, today: Date::parse(TODAY).unwrap() };
+    let r = import(&inputs, &options);
+    assert_eq!(r.needs_base, ["opleidingen.csv", "instroom.csv", "opleidingen.jsonld"]);
+    assert_eq!(counts(&r, Kind::Vacancies).0, 2, "vacancies need no base catalog: {:#?}", r.problems);
+    assert_eq!(counts(&r, Kind::Programmes).0, 0);
+    assert_eq!(counts(&r, Kind::Intakes).0, 0);
+    assert!(r.overlay.offerings.is_empty() && r.overlay.intakes.is_empty());
+    // One problem per file, not one per item.
+    let about: Vec<&routewijzer::import::Problem> = r.problems.iter().filter(|p| p.fix.contains("--catalog")).collect();
+    assert_eq!(about.len(), 3, "{:#?}", r.problems);
+    assert!(about.iter().all(|p| p.at == Loc::File));
+    assert_eq!(r.problems.len(), 3, "{:#?}", r.problems);
+
+    let tmp = std::env::temp_dir().join(format!("routewijzer-import-base-{}.json", std::process::id()));
+    let t = tmp.to_str().unwrap();
+    for args in [&["opleidingen.csv"][..], &["vacatures.csv", "instroom.csv"]] {
+        let out = cli(&[&["import", "--today", TODAY, "--out", t][..], args].concat());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        let named = args.iter().filter(|f| **f != "vacatures.csv").copied().collect::<Vec<_>>().join(", ");
+        assert!(
+            stderr.starts_with(&format!("{named}: programmes and intakes are matched against the base catalog")),
+            "{stderr}"
+        );
+        assert!(stderr.contains("give it with --catalog BASE") && stderr.contains("nothing written"), "{stderr}");
+        assert!(!tmp.exists(), "{args:?}: nothing is written");
+    }
+}

@@ -1355,6 +1355,29 @@ pub(crate) fn build(
     };
     let mut records = records;
     records.sort_by_key(order);
+    // Programmes and intakes are matched against the base catalog's offerings, and a new
+    // offering takes its qualification from the catalog's route kinds: without a base
+    // catalog none can be taken. Each file holding them is one problem, not one per item.
+    let mut needs_base: Vec<String> = Vec::new();
+    if o.base.is_none() {
+        records.retain(|rec| {
+            if !matches!(rec.kind, Kind::Programmes | Kind::Intakes) {
+                return true;
+            }
+            out.count(rec.kind, false);
+            out.counts.entry(Kind::Intakes).or_default().dropped += rec.children.len();
+            if !needs_base.contains(&rec.file) {
+                needs_base.push(rec.file.clone());
+                out.problems.push(Problem {
+                    file: rec.file.clone(),
+                    at: Loc::File,
+                    message: "the file holds programmes or intakes, which are matched against a base catalog's offerings and route kinds, and none was given: none of them is imported".into(),
+                    fix: "give the catalog the overlay is for with --catalog (www/data/catalog.json, or your region's shard www/data/regions/AMxx.json)".into(),
+                });
+            }
+            false
+        });
+    }
     for rec in &records {
         if rec.broken {
             out.count(rec.kind, false);
@@ -1470,7 +1493,7 @@ pub(crate) fn build(
         activities,
     };
     let counts = Kind::ALL.iter().map(|k| (*k, out.counts.get(k).copied().unwrap_or_default())).collect();
-    Report { overlay, problems: out.problems, assumptions: out.notes, counts }
+    Report { overlay, problems: out.problems, assumptions: out.notes, counts, needs_base }
 }
 
 #[cfg(test)]
