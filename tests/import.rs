@@ -372,10 +372,14 @@ fn exit_codes() {
         Some(2),
         "--merged needs --catalog"
     );
-    // Without a base catalog places are not checked, and that is said.
+    // Without a base catalog places are looked up in the national place table: the
+    // overlay names gemeenten, and lies over a catalog that has them.
     let out = cli(&["import", "--today", TODAY, "--out", t, "vacatures.csv"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("postcode 3511 not checked: no base catalog"));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let overlay = overlay_from_str(&std::fs::read_to_string(&tmp).unwrap()).unwrap();
+    let places: Vec<&str> = overlay.vacancies.iter().map(|v| v.job_location.as_str()).collect();
+    assert_eq!(places, ["GM0344", "GM0356"]);
+    base().merge(&overlay).unwrap();
     std::fs::remove_file(&tmp).ok();
 }
 
@@ -652,4 +656,75 @@ fn programmes_and_intakes_need_the_base_catalog() {
         assert!(stderr.contains("give it with --catalog BASE") && stderr.contains("nothing written"), "{stderr}");
         assert!(!tmp.exists(), "{args:?}: nothing is written");
     }
+}
+
+/// A postcode (4 digits, 2 letters optional) or a gemeente name becomes a gemeente code,
+/// from the base catalog or else the national place table built into the importer:
+/// without `--catalog`, and with a region shard that lacks the postcode.
+#[test]
+fn a_job_location_postcode_becomes_its_gemeente() {
+    let at = |pc: &str, place: &str| {
+        let mut address = Vec::new();
+        if !pc.is_empty() {
+            address.push(format!(r#""postalCode": "{pc}""#));
+        }
+        if !place.is_empty() {
+            address.push(format!(r#""addressLocality": "{place}""#));
+        }
+        posting(r#""additionalProperty": {"name": "sector", "value": "vo"}"#)
+            .replace(r#"{"postalCode": "3511"}"#, &format!("{{{}}}", address.join(", ")))
+    };
+    let files = [
+        ("utrecht.json", at("3511 AB", "")),
+        ("nieuwegein.json", at("3431NB", "")),
+        ("amsterdam.json", at("1012", "")),
+        ("bosch.json", at("", "Den Bosch")),
+        ("haarlemmermeer.json", at("2131 AB", "")),
+        ("onbekend.json", at("1000", "")),
+        ("onbekend-met-plaats.json", at("1000", "Utrecht")),
+    ];
+    let inputs: Vec<Input> = files.iter().map(|(name, text)| Input { name, data: text.as_bytes() }).collect();
+    let place_of = |r: &Report, file: &str| {
+        let i = files.iter().position(|f| f.0 == file).unwrap();
+        let taken: Vec<usize> =
+            (0..files.len()).filter(|j| !r.problems.iter().any(|p| p.file == files[*j].0)).collect();
+        taken.iter().position(|j| *j == i).map(|k| r.overlay.vacancies[k].job_location.clone())
+    };
+
+    // Without a base catalog: the national table.
+    let options = Options { base: None, region: None, name: None, today: Date::parse(TODAY).unwrap() };
+    let r = import(&inputs, &options);
+    let p = problems(&r);
+    assert_eq!(place_of(&r, "utrecht.json").as_deref(), Some("GM0344"), "{p:#?}");
+    assert_eq!(place_of(&r, "nieuwegein.json").as_deref(), Some("GM0356"));
+    assert_eq!(place_of(&r, "amsterdam.json").as_deref(), Some("GM0363"));
+    assert_eq!(place_of(&r, "bosch.json").as_deref(), Some("GM0796"), "another name of 's-Hertogenbosch");
+    assert_eq!(place_of(&r, "haarlemmermeer.json").as_deref(), Some("GM0394"));
+    assert_eq!(
+        place_of(&r, "onbekend-met-plaats.json").as_deref(),
+        Some("GM0344"),
+        "the place, when the postcode is unknown"
+    );
+    assert!(
+        has(&p, "onbekend.json: $.jobLocation.address.postalCode: postcode 1000 is not in the national postcode table; fix: check the postcode, or also give the place"),
+        "{p:#?}"
+    );
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(r.overlay.vacancies.iter().all(|v| v.job_location.starts_with("GM")));
+
+    // With the AM13 shard: its postcodes, else the national table, for a gemeente the
+    // shard holds (Amsterdam is a place of the shard, its postcodes are not).
+    let options = Options { base: Some(base()), region: None, name: None, today: Date::parse(TODAY).unwrap() };
+    let r = import(&inputs, &options);
+    let p = problems(&r);
+    assert_eq!(place_of(&r, "amsterdam.json").as_deref(), Some("GM0363"), "{p:#?}");
+    assert_eq!(place_of(&r, "nieuwegein.json").as_deref(), Some("GM0356"));
+    assert!(
+        has(&p, "haarlemmermeer.json: $.jobLocation.address.postalCode: postcode 2131 lies in Haarlemmermeer (GM0394), which the base catalog does not hold; fix: give the national catalog"),
+        "{p:#?}"
+    );
+    assert!(has(&p, "bosch.json: $.jobLocation.address.addressLocality: place 'Den Bosch' lies in 's-Hertogenbosch (GM0796), which the base catalog does not hold"), "{p:#?}");
+    assert_eq!(p.len(), 3, "{p:#?}");
+    // What was taken lies over the shard.
+    base().merge(&r.overlay).unwrap();
 }

@@ -6,6 +6,7 @@
 //! The unit of an intake replacement is the offering's whole intake list: one broken
 //! course instance or intake row leaves that offering's intakes as they are.
 
+use super::places::Places;
 use super::text::{self, same_name, slug};
 use super::{Assumption, Count, Field, Loc, Problem, Record, Report};
 use crate::model::catalog::{
@@ -247,40 +248,47 @@ impl<'r> Item<'r> {
     }
 }
 
-/// Lookups in the base catalog.
+/// Lookups in the base catalog, and in the national place table for places.
 struct Base<'a> {
     catalog: Option<&'a Catalog>,
     /// 4-digit postcode → gemeente.
     postcodes: HashMap<&'a str, &'a str>,
+    national: &'static Places,
 }
 
 impl<'a> Base<'a> {
     fn new(catalog: Option<&'a Catalog>) -> Base<'a> {
         let postcodes =
             catalog.map(|c| c.postcodes.iter().map(|p| (p.0.as_str(), p.3.as_str())).collect()).unwrap_or_default();
-        Base { catalog, postcodes }
+        Base { catalog, postcodes, national: Places::national() }
     }
 
-    /// The gemeente of a place given as postcode and/or name or code.
+    /// The gemeente (its code, a place id of the catalog) of a place given as a postcode
+    /// and/or a gemeente name or code. A postcode is looked up in the base catalog, else in
+    /// the national table (a region shard holds only its own region's postcodes); with a
+    /// base catalog, the gemeente must be one of its places.
     fn place(&self, item: &mut Item, required: bool) -> Option<String> {
         let pc = item.get("postcode");
         let name = item.get("place");
         if let Some(f) = pc {
             match text::pc4(&f.value) {
-                None => item.bad(&f.at, format!("'{}' is not a Dutch postcode", f.value), "use a 4-digit postcode such as 3511 (letters may follow: 3511 AB)"),
-                Some(p) => match (self.catalog, self.postcodes.get(p.as_str())) {
-                    (None, _) => {
-                        item.note(&f.at, format!("postcode {p} not checked: no base catalog"));
-                        return Some(p);
+                None => item.bad(
+                    &f.at,
+                    format!("'{}' is not a Dutch postcode", f.value),
+                    "use a 4-digit postcode such as 3511 (letters may follow: 3511 AB)",
+                ),
+                Some(p) => {
+                    let gm = self.postcodes.get(p.as_str()).copied().or_else(|| self.national.gemeente_of_postcode(&p));
+                    match gm {
+                        Some(gm) => return self.in_base(item, f, gm, &format!("postcode {p}")),
+                        None if name.is_none() => item.bad(
+                            &f.at,
+                            format!("postcode {p} is not in the national postcode table"),
+                            "check the postcode, or also give the place (addressLocality / place column) as a gemeente name such as Utrecht",
+                        ),
+                        None => {}
                     }
-                    (Some(_), Some(gm)) => return Some(gm.to_string()),
-                    (Some(_), None) if name.is_none() => item.bad(
-                        &f.at,
-                        format!("postcode {p} is not in the base catalog"),
-                        "check the postcode, or also give the place (addressLocality / place column) as a gemeente name such as Utrecht",
-                    ),
-                    (Some(_), None) => {}
-                },
+                }
             }
             name?;
         }
@@ -292,14 +300,14 @@ impl<'a> Base<'a> {
             }
             return None;
         };
-        let Some(c) = self.catalog else {
-            item.note(&f.at, format!("place '{}' not checked: no base catalog", f.value));
-            return Some(f.value.clone());
-        };
         let v = f.value.trim();
-        let found = c.places.iter().find(|p| p.id.eq_ignore_ascii_case(v) || same_name(&p.name, v));
-        match found {
-            Some(p) => Some(p.id.clone()),
+        let in_catalog =
+            self.catalog.and_then(|c| c.places.iter().find(|p| p.id.eq_ignore_ascii_case(v) || same_name(&p.name, v)));
+        if let Some(p) = in_catalog {
+            return Some(p.id.clone());
+        }
+        match self.national.gemeente_named(v) {
+            Some(gm) => self.in_base(item, f, gm, &format!("place '{v}'")),
             None => {
                 item.bad(
                     &f.at,
@@ -309,6 +317,21 @@ impl<'a> Base<'a> {
                 None
             }
         }
+    }
+
+    /// A gemeente found for `what`, if the base catalog (when there is one) has it.
+    fn in_base(&self, item: &mut Item, f: &Field, gm: &str, what: &str) -> Option<String> {
+        let Some(c) = self.catalog else { return Some(gm.to_string()) };
+        if c.places.iter().any(|p| p.id == gm) {
+            return Some(gm.to_string());
+        }
+        let name = self.national.name(gm).unwrap_or(gm);
+        item.bad(
+            &f.at,
+            format!("{what} lies in {name} ({gm}), which the base catalog does not hold"),
+            "give the national catalog (www/data/catalog.json) or the shard of that gemeente's region with --catalog",
+        );
+        None
     }
 
     fn institution_by_name(&self, name: &str) -> Option<&'a Institution> {

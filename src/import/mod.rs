@@ -15,11 +15,13 @@
 //! - `html`: the JSON-LD blocks of a saved page.
 //! - `table`: CSV (comma, semicolon or tab; BOM) to [`Record`]s; the header decides the kind.
 //! - `build`: records to catalog items, with the base catalog's lookups.
+//! - `places`: the national place table (gemeenten, other names, postcodes), built in.
 //! - `text`: values (dates, date-times in Europe/Amsterdam, numbers, booleans, slugs).
 
 mod build;
 mod html;
 mod jsonld;
+mod places;
 mod table;
 mod text;
 
@@ -46,8 +48,10 @@ pub struct Input<'a> {
 /// What the overlay is for.
 pub struct Options<'a> {
     /// The catalog the overlay will be laid over: places, postcodes, institutions and
-    /// offerings are looked up in it. Without it, places are not checked, and programmes
-    /// and intakes cannot be imported (they are matched against its offerings and route
+    /// offerings are looked up in it (a postcode it lacks, in the national place table
+    /// built into the importer; its gemeente must still be one of the catalog's places).
+    /// Without it, places are looked up in the national table only, and programmes and
+    /// intakes cannot be imported (they are matched against its offerings and route
     /// kinds): each file holding them is a problem, listed in [`Report::needs_base`].
     pub base: Option<&'a Catalog>,
     /// The arbeidsmarktregio the loket serves (default: the base catalog's region).
