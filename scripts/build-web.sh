@@ -24,6 +24,8 @@ fi
 
 step "Compile the core to wasm"
 cargo build --locked --profile wasm-release --target wasm32-unknown-unknown --lib
+# Cargo writes to $CARGO_TARGET_DIR when it is set, else to target/.
+wasm_in="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/routewijzer.wasm"
 
 # --experimental-reset-state-function: the glue exports __wbg_reset_state(), which replaces
 # the instance by a fresh one of the same compiled module (fresh memory and stack) and
@@ -32,7 +34,7 @@ step "wasm-bindgen -> pkg/"
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name routewijzer \
   --remove-name-section --remove-producers-section --experimental-reset-state-function \
-  target/wasm32-unknown-unknown/wasm-release/routewijzer.wasm
+  "$wasm_in"
 
 # -Oz without binaryen's inlining (-aimfs 0 -ocimfs 0): inlining makes the file a little
 # smaller raw but about 9 KB larger gzipped, and gzip is what travels (BENCHMARKS.md).

@@ -372,10 +372,14 @@ fn exit_codes() {
         Some(2),
         "--merged needs --catalog"
     );
-    // Without a base catalog places are not checked, and that is said.
+    // Without a base catalog places are looked up in the national place table: the
+    // overlay names gemeenten, and lies over a catalog that has them.
     let out = cli(&["import", "--today", TODAY, "--out", t, "vacatures.csv"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("postcode 3511 not checked: no base catalog"));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let overlay = overlay_from_str(&std::fs::read_to_string(&tmp).unwrap()).unwrap();
+    let places: Vec<&str> = overlay.vacancies.iter().map(|v| v.job_location.as_str()).collect();
+    assert_eq!(places, ["GM0344", "GM0356"]);
+    base().merge(&overlay).unwrap();
     std::fs::remove_file(&tmp).ok();
 }
 
@@ -397,7 +401,8 @@ fn templates_match_the_importer_and_their_example_rows_import_cleanly() {
                 .find(|l| l.starts_with("| ") && first_cell(l).contains(&format!("`{c}`")))
                 .unwrap_or_else(|| panic!("README has no row for {c}"));
             if *required {
-                assert!(row.contains("| yes |"), "README says {c} is required: {row}");
+                let said = row.split('|').nth(2).unwrap_or_default().trim();
+                assert!(said == "yes" || said == "column", "README says {c} is required (yes or column): {row}");
             }
         }
     }
@@ -419,4 +424,307 @@ fn echoed_values_are_clipped_and_escaped() {
     assert_eq!(r.problems.len(), 2, "{:#?}", r.problems);
     assert!(r.problems[0].message.len() < 400, "{}", r.problems[0].message);
     assert!(r.problems[1].message.contains("\\u{1b}") && !r.problems[1].message.contains('\u{1b}'));
+}
+
+/// `scripts/build-web.sh` takes the compiled wasm from where cargo wrote it: the
+/// `CARGO_TARGET_DIR` when set, else `target/`. (The script itself installs tools and
+/// builds for minutes, so its path line is run on its own.)
+#[test]
+fn build_web_takes_the_wasm_from_cargo_target_dir() {
+    let script = std::fs::read_to_string(format!("{ROOT}/scripts/build-web.sh")).unwrap();
+    let path = "wasm32-unknown-unknown/wasm-release/routewijzer.wasm";
+    let lines: Vec<&str> = script.lines().filter(|l| l.contains(path)).collect();
+    assert_eq!(lines.len(), 1, "one line names the compiled wasm: {lines:#?}");
+    let set = lines[0];
+    assert!(set.starts_with("wasm_in="), "{set}");
+    assert!(script.contains("\"$wasm_in\""), "wasm-bindgen reads \"$wasm_in\"");
+    let eval = |dir: Option<&str>| {
+        let mut c = Command::new("bash");
+        c.args(["-c", &format!("{set}\nprintf %s \"$wasm_in\"")]).env_remove("CARGO_TARGET_DIR");
+        if let Some(d) = dir {
+            c.env("CARGO_TARGET_DIR", d);
+        }
+        String::from_utf8(c.output().unwrap().stdout).unwrap()
+    };
+    assert_eq!(eval(None), format!("target/{path}"));
+    assert_eq!(eval(Some("/work/elsewhere")), format!("/work/elsewhere/{path}"));
+}
+
+/// Imports files given as text against the AM13 shard.
+fn run_texts(files: &[(&str, &str)]) -> Report {
+    let inputs: Vec<Input> = files.iter().map(|(name, text)| Input { name, data: text.as_bytes() }).collect();
+    let options = Options {
+        base: Some(base()),
+        region: None,
+        name: Some("Onderwijsloket Regio Utrecht".into()),
+        today: Date::parse(TODAY).unwrap(),
+    };
+    import(&inputs, &options)
+}
+
+/// A JobPosting with the given extra members (JSON text without the outer braces).
+fn posting(extra: &str) -> String {
+    format!(
+        r#"{{"@context": "https://schema.org", "@type": "JobPosting", "title": "Docent wiskunde havo/vwo",
+            "hiringOrganization": "Christelijk Gymnasium Utrecht",
+            "jobLocation": {{"address": {{"postalCode": "3511"}}}},
+            "workHours": "32", "validThrough": "2027-03-01", {extra}}}"#
+    )
+}
+
+#[test]
+fn a_posting_keeps_every_bevoegdheid_it_names() {
+    let r = run_texts(&[(
+        "v.json",
+        &posting(
+            r#""educationRequirements": ["Tweedegraads of eerstegraads bevoegdheid wiskunde", "pdg"],
+               "additionalProperty": {"name": "sector", "value": "vo"}"#,
+        ),
+    )]);
+    assert_eq!(counts(&r, Kind::Vacancies), (1, 0), "{:#?}", r.problems);
+    let got: Vec<&str> = r.overlay.vacancies[0].education_requirements.iter().map(|q| q.id()).collect();
+    assert_eq!(got, ["tweedegraads", "eerstegraads", "pdg"]);
+    let notes: Vec<String> = r.assumptions.iter().map(|a| a.to_string()).collect();
+    assert!(
+        has(&notes, "v.json: $.educationRequirements[0]: educationRequirements 'Tweedegraads of eerstegraads bevoegdheid wiskunde' read as tweedegraads, eerstegraads"),
+        "{notes:#?}"
+    );
+    // A CSV cell in words, as a loket may type it, is read the same way.
+    let csv = "title,employer,postcode,sector,role,work_hours,valid_through,education_requirements\n\
+               Docent Engels,Het Lyceum,3511,vo,leraar,24,2027-03-01,tweedegraads of eerstegraads\n";
+    let r = run_texts(&[("v.csv", csv)]);
+    let got: Vec<&str> = r.overlay.vacancies[0].education_requirements.iter().map(|q| q.id()).collect();
+    assert_eq!(got, ["tweedegraads", "eerstegraads"], "{:#?}", r.problems);
+}
+
+#[test]
+fn an_unknown_or_absent_employment_type_keeps_the_posting_with_the_default() {
+    let sector = r#""additionalProperty": {"name": "sector", "value": "vo"}"#;
+    let r = run_texts(&[
+        ("onbekend.json", &posting(&format!(r#""employmentType": "CONTRACTOR", {sector}"#))),
+        ("gemengd.json", &posting(&format!(r#""employmentType": ["FULL_TIME", "INTERN"], {sector}"#))),
+        ("geen.json", &posting(sector)),
+    ]);
+    assert_eq!(counts(&r, Kind::Vacancies), (3, 0), "{:#?}", r.problems);
+    assert!(r.problems.is_empty(), "{:#?}", r.problems);
+    for v in &r.overlay.vacancies {
+        assert_eq!(v.employment_type.id(), "structureel", "{}", v.id);
+    }
+    let notes: Vec<String> = r.assumptions.iter().map(|a| a.to_string()).collect();
+    for want in [
+        "onbekend.json: $.employmentType: employmentType 'CONTRACTOR' is not an employment type the importer knows: taken as structureel, the default",
+        "gemengd.json: $.employmentType[1]: employmentType 'INTERN' is not an employment type the importer knows: ignored",
+        "geen.json: $: no employment type: taken as structureel",
+    ] {
+        assert!(has(&notes, want), "missing {want:?} in {notes:#?}");
+    }
+    // The CLI's summary lists them too.
+    assert!(r.text().contains("onbekend.json: $.employmentType: employmentType 'CONTRACTOR'"), "{}", r.text());
+
+    // A Dutch "Fulltime" is known, and without workHours it is 40 hours a week.
+    let full = posting(&format!(r#""employmentType": "Fulltime", {sector}"#)).replace(r#""workHours": "32", "#, "");
+    let r = run_texts(&[("voltijd.json", &full)]);
+    assert_eq!(counts(&r, Kind::Vacancies), (1, 0), "{:#?}", r.problems);
+    assert_eq!(r.overlay.vacancies[0].work_hours, 40);
+
+    // In a CSV row the template's ids are checked: a typo is a problem naming the cell.
+    let csv = "title,employer,postcode,sector,role,work_hours,valid_through,employment_type\n\
+               Docent Engels,Het Lyceum,3511,vo,leraar,24,2027-03-01,vervnging\n";
+    let p = problems(&run_texts(&[("v.csv", csv)]));
+    assert!(
+        has(&p, "v.csv: line 2, column employment_type: 'vervnging' is not an employment type the importer knows; fix: use structureel or vervanging"),
+        "{p:#?}"
+    );
+}
+
+/// What the templates' README says of each required column ("yes": an empty cell drops
+/// the row; "column": the header must have it, an empty cell is worked out and noted)
+/// is what happens to the template's example row with that cell emptied.
+#[test]
+fn an_empty_required_cell_does_what_the_templates_readme_says() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/data/templates/README.md")).unwrap();
+    let legend = readme.split("## The file").nth(1).unwrap().split("\n## ").next().unwrap();
+    assert!(legend.contains("`yes`") && legend.contains("`column`"), "the README explains yes and column");
+    let template = |kind: Kind| {
+        let text = std::fs::read_to_string(format!("{ROOT}/data/templates/{}.csv", kind.name())).unwrap();
+        let mut rows = csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = rows.headers().unwrap().iter().map(String::from).collect();
+        let row: Vec<String> = rows.records().next().unwrap().unwrap().iter().map(String::from).collect();
+        (header, row)
+    };
+    let write = |header: &[String], row: &[String]| {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(header).unwrap();
+        w.write_record(row).unwrap();
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    };
+    // What the other cells must say for the guess to have something to go on.
+    let hints: &[(Kind, &str, &str, &str)] =
+        &[(Kind::Vacancies, "work_hours", "title", "Leerkracht groep 5/6, 0,6 fte")];
+    let mut checked = 0;
+    for kind in Kind::ALL {
+        let section = readme.split(&format!("## {}.csv", kind.name())).nth(1).unwrap().split("\n## ").next().unwrap();
+        let (header, example) = template(kind);
+        for (c, _) in routewijzer::import::template_columns(kind).iter().filter(|(_, r)| *r) {
+            let row =
+                section.lines().find(|l| l.split('|').nth(1).is_some_and(|x| x.contains(&format!("`{c}`")))).unwrap();
+            let said = row.split('|').nth(2).unwrap().trim();
+            let mut cells = example.clone();
+            let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+            cells[at(c)] = String::new();
+            if said == "column" {
+                for (_, _, other, value) in hints.iter().filter(|h| h.0 == kind && h.1 == *c) {
+                    cells[at(other)] = value.to_string();
+                }
+            }
+            let file = format!("{}.csv", kind.name());
+            let text = write(&header, &cells);
+            // Programmes and intakes go together: a new offering needs an intake.
+            let mut files = vec![(file.clone(), text)];
+            for other in [Kind::Programmes, Kind::Intakes].into_iter().filter(|k| *k != kind) {
+                if matches!(kind, Kind::Programmes | Kind::Intakes) {
+                    let (h, r) = template(other);
+                    files.push((format!("{}.csv", other.name()), write(&h, &r)));
+                }
+            }
+            let texts: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+            let r = run_texts(&texts);
+            let here = Loc::Line { line: 2, column: Some(c.to_string()) };
+            let problem_here = r.problems.iter().any(|p| p.file == file && p.at == here);
+            match said {
+                "yes" => {
+                    assert_eq!(counts(&r, kind), (0, 1), "{file} without {c}: {:#?}", r.problems);
+                    assert!(problem_here, "{file}: no problem at line 2, column {c}: {:#?}", r.problems);
+                }
+                "column" => {
+                    assert_eq!(counts(&r, kind), (1, 0), "{file} without {c}: {:#?}", r.problems);
+                    assert!(r.problems.is_empty(), "{:#?}", r.problems);
+                    assert!(
+                        r.assumptions.iter().any(|a| a.file == file && matches!(a.at, Loc::Line { line: 2, .. })),
+                        "{file} without {c}: what was taken is noted: {:#?}",
+                        r.assumptions
+                    );
+                }
+                other => panic!("{file}: README says '{other}' for the required column {c}"),
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 18, "every required column of the four templates");
+    // When the guess has nothing to go on, the problem says to fill in the cell.
+    let r = run_texts(&[
+        ("v.csv", "title,employer,postcode,sector,role,work_hours,valid_through\nDocent,Stichting Noord,3511,,,24,2027-03-01\n"),
+        ("a.csv", "name,activity_type,start_date,attendance_mode,place\nKennismaken,,2027-03-01,,Utrecht\n"),
+    ]);
+    let p = problems(&r);
+    assert!(has(&p, "v.csv: line 2, column sector: the sector cell is empty, and the title and employer do not tell one sector; fix: fill in po, vo or mbo"), "{p:#?}");
+    assert!(has(&p, "a.csv: line 2, column activity_type: the activity_type cell is empty, and the name does not tell the kind of activity; fix: fill in open-dag, meeloopdag"), "{p:#?}");
+    assert_eq!(p.len(), 2, "{p:#?}");
+}
+
+/// Programmes and intakes are matched against the base catalog: without `--catalog` the
+/// CLI stops with a usage error that names the option and the files, and writes nothing.
+#[test]
+fn programmes_and_intakes_need_the_base_catalog() {
+    let files = ["vacatures.csv", "opleidingen.csv", "instroom.csv", "opleidingen.jsonld"];
+    let data: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(format!("{ROOT}/{DIR}/{f}")).unwrap()).collect();
+    let inputs: Vec<Input> = files.iter().zip(&data).map(|(name, data)| Input { name, data }).collect();
+    let options = Options { base: None, region: None, name: None, today: Date::parse(TODAY).unwrap() };
+    let r = import(&inputs, &options);
+    assert_eq!(r.needs_base, ["opleidingen.csv", "instroom.csv", "opleidingen.jsonld"]);
+    assert_eq!(counts(&r, Kind::Vacancies).0, 2, "vacancies need no base catalog: {:#?}", r.problems);
+    assert_eq!(counts(&r, Kind::Programmes).0, 0);
+    assert_eq!(counts(&r, Kind::Intakes).0, 0);
+    assert!(r.overlay.offerings.is_empty() && r.overlay.intakes.is_empty());
+    // One problem per file, not one per item.
+    let about: Vec<&routewijzer::import::Problem> = r.problems.iter().filter(|p| p.fix.contains("--catalog")).collect();
+    assert_eq!(about.len(), 3, "{:#?}", r.problems);
+    assert!(about.iter().all(|p| p.at == Loc::File));
+    assert_eq!(r.problems.len(), 3, "{:#?}", r.problems);
+
+    let tmp = std::env::temp_dir().join(format!("routewijzer-import-base-{}.json", std::process::id()));
+    let t = tmp.to_str().unwrap();
+    for args in [&["opleidingen.csv"][..], &["vacatures.csv", "instroom.csv"]] {
+        let out = cli(&[&["import", "--today", TODAY, "--out", t][..], args].concat());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        let named = args.iter().filter(|f| **f != "vacatures.csv").copied().collect::<Vec<_>>().join(", ");
+        assert!(
+            stderr.starts_with(&format!("{named}: programmes and intakes are matched against the base catalog")),
+            "{stderr}"
+        );
+        assert!(stderr.contains("give it with --catalog BASE") && stderr.contains("nothing written"), "{stderr}");
+        assert!(!tmp.exists(), "{args:?}: nothing is written");
+    }
+}
+
+/// A postcode (4 digits, 2 letters optional) or a gemeente name becomes a gemeente code,
+/// from the base catalog or else the national place table built into the importer:
+/// without `--catalog`, and with a region shard that lacks the postcode.
+#[test]
+fn a_job_location_postcode_becomes_its_gemeente() {
+    let at = |pc: &str, place: &str| {
+        let mut address = Vec::new();
+        if !pc.is_empty() {
+            address.push(format!(r#""postalCode": "{pc}""#));
+        }
+        if !place.is_empty() {
+            address.push(format!(r#""addressLocality": "{place}""#));
+        }
+        posting(r#""additionalProperty": {"name": "sector", "value": "vo"}"#)
+            .replace(r#"{"postalCode": "3511"}"#, &format!("{{{}}}", address.join(", ")))
+    };
+    let files = [
+        ("utrecht.json", at("3511 AB", "")),
+        ("nieuwegein.json", at("3431NB", "")),
+        ("amsterdam.json", at("1012", "")),
+        ("bosch.json", at("", "Den Bosch")),
+        ("haarlemmermeer.json", at("2131 AB", "")),
+        ("onbekend.json", at("1000", "")),
+        ("onbekend-met-plaats.json", at("1000", "Utrecht")),
+    ];
+    let inputs: Vec<Input> = files.iter().map(|(name, text)| Input { name, data: text.as_bytes() }).collect();
+    let place_of = |r: &Report, file: &str| {
+        let i = files.iter().position(|f| f.0 == file).unwrap();
+        let taken: Vec<usize> =
+            (0..files.len()).filter(|j| !r.problems.iter().any(|p| p.file == files[*j].0)).collect();
+        taken.iter().position(|j| *j == i).map(|k| r.overlay.vacancies[k].job_location.clone())
+    };
+
+    // Without a base catalog: the national table.
+    let options = Options { base: None, region: None, name: None, today: Date::parse(TODAY).unwrap() };
+    let r = import(&inputs, &options);
+    let p = problems(&r);
+    assert_eq!(place_of(&r, "utrecht.json").as_deref(), Some("GM0344"), "{p:#?}");
+    assert_eq!(place_of(&r, "nieuwegein.json").as_deref(), Some("GM0356"));
+    assert_eq!(place_of(&r, "amsterdam.json").as_deref(), Some("GM0363"));
+    assert_eq!(place_of(&r, "bosch.json").as_deref(), Some("GM0796"), "another name of 's-Hertogenbosch");
+    assert_eq!(place_of(&r, "haarlemmermeer.json").as_deref(), Some("GM0394"));
+    assert_eq!(
+        place_of(&r, "onbekend-met-plaats.json").as_deref(),
+        Some("GM0344"),
+        "the place, when the postcode is unknown"
+    );
+    assert!(
+        has(&p, "onbekend.json: $.jobLocation.address.postalCode: postcode 1000 is not in the national postcode table; fix: check the postcode, or also give the place"),
+        "{p:#?}"
+    );
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(r.overlay.vacancies.iter().all(|v| v.job_location.starts_with("GM")));
+
+    // With the AM13 shard: its postcodes, else the national table, for a gemeente the
+    // shard holds (Amsterdam is a place of the shard, its postcodes are not).
+    let options = Options { base: Some(base()), region: None, name: None, today: Date::parse(TODAY).unwrap() };
+    let r = import(&inputs, &options);
+    let p = problems(&r);
+    assert_eq!(place_of(&r, "amsterdam.json").as_deref(), Some("GM0363"), "{p:#?}");
+    assert_eq!(place_of(&r, "nieuwegein.json").as_deref(), Some("GM0356"));
+    assert!(
+        has(&p, "haarlemmermeer.json: $.jobLocation.address.postalCode: postcode 2131 lies in Haarlemmermeer (GM0394), which the base catalog does not hold; fix: give the national catalog"),
+        "{p:#?}"
+    );
+    assert!(has(&p, "bosch.json: $.jobLocation.address.addressLocality: place 'Den Bosch' lies in 's-Hertogenbosch (GM0796), which the base catalog does not hold"), "{p:#?}");
+    assert_eq!(p.len(), 3, "{p:#?}");
+    // What was taken lies over the shard.
+    base().merge(&r.overlay).unwrap();
 }

@@ -6,6 +6,7 @@
 //! The unit of an intake replacement is the offering's whole intake list: one broken
 //! course instance or intake row leaves that offering's intakes as they are.
 
+use super::places::Places;
 use super::text::{self, same_name, slug};
 use super::{Assumption, Count, Field, Loc, Problem, Record, Report};
 use crate::model::catalog::{
@@ -247,40 +248,47 @@ impl<'r> Item<'r> {
     }
 }
 
-/// Lookups in the base catalog.
+/// Lookups in the base catalog, and in the national place table for places.
 struct Base<'a> {
     catalog: Option<&'a Catalog>,
     /// 4-digit postcode → gemeente.
     postcodes: HashMap<&'a str, &'a str>,
+    national: &'static Places,
 }
 
 impl<'a> Base<'a> {
     fn new(catalog: Option<&'a Catalog>) -> Base<'a> {
         let postcodes =
             catalog.map(|c| c.postcodes.iter().map(|p| (p.0.as_str(), p.3.as_str())).collect()).unwrap_or_default();
-        Base { catalog, postcodes }
+        Base { catalog, postcodes, national: Places::national() }
     }
 
-    /// The gemeente of a place given as postcode and/or name or code.
+    /// The gemeente (its code, a place id of the catalog) of a place given as a postcode
+    /// and/or a gemeente name or code. A postcode is looked up in the base catalog, else in
+    /// the national table (a region shard holds only its own region's postcodes); with a
+    /// base catalog, the gemeente must be one of its places.
     fn place(&self, item: &mut Item, required: bool) -> Option<String> {
         let pc = item.get("postcode");
         let name = item.get("place");
         if let Some(f) = pc {
             match text::pc4(&f.value) {
-                None => item.bad(&f.at, format!("'{}' is not a Dutch postcode", f.value), "use a 4-digit postcode such as 3511 (letters may follow: 3511 AB)"),
-                Some(p) => match (self.catalog, self.postcodes.get(p.as_str())) {
-                    (None, _) => {
-                        item.note(&f.at, format!("postcode {p} not checked: no base catalog"));
-                        return Some(p);
+                None => item.bad(
+                    &f.at,
+                    format!("'{}' is not a Dutch postcode", f.value),
+                    "use a 4-digit postcode such as 3511 (letters may follow: 3511 AB)",
+                ),
+                Some(p) => {
+                    let gm = self.postcodes.get(p.as_str()).copied().or_else(|| self.national.gemeente_of_postcode(&p));
+                    match gm {
+                        Some(gm) => return self.in_base(item, f, gm, &format!("postcode {p}")),
+                        None if name.is_none() => item.bad(
+                            &f.at,
+                            format!("postcode {p} is not in the national postcode table"),
+                            "check the postcode, or also give the place (addressLocality / place column) as a gemeente name such as Utrecht",
+                        ),
+                        None => {}
                     }
-                    (Some(_), Some(gm)) => return Some(gm.to_string()),
-                    (Some(_), None) if name.is_none() => item.bad(
-                        &f.at,
-                        format!("postcode {p} is not in the base catalog"),
-                        "check the postcode, or also give the place (addressLocality / place column) as a gemeente name such as Utrecht",
-                    ),
-                    (Some(_), None) => {}
-                },
+                }
             }
             name?;
         }
@@ -292,14 +300,14 @@ impl<'a> Base<'a> {
             }
             return None;
         };
-        let Some(c) = self.catalog else {
-            item.note(&f.at, format!("place '{}' not checked: no base catalog", f.value));
-            return Some(f.value.clone());
-        };
         let v = f.value.trim();
-        let found = c.places.iter().find(|p| p.id.eq_ignore_ascii_case(v) || same_name(&p.name, v));
-        match found {
-            Some(p) => Some(p.id.clone()),
+        let in_catalog =
+            self.catalog.and_then(|c| c.places.iter().find(|p| p.id.eq_ignore_ascii_case(v) || same_name(&p.name, v)));
+        if let Some(p) = in_catalog {
+            return Some(p.id.clone());
+        }
+        match self.national.gemeente_named(v) {
+            Some(gm) => self.in_base(item, f, gm, &format!("place '{v}'")),
             None => {
                 item.bad(
                     &f.at,
@@ -309,6 +317,21 @@ impl<'a> Base<'a> {
                 None
             }
         }
+    }
+
+    /// A gemeente found for `what`, if the base catalog (when there is one) has it.
+    fn in_base(&self, item: &mut Item, f: &Field, gm: &str, what: &str) -> Option<String> {
+        let Some(c) = self.catalog else { return Some(gm.to_string()) };
+        if c.places.iter().any(|p| p.id == gm) {
+            return Some(gm.to_string());
+        }
+        let name = self.national.name(gm).unwrap_or(gm);
+        item.bad(
+            &f.at,
+            format!("{what} lies in {name} ({gm}), which the base catalog does not hold"),
+            "give the national catalog (www/data/catalog.json) or the shard of that gemeente's region with --catalog",
+        );
+        None
     }
 
     fn institution_by_name(&self, name: &str) -> Option<&'a Institution> {
@@ -378,11 +401,15 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
         item.note(&at, format!("role {r} taken from the title '{}'", title.clone().unwrap_or_default()));
     }
     if sector.is_none() && !explicit_sector {
-        item.bad(
-            &missing_at(item.rec, "sector"),
-            "the sector (po, vo or mbo) cannot be told",
-            "add occupationalCategory (ISCO-08 2341 po leraar, 2330 vo leraar, 2320 mbo leraar, 5312 onderwijsassistent) or additionalProperty sector (po, vo, mbo)",
-        );
+        let (message, fix) = if matches!(item.rec.at, Loc::Line { .. }) {
+            ("the sector cell is empty, and the title and employer do not tell one sector", "fill in po, vo or mbo")
+        } else {
+            (
+                "the sector (po, vo or mbo) cannot be told",
+                "add occupationalCategory (ISCO-08 2341 po leraar, 2330 vo leraar, 2320 mbo leraar, 5312 onderwijsassistent) or additionalProperty sector (po, vo, mbo)",
+            )
+        };
+        item.bad(&missing_at(item.rec, "sector"), message, fix);
     }
     let mut subject = item.get("subject").and_then(|f| item.vocab(Subject::ALL, f));
     if subject.is_none() && item.get("subject").is_none() && sector.is_some_and(|s| s != Sector::Po) {
@@ -421,7 +448,7 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
                 Some(h)
             }
             None => {
-                let full = item.rec.all("employment_type").any(|f| f.value.eq_ignore_ascii_case("FULL_TIME"));
+                let full = item.rec.all("employment_type").any(|f| full_time(&f.value));
                 if full {
                     item.note(&at, "no workHours: FULL_TIME taken as 40 hours a week");
                     Some(40)
@@ -442,34 +469,37 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
         item.bad(&f, format!("{h} hours a week is not between 1 and 60"), "give the hours a week of the post");
     }
 
+    // Unknown values: in a CSV row a problem (the template names the two ids); in
+    // JSON-LD, where schema.org lists more (CONTRACTOR, INTERN, OTHER...), noted and
+    // ignored, the default taken when no value is known.
     let mut employment_type = None;
-    let mut unknown = None;
+    let mut unknown = Vec::new();
     for f in item.rec.all("employment_type") {
-        let v = f.value.to_lowercase().replace(['-', ' '], "_");
-        match v.as_str() {
-            "temporary" | "vervanging" | "tijdelijk" | "per_diem" => employment_type = Some(EmploymentType::Vervanging),
-            "full_time" | "part_time" | "permanent" | "structureel" | "vast" if employment_type.is_none() => {
-                employment_type = Some(EmploymentType::Structureel)
-            }
-            "full_time" | "part_time" | "permanent" | "structureel" | "vast" => {}
-            _ => unknown = Some(f),
+        match employment_type_of(&f.value) {
+            Some(EmploymentType::Vervanging) => employment_type = Some(EmploymentType::Vervanging),
+            Some(t) => employment_type = employment_type.or(Some(t)),
+            None => unknown.push(f),
         }
     }
-    let employment_type = match (employment_type, unknown) {
-        (Some(t), _) => t,
-        (None, Some(f)) => {
-            item.bad(
+    for f in &unknown {
+        let what = format!("'{}' is not an employment type the importer knows", f.value);
+        if matches!(f.at, Loc::Line { .. }) {
+            item.bad(&f.at, what, "use structureel or vervanging (or leave the cell empty: structureel)");
+        } else if employment_type.is_some() {
+            item.note(&f.at, format!("employmentType {what}: ignored (the posting names a known one too)"));
+        } else {
+            item.note(
                 &f.at,
-                format!("'{}' is not an employment type the importer knows", f.value),
-                "use structureel or vervanging (schema.org FULL_TIME, PART_TIME or TEMPORARY)",
+                format!("employmentType {what}: taken as structureel, the default (FULL_TIME and PART_TIME are structureel, TEMPORARY vervanging)"),
             );
-            EmploymentType::Structureel
         }
-        (None, None) => {
+    }
+    let employment_type = employment_type.unwrap_or_else(|| {
+        if unknown.is_empty() {
             item.note(&at, "no employment type: taken as structureel");
-            EmploymentType::Structureel
         }
-    };
+        EmploymentType::Structureel
+    });
 
     let job_start_date = match item.get("job_start_date") {
         Some(f) => item.date(f).map(|d| d.0),
@@ -499,28 +529,32 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
             false
         }
     };
-    let mut education_requirements = Vec::new();
+    // Every bevoegdheid a value names: the vacancy's list means any of them is accepted.
+    let mut education_requirements: Vec<Qualification> = Vec::new();
     for f in item.rec.all("education_requirements") {
         for v in items(f) {
-            let w = words(v);
-            let q = vocab(Qualification::ALL, v).ok().or_else(|| {
-                [
-                    (Qualification::Eerstegraads, &["eerstegraads", "eerste graads", "1e graads"][..]),
-                    (Qualification::Tweedegraads, &["tweedegraads", "tweede graads", "2e graads"]),
-                    (Qualification::Pdg, &["pdg", "pedagogisch didactisch getuigschrift"]),
-                    (Qualification::Po, &["pabo", "bevoegdheid po", "primair onderwijs", "basisonderwijs"]),
-                ]
-                .iter()
-                .find(|(_, ws)| ws.iter().any(|x| w.contains(x)))
-                .map(|(q, _)| *q)
-            });
-            match q {
-                Some(q) if !education_requirements.contains(&q) => education_requirements.push(q),
-                Some(_) => {}
-                None if matches!(f.at, Loc::Line { .. }) => {
-                    item.vocab(Qualification::ALL, &Field { key: f.key, value: v.to_string(), at: f.at.clone() });
+            let found = match vocab(Qualification::ALL, v) {
+                Ok(q) => vec![q],
+                Err(_) => {
+                    let found = qualifications_in(v);
+                    if !found.is_empty() {
+                        let ids = found.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", ");
+                        item.note(&f.at, format!("{} '{v}' read as {ids}", label(item.rec, "education_requirements")));
+                    }
+                    found
                 }
-                None => item.note(&f.at, format!("educationRequirements '{v}' is not a bevoegdheid: ignored")),
+            };
+            if found.is_empty() {
+                if matches!(f.at, Loc::Line { .. }) {
+                    item.vocab(Qualification::ALL, &Field { key: f.key, value: v.to_string(), at: f.at.clone() });
+                } else {
+                    item.note(&f.at, format!("educationRequirements '{v}' is not a bevoegdheid: ignored"));
+                }
+            }
+            for q in found {
+                if !education_requirements.contains(&q) {
+                    education_requirements.push(q);
+                }
             }
         }
     }
@@ -547,6 +581,54 @@ fn vacancy(item: &mut Item, base: &Base, today: Date) -> Option<Vacancy> {
         url,
         demo: false,
     })
+}
+
+/// An `employmentType` (schema.org's values, the template's ids, Dutch words) as ours.
+fn employment_type_of(value: &str) -> Option<EmploymentType> {
+    let v = value.rsplit(['/', ':']).next().unwrap_or_default().to_lowercase().replace(['-', ' '], "_");
+    match v.as_str() {
+        "temporary" | "vervanging" | "tijdelijk" | "per_diem" => Some(EmploymentType::Vervanging),
+        "full_time" | "fulltime" | "voltijd" | "part_time" | "parttime" | "deeltijd" | "permanent" | "structureel"
+        | "vast" => Some(EmploymentType::Structureel),
+        _ => None,
+    }
+}
+
+/// Whether an `employmentType` says full time (then 40 hours a week, when none are given).
+fn full_time(value: &str) -> bool {
+    let v = value.rsplit(['/', ':']).next().unwrap_or_default().to_lowercase().replace(['-', ' '], "_");
+    matches!(v.as_str(), "full_time" | "fulltime" | "voltijd")
+}
+
+/// The bevoegdheden named in a text (`Tweedegraads of eerstegraads bevoegdheid`,
+/// `Bevoegdheid po (pabo)`), all of them, in vocabulary order. `beperkt(e) tweedegraads`
+/// is the beperkte bevoegdheid, not also the full tweedegraads one.
+fn qualifications_in(text: &str) -> Vec<Qualification> {
+    const NAMES: &[(Qualification, &[&str])] = &[
+        (
+            Qualification::BeperktTweedegraads,
+            &["beperkt tweedegraads", "beperkte tweedegraads", "beperkt tweede graads", "beperkt 2e graads"],
+        ),
+        (Qualification::Eerstegraads, &["eerstegraads", "eerste graads", "1e graads"]),
+        (Qualification::Tweedegraads, &["tweedegraads", "tweede graads", "2e graads"]),
+        (Qualification::Pdg, &[" pdg ", "pedagogisch didactisch getuigschrift"]),
+        (Qualification::Po, &["pabo", "bevoegdheid po", "primair onderwijs", "basisonderwijs"]),
+    ];
+    let mut rest = words(text);
+    let mut found = Vec::new();
+    for (q, names) in NAMES {
+        for name in *names {
+            if rest.contains(name) {
+                // Taken: a shorter name of a later entry does not count it again.
+                rest = rest.replace(name, " ");
+                if !found.contains(q) {
+                    found.push(*q);
+                }
+            }
+        }
+    }
+    found.sort();
+    found
 }
 
 /// Offering ids, at most eight of them.
@@ -603,11 +685,21 @@ fn activity(item: &mut Item, base: &Base, today: Date, loket: &str) -> Option<Ac
             .or_else(|| item.get("organizer").filter(|o| same_name(&o.value, loket)).map(|_| ActivityType::Loket));
             match guess {
                 Some(t) => item.note(&at, format!("activity type {t} taken from the name")),
-                None => item.bad(
-                    &missing_at(item.rec, "activity_type"),
-                    "the kind of activity cannot be told from the name",
-                    "add additionalProperty activity_type: open-dag, meeloopdag, informatiebijeenkomst, proefstuderen or loket",
-                ),
+                None => {
+                    let ids = "open-dag, meeloopdag, informatiebijeenkomst, proefstuderen or loket";
+                    let (message, fix) = if matches!(at, Loc::Line { .. }) {
+                        (
+                            "the activity_type cell is empty, and the name does not tell the kind of activity",
+                            format!("fill in {ids}"),
+                        )
+                    } else {
+                        (
+                            "the kind of activity cannot be told from the name",
+                            format!("add additionalProperty activity_type: {ids}"),
+                        )
+                    };
+                    item.bad(&missing_at(item.rec, "activity_type"), message, fix)
+                }
             }
             guess
         }
@@ -1286,6 +1378,29 @@ pub(crate) fn build(
     };
     let mut records = records;
     records.sort_by_key(order);
+    // Programmes and intakes are matched against the base catalog's offerings, and a new
+    // offering takes its qualification from the catalog's route kinds: without a base
+    // catalog none can be taken. Each file holding them is one problem, not one per item.
+    let mut needs_base: Vec<String> = Vec::new();
+    if o.base.is_none() {
+        records.retain(|rec| {
+            if !matches!(rec.kind, Kind::Programmes | Kind::Intakes) {
+                return true;
+            }
+            out.count(rec.kind, false);
+            out.counts.entry(Kind::Intakes).or_default().dropped += rec.children.len();
+            if !needs_base.contains(&rec.file) {
+                needs_base.push(rec.file.clone());
+                out.problems.push(Problem {
+                    file: rec.file.clone(),
+                    at: Loc::File,
+                    message: "the file holds programmes or intakes, which are matched against a base catalog's offerings and route kinds, and none was given: none of them is imported".into(),
+                    fix: "give the catalog the overlay is for with --catalog (www/data/catalog.json, or your region's shard www/data/regions/AMxx.json)".into(),
+                });
+            }
+            false
+        });
+    }
     for rec in &records {
         if rec.broken {
             out.count(rec.kind, false);
@@ -1401,12 +1516,23 @@ pub(crate) fn build(
         activities,
     };
     let counts = Kind::ALL.iter().map(|k| (*k, out.counts.get(k).copied().unwrap_or_default())).collect();
-    Report { overlay, problems: out.problems, assumptions: out.notes, counts }
+    Report { overlay, problems: out.problems, assumptions: out.notes, counts, needs_base }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_bevoegdheid_a_text_names() {
+        let q = |s: &str| qualifications_in(s).iter().map(|q| q.id()).collect::<Vec<_>>();
+        assert_eq!(q("Tweedegraads of eerstegraads bevoegdheid wiskunde"), ["tweedegraads", "eerstegraads"]);
+        assert_eq!(q("Bevoegdheid po (pabo) of pdg"), ["po", "pdg"]);
+        assert_eq!(q("2e-graads of 1e-graads"), ["tweedegraads", "eerstegraads"]);
+        assert_eq!(q("Beperkte tweedegraads bevoegdheid"), ["beperkt-tweedegraads"]);
+        assert_eq!(q("beperkt tweedegraads of tweedegraads"), ["tweedegraads", "beperkt-tweedegraads"]);
+        assert_eq!(q("HBO-diploma"), Vec::<&str>::new());
+    }
 
     #[test]
     fn fte_in_a_title() {

@@ -15,11 +15,13 @@
 //! - `html`: the JSON-LD blocks of a saved page.
 //! - `table`: CSV (comma, semicolon or tab; BOM) to [`Record`]s; the header decides the kind.
 //! - `build`: records to catalog items, with the base catalog's lookups.
+//! - `places`: the national place table (gemeenten, other names, postcodes), built in.
 //! - `text`: values (dates, date-times in Europe/Amsterdam, numbers, booleans, slugs).
 
 mod build;
 mod html;
 mod jsonld;
+mod places;
 mod table;
 mod text;
 
@@ -46,7 +48,11 @@ pub struct Input<'a> {
 /// What the overlay is for.
 pub struct Options<'a> {
     /// The catalog the overlay will be laid over: places, postcodes, institutions and
-    /// offerings are looked up in it. Without it, places and offerings are not checked.
+    /// offerings are looked up in it (a postcode it lacks, in the national place table
+    /// built into the importer; its gemeente must still be one of the catalog's places).
+    /// Without it, places are looked up in the national table only, and programmes and
+    /// intakes cannot be imported (they are matched against its offerings and route
+    /// kinds): each file holding them is a problem, listed in [`Report::needs_base`].
     pub base: Option<&'a Catalog>,
     /// The arbeidsmarktregio the loket serves (default: the base catalog's region).
     pub region: Option<String>,
@@ -133,6 +139,9 @@ pub struct Report {
     pub assumptions: Vec<Assumption>,
     /// Per kind, in [`Kind::ALL`] order.
     pub counts: Vec<(Kind, Count)>,
+    /// The files holding programmes or intakes, read without a base catalog: their
+    /// items are dropped (see [`Options::base`]). The CLI makes this a usage error.
+    pub needs_base: Vec<String>,
 }
 
 impl Report {
@@ -214,6 +223,7 @@ pub fn import(inputs: &[Input], options: &Options) -> Report {
     };
     report.problems.sort_by_key(|p| (order(&p.file), place(&p.at)));
     report.assumptions.sort_by_key(|a| (order(&a.file), place(&a.at)));
+    report.needs_base.sort_by_key(|f| order(f));
     // Values from the files are echoed clipped, control characters escaped, as the core
     // reports its problems.
     for p in &mut report.problems {

@@ -327,7 +327,8 @@ pub struct Vacancy {
     pub id: String,
     pub title: String,
     pub employer: String,
-    /// Place id (gemeente code or postcode).
+    /// Place id: the code of a gemeente in `places` (`GM0344`); a postcode is not accepted
+    /// (the importer turns one into its gemeente).
     pub job_location: String,
     pub sector: Sector,
     #[serde(default)]

@@ -1008,7 +1008,8 @@ export interface Vacancy {
     title: string;
     employer: string;
     /**
-     * Place id (gemeente code or postcode).
+     * Place id: the code of a gemeente in `places` (`GM0344`); a postcode is not accepted
+     * (the importer turns one into its gemeente).
      */
     job_location: string;
     sector: Sector;

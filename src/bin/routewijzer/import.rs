@@ -64,6 +64,14 @@ pub fn run(args: &[String], today: impl FnOnce() -> Date) -> Result<String, Fail
     let inputs: Vec<Input> = files.iter().zip(&data).map(|(name, data)| Input { name, data }).collect();
     let options = Options { base: catalog.as_ref(), region, name, today: when.unwrap_or_else(today) };
     let report = import(&inputs, &options);
+    if !report.needs_base.is_empty() {
+        return Err(Failure::Usage(format!(
+            "{}: programmes and intakes are matched against the base catalog's offerings and route kinds: \
+             give it with --catalog BASE (www/data/catalog.json, or your region's shard \
+             www/data/regions/AMxx.json); nothing written",
+            report.needs_base.join(", ")
+        )));
+    }
     let mut text = report.text();
     if report.taken() == 0 {
         return Err(Failure::Input(format!("{text}nothing valid was found: no overlay written")));
