@@ -197,3 +197,47 @@ test("without a worker (a CSP with worker-src 'none') the same API runs on the m
   assert.deepEqual(worker.log.errors, []);
   assert.ok(main.log.errors.every((e) => /worker-src|Content Security Policy/.test(e)), main.log.errors.join("\n"));
 });
+
+test("worker warm-up: after a match the worker repeats it a few times while idle, a request stops it, answers stay one per call", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  // A glue that reports every call into the core from inside the worker.
+  const COUNTING = `import * as real from "./routewijzer.js?real";
+export { initSync, __wbg_reset_state, Matcher } from "./routewijzer.js?real";
+export default real.default;
+if (typeof WorkerGlobalScope !== "undefined") {
+  const ch = new BroadcastChannel("rw-calls");
+  const match = real.Matcher.prototype.match;
+  real.Matcher.prototype.match = function (...args) {
+    ch.postMessage({ age: args[0]?.age ?? null });
+    return match.apply(this, args);
+  };
+}`;
+  await page.route((u) => u.pathname === "/pkg/routewijzer.js" && !u.search, (route) => route.fulfill({ body: COUNTING, contentType: "text/javascript; charset=utf-8" }));
+  await fixturePage(page, h.server.url, "warm.html", PAGE);
+  const out = await page.evaluate(async ({ profile, today }) => {
+    const calls = [];
+    new BroadcastChannel("rw-calls").onmessage = (e) => calls.push(e.data.age);
+    const { Routewijzer } = await import("/routewijzer.js");
+    const m = await Routewijzer.load({ catalog: "data/catalog.json" });
+    const settle = () => new Promise((ok) => setTimeout(ok, 1500));
+    const first = await m.match({ ...profile, age: 30 }, { today });
+    await settle();
+    const afterFirst = [...calls];
+    // Two requests back to back: each is answered with its own result, the warm-up
+    // repeats only the latest, and the runs stop at the per-catalog count.
+    const [a, b] = await Promise.all([m.match({ ...profile, age: 31 }, { today }), m.match({ ...profile, age: 66, sectors: ["vo"] }, { today })]);
+    await settle();
+    const b2 = await m.match({ ...profile, age: 66, sectors: ["vo"] }, { today });
+    await settle();
+    return { afterFirst, all: calls, first: first.today, same: JSON.stringify(b) === JSON.stringify(b2), differ: JSON.stringify(a) !== JSON.stringify(b) };
+  }, { profile: PROFILE, today: TODAY });
+  // The first match, then 6 repeats of it while idle.
+  assert.deepEqual(out.afterFirst, [30, 30, 30, 30, 30, 30, 30]);
+  // Then the two requests and the last one: no more repeats (6 done for this catalog).
+  assert.deepEqual(out.all.slice(7), [31, 66, 66]);
+  assert.equal(out.first, TODAY);
+  assert.ok(out.same, "a result is the same however warm the core is");
+  assert.ok(out.differ, "each request got its own answer");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
