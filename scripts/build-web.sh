@@ -32,7 +32,7 @@ step "wasm-bindgen -> pkg/"
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name routewijzer \
   --remove-name-section --remove-producers-section --experimental-reset-state-function \
-  target/wasm32-unknown-unknown/wasm-release/routewijzer.wasm
+  "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/wasm-release/routewijzer.wasm
 
 # -Oz without binaryen's inlining (-aimfs 0 -ocimfs 0): inlining makes the file a little
 # smaller raw but about 9 KB larger gzipped, and gzip is what travels (BENCHMARKS.md).
