@@ -369,3 +369,28 @@ test("activities that fit: date, place or online, a link, 'voorbeeld' for demo o
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("one Blob download helper (dom.js) makes both the results' files and the kit's calendar files", async () => {
+  // The results (results.js) and the kit (kit.js) share dom.js's download(); neither keeps its own copy.
+  const src = (f) => readFileSync(new URL(`../../www/js/${f}`, import.meta.url), "utf8");
+  for (const f of ["kit.js", "results.js"]) {
+    assert.doesNotMatch(src(f), /createObjectURL|revokeObjectURL/, `${f} makes no Blob URL of its own`);
+    assert.match(src(f), /import \{[^}]*\bdownload\b[^}]*\} from "\.\/dom\.js"/, `${f} imports download from dom.js`);
+  }
+  assert.match(src("dom.js"), /export function download\(/);
+  const { page, context, w, log } = await openKit();
+  await setProfile(w, JAN);
+  await waitForResults(w);
+  const before = log.requests.length;
+  const [json] = await Promise.all([page.waitForEvent("download"), w.getByRole("button", { name: "Download resultaat (JSON)" }).click()]);
+  assert.equal(json.suggestedFilename(), `routewijzer-${TODAY}.json`);
+  assert.deepEqual(JSON.parse(readFileSync(await json.path(), "utf8")).profile, JAN);
+  const card = w.locator(".rw-kinds > .rw-route").first();
+  await card.locator(".rw-cal summary").click();
+  const [ics] = await Promise.all([page.waitForEvent("download"), card.locator(".rw-cal button").first().click()]);
+  assert.match(readFileSync(await ics.path(), "utf8"), /^BEGIN:VCALENDAR\r\n/);
+  assert.ok(log.requests.slice(before).every((x) => x.url.startsWith("blob:")), "made on the device");
+  assert.equal(await w.locator("a[download]").count(), 0, "the helper's link is gone again");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -1,6 +1,7 @@
 // dom.js: building DOM safely. h() makes an element from a tag, attributes and children;
 // strings only ever become text (never HTML), catalog strings are clipped to a readable
-// length, and links are made only for http(s) and mailto URLs.
+// length, and links are made only for http(s) and mailto URLs. Also the Blob download both
+// the results and the kit use.
 
 /** Display length of one text: a catalog string longer than this is a data error, not something to read. */
 export const MAX_TEXT = 1000;
@@ -47,6 +48,16 @@ export function safeUrl(u) {
 export function link(url, text, newTab) {
   const href = safeUrl(url);
   return href ? h("a", { href, target: "_blank", rel: "noopener noreferrer" }, text, h("span", { class: "rw-sr", text: ` ${newTab}` })) : h("span", {}, text);
+}
+
+/** Saves `text` as a file named `name` (MIME `type`) through a Blob URL on a hidden link in `host`: made on the device, nothing is requested. */
+export function download(host, name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h("a", { href: url, download: name, hidden: true });
+  host.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 /** Resolves after the next frame is painted (or after 50 ms where frames are not running, as in a hidden tab). */

@@ -4,7 +4,7 @@
 // (handoff.js) only when the candidate presses send. Its state (kept routes, typed contact
 // details) lives here and survives every new result; `update(result)` redraws its parts.
 
-import { h, link, put, safeUrl } from "./dom.js";
+import { download, h, link, put, safeUrl } from "./dom.js";
 import { calendar, icsName } from "./ics.js";
 import { shareUrl } from "./share.js";
 import { compareTable, MAX_COMPARED, Shortlist } from "./shortlist.js";
@@ -12,16 +12,6 @@ import { buildHandoff, checkContact, handoffMailto, handoffTarget, handoffText, 
 
 /** Activities listed at once; the rest behind "more". */
 const ACTIVITIES_SHOWN = 6;
-
-/** A Blob download made on the device. */
-function download(host, name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h("a", { href: url, download: name, hidden: true });
-  host.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
 
 /**
  * The calendar items of a route: the next intake's application deadline, the day the
