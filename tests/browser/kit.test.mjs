@@ -394,3 +394,25 @@ test("one Blob download helper (dom.js) makes both the results' files and the ki
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("the handoff record carries the region the element has now, also when the attribute changes after the first render", async () => {
+  const { page, context, w, log } = await openKit({ attrs: `region="AM13" handoff="${ENDPOINT}"` });
+  const posted = [];
+  await page.route(ENDPOINT, async (route) => {
+    if (route.request().method() === "POST") posted.push(JSON.parse(route.request().postData()));
+    await route.fulfill({ status: 201, headers: { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" }, body: "" });
+  });
+  await setProfile(w, JAN);
+  await waitForResults(w);
+  assert.equal(JSON.parse(await w.locator(".rw-ho-json").textContent()).region, "AM13");
+  await w.evaluate((el) => el.setAttribute("region", "AM12")); // the loket's page changes it (the sample catalog answers for every region)
+  await w.locator(".rw-ho-json", { hasText: '"region": "AM12"' }).waitFor({ state: "attached", timeout: 10000 });
+  await waitForResults(w);
+  await w.getByRole("button", { name: "Verstuur naar het loket" }).click();
+  await w.getByText(/^Verstuurd naar het loket/).waitFor();
+  assert.equal(posted.length, 1);
+  assert.equal(posted[0].region, "AM12", "what is sent carries the current region");
+  assert.deepEqual(posted[0], JSON.parse(await w.locator(".rw-ho-json").textContent()), "exactly what was shown");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

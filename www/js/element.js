@@ -334,7 +334,7 @@ export class RouteWijzer extends HTMLElement {
         words, uid: this.#uid, info: this.#info,
         profile: () => this.#form.read(),
         today: () => this.#today,
-        region: this.getAttribute("region"),
+        region: () => this.getAttribute("region"),
         storeKey: `${this.#storeKey}:kept`,
         handoff: this.getAttribute("handoff"),
       });

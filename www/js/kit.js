@@ -73,7 +73,8 @@ export class Kit {
 
   /**
    * words: Words; uid: id prefix; info: CatalogInfo; profile(): the answers; today(): the
-   * widget's date; region: the loket's region or null; storeKey: where kept routes are
+   * widget's date; region(): the loket's region (the element's `region` attribute as it is
+   * now) or null, read each time a record is built; storeKey: where kept routes are
    * stored under consent; handoff: the element's `handoff` attribute (a mailto: or https:
    * URL; anything else: no handoff section).
    */
@@ -395,7 +396,8 @@ export class Kit {
       catalog: this.#info,
       created: this.#today(),
       lang: this.#w.lang,
-      region: this.#region ?? this.#info.region ?? null,
+      // The `region` attribute as it is now (it may change after the first render), else the catalog's.
+      region: this.#region() || this.#info.region || null,
       typed: this.#typed,
     });
   }
