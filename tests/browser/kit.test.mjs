@@ -416,3 +416,34 @@ test("the handoff record carries the region the element has now, also when the a
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("the share link keeps the page's own fragment: made on #contact, reopened, only the widget's part leaves the address bar", async () => {
+  const { page, context, w, log } = await openKit({ hash: "#contact" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(h.server.url).origin });
+  await setProfile(w, JAN);
+  await waitForResults(w);
+  assert.equal(await page.evaluate(() => location.hash), "#contact", "a page's own fragment is not the widget's: left alone on load");
+  const historyBefore = await page.evaluate(() => history.length);
+  await w.getByRole("button", { name: "Kopieer link" }).click();
+  await w.getByText("Link gekopieerd.").waitFor();
+  const url = await w.getByLabel("Link met je antwoorden").inputValue();
+  assert.ok(url.startsWith(`${h.server.url}kit.html#contact&rw1.`), url);
+  assert.equal(await page.evaluate(() => location.hash), "#contact", "making the link does not touch this page's address");
+  assert.equal(await page.evaluate(() => history.length), historyBefore);
+  // Reopened elsewhere: the answers are filled, and the address keeps #contact.
+  const other = await h.browser.newContext();
+  const o = await openKit({ context: other, hash: new URL(url).hash });
+  await o.w.getByText("De antwoorden uit de gedeelde link zijn ingevuld.").waitFor();
+  await waitForResults(o.w);
+  assert.deepEqual(await o.w.evaluate((el) => el.profile), JAN);
+  assert.equal(await o.page.evaluate(() => location.hash), "#contact", "only #…&rw1.… is taken out");
+  assert.equal(await o.page.evaluate(() => location.href), `${h.server.url}kit.html#contact`);
+  assert.ok(o.log.requests.every((r) => !r.url.includes("rw1")), "no request carries the fragment");
+  // A link made on the reopened page (which still says #contact) keeps it again, and a
+  // share part already in the address is replaced, never stacked.
+  assert.equal(await o.page.evaluate(async () => (await import("/js/share.js")).shareUrl({ age: 30 }, `${location.href}&rw1.AAAA`)).then((u) => new URL(u).hash.split("&").length), 2);
+  assert.deepEqual(o.log.errors, []);
+  assert.deepEqual(log.errors, []);
+  await other.close();
+  await context.close();
+});
