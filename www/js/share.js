@@ -5,10 +5,8 @@
 // "rw" is the format version: a change of KEYS or of the packing is a new version.
 // Reading never throws: it answers {profile} or {error: {code, message}}.
 //
-// The page's own fragment is kept: a link made on `page#contact` is `page#contact&rw1.…`
-// (the share part always last, after "&"), and once the widget has read it only that part
-// leaves the address bar (`dropShare`): `page#contact`. A fragment without `rw<digits>.`
-// at its start or after its last "&" is the page's own and is never touched.
+// The page's own fragment is kept: made on `#contact` the link ends `#contact&rw1.…`, and
+// once read only the share part leaves the address bar (dropShare).
 //
 // Measured on the persona "januari-baanaanbod" (tests/fixtures/profiles/), whole fragment
 // with "#rw1.": its JSON is 346 characters; full-key JSON deflated 308; short-key JSON
@@ -86,19 +84,14 @@ export async function encodeShare(profile) {
   return `#${PREFIX}${VERSION}.${toBase64url(await deflate(json))}`;
 }
 
-/**
- * A fragment (`#…`, `location.hash`, or without "#") split into the page's own part and the
- * share part (`rw<digits>.…`, of any version): the whole fragment, or what follows its last
- * "&". `#contact&rw1.x` → `{page: "contact", share: "rw1.x"}`; `#rw1.x` → `{page: "", share:
- * "rw1.x"}`; `#contact` → `{page: "contact", share: null}`.
- */
+/** A fragment split into the page's own part and the share part (`rw<digits>.…`: all of it, or what follows its last "&"): `#contact&rw1.x` → `{page: "contact", share: "rw1.x"}`, `#contact` → `{page: "contact", share: null}`. */
 export function splitHash(hash) {
   const s = String(hash ?? "").replace(/^#/, "");
   const m = /(^|&)(rw\d+\.[^&]*)$/s.exec(s);
   return m ? { page: s.slice(0, m.index), share: m[2] } : { page: s, share: null };
 }
 
-/** A link to `base` (default: this page) that carries the profile in its fragment; the query string is kept as it is, and so is the page's own fragment (`#contact` → `#contact&rw1.…`); a share already there is replaced. */
+/** A link to `base` (default: this page) with the profile in its fragment, after the page's own one (a share already there is replaced); the query string is kept. */
 export async function shareUrl(profile, base = globalThis.location?.href) {
   const url = new URL(base);
   const { page } = splitHash(url.hash);
@@ -110,12 +103,7 @@ export async function shareUrl(profile, base = globalThis.location?.href) {
 /** Whether a fragment (`#…` or `location.hash`) carries a Routewijzer share, of any version. */
 export const isShare = (hash) => splitHash(hash).share != null;
 
-/**
- * Takes the share part, and only that, out of the address bar once its answers are in the
- * form (where the page's own scripts, such as a tracker, could read it): `#contact&rw1.…`
- * becomes `#contact`, `#rw1.…` no fragment. The page's own fragment and history entry stay
- * (replaceState: no new entry, no jump, no hashchange). Does nothing without a share.
- */
+/** Takes only the share part out of the address bar (page scripts could read it there): `#contact&rw1.…` → `#contact`, in the same history entry. */
 export function dropShare(loc = globalThis.location, hist = globalThis.history) {
   const { page, share } = splitHash(loc.hash);
   if (share == null) return;
@@ -125,8 +113,8 @@ export function dropShare(loc = globalThis.location, hist = globalThis.history) 
 const fail = (code, message) => ({ error: { code, message } });
 
 /**
- * Reads a fragment (its share part, see splitHash). Answers `null` when it carries no
- * Routewijzer share (only the page's own fragment), `{profile}` when it does, or `{error: {code, message}}` with code
+ * Reads a fragment's share part. Answers `null` when it has none (the page's own
+ * fragment), `{profile}`, or `{error: {code, message}}` with code
  * `version` (a format this widget does not read), `too-long` or `broken`. Never throws.
  * @returns {Promise<null | {profile: object} | {error: {code: string, message: string}}>}
  */
