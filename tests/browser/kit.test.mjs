@@ -1,10 +1,12 @@
 // The candidate's next step in the widget (www/js/kit.js): keeping and comparing routes
 // (keyboard, 320 px, storage only under consent), "add to calendar" files, the share link
 // and reopening it (never overwriting saved answers without a choice; broken links
-// refused), the one-page print summary, activities, and the handoff to the loket: every
-// request recorded through the whole flow, none with profile data before the press, then
-// exactly one POST with the JSON shown (or, for mailto, the link built from it). axe in
-// the new states, nl and en. Screenshots in test-results/screenshots/.
+// refused; the page's own fragment kept), the one-page print summary, activities, and the
+// handoff to the loket: every request recorded through the whole flow, none with profile
+// data before the press, then exactly one POST with the JSON shown (or, for mailto, one mail
+// made only on the press, within 2,000 characters, saying what it leaves out); a record
+// that changed since it was shown is not sent; the current region. The one download
+// helper. axe in the new states, nl and en. Screenshots in test-results/screenshots/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
