@@ -2,13 +2,14 @@
 // golden result validate against schema/handoff.schema.json (draft 2020-12, with ajv and
 // ajv-formats); the record carries only what the candidate entered and chose (a 4-digit
 // postcode, never the rest of the profile); the schema refuses what the widget must never
-// send; the targets a loket may configure; the mailto link and the POST as sent.
+// send; the targets a loket may configure; the mailto link (never longer than MAX_MAILTO:
+// the JSON, then the end of the text left out, and said so) and the POST as sent.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { buildHandoff, checkContact, handoffMailto, handoffTarget, handoffText, MAX_ROUTES, sendHandoff, TOOL_VERSION } from "../../www/js/handoff.js";
+import { buildHandoff, checkContact, handoffMail, handoffTarget, handoffText, MAX_MAILTO, MAX_ROUTES, sendHandoff, TOOL_VERSION } from "../../www/js/handoff.js";
 import { Words } from "../../www/js/i18n.js";
 
 const root = new URL("../../", import.meta.url);
@@ -114,17 +115,65 @@ test("the readable text names every part in the widget's language (nl and en), a
   assert.notEqual(handoffText(rec, words("nl")), handoffText(rec, words("en")));
 });
 
-test("the mailto link carries the subject, the readable text and the JSON, exactly", () => {
+const NOTES = { json: "[JSON left out]", text: "[shortened]" };
+const mailOf = (rec, lang = "nl", max) => handoffMail({ address: "info@loket.nl", rec, readable: handoffText(rec, words(lang)), subject: "Mijn routes & vragen", notes: NOTES, max });
+
+test("the mailto link carries the subject, the readable text and the JSON, exactly, when it fits", () => {
   const rec = buildHandoff({ ...base, profile: JAN, routes: GOLDEN.routes.slice(0, 2), typed: { motivation: "a & b = c?\nd" } });
   const readable = handoffText(rec, words("nl"));
-  const href = handoffMailto("info@loket.nl", rec, readable, "Mijn routes & vragen");
-  const url = new URL(href);
+  const mail = mailOf(rec, "nl", Infinity);
+  const url = new URL(mail.href);
   assert.equal(url.protocol, "mailto:");
   assert.equal(url.pathname, "info@loket.nl");
   assert.equal(url.searchParams.get("subject"), "Mijn routes & vragen");
   const body = url.searchParams.get("body");
+  assert.equal(body, mail.body);
+  assert.equal(body, mail.full);
+  assert.equal(mail.left, null);
   assert.ok(body.startsWith(readable));
   assert.deepEqual(JSON.parse(body.split("\n").findLast((l) => l.startsWith("{"))), rec);
+});
+
+test("the mailto link is never longer than MAX_MAILTO: the JSON goes first, then the end of the text, and the mail says so", () => {
+  assert.equal(MAX_MAILTO, 2000);
+  const body = (m) => new URL(m.href).searchParams.get("body");
+  // Small: everything fits.
+  const small = buildHandoff({ ...base, profile: {}, routes: [] });
+  const s = mailOf(small);
+  assert.equal(s.left, null);
+  assert.equal(body(s), s.full);
+  // Two routes and a short message: the readable text fits, the JSON does not.
+  const mid = buildHandoff({ ...base, profile: JAN, routes: GOLDEN.routes.slice(0, 2), typed: { name: "Sanne", motivation: "Bel me graag." } });
+  const m = mailOf(mid);
+  assert.ok(m.href.length <= MAX_MAILTO, `${m.href.length}`);
+  assert.ok(encodeURIComponent(m.full).length > MAX_MAILTO, "the whole text would not fit");
+  assert.equal(m.left, "json");
+  assert.equal(body(m), `${handoffText(mid, words("nl"))}\n\n${NOTES.json}\n`, "the readable text, whole, and the note");
+  assert.ok(!body(m).includes("{"), "no half JSON");
+  assert.ok(m.full.startsWith(handoffText(mid, words("nl"))) && m.full.includes(JSON.stringify(mid)), "the full text to copy");
+  // A long message (with characters that take many bytes in a URL): only the text's beginning fits.
+  for (const lang of ["nl", "en"]) {
+    const motivation = `${"Ik wil graag lesgeven in wiskunde, liefst in Utrecht of Zeist. ".repeat(25)}Einde 😀 é.`.slice(0, 2000);
+    const long = buildHandoff({ ...base, lang, profile: JAN, routes: GOLDEN.routes.slice(0, 3), typed: { name: "Sanne de Vries", motivation } });
+    const readable = handoffText(long, words(lang));
+    const l = mailOf(long, lang);
+    assert.ok(l.href.length <= MAX_MAILTO && l.href.length > MAX_MAILTO - 40, `${l.href.length}: as much as fits`);
+    assert.equal(l.left, "text");
+    const b = body(l);
+    assert.ok(b.endsWith(`\n…\n\n${NOTES.text}\n`), b.slice(-80));
+    const kept = b.slice(0, b.length - `\n…\n\n${NOTES.text}\n`.length);
+    assert.ok(readable.startsWith(kept), "only text the candidate saw, from its start");
+    assert.match(readable.slice(kept.length), /^\s/, "cut at the end of a word");
+    assert.ok(kept.includes(long.routes.at(-1).name) && kept.includes("Sanne de Vries"), "the routes and the contact come before the message");
+    assert.equal(l.full, `${readable}\n\n--- JSON (schema/handoff.schema.json) ---\n${JSON.stringify(long)}\n`);
+  }
+  // Half a surrogate pair (a cut emoji) makes no URL throw; every limit holds however small.
+  const odd = buildHandoff({ ...base, profile: JAN, routes: GOLDEN.routes.slice(0, 1), typed: { motivation: `x${"😀".repeat(400)}\ud83d` } });
+  for (const max of [300, 600, 1000, 2000]) {
+    const o = mailOf(odd, "nl", max);
+    assert.ok(o.href.length <= max, `${max}: ${o.href.length}`);
+    assert.doesNotThrow(() => decodeURIComponent(o.href));
+  }
 });
 
 test("the POST: one application/json request without credentials or referrer, whose body is the record", async () => {

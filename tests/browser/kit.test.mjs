@@ -1,10 +1,12 @@
 // The candidate's next step in the widget (www/js/kit.js): keeping and comparing routes
 // (keyboard, 320 px, storage only under consent), "add to calendar" files, the share link
 // and reopening it (never overwriting saved answers without a choice; broken links
-// refused), the one-page print summary, activities, and the handoff to the loket: every
-// request recorded through the whole flow, none with profile data before the press, then
-// exactly one POST with the JSON shown (or, for mailto, the link built from it). axe in
-// the new states, nl and en. Screenshots in test-results/screenshots/.
+// refused; the page's own fragment kept), the one-page print summary, activities, and the
+// handoff to the loket: every request recorded through the whole flow, none with profile
+// data before the press, then exactly one POST with the JSON shown (or, for mailto, one mail
+// made only on the press, within 2,000 characters, saying what it leaves out); a record
+// that changed since it was shown is not sent; the current region. The one download
+// helper. axe in the new states, nl and en. Screenshots in test-results/screenshots/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -320,23 +322,121 @@ test("handoff over HTTPS: no request carries profile data before the press; then
   await context.close();
 });
 
-test("handoff by mailto: the link carries the readable text and the JSON shown; nothing is requested", async () => {
+/** Catches the mailto: URLs the widget opens (it follows a one-off link on the press) instead of starting a mail program. */
+const catchMail = (page) => page.evaluate(() => {
+  window.__mail = [];
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (/^mailto:/i.test(this.href)) window.__mail.push(this.href);
+    else click.call(this);
+  };
+});
+const mails = (page) => page.evaluate(() => window.__mail);
+/** Every attribute in the widget that holds a mailto: URL with a body (a live mail link). */
+const mailLinks = (w) => w.evaluate((el) => [...el.shadowRoot.querySelectorAll("*")].flatMap((n) => [...n.attributes].filter((a) => /^mailto:.*body=/is.test(a.value)).map((a) => `${n.localName}[${a.name}]`)));
+const MOTIVATION = "Wat wil je het loket vertellen of vragen? (niet verplicht)";
+const JSON_HEAD = "\n\n--- JSON (schema/handoff.schema.json) ---\n";
+
+test("handoff by mailto: no mail link before the press and its checks; an invalid e-mail opens nothing; then one mail with exactly the text shown", async () => {
   const { page, context, w, log } = await openKit({ attrs: 'handoff="mailto:info@loket.example.nl"' });
   await setProfile(w, JAN);
   await waitForResults(w);
-  await w.getByLabel("Wat wil je het loket vertellen of vragen? (niet verplicht)").fill("Bel me graag.");
-  const link = w.getByRole("link", { name: "Open een e-mail aan het loket" });
-  const href = new URL(await link.getAttribute("href"));
-  assert.equal(href.protocol, "mailto:");
+  await catchMail(page);
+  await w.getByLabel(MOTIVATION).fill("Bel me graag.");
+  const send = w.getByRole("button", { name: "Open een e-mail aan het loket" });
+  assert.deepEqual(await mailLinks(w), [], "no mail link is prepared before the press");
+  assert.equal(await w.locator(".rw-handoff a[href]").count(), 0);
+  // An invalid e-mail: the press shows the problem and opens nothing.
+  await w.getByLabel("E-mailadres (niet verplicht)").fill("sanne@voorbeeld");
+  await send.click();
+  await w.getByText("Dit is geen e-mailadres").waitFor();
+  assert.deepEqual(await mails(page), []);
+  assert.deepEqual(await mailLinks(w), []);
+  await w.getByLabel("E-mailadres (niet verplicht)").fill("sanne@voorbeeld.nl");
+  assert.deepEqual(await mailLinks(w), [], "valid details make no link either: only the press does");
+  const text = await w.locator(".rw-ho-text").textContent();
+  const shown = JSON.parse(await w.locator(".rw-ho-json").textContent());
+  assert.equal(shown.motivation, "Bel me graag.");
+  assert.equal(shown.contact.email, "sanne@voorbeeld.nl");
+  await send.click();
+  await w.getByText("Je e-mailprogramma opent het bericht aan info@loket.example.nl.", { exact: false }).waitFor();
+  const opened = await mails(page);
+  assert.equal(opened.length, 1, "one mail per press");
+  const href = new URL(opened[0]);
+  assert.ok(opened[0].length <= 2000, `${opened[0].length} characters`);
   assert.equal(href.pathname, "info@loket.example.nl");
   assert.equal(href.searchParams.get("subject"), "Mijn routes naar de klas (Routewijzer)");
   const body = href.searchParams.get("body");
-  const shown = JSON.parse(await w.locator(".rw-ho-json").textContent());
-  assert.ok(body.startsWith(await w.locator(".rw-ho-text").textContent()));
-  assert.deepEqual(JSON.parse(body.split("\n").findLast((l) => l.startsWith("{"))), shown);
-  assert.equal(shown.motivation, "Bel me graag.");
+  // Three routes and the contact: the readable text fits a mail link, its JSON does not; the widget said so.
+  assert.match(await w.locator(".rw-ho-cut .rw-notice").textContent(), /^Let op: niet alles past in een e-mail .* zonder de gegevens als JSON/);
+  assert.equal(body, `${text}\n\n[De gegevens als JSON passen niet in dit bericht en zijn weggelaten.]\n`, "the text shown, whole, and what is left out");
+  assert.equal(body, await w.locator(".rw-ho-mail").textContent(), "the mail as the widget showed it");
+  assert.match(await w.locator(".rw-ho-status").textContent(), /Niet alles past in het bericht/);
+  // Where the clipboard refuses, the full text waits selected in a labelled field.
+  await page.evaluate(() => (navigator.clipboard.writeText = () => Promise.reject(new DOMException("denied", "NotAllowedError"))));
+  await w.getByRole("button", { name: "Kopieer de volledige tekst" }).click();
+  const full = w.getByLabel("Volledige tekst om te kopiëren");
+  await full.waitFor();
+  assert.equal(await full.inputValue(), `${text}${JSON_HEAD}${JSON.stringify(shown)}\n`);
+  assert.ok(await full.evaluate((el) => el.getRootNode().activeElement === el && el.selectionEnd - el.selectionStart === el.value.length), "focused and selected");
+  await w.getByText("Automatisch kopiëren lukte niet", { exact: false }).waitFor();
+  assert.deepEqual(await mailLinks(w), [], "and no link is left behind");
   assert.ok(log.requests.every((r) => r.method === "GET" && !r.url.includes("loket.example")));
   await axe(page, "handoff by mail");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("handoff by mailto, too long for a mail link: it says plainly what is left out (nl, en), the mail stays within 2,000 characters, the full text can be copied", async () => {
+  const { page, context, w, log } = await openKit({ attrs: 'handoff="mailto:info@loket.example.nl"' });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(h.server.url).origin });
+  await setProfile(w, JAN);
+  await waitForResults(w);
+  await catchMail(page);
+  const cut = w.locator(".rw-ho-cut");
+  const send = w.getByRole("button", { name: "Open een e-mail aan het loket" });
+  // Short: the routes and no message fit.
+  for (const id of (await cards(w)).slice(0, 3)) await w.locator(`.rw-route[data-offering="${id}"] .rw-keep`).click();
+  await w.getByLabel(MOTIVATION).fill("Graag.");
+  const shortText = await w.locator(".rw-ho-text").textContent();
+  // Long: a message of 1,500 characters, with letters that take more room in a URL.
+  const long = "Ik ben ingenieur en wil graag wiskunde geven op een school in Utrecht, Zeist of Nieuwegein; mijn vragen gaan over de kosten én de start. ".repeat(11).slice(0, 1500);
+  await w.getByLabel(MOTIVATION).fill(long);
+  await cut.waitFor();
+  const notice = await cut.locator(".rw-notice").textContent();
+  assert.match(notice, /^Let op: je overzicht is te lang .* alleen het begin van de tekst hierboven.*Kopieer de volledige tekst/);
+  assert.equal(await send.getAttribute("aria-describedby"), await cut.locator(".rw-notice").getAttribute("id"), "the button points to the notice");
+  await cut.getByText("Zo komt het in het bericht").click();
+  const mailShown = await w.locator(".rw-ho-mail").textContent();
+  const text = await w.locator(".rw-ho-text").textContent();
+  const shown = JSON.parse(await w.locator(".rw-ho-json").textContent());
+  assert.ok(text.startsWith(shortText.split("\nMotivatie:")[0]), "the routes and contact come first");
+  assert.ok(mailShown.endsWith("\n…\n\n[Ingekort: de rest van het overzicht en de gegevens als JSON passen niet in dit bericht.]\n"), mailShown.slice(-120));
+  assert.ok(text.startsWith(mailShown.split("\n…\n")[0]), "the mail holds only the beginning of the text shown");
+  await axe(page, "handoff mail shortened");
+  await screenshot(page, "kit-handoff-mail-cut-nl");
+  await send.click();
+  await w.getByText(/Niet alles past in het bericht: kopieer de volledige tekst/).waitFor();
+  const [href] = await mails(page);
+  assert.ok(href.length <= 2000, `${href.length} characters`);
+  assert.equal(new URL(href).searchParams.get("body"), mailShown, "the mail is exactly what the widget showed");
+  // The full text: the text shown and its JSON, to paste into the mail.
+  await w.getByRole("button", { name: "Kopieer de volledige tekst" }).click();
+  await w.getByText("De volledige tekst is gekopieerd.", { exact: false }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${text}${JSON_HEAD}${JSON.stringify(shown)}\n`);
+  // English: the same, in the widget's other language (the typed message is kept).
+  await w.evaluate((el) => el.setAttribute("lang", "en"));
+  await w.getByRole("heading", { name: "Send your summary to the education desk" }).waitFor();
+  await w.locator(".rw-ho-cut .rw-notice", { hasText: "Please note: your summary is too long" }).waitFor();
+  await w.getByRole("button", { name: "Open an e-mail to the desk" }).click();
+  await w.getByText(/Not everything fits in the message: copy the full text/).waitFor();
+  const en = (await mails(page)).at(-1);
+  assert.ok(en.length <= 2000);
+  assert.match(new URL(en).searchParams.get("body"), /\[Shortened: the rest of the summary and the data as JSON do not fit in this message\.\]\n$/);
+  assert.equal(new URL(en).searchParams.get("subject"), "My routes to the classroom (Routewijzer)");
+  await axe(page, "handoff mail shortened, en");
+  assert.ok(log.requests.every((r) => r.method === "GET" && !r.url.includes("loket.example")), "nothing sent: the mail program sends");
+  assert.deepEqual(log.errors, []);
   await context.close();
 });
 
@@ -366,6 +466,111 @@ test("activities that fit: date, place or online, a link, 'voorbeeld' for demo o
   assert.equal(ev.startDate.toString().slice(0, 10), a.start_date);
   await axe(page, "activities");
   await screenshot(page, "kit-activities");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("one Blob download helper (dom.js) makes both the results' files and the kit's calendar files", async () => {
+  // The results (results.js) and the kit (kit.js) share dom.js's download(); neither keeps its own copy.
+  const src = (f) => readFileSync(new URL(`../../www/js/${f}`, import.meta.url), "utf8");
+  for (const f of ["kit.js", "results.js"]) {
+    assert.doesNotMatch(src(f), /createObjectURL|revokeObjectURL/, `${f} makes no Blob URL of its own`);
+    assert.match(src(f), /import \{[^}]*\bdownload\b[^}]*\} from "\.\/dom\.js"/, `${f} imports download from dom.js`);
+  }
+  assert.match(src("dom.js"), /export function download\(/);
+  const { page, context, w, log } = await openKit();
+  await setProfile(w, JAN);
+  await waitForResults(w);
+  const before = log.requests.length;
+  const [json] = await Promise.all([page.waitForEvent("download"), w.getByRole("button", { name: "Download resultaat (JSON)" }).click()]);
+  assert.equal(json.suggestedFilename(), `routewijzer-${TODAY}.json`);
+  assert.deepEqual(JSON.parse(readFileSync(await json.path(), "utf8")).profile, JAN);
+  const card = w.locator(".rw-kinds > .rw-route").first();
+  await card.locator(".rw-cal summary").click();
+  const [ics] = await Promise.all([page.waitForEvent("download"), card.locator(".rw-cal button").first().click()]);
+  assert.match(readFileSync(await ics.path(), "utf8"), /^BEGIN:VCALENDAR\r\n/);
+  assert.ok(log.requests.slice(before).every((x) => x.url.startsWith("blob:")), "made on the device");
+  assert.equal(await w.locator("a[download]").count(), 0, "the helper's link is gone again");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the handoff record carries the region the element has now, also when the attribute changes after the first render", async () => {
+  const { page, context, w, log } = await openKit({ attrs: `region="AM13" handoff="${ENDPOINT}"` });
+  const posted = [];
+  await page.route(ENDPOINT, async (route) => {
+    if (route.request().method() === "POST") posted.push(JSON.parse(route.request().postData()));
+    await route.fulfill({ status: 201, headers: { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" }, body: "" });
+  });
+  await setProfile(w, JAN);
+  await waitForResults(w);
+  assert.equal(JSON.parse(await w.locator(".rw-ho-json").textContent()).region, "AM13");
+  await w.evaluate((el) => el.setAttribute("region", "AM12")); // the loket's page changes it (the sample catalog answers for every region)
+  await w.locator(".rw-ho-json", { hasText: '"region": "AM12"' }).waitFor({ state: "attached", timeout: 10000 });
+  await waitForResults(w);
+  await w.getByRole("button", { name: "Verstuur naar het loket" }).click();
+  await w.getByText(/^Verstuurd naar het loket/).waitFor();
+  assert.equal(posted.length, 1);
+  assert.equal(posted[0].region, "AM12", "what is sent carries the current region");
+  assert.deepEqual(posted[0], JSON.parse(await w.locator(".rw-ho-json").textContent()), "exactly what was shown");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the share link keeps the page's own fragment: made on #contact, reopened, only the widget's part leaves the address bar", async () => {
+  const { page, context, w, log } = await openKit({ hash: "#contact" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(h.server.url).origin });
+  await setProfile(w, JAN);
+  await waitForResults(w);
+  assert.equal(await page.evaluate(() => location.hash), "#contact", "a page's own fragment is not the widget's: left alone on load");
+  const historyBefore = await page.evaluate(() => history.length);
+  await w.getByRole("button", { name: "Kopieer link" }).click();
+  await w.getByText("Link gekopieerd.").waitFor();
+  const url = await w.getByLabel("Link met je antwoorden").inputValue();
+  assert.ok(url.startsWith(`${h.server.url}kit.html#contact&rw1.`), url);
+  assert.equal(await page.evaluate(() => location.hash), "#contact", "making the link does not touch this page's address");
+  assert.equal(await page.evaluate(() => history.length), historyBefore);
+  // Reopened elsewhere: the answers are filled, and the address keeps #contact.
+  const other = await h.browser.newContext();
+  const o = await openKit({ context: other, hash: new URL(url).hash });
+  await o.w.getByText("De antwoorden uit de gedeelde link zijn ingevuld.").waitFor();
+  await waitForResults(o.w);
+  assert.deepEqual(await o.w.evaluate((el) => el.profile), JAN);
+  assert.equal(await o.page.evaluate(() => location.hash), "#contact", "only #…&rw1.… is taken out");
+  assert.equal(await o.page.evaluate(() => location.href), `${h.server.url}kit.html#contact`);
+  assert.ok(o.log.requests.every((r) => !r.url.includes("rw1")), "no request carries the fragment");
+  // A link made on the reopened page (which still says #contact) keeps it again, and a
+  // share part already in the address is replaced, never stacked.
+  assert.equal(await o.page.evaluate(async () => (await import("/js/share.js")).shareUrl({ age: 30 }, `${location.href}&rw1.AAAA`)).then((u) => new URL(u).hash.split("&").length), 2);
+  assert.deepEqual(o.log.errors, []);
+  assert.deepEqual(log.errors, []);
+  await other.close();
+  await context.close();
+});
+
+test("only what was shown is sent: a record that changed since the preview was drawn is shown first, and nothing goes until the next press", async () => {
+  const { page, context, w, log } = await openKit({ attrs: `handoff="${ENDPOINT}"` });
+  const posted = [];
+  await page.route(ENDPOINT, async (route) => {
+    if (route.request().method() === "POST") posted.push(JSON.parse(route.request().postData()));
+    await route.fulfill({ status: 201, headers: { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" }, body: "" });
+  });
+  await setProfile(w, JAN);
+  await waitForResults(w);
+  assert.equal(JSON.parse(await w.locator(".rw-ho-json").textContent()).created, TODAY);
+  // The date changes and the button is pressed in the same moment, before a new result redraws the preview.
+  await w.evaluate((el) => {
+    el.setAttribute("today", "2026-11-24");
+    el.shadowRoot.querySelector(".rw-ho-send").click();
+  });
+  await w.getByText("Je overzicht is net bijgewerkt.", { exact: false }).waitFor();
+  assert.deepEqual(posted, [], "nothing sent that was not shown");
+  assert.equal(JSON.parse(await w.locator(".rw-ho-json").textContent()).created, "2026-11-24", "the preview shows what the next press sends");
+  await waitForResults(w);
+  await w.getByRole("button", { name: "Verstuur naar het loket" }).click();
+  await w.getByText(/^Verstuurd naar het loket/).waitFor();
+  assert.equal(posted.length, 1);
+  assert.deepEqual(posted[0], JSON.parse(await w.locator(".rw-ho-json").textContent()));
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -1,12 +1,12 @@
 // The share link (www/js/share.js) in node: every persona profile survives the round trip
 // through the fragment; the link is shorter than the profile's JSON and never touches the
-// query string; a wrong version, a cut-off or changed value, a non-object and an inflation
+// query string nor the page's own fragment; a wrong version, a cut-off or changed value, a non-object and an inflation
 // bomb are refused with a clear message, and no input makes reading throw.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
-import { decodeShare, encodeShare, isShare, MAX_PAYLOAD, shareUrl } from "../../www/js/share.js";
+import { decodeShare, dropShare, encodeShare, isShare, MAX_PAYLOAD, shareUrl, splitHash } from "../../www/js/share.js";
 
 const DIR = new URL("../fixtures/profiles/", import.meta.url);
 const PERSONAS = readdirSync(DIR).filter((f) => f.endsWith(".json")).map((f) => [f, JSON.parse(readFileSync(new URL(f, DIR), "utf8"))]);
@@ -53,10 +53,38 @@ test("the link keeps the page's query string and puts the answers only in the fr
   for (const v of JSON.stringify(p).match(/[a-z0-9-]{4,}/g)) assert.ok(!`${url.origin}${url.pathname}${url.search}`.includes(v), v);
 });
 
+test("the page's own fragment is kept: in the link (before the share part) and in the address once the share is read", async () => {
+  const p = PERSONAS[0][1];
+  const share = (await encodeShare(p)).slice(1);
+  assert.deepEqual(splitHash(`#contact&${share}`), { page: "contact", share });
+  assert.deepEqual(splitHash(`#${share}`), { page: "", share });
+  assert.deepEqual(splitHash("#contact"), { page: "contact", share: null });
+  assert.deepEqual(splitHash("#/route?a=1&b=2"), { page: "/route?a=1&b=2", share: null }, "a hash router's own '&'");
+  assert.deepEqual(splitHash(`#/route?a=1&b=2&${share}`), { page: "/route?a=1&b=2", share });
+  assert.deepEqual(splitHash("#section-rw1.abc"), { page: "section-rw1.abc", share: null });
+  assert.deepEqual(splitHash(`#${share}&contact`), { page: `${share}&contact`, share: null }, "the share part is always last");
+  // Made on a page with its own fragment: kept, the share after it; a share already there is replaced, not stacked.
+  for (const [base, hash] of [["https://l.example/r#contact", `#contact&${share}`], ["https://l.example/r#", `#${share}`], [`https://l.example/r#contact&rw1.AAAA`, `#contact&${share}`], [`https://l.example/r#rw9.x`, `#${share}`]]) {
+    const url = new URL(await shareUrl(p, base));
+    assert.equal(url.hash, hash, base);
+    assert.deepEqual(await decodeShare(url.hash), { profile: p }, base);
+  }
+  // Once read, only the share part leaves the address; the page's own fragment stays; no fragment, no share: nothing happens.
+  const calls = [];
+  const hist = { state: { s: 1 }, replaceState: (...a) => calls.push(a) };
+  dropShare({ hash: `#contact&${share}`, pathname: "/r/", search: "?q=1" }, hist);
+  dropShare({ hash: `#${share}`, pathname: "/r/", search: "" }, hist);
+  dropShare({ hash: "#contact", pathname: "/r/", search: "" }, hist);
+  dropShare({ hash: "", pathname: "/r/", search: "" }, hist);
+  assert.deepEqual(calls, [[{ s: 1 }, "", "/r/?q=1#contact"], [{ s: 1 }, "", "/r/"]]);
+});
+
 test("a fragment that is not a share is left alone (null)", async () => {
   for (const h of [undefined, null, "", "#", "#top", "#rw", "#rwx.abc", "#section-rw1.abc"]) assert.equal(await decodeShare(h), null, String(h));
   assert.equal(isShare("#top"), false);
   assert.equal(isShare("#rw1.abc"), true);
+  assert.equal(isShare("#contact&rw1.abc"), true);
+  assert.equal(isShare("#contact"), false);
 });
 
 test("a wrong version, a broken value, a non-object and a bomb are refused with a clear message", async () => {

@@ -1,6 +1,7 @@
 // dom.js: building DOM safely. h() makes an element from a tag, attributes and children;
 // strings only ever become text (never HTML), catalog strings are clipped to a readable
-// length, and links are made only for http(s) and mailto URLs.
+// length, and links are made only for http(s) and mailto URLs. Also the Blob download both
+// the results and the kit use, and the one-off link it and the kit's mailto: send follow.
 
 /** Display length of one text: a catalog string longer than this is a data error, not something to read. */
 export const MAX_TEXT = 1000;
@@ -47,6 +48,21 @@ export function safeUrl(u) {
 export function link(url, text, newTab) {
   const href = safeUrl(url);
   return href ? h("a", { href, target: "_blank", rel: "noopener noreferrer" }, text, h("span", { class: "rw-sr", text: ` ${newTab}` })) : h("span", {}, text);
+}
+
+/** Follows a link that exists only for this call: a hidden <a> with `attrs` in `host`, clicked and removed (a download, a mailto: URL). */
+export function follow(host, attrs) {
+  const a = h("a", { ...attrs, hidden: true });
+  host.append(a);
+  a.click();
+  a.remove();
+}
+
+/** Saves `text` as a file named `name` (MIME `type`) through a Blob URL: made on the device, nothing is requested. */
+export function download(host, name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  follow(host, { href: url, download: name });
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 /** Resolves after the next frame is painted (or after 50 ms where frames are not running, as in a hidden tab). */

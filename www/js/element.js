@@ -9,7 +9,7 @@ import { langOf, loadWords, Words } from "./i18n.js";
 import { Form } from "./form.js";
 import { Results, PER_KIND } from "./results.js";
 import { Kit } from "./kit.js";
-import { decodeShare } from "./share.js";
+import { decodeShare, dropShare } from "./share.js";
 
 const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
 
@@ -353,7 +353,7 @@ export class RouteWijzer extends HTMLElement {
         words, uid: this.#uid, info: this.#info,
         profile: () => this.#form.read(),
         today: () => this.#today,
-        region: this.getAttribute("region"),
+        region: () => this.getAttribute("region"),
         storeKey: `${this.#storeKey}:kept`,
         handoff: this.getAttribute("handoff"),
       });
@@ -467,7 +467,7 @@ export class RouteWijzer extends HTMLElement {
       this.#fill(shared.profile);
       // The answers are in the form now: out of the address bar and the page's history,
       // where the page's own scripts (an analytics tracker) could read them.
-      if (/^#rw\d/.test(location.hash)) history.replaceState(history.state, "", location.pathname + location.search);
+      dropShare(); // only the share part: the page's own fragment (#contact) stays
       this.#status.replaceChildren(h("p", { class: "rw-notice", role: "status", text: t("shareLoaded") }));
       if (run) this.#run(true);
     };

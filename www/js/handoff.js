@@ -5,8 +5,9 @@
 // qualification held, sectors, subjects, wanted roles, a 4-digit postcode (never a
 // street), motivation, chosen routes, contact, and what made it (Routewijzer and catalog
 // version). Two ways to send, set by the loket with the element's `handoff` attribute: a
-// `mailto:` address (the candidate's mail program opens with the text and the JSON) or an
-// `https:` endpoint (one POST of the JSON, no cookies, no referrer).
+// `mailto:` address (the candidate's mail program opens with the text and the JSON, or as
+// much of them as a mailto: URL may carry, saying what it leaves out) or an `https:`
+// endpoint (one POST of the JSON, no cookies, no referrer).
 
 export const SCHEMA_VERSION = 1;
 /** Routewijzer's version (Cargo.toml; a test keeps them equal). */
@@ -19,8 +20,10 @@ const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 
+/** Half a surrogate pair (a cut emoji) as U+FFFD. */
+const wellFormed = (s) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 const ids = (xs) => (Array.isArray(xs) ? xs.filter((x) => typeof x === "string" && ID.test(x)).slice(0, 50) : []);
-const text = (s, max) => (typeof s === "string" ? s.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim().slice(0, max) : "");
+const text = (s, max) => (typeof s === "string" ? wellFormed(wellFormed(s).replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim().slice(0, max)) : "");
 const isDate = (d) => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d);
 
 /** Where the loket takes summaries: the `handoff` attribute as `{kind: "mailto", address}` or `{kind: "https", url}`; null when absent or not one of these. */
@@ -94,9 +97,9 @@ export function buildHandoff({ profile = {}, routes = [], catalog, created, lang
   if (clean.motivation) rec.motivation = clean.motivation.slice(0, MAX_MOTIVATION);
   rec.routes = (Array.isArray(routes) ? routes : []).slice(0, MAX_ROUTES).map((r) => ({
     offering: String(r.offering),
-    name: String(r.name ?? r.offering).slice(0, 300),
+    name: wellFormed(String(r.name ?? r.offering).slice(0, 300)),
     kind: String(r.kind),
-    institution: r.institution ? String(r.institution).slice(0, 300) : null,
+    institution: r.institution ? wellFormed(String(r.institution).slice(0, 300)) : null,
     next_start: r.next_intake?.start_date ?? (isDate(r.start_date) ? r.start_date : null),
     ...(r.eligibility ? { eligibility: r.eligibility } : {}),
   }));
@@ -124,16 +127,49 @@ export function handoffText(rec, words) {
   out.push(`${t("hoRoutes")}:`);
   for (const r of rec.routes) out.push(`- ${r.name}${r.institution ? `, ${r.institution}` : ""} (${l("route_kind", r.kind)})${r.next_start ? `; ${t("next").toLowerCase()} ${words.date(r.next_start)}` : ""}`);
   if (!rec.routes.length) out.push("- –");
-  if (rec.motivation) out.push(`${t("hoMotivation")}:`, rec.motivation);
+  // Contact before the message, the longest free text: a mail that must be cut (handoffMail) keeps it.
   if (rec.contact) out.push(`${t("hoContact")}: ${[rec.contact.name, rec.contact.email, rec.contact.phone].filter(Boolean).join(", ")}`);
+  if (rec.motivation) out.push(`${t("hoMotivation")}:`, rec.motivation);
   out.push(`${t("hoMadeBy")}: Routewijzer ${rec.source.version}, ${rec.source.catalog} ${rec.source.catalog_version}`);
   return out.join("\n");
 }
 
-/** A `mailto:` link with the subject and a body of the readable text and the JSON. */
-export function handoffMailto(address, rec, readable, subject) {
-  const body = `${readable}\n\n--- JSON (schema/handoff.schema.json) ---\n${JSON.stringify(rec)}\n`;
-  return `mailto:${encodeURIComponent(address).replace(/%40/g, "@")}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+/** Longest `mailto:` URL the widget makes: Outlook and some browsers cut or refuse longer ones (from about 2,000 characters). */
+export const MAX_MAILTO = 2000;
+
+/**
+ * The mail for a record as a `mailto:` URL of at most `max` characters: `{href, body, full,
+ * left}`. `full`: the readable text and the JSON (to copy); `body`: `full` if it fits (`left`
+ * null), else the readable text and the line `notes.json` (`left: "json"`), else the text's
+ * beginning cut at a word, "…" and `notes.text` (`left: "text"`): only text the candidate saw.
+ */
+export function handoffMail({ address, rec, readable: text, subject, notes, max = MAX_MAILTO }) {
+  const readable = wellFormed(text); // encodeURIComponent throws on half a surrogate pair
+  const head = `mailto:${encodeURIComponent(address).replace(/%40/g, "@")}?subject=${encodeURIComponent(subject)}&body=`;
+  const fits = (body) => head.length + encodeURIComponent(body).length <= max;
+  const mail = (body, left) => ({ href: head + encodeURIComponent(body), body, full, left });
+  // The first n characters, one fewer where the n-th would split a surrogate pair.
+  const part = (n) => readable.slice(0, n - (/[\uD800-\uDBFF]/.test(readable[n - 1] ?? "") ? 1 : 0));
+  const full = `${readable}\n\n--- JSON (schema/handoff.schema.json) ---\n${JSON.stringify(rec)}\n`;
+  if (fits(full)) return mail(full, null);
+  const noJson = `${readable}\n\n${notes.json}\n`;
+  if (fits(noJson)) return mail(noJson, "json");
+  // The longest beginning that fits (its encoded length grows with it).
+  const end = `\n…\n\n${notes.text}\n`;
+  let lo = 0;
+  let hi = readable.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(part(mid) + end)) lo = mid;
+    else hi = mid - 1;
+  }
+  let cut = part(lo);
+  // Back to the end of a word or line (a cut with no space in it stays as it is).
+  if (cut.length < readable.length && /\S/.test(readable[cut.length])) {
+    const space = cut.search(/\s\S*$/);
+    if (space > 0) cut = cut.slice(0, space);
+  }
+  return mail(`${cut.trimEnd()}${end}`, "text");
 }
 
 /**

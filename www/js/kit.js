@@ -4,24 +4,14 @@
 // (handoff.js) only when the candidate presses send. Its state (kept routes, typed contact
 // details) lives here and survives every new result; `update(result)` redraws its parts.
 
-import { h, link, put, safeUrl } from "./dom.js";
+import { download, follow, h, link, put, safeUrl } from "./dom.js";
 import { calendar, icsName } from "./ics.js";
 import { shareUrl } from "./share.js";
 import { compareTable, MAX_COMPARED, Shortlist } from "./shortlist.js";
-import { buildHandoff, checkContact, handoffMailto, handoffTarget, handoffText, MAX_MOTIVATION, sendHandoff } from "./handoff.js";
+import { buildHandoff, checkContact, handoffMail, handoffTarget, handoffText, MAX_MOTIVATION, sendHandoff } from "./handoff.js";
 
 /** Activities listed at once; the rest behind "more". */
 const ACTIVITIES_SHOWN = 6;
-
-/** A Blob download made on the device. */
-function download(host, name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h("a", { href: url, download: name, hidden: true });
-  host.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
 
 /**
  * The calendar items of a route: the next intake's application deadline, the day the
@@ -78,12 +68,14 @@ export class Kit {
   #acts;
   #share;
   #handoff = null;
+  #shown = null; // the handoff as the preview shows it: {rec, text, mail}; only this is ever sent
   #print;
   #typed = { name: "", email: "", phone: "", motivation: "" };
 
   /**
    * words: Words; uid: id prefix; info: CatalogInfo; profile(): the answers; today(): the
-   * widget's date; region: the loket's region or null; storeKey: where kept routes are
+   * widget's date; region(): the loket's region (the element's `region` attribute as it is
+   * now) or null, read each time a record is built; storeKey: where kept routes are
    * stored under consent; handoff: the element's `handoff` attribute (a mailto: or https:
    * URL; anything else: no handoff section).
    */
@@ -115,7 +107,7 @@ export class Kit {
     if (this.#handoff) {
       const ho = this.#handoffSection();
       this.#handoff.replaceWith(ho);
-      this.#handoff = ho;
+      this.#handoff = ho; // its preview is drawn by the next update(), once the new form can be read
     }
   }
 
@@ -364,6 +356,8 @@ export class Kit {
     const t = (k, p) => this.#t(k, p);
     const id = (s) => `${this.#uid}-ho-${s}`;
     const tg = this.#target;
+    const mail = tg.kind === "mailto";
+    this.#shown = null;
     const field = (name, type, label, extra = {}) => {
       const input = type === "textarea"
         ? h("textarea", { id: id(name), name, rows: 4, maxlength: MAX_MOTIVATION, ...extra })
@@ -383,17 +377,27 @@ export class Kit {
       e.target.removeAttribute("aria-invalid");
       this.#renderHandoffPreview();
     });
-    const send = tg.kind === "mailto"
-      ? h("a", { class: "rw-btn rw-ho-send", href: "mailto:", text: t("hoSendMail") })
-      : h("button", { type: "button", class: "rw-btn rw-ho-send", text: t("hoSend") });
-    send.addEventListener("click", (e) => this.#send(e));
+    // A button for both: the mailto: URL is made only on the press, after the checks (no live link before).
+    const send = h("button", { type: "button", class: "rw-btn rw-ho-send", text: t(mail ? "hoSendMail" : "hoSend") });
+    send.addEventListener("click", () => this.#send(send));
+    // mailto: what the mail leaves out (handoffMail), the mail as it opens, the full text to copy.
+    const cut = mail
+      ? h("div", { class: "rw-ho-cut", hidden: true },
+        h("p", { class: "rw-notice", id: id("cut") }),
+        h("details", {}, h("summary", { text: t("hoMailBody") }), h("pre", { class: "rw-ho-mail", tabindex: "0", "aria-label": t("hoMailBody") })))
+      : null;
+    const copy = mail ? h("button", { type: "button", class: "rw-btn rw-btn-2 rw-ho-copy", text: t("hoCopyFull") }) : null;
+    copy?.addEventListener("click", () => this.#copyFull());
+    const full = mail ? h("div", { class: "rw-field rw-ho-full", hidden: true }, h("label", { for: id("full"), text: t("hoFullLabel") }), h("textarea", { id: id("full"), readonly: true, rows: 6 })) : null;
     return h("section", { class: "rw-handoff", "aria-labelledby": id("h") },
       h("h4", { class: "rw-h", id: id("h"), text: t("hoTitle") }),
-      h("p", { text: t(tg.kind === "mailto" ? "hoIntroMail" : "hoIntroPost", { to: tg.kind === "mailto" ? tg.address : new URL(tg.url).host }) }),
+      h("p", { text: t(mail ? "hoIntroMail" : "hoIntroPost", { to: mail ? tg.address : new URL(tg.url).host }) }),
       form,
       h("div", { class: "rw-ho-preview" }, h("h5", { text: t("hoPreview") }), h("pre", { class: "rw-ho-text", tabindex: "0", "aria-label": t("hoPreview") }),
-        h("details", {}, h("summary", { text: t("hoJson") }), h("pre", { class: "rw-ho-json rw-mono", tabindex: "0", "aria-label": t("hoJson") }))),
-      send,
+        h("details", {}, h("summary", { text: t("hoJson") }), h("pre", { class: "rw-ho-json rw-mono", tabindex: "0", "aria-label": t("hoJson") })),
+        cut),
+      h("div", { class: "rw-actions" }, send, copy),
+      full,
       h("p", { class: "rw-ho-status", role: "status" }));
   }
 
@@ -405,28 +409,70 @@ export class Kit {
       catalog: this.#info,
       created: this.#today(),
       lang: this.#w.lang,
-      region: this.#region ?? this.#info.region ?? null,
+      // The `region` attribute as it is now (it may change after the first render), else the catalog's.
+      region: this.#region() || this.#info.region || null,
       typed: this.#typed,
     });
   }
 
-  #renderHandoffPreview() {
-    if (!this.#handoff || !this.#result) return;
-    const rec = this.#record();
-    const text = handoffText(rec, this.#w);
-    this.#handoff.querySelector(".rw-ho-text").textContent = text;
-    this.#handoff.querySelector(".rw-ho-json").textContent = JSON.stringify(rec, null, 2);
-    const send = this.#handoff.querySelector(".rw-ho-send");
-    if (this.#target.kind === "mailto") send.href = handoffMailto(this.#target.address, rec, text, this.#t("hoSubject"));
+  /** The mail for a record and its text (handoffMail: within the mailto: URL limit). */
+  #mail(rec, text) {
+    const t = (k) => this.#t(k);
+    return handoffMail({ address: this.#target.address, rec, readable: text, subject: t("hoSubject"), notes: { json: t("hoMailNoteJson"), text: t("hoMailNoteText") } });
   }
 
-  async #send(e) {
+  /** Shows the record as it would be sent now (and, for mailto:, what the mail leaves out). No link is made here. */
+  #renderHandoffPreview() {
+    if (!this.#handoff || !this.#result) return;
+    const q = (sel) => this.#handoff.querySelector(sel);
+    const rec = this.#record();
+    const text = handoffText(rec, this.#w);
+    const mail = this.#target.kind === "mailto" ? this.#mail(rec, text) : null;
+    this.#shown = { rec, text, mail };
+    q(".rw-ho-text").textContent = text;
+    q(".rw-ho-json").textContent = JSON.stringify(rec, null, 2);
+    if (!mail) return;
+    const notice = q(".rw-ho-cut .rw-notice");
+    q(".rw-ho-cut").hidden = !mail.left;
+    notice.textContent = mail.left ? this.#t(mail.left === "json" ? "hoMailLeftJson" : "hoMailLeftText") : "";
+    q(".rw-ho-mail").textContent = mail.body;
+    const send = q(".rw-ho-send");
+    if (mail.left) send.setAttribute("aria-describedby", notice.id);
+    else send.removeAttribute("aria-describedby");
+    const full = q(".rw-ho-full textarea");
+    if (!full.parentNode.hidden) full.value = mail.full;
+  }
+
+  /** Copies the full text shown (readable and JSON) to paste into the mail; else selects it in a field. */
+  async #copyFull() {
+    const t = (k) => this.#t(k);
+    const full = this.#shown?.mail?.full;
+    if (!full) return;
+    const status = this.#handoff.querySelector(".rw-ho-status");
+    status.classList.remove("rw-error-text");
+    try {
+      await navigator.clipboard.writeText(full);
+      status.textContent = t("hoCopied");
+    } catch {
+      const box = this.#handoff.querySelector(".rw-ho-full");
+      const area = box.querySelector("textarea");
+      box.hidden = false;
+      area.value = full;
+      area.focus();
+      area.select();
+      status.textContent = t("hoCopySelect");
+    }
+  }
+
+  /** The press: the checks first; then exactly the record shown is sent (a mail opened, or one POST), nothing else. */
+  async #send(button) {
     const t = (k, p) => this.#t(k, p);
     const status = this.#handoff.querySelector(".rw-ho-status");
+    status.classList.remove("rw-error-text");
     const { problems } = checkContact(this.#typed);
     for (const el of this.#handoff.querySelectorAll(".rw-field-error")) el.hidden = true;
     if (problems.length) {
-      e.preventDefault();
+      status.textContent = "";
       for (const p of problems) {
         const input = this.#handoff.querySelector(`[name="${p.field}"]`);
         const err = this.#handoff.querySelector(`#${this.#uid}-ho-${p.field}-err`);
@@ -438,18 +484,25 @@ export class Kit {
       this.#handoff.querySelector('[aria-invalid="true"]')?.focus();
       return;
     }
-    if (this.#target.kind === "mailto") {
-      this.#renderHandoffPreview(); // the link carries exactly what is shown; the mail program opens it
-      status.textContent = t("hoMailOpened");
+    // Only what the candidate saw: if the record changed since the preview was drawn (a new
+    // result arrived, the date or language changed), show it first and send nothing.
+    const shown = this.#shown;
+    const now = this.#result ? this.#record() : null;
+    if (!shown || !now || JSON.stringify(now) !== JSON.stringify(shown.rec) || handoffText(now, this.#w) !== shown.text) {
+      this.#renderHandoffPreview();
+      status.textContent = t("hoChanged");
       return;
     }
-    const rec = this.#record();
-    const button = e.currentTarget;
+    if (this.#target.kind === "mailto") {
+      follow(this.#handoff, { href: shown.mail.href }); // the mail program opens it; the link is gone again
+      status.textContent = `${t("hoMailOpened", { to: this.#target.address })}${shown.mail.left ? ` ${t("hoMailPaste")}` : ""}`;
+      return;
+    }
     button.disabled = true;
     status.textContent = t("hoSending");
-    const res = await sendHandoff(this.#target.url, rec);
+    const res = await sendHandoff(this.#target.url, shown.rec);
     button.disabled = false;
-    status.textContent = res.ok ? t("hoSent", { d: this.#w.date(rec.created) }) : t("hoFailed", { s: res.status || "—" });
+    status.textContent = res.ok ? t("hoSent", { d: this.#w.date(shown.rec.created) }) : t("hoFailed", { s: res.status || "—" });
     status.classList.toggle("rw-error-text", !res.ok);
   }
 }

@@ -4,7 +4,7 @@
 // with why and what would open each, routes outside the candidate's choices on request;
 // print and the downloads (text, JSON), made on the device.
 
-import { h, link, nextFrame, put, safeUrl } from "./dom.js";
+import { download, h, link, nextFrame, put, safeUrl } from "./dom.js";
 import { timeline } from "./timeline.js";
 
 /** Cost bases on which the candidate pays a fee (else the school pays, or nothing is due). */
@@ -416,12 +416,7 @@ export class Results {
 
   /** A client-side download (Blob URL); nothing leaves the device. */
   #download(ext, type, text) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = h("a", { href: url, download: `routewijzer-${this.#result?.today}.${ext}`, hidden: true });
-    this.el.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    download(this.el, `routewijzer-${this.#result?.today}.${ext}`, type, text);
   }
 
   /** The result as plain text (the text download). */

@@ -5,6 +5,9 @@
 // "rw" is the format version: a change of KEYS or of the packing is a new version.
 // Reading never throws: it answers {profile} or {error: {code, message}}.
 //
+// The page's own fragment is kept: made on `#contact` the link ends `#contact&rw1.…`, and
+// once read only the share part leaves the address bar (dropShare).
+//
 // Measured on the persona "januari-baanaanbod" (tests/fixtures/profiles/), whole fragment
 // with "#rw1.": its JSON is 346 characters; full-key JSON deflated 308; short-key JSON
 // deflated (this format) 221; short-key JSON in base64url without deflate 297. A
@@ -81,28 +84,44 @@ export async function encodeShare(profile) {
   return `#${PREFIX}${VERSION}.${toBase64url(await deflate(json))}`;
 }
 
-/** A link to `base` (default: this page) that carries the profile in its fragment; the query string is kept as it is, the old fragment replaced. */
+/** A fragment split into the page's own part and the share part (`rw<digits>.…`: all of it, or what follows its last "&"): `#contact&rw1.x` → `{page: "contact", share: "rw1.x"}`, `#contact` → `{page: "contact", share: null}`. */
+export function splitHash(hash) {
+  const s = String(hash ?? "").replace(/^#/, "");
+  const m = /(^|&)(rw\d+\.[^&]*)$/s.exec(s);
+  return m ? { page: s.slice(0, m.index), share: m[2] } : { page: s, share: null };
+}
+
+/** A link to `base` (default: this page) with the profile in its fragment, after the page's own one (a share already there is replaced); the query string is kept. */
 export async function shareUrl(profile, base = globalThis.location?.href) {
   const url = new URL(base);
-  url.hash = await encodeShare(profile);
+  const { page } = splitHash(url.hash);
+  const share = (await encodeShare(profile)).slice(1);
+  url.hash = page ? `${page}&${share}` : share;
   return url.href;
 }
 
-/** Whether a fragment (`#…` or `location.hash`) is a Routewijzer share, of any version. */
-export const isShare = (hash) => /^#?rw\d+\./.test(String(hash ?? ""));
+/** Whether a fragment (`#…` or `location.hash`) carries a Routewijzer share, of any version. */
+export const isShare = (hash) => splitHash(hash).share != null;
+
+/** Takes only the share part out of the address bar (page scripts could read it there): `#contact&rw1.…` → `#contact`, in the same history entry. */
+export function dropShare(loc = globalThis.location, hist = globalThis.history) {
+  const { page, share } = splitHash(loc.hash);
+  if (share == null) return;
+  hist.replaceState(hist.state, "", `${loc.pathname}${loc.search}${page ? `#${page}` : ""}`);
+}
 
 const fail = (code, message) => ({ error: { code, message } });
 
 /**
- * Reads a fragment. Answers `null` when it is not a Routewijzer share (the page's own
- * fragment), `{profile}` when it is one, or `{error: {code, message}}` with code
+ * Reads a fragment's share part. Answers `null` when it has none (the page's own
+ * fragment), `{profile}`, or `{error: {code, message}}` with code
  * `version` (a format this widget does not read), `too-long` or `broken`. Never throws.
  * @returns {Promise<null | {profile: object} | {error: {code: string, message: string}}>}
  */
 export async function decodeShare(hash) {
   try {
-    const s = String(hash ?? "").replace(/^#/, "");
-    const m = /^rw(\d+)\.(.*)$/s.exec(s);
+    const { share } = splitHash(hash);
+    const m = share && /^rw(\d+)\.(.*)$/s.exec(share);
     if (!m) return null;
     if (Number(m[1]) !== VERSION) return fail("version", `share link version ${m[1]} is not read by this widget (it reads version ${VERSION})`);
     const payload = m[2];
