@@ -43,10 +43,13 @@ test("the wasm module stays under its ceiling (235 KB gzip; target 120 KB)", () 
 // 42 KB until issue #11 added the candidate's next step: calendar files, kept routes and
 // their comparison, the share link, the print summary and the handoff (kit 6.6 KB, handoff
 // 3.4, shortlist 3.2, ics 2.9, share 2.9, styles 0.9), and the sliced in-place rendering
-// of #10 (2.7 KB): measured 66.3 KB.
-const SHELL_CEILING = 68 * KB;
+// of #10 (2.7 KB): measured 66.3 KB; 68 KB until the review fixes of the kit (the mail
+// that fits 2,000 characters with its copy fallback, share links beside a page's own
+// fragment: +2.6 KB), the form built before the catalog and the worker's warm-up (+0.6
+// KB): measured 68.3 KB.
+const SHELL_CEILING = 71 * KB;
 
-test("the shell (every JS module + styles, each gzipped) stays under its ceiling (68 KB)", () => {
+test("the shell (every JS module + styles, each gzipped) stays under its ceiling (71 KB)", () => {
   assert.ok(SHELL.length > 5, "the modules are there");
   for (const f of SHELL) console.log(`#   ${f}: ${n(gz(f))}`);
   const size = total(SHELL);
