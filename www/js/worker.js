@@ -15,7 +15,7 @@ import { initSync, Matcher, __wbg_reset_state } from "../pkg/routewijzer.js";
 /** Generation of the wasm instance, bumped by every reset. */
 let gen = 0;
 let broken = false;
-/** key → {source: catalog text or object, overlay: the same or undefined, m: Matcher, gen, warm: warm-up runs done} */
+/** key → {source: catalog text or object, overlay: the same or undefined, m: Matcher, gen} */
 const catalogs = new Map();
 
 function guard(f) {
@@ -59,7 +59,7 @@ const ops = {
   catalog({ key, text, bytes, object, overlay }) {
     const source = text ?? object ?? new TextDecoder().decode(bytes);
     const o = overlay && (overlay.text ?? overlay.object ?? new TextDecoder().decode(overlay.bytes));
-    catalogs.set(key, { source, overlay: o, m: null, gen: -1, warm: 0 });
+    catalogs.set(key, { source, overlay: o, m: null, gen: -1 });
     const r = guard(() => {
       const m = matcher(key);
       return { info: m.info(), places: m.places() };
@@ -68,39 +68,11 @@ const ops = {
     return r;
   },
   match({ key, args }) {
-    const r = guard(() => matcher(key).match(...args));
-    if (!r.error) warmLater(key, args);
-    return r;
+    return guard(() => matcher(key).match(...args));
   },
 };
 
-// Warm-up. V8 compiles a wasm function when it is first called, with its baseline
-// compiler, and optimises it only after it has run for a while: the first matches of a
-// page run 1.5-6x slower than later ones (42, 13, 13, 9, 8, then 6-7 ms for one persona
-// on the AM13 shard, Chromium, no throttling; BENCHMARKS.md). So that the candidate's
-// first answer changes already come back at full speed, the worker repeats the latest
-// match a few times (WARM_RUNS per catalog) while it is idle: each repeat waits
-// WARM_GAP_MS after the last message, any message cancels the next one, and its result
-// is dropped. Costs: a few matches of CPU per page, never a wait for a real request
-// longer than one match.
-const WARM_RUNS = 6;
-const WARM_GAP_MS = 20;
-let warmTimer = null;
-function warmLater(key, args) {
-  const c = catalogs.get(key);
-  if (!c || c.warm >= WARM_RUNS) return;
-  warmTimer = setTimeout(() => {
-    warmTimer = null;
-    if (catalogs.get(key) !== c || c.gen !== gen) return;
-    c.warm++;
-    guard(() => c.m.match(...args));
-    warmLater(key, args);
-  }, WARM_GAP_MS);
-}
-
 addEventListener("message", (e) => {
-  clearTimeout(warmTimer); // real work first
-  warmTimer = null;
   const { id, op } = e.data ?? {};
   if (typeof id !== "number" || !Object.hasOwn(ops, op)) return;
   let reply;
