@@ -318,7 +318,8 @@ fn given(value: &JsValue, document: Document) -> Result<(), JsValue> {
 /// A plain JS object (maps as objects, `None` as `null`), the shape `JSON.parse` of the
 /// CLI's output would give.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
+    let text = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// A JS `Error` with the readable message, plus `problems` and `document` properties.
