@@ -15,11 +15,9 @@ import "./js/places.js";
 import "./js/fields.js";
 import "./js/combobox.js";
 import "./js/form.js";
-import "./js/ics.js";
 import "./js/share.js";
-import "./js/shortlist.js";
-import "./js/handoff.js";
-import "./js/kit.js";
+// js/kit.js and what it imports (ics, shortlist, handoff) are loaded by the element when it
+// starts loading a catalog, so that their evaluation is not part of the page's first task.
 
 export { Routewijzer, RoutewijzerCrashError, RoutewijzerInputError } from "./js/client.js";
 export { RouteWijzer } from "./js/element.js";

@@ -65,9 +65,14 @@ export function download(host, name, type, text) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-/** Resolves after the next frame is painted (or after 50 ms where frames are not running, as in a hidden tab). */
+/** Resolves after the next frame is painted (or after 50 ms where frames are not running,
+ * as in a hidden tab), to the time that frame took from its animation callbacks to the
+ * task after it: the style, layout and paint of what changed (0 without frames). */
 export const nextFrame = () =>
   new Promise((ok) => {
-    const t = setTimeout(ok, 50);
-    requestAnimationFrame(() => setTimeout(() => (clearTimeout(t), ok()), 0));
+    const t = setTimeout(() => ok(0), 50);
+    requestAnimationFrame(() => {
+      const start = performance.now();
+      setTimeout(() => (clearTimeout(t), ok(performance.now() - start)), 0);
+    });
   });

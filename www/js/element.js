@@ -8,10 +8,18 @@ import { isDate, localToday } from "./dates.js";
 import { langOf, loadWords, Words } from "./i18n.js";
 import { Form } from "./form.js";
 import { Results, PER_KIND } from "./results.js";
-import { Kit } from "./kit.js";
 import { decodeShare, dropShare } from "./share.js";
 
 const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
+
+/** The candidate's next step (kit.js and the modules it imports) is needed with the first
+ * result only: loaded while the catalog and the core download, so that evaluating it is
+ * not part of the page's first task (a pack preloads it; BENCHMARKS.md). */
+let kitModule = null;
+const loadKit = () => (kitModule ??= import("./kit.js").catch((e) => {
+  kitModule = null; // tried again by the next load
+  throw e;
+}));
 
 /** Widgets made on this page: ids inside their shadow roots, and fallback names. */
 let made = 0;
@@ -55,6 +63,7 @@ export class RouteWijzer extends HTMLElement {
   #firstResult = false;
   #view = null; // the candidate's filters (MatchView), defaults from the attributes
   #kit = null; // the candidate's next step (kit.js): kept routes, share, handoff; survives re-renders
+  #Kit = null; // its class, once kit.js is loaded
   #shareRead = false; // the page's share fragment is read on the first load only
 
   // ---------------------------------------------------------------- public API
@@ -242,10 +251,12 @@ export class RouteWijzer extends HTMLElement {
       bar.setAttribute("aria-label", words.t("loading"));
       const progress = h("div", { class: "rw-loading", role: "status" }, h("span", { text: words.t("loading") }), bar);
       this.#status.replaceChildren(progress);
+      const kit = loadKit();
       const restored = await this.#buildForm(words);
       if (stale()) return;
-      const matcher = await loading;
+      const [matcher, { Kit }] = await Promise.all([loading, kit]);
       if (stale()) return;
+      this.#Kit = Kit;
       this.#matcher = matcher;
       this.#info = matcher.info();
       this.#places = matcher.places();
@@ -271,18 +282,17 @@ export class RouteWijzer extends HTMLElement {
     }
   }
 
-  /** Builds the form (in two halves, each laid out and painted before the next: one long
-   * task would otherwise hold the page up) and fills it with the answers it starts with:
+  /** Builds the form (a step at a time, each laid out and painted before the next: one
+   * long task would otherwise hold the page up) and fills it with the answers it starts with:
    * set on the element, else remembered on this device. Resolves to those answers. */
   async #buildForm(words) {
     this.#filling = true;
     try {
       this.#renderHead();
-      this.#makeForm(words);
-      this.#body.replaceChildren(this.#form.el);
-      await nextFrame();
-      this.#form.finish();
-      await nextFrame();
+      const form = this.#makeForm(words);
+      this.#body.replaceChildren(form.el);
+      do await nextFrame();
+      while (form.next());
     } finally {
       this.#filling = false;
     }
@@ -332,7 +342,7 @@ export class RouteWijzer extends HTMLElement {
 
   /** The form (the questions); the results come with the catalog (#renderRest). */
   #makeForm(words) {
-    this.#form = new Form({
+    return (this.#form = new Form({
       words,
       uid: this.#uid,
       sectors: this.#sectors,
@@ -341,7 +351,7 @@ export class RouteWijzer extends HTMLElement {
       onRemember: () => this.#store(),
       // The result is computed in the worker: focus its heading once it is shown.
       onSubmit: () => this.#run(true).then(() => this.#results?.focus()),
-    });
+    }));
   }
 
   /** What needs the catalog: the candidate's kit, the results, the footer. */
@@ -349,7 +359,7 @@ export class RouteWijzer extends HTMLElement {
     const words = this.#words;
     this.#view ??= this.#defaultView;
     if (!this.#kit) {
-      this.#kit = new Kit({
+      this.#kit = new this.#Kit({
         words, uid: this.#uid, info: this.#info,
         profile: () => this.#form.read(),
         today: () => this.#today,

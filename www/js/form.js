@@ -27,7 +27,7 @@ export class Form {
   #fieldTable = fieldsLoaded();
   #picked = new WeakMap();
   #combos = new Set(); // {input, kind, combo, notice}
-  #rest = null; // builds steps 4-6 (finish)
+  #rest = []; // builds steps 2-6, one each (next)
 
   /**
    * words: Words; uid: prefix of the ids in this shadow root; sectors: the sectors offered;
@@ -125,38 +125,37 @@ export class Form {
     const t = (k, p) => w.t(k, p);
     const form = h("form", { class: "rw-form", novalidate: true, "aria-label": t("title") });
     const subjects = w.ids("subject");
-    const subjOpts = this.#options("subject");
-
 
     this.#diplomas = h("div", { class: "rw-diplomas" });
     const add = h("button", { type: "button", class: "rw-btn rw-btn-2", text: t("addDiploma") });
     add.addEventListener("click", () => this.#addDiploma().querySelector("select").focus());
-
-    const quals = w.ids("qualification").filter((q) => q !== "geen"); // "geen" is the "no" answer
-    const q = this.#field("qual", t("qual"), this.#select(this.#options("qualification", quals), t("no")));
-    const qs = this.#field("qual-subject", t("qualSubject"), this.#select(subjOpts, "—"));
-
-    const jobRadios = h("fieldset", { class: "rw-radios" }, h("legend", { text: t("job") }),
-      this.#check("job", "none", t("no"), "radio", true), this.#check("job", "current", t("jobCurrent"), "radio"), this.#check("job", "offer", t("jobOffer"), "radio"));
-    const jobDetails = h("div", { class: "rw-sub", "data-show": "job" },
-      this.#field("job-sector", t("jobSector"), this.#select(this.#options("sector", sectors))),
-      this.#field("job-role", t("jobRole"), this.#select(this.#options("role"))),
-      this.#field("job-hours", t("jobHours"), this.#number(1, 60), t("jobHoursHint")),
-      this.#field("job-start", t("jobStart"), h("input", { type: "date" })));
 
     const remember = h("div", { class: "rw-remember" }, this.#check("remember", "yes", t("remember")), h("p", { class: "rw-hint", text: t("rememberHint") }));
     // On a narrow screen, once something is answered, the button stays at the bottom of the
     // screen: the results (below the form) are one press away (routewijzer.css).
     const submit = h("div", { class: "rw-submit" }, h("button", { type: "submit", class: "rw-btn", text: t("show") }));
 
-    form.append(
-      this.#step(1, t("s1"), h("p", { class: "rw-hint", text: t("s1hint") }), this.#diplomas, add),
-      this.#step(2, t("s2"), q, qs),
-      this.#step(3, t("s3"), jobRadios, jobDetails),
-      remember, submit);
+    form.append(this.#step(1, t("s1"), h("p", { class: "rw-hint", text: t("s1hint") }), this.#diplomas, add), remember, submit);
     this.el = form;
-    // Steps 4-6 are built by finish(), so that building the form is two short tasks.
-    this.#rest = () => {
+    // Steps 2-6 are built one at a time by next() (or all at once by finish()), so that
+    // building the form is several short tasks, each laid out in its own frame.
+    const step2 = () => {
+      const quals = w.ids("qualification").filter((q) => q !== "geen"); // "geen" is the "no" answer
+      const q = this.#field("qual", t("qual"), this.#select(this.#options("qualification", quals), t("no")));
+      const qs = this.#field("qual-subject", t("qualSubject"), this.#select(this.#options("subject"), "—"));
+      return this.#step(2, t("s2"), q, qs);
+    };
+    const step3 = () => {
+      const jobRadios = h("fieldset", { class: "rw-radios" }, h("legend", { text: t("job") }),
+        this.#check("job", "none", t("no"), "radio", true), this.#check("job", "current", t("jobCurrent"), "radio"), this.#check("job", "offer", t("jobOffer"), "radio"));
+      const jobDetails = h("div", { class: "rw-sub", "data-show": "job" },
+        this.#field("job-sector", t("jobSector"), this.#select(this.#options("sector", sectors))),
+        this.#field("job-role", t("jobRole"), this.#select(this.#options("role"))),
+        this.#field("job-hours", t("jobHours"), this.#number(1, 60), t("jobHoursHint")),
+        this.#field("job-start", t("jobStart"), h("input", { type: "date" })));
+      return this.#step(3, t("s3"), jobRadios, jobDetails);
+    };
+    const step4 = () => {
       const sectorBoxes = h("fieldset", { class: "rw-checks" }, h("legend", { text: t("sectors") }), sectors.map((s) => this.#check("sector", s, w.option("sector", s))));
       const subjGroup = (sector, list, legend) =>
         h("fieldset", { class: "rw-checks rw-grid", "data-sector": sector }, h("legend", { text: legend }), list.map((s) => this.#check("subject", s, w.option("subject", s))));
@@ -165,7 +164,12 @@ export class Form {
         sectors.includes("mbo") ? subjGroup("mbo", subjects.filter(isMbo), t("subjectsMbo")) : null);
       const earn = h("fieldset", { class: "rw-radios" }, h("legend", { text: t("earn") }),
         w.ids("earn_while_learning").map((e) => this.#check("earn", e, w.option("earn_while_learning", e), "radio", e === "no-preference")));
-      const placeField = this.#combo("place", "place", t("place"), t("placeHint"));
+      return this.#step(4, t("s4"), sectorBoxes, subjectGroups,
+        this.#field("hours", t("hours"), this.#number(1, 80)),
+        this.#field("from", t("from"), h("input", { type: "date" })), earn);
+    };
+    const step5 = () => this.#step(5, t("s5"), this.#combo("place", "place", t("place"), t("placeHint")), this.#field("travel", t("travel"), this.#number(1, 300)));
+    const step6 = () => {
       const more = h("details", { class: "rw-more" }, h("summary", { text: t("more") }),
         h("fieldset", { class: "rw-checks" }, h("legend", { text: t("paboTests") }), w.ids("pabo_test").map((x) => this.#check("pabo", x, w.option("pabo_test", x)))),
         this.#check("gob", "yes", t("gob")),
@@ -176,28 +180,30 @@ export class Form {
           this.#field("study-ec", t("studyEc"), this.#number(0, 600)),
           this.#check("study-lo", "yes", t("studyLo"))),
         this.#field("left", t("left"), h("input", { type: "date" })));
-      remember.before(
-        this.#step(4, t("s4"), sectorBoxes, subjectGroups,
-          this.#field("hours", t("hours"), this.#number(1, 80)),
-          this.#field("from", t("from"), h("input", { type: "date" })), earn),
-        this.#step(5, t("s5"), placeField, this.#field("travel", t("travel"), this.#number(1, 300))),
-        this.#step(6, t("s6"), this.#field("dutch", t("dutch"), this.#select(this.#options("dutch"), t("notSaid"))), this.#field("age", t("age"), this.#number(12, 99)), more));
+      return this.#step(6, t("s6"), this.#field("dutch", t("dutch"), this.#select(this.#options("dutch"), t("notSaid"))), this.#field("age", t("age"), this.#number(12, 99)), more);
     };
+    this.#rest = [step2, step3, step4, step5, step6].map((build) => () => remember.before(build()));
     this.#addDiploma();
     return form;
   }
 
-  /** Builds the rest of the form (steps 4-6); read, fill and update need it. */
-  finish() {
-    const rest = this.#rest;
-    this.#rest = null;
-    rest?.();
-    if (rest) this.update();
+  /** Builds the next step of the form; false once every step is there (read, fill and update need them all). */
+  next() {
+    const build = this.#rest.shift();
+    if (!build) return false;
+    build();
+    if (!this.#rest.length) this.update();
+    return true;
   }
 
-  /** Whether finish() has run. */
+  /** Builds the steps not built yet. */
+  finish() {
+    while (this.next());
+  }
+
+  /** Whether every step is built. */
   get complete() {
-    return !this.#rest;
+    return !this.#rest.length;
   }
 
   /**

@@ -140,7 +140,7 @@ export const MAX_MAILTO = 2000;
 /**
  * The mail for a record as a `mailto:` URL of at most `max` characters: `{href, body, full,
  * left}`. `full`: the readable text and the JSON (to copy); `body`: `full` if it fits (`left`
- * null), else the readable text and the line `notes.json` (`left: "json"`), else the text's
+ * null), else the readable text and the line notes.json says (`left: "json"`), else the text's
  * beginning cut at a word, "…" and `notes.text` (`left: "text"`): only text the candidate saw.
  */
 export function handoffMail({ address, rec, readable: text, subject, notes, max = MAX_MAILTO }) {

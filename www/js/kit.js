@@ -136,10 +136,15 @@ export class Kit {
     setTimeout(() => (this.#status.textContent = text), 50);
   }
 
+  /** Takes a new result (the cards' tools read it); update() then redraws what depends on it. */
+  use(result) {
+    this.#result = result;
+    this.shortlist.refresh(result);
+  }
+
   /** Redraws the parts that depend on the result (or on the kept routes). */
   update(result) {
-    if (result) this.#result = result;
-    if (result) this.shortlist.refresh(result);
+    if (result) this.use(result);
     this.#renderKept();
     this.#renderActivities();
     this.#renderHandoffPreview();

@@ -12,6 +12,9 @@ const FEES = ["collegegeld", "instellingscollegegeld", "cursusgeld"];
 
 /** Time (ms, as the page's clock runs) to build parts before the browser gets a frame. */
 const SLICE_MS = 8;
+/** The slices adapt to the device: a frame showing a slice should take about FRAME_MS, a slice at least SLICE_MIN_MS. */
+const FRAME_MS = 30;
+const SLICE_MIN_MS = 1;
 
 /** Offerings of one route kind the widget asks the core for (the card's best and the ones behind "also at"). */
 export const PER_KIND = 25;
@@ -85,7 +88,7 @@ export class Results {
   show(r, browsing = false) {
     this.#result = r;
     this.#browsing = browsing;
-    if (!browsing) this.#kit?.update(r); // kept routes, activities, handoff preview: from this result
+    if (!browsing) this.#kit?.use(r); // the cards' tools read it; the kit's own parts are redrawn in their turn below
     const gen = ++this.#gen;
     this.#used.clear();
     const inside = r.kinds.filter((k) => !k.outside);
@@ -113,6 +116,7 @@ export class Results {
       showOut && outside.length ? part(["outside", outside, outside.map(best), this.#sort], () => h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t("outsideKinds") }),
         openK(outside).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(outside).map((k) => card(k)())) : null,
         closedK(outside).length ? h("ul", { class: "rw-closed" }, closedK(outside).map((k) => closed(k)())) : null)) : null,
+      this.#kit && !browsing ? () => (this.#kit.update(), null) : null, // kept routes, activities, handoff preview: from this result
       this.#kit && !browsing ? part(["kit"], () => this.#kit.el) : null, // one node, kept (with what was typed in it)
       part(["actions"], () => this.#actions()),
     ].filter(Boolean);
@@ -123,16 +127,22 @@ export class Results {
   async #render(gen, plan) {
     const top = [];
     let t = performance.now();
+    let budget = SLICE_MS / 2; // the first frame of new parts is the costliest
     this.el.setAttribute("aria-busy", "true");
     // Shows what is built so far and waits for a frame; false if a newer render took over.
+    // The next slice's budget follows what the frame cost: new nodes cost their style and
+    // layout in the frame after the slice that built them (several times the slice's own
+    // time on a slow CPU), and that frame must stay short too.
     const pause = async (box, kids) => {
       this.#patch(this.el, top, true);
       if (box) this.#patch(box, kids, true);
-      await nextFrame();
+      const built = performance.now() - t;
+      const frame = await nextFrame();
+      if (frame > 0 && built > 0) budget = Math.min(SLICE_MS, Math.max(SLICE_MIN_MS, (built * FRAME_MS) / frame));
       t = performance.now();
       return gen === this.#gen;
     };
-    const full = () => performance.now() - t >= SLICE_MS;
+    const full = () => performance.now() - t >= budget;
     for (const step of plan) {
       if (!step.items) {
         const el = step();
