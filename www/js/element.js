@@ -246,11 +246,15 @@ export class RouteWijzer extends HTMLElement {
       // The form needs only the words: it is built and filled while the catalog and the
       // core still download (on a slow link the person can start answering; on a slow
       // CPU its build overlaps the download instead of following it).
+      // (Each in a task of its own: starting the downloads, the loading status, the form.)
+      await nextFrame();
       const words = await this.#useLang();
       if (stale()) return;
       bar.setAttribute("aria-label", words.t("loading"));
       const progress = h("div", { class: "rw-loading", role: "status" }, h("span", { text: words.t("loading") }), bar);
       this.#status.replaceChildren(progress);
+      await nextFrame();
+      if (stale()) return;
       const kit = loadKit();
       const restored = await this.#buildForm(words);
       if (stale()) return;
