@@ -10,9 +10,16 @@ import { timeline } from "./timeline.js";
 /** Cost bases on which the candidate pays a fee (else the school pays, or nothing is due). */
 const FEES = ["collegegeld", "instellingscollegegeld", "cursusgeld"];
 
-/** Time (ms, as the page's clock runs) to build parts before the browser gets a frame. */
-const SLICE_MS = 8;
-/** The slices adapt to the device: a frame showing a slice should take about FRAME_MS, a slice at least SLICE_MIN_MS. */
+/** Time (ms, as the page's clock runs) to build parts before the browser gets a frame: at
+ * most SLICE_MS (a task of 50 ms is a long one), and at first FIRST_SLICE_MS when the
+ * section is new (all of its nodes are new, and laying them out costs several times their
+ * building) or UPDATE_SLICE_MS when it is updated (most parts are kept: a change usually
+ * fits one slice, and every slice more costs a frame of waiting). Then the slices adapt to
+ * the device: a frame showing a slice should take about FRAME_MS, a slice at least
+ * SLICE_MIN_MS. */
+const SLICE_MS = 40;
+const FIRST_SLICE_MS = 4;
+const UPDATE_SLICE_MS = 24;
 const FRAME_MS = 30;
 const SLICE_MIN_MS = 1;
 
@@ -127,7 +134,7 @@ export class Results {
   async #render(gen, plan) {
     const top = [];
     let t = performance.now();
-    let budget = SLICE_MS / 2; // the first frame of new parts is the costliest
+    let budget = this.el.querySelector(".rw-summary") ? UPDATE_SLICE_MS : FIRST_SLICE_MS;
     this.el.setAttribute("aria-busy", "true");
     // Shows what is built so far and waits for a frame; false if a newer render took over.
     // The next slice's budget follows what the frame cost: new nodes cost their style and
