@@ -574,3 +574,89 @@ test("only what was shown is sent: a record that changed since the preview was d
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+// ------------------------------------------------------------------ held catalogs: what happens before it arrives
+
+/** Holds every catalog response (the sample) until `release()`; `served()` says whether one went out. */
+async function holdCatalog(page, body = SAMPLE) {
+  let release;
+  let served = false;
+  const held = new Promise((ok) => (release = ok));
+  await page.route(/\/data\/(catalog|regions\/[^/]+)\.json$/, async (route) => {
+    await held;
+    served = true;
+    await route.fulfill({ body, contentType: "application/json" });
+  });
+  return { release, served: () => served };
+}
+
+/** The kit page with a page script that notes the address as a tracker would: while the page is parsed, and at DOMContentLoaded. */
+const tracked = (attrs = "") => html(attrs).replace("<title>", `<script>window.__hashParsed = location.hash; document.addEventListener("DOMContentLoaded", () => (window.__hashReady = location.hash));</script><title>`);
+
+test("a share link's answers leave the address bar as soon as the widget's script runs: before the catalog arrives, when saved answers are kept, and when the link is refused", async () => {
+  const share = (await (await import("../../www/js/share.js")).encodeShare(JAN)).slice(1); // rw1.…
+  const open = async (o, hash) => {
+    const hold = await holdCatalog(o.page);
+    await o.page.route(`${h.server.url}kit.html`, (route) => route.fulfill({ body: tracked(), contentType: "text/html; charset=utf-8" }));
+    await o.page.goto(`${h.server.url}kit.html${hash}`);
+    await o.page.evaluate(() => customElements.whenDefined("route-wijzer"));
+    return { ...o, ...hold, w: o.page.locator("route-wijzer") };
+  };
+  const address = (page) => page.evaluate(() => ({ parsed: window.__hashParsed, ready: window.__hashReady, now: location.hash, href: location.href }));
+
+  // 1. Opened on another device: gone from the address (the page's own #contact stays)
+  // before the catalog is even sent, and before DOMContentLoaded; the answers still come.
+  {
+    const o = await open(await openPage(h.browser), `#contact&${share}`);
+    const a = await address(o.page);
+    assert.equal(a.parsed, `#contact&${share}`, "the link was there while the page was parsed");
+    assert.equal(a.ready, "#contact", "a script at DOMContentLoaded never sees the answers");
+    assert.equal(a.now, "#contact");
+    assert.equal(a.href, `${h.server.url}kit.html#contact`);
+    await o.w.locator("form").waitFor();
+    assert.equal(o.served(), false, "the catalog is still held");
+    assert.equal((await address(o.page)).now, "#contact");
+    o.release();
+    await o.w.getByText("De antwoorden uit de gedeelde link zijn ingevuld.").waitFor();
+    await waitForResults(o.w);
+    assert.deepEqual(await o.w.evaluate((el) => el.profile), JAN, "the answers, kept in memory, are filled in");
+    assert.ok(o.log.requests.every((r) => !r.url.includes("rw1")), "no request carries the fragment");
+    assert.deepEqual(o.log.errors, []);
+    await o.context.close();
+  }
+
+  // 2. Saved answers on this device, and the candidate does not take the link's: gone all the same.
+  {
+    const o = await openKit();
+    await setProfile(o.w, { age: 44 });
+    await o.w.getByLabel("Onthoud mijn antwoorden op dit apparaat").check();
+    await o.page.waitForTimeout(300);
+    await o.page.goto("about:blank");
+    await o.page.unroute(/\/data\/(catalog|regions\/[^/]+)\.json$/);
+    const p = await open(o, `#${share}`);
+    assert.deepEqual(await address(p.page), { parsed: `#${share}`, ready: "", now: "", href: `${h.server.url}kit.html` });
+    p.release();
+    await p.w.getByRole("button", { name: "Gebruik de antwoorden uit de link" }).waitFor();
+    await waitForResults(p.w);
+    assert.equal(await p.w.getByLabel("Leeftijd", { exact: true }).inputValue(), "44", "the saved answers stay");
+    assert.equal((await address(p.page)).now, "", "not in the address while the offer waits");
+    // Taken later from memory: the offer still works.
+    await p.w.getByRole("button", { name: "Gebruik de antwoorden uit de link" }).click();
+    assert.deepEqual(await p.w.evaluate((el) => el.profile), JAN);
+    assert.deepEqual(p.log.errors, []);
+    await p.context.close();
+  }
+
+  // 3. A broken link and one of another version: gone before the catalog, then refused with a message.
+  for (const [bad, text] of [["#rw1.AAAA", "zijn beschadigd"], ["#contact&rw9.abc", "andere versie"]]) {
+    const o = await open(await openPage(h.browser), bad);
+    const page = bad.startsWith("#contact") ? "#contact" : "";
+    assert.deepEqual(await address(o.page), { parsed: bad, ready: page, now: page, href: `${h.server.url}kit.html${page}` }, bad);
+    o.release();
+    await o.w.getByText(new RegExp(text)).waitFor();
+    assert.deepEqual(await o.w.evaluate((el) => el.profile), {}, "nothing filled");
+    assert.equal((await address(o.page)).now, page);
+    assert.deepEqual(o.log.errors, []);
+    await o.context.close();
+  }
+});
