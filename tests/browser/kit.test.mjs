@@ -660,3 +660,68 @@ test("a share link's answers leave the address bar as soon as the widget's scrip
     await o.context.close();
   }
 });
+
+const REMEMBER = "Onthoud mijn antwoorden op dit apparaat";
+const stored = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+const keepFirst = async (w) => {
+  const id = (await cards(w))[0];
+  await w.locator(`.rw-route[data-offering="${id}"] .rw-keep`).click();
+  return id;
+};
+
+test("the 'remember' box unticked before the catalog arrives: the kept routes are removed with the answers, and not stored again", async () => {
+  const keep = keepFirst;
+  // Remembered answers and a kept route on this device.
+  const { page, context, w, log } = await openKit();
+  await setProfile(w, JAN);
+  await waitForResults(w);
+  await w.getByLabel(REMEMBER).check();
+  await keep(w);
+  await page.waitForTimeout(300);
+  assert.deepEqual(Object.keys(await stored(page)).sort(), ["routewijzer:kit", "routewijzer:kit:kept"]);
+  // Back later, on a slow link: the box is unticked while the catalog still downloads.
+  await page.unroute(/\/data\/(catalog|regions\/[^/]+)\.json$/);
+  const hold = await holdCatalog(page);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector("route-wijzer").profile.age === 31); // the form is built and filled
+  assert.equal(await w.getByLabel(REMEMBER).isChecked(), true, "remembered");
+  await w.getByLabel(REMEMBER).uncheck();
+  assert.deepEqual(await stored(page), {}, "both go at once, the kept routes too");
+  assert.equal(hold.served(), false);
+  hold.release();
+  await waitForResults(w);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await stored(page), {}, "and stay gone when the catalog is in");
+  assert.equal(await w.locator(".rw-kept").getByRole("heading", { name: /^Bewaarde routes \(/ }).count(), 0, "nothing read back from storage");
+  await keep(w);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await stored(page), {}, "a route kept now is not stored");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the 'remember' box ticked before the catalog arrives: a route kept afterwards is stored, and comes back", async () => {
+  const keep = keepFirst;
+  // A new device, on a slow link: the box is ticked before the catalog arrives.
+  const o = await openPage(h.browser);
+  await o.page.route(`${h.server.url}kit.html`, (route) => route.fulfill({ body: html(""), contentType: "text/html; charset=utf-8" }));
+  const hold = await holdCatalog(o.page);
+  await o.page.goto(`${h.server.url}kit.html`);
+  const w2 = o.page.locator("route-wijzer");
+  await w2.locator("form").waitFor();
+  await setProfile(w2, JAN);
+  await w2.getByLabel(REMEMBER).check();
+  assert.equal(hold.served(), false);
+  hold.release();
+  await waitForResults(w2);
+  const id = await keep(w2);
+  await o.page.waitForTimeout(300);
+  const s = await stored(o.page);
+  assert.deepEqual(JSON.parse(s["routewijzer:kit"]), JAN);
+  assert.deepEqual(JSON.parse(s["routewijzer:kit:kept"]).items.map((x) => x.offering), [id], "the kept route is stored under the consent given");
+  await o.page.reload();
+  await waitForResults(w2);
+  await w2.locator(".rw-kept").getByRole("heading", { name: "Bewaarde routes (1)" }).waitFor();
+  assert.deepEqual(o.log.errors, []);
+  await o.context.close();
+});

@@ -67,7 +67,7 @@ export class RouteWijzer extends HTMLElement {
   #again = false; // the answers changed while a match was in flight
   #filling = false;
   #formReady = false; // the form is built and filled (it may come before the catalog)
-  #remembered = false; // answers were stored on this device ("remember" was ticked)
+  #remembered = false; // answers were stored on this device ("remember" was ticked) when the form was filled
   #io = null;
   #firstResult = false;
   #view = null; // the candidate's filters (MatchView), defaults from the attributes
@@ -282,10 +282,10 @@ export class RouteWijzer extends HTMLElement {
         this.#form.places = this.#places;
         this.#renderRest();
       }
-      if (this.#remembered) {
-        this.#kit.shortlist.load(); // kept routes are stored under the same consent
-        this.#kit.shortlist.persist(true);
-      }
+      // Kept routes are stored under the same consent, as the box is now (the candidate may
+      // have changed it while the catalog loaded); read back only if it was given before.
+      if (this.#form.remember && this.#remembered) this.#kit.shortlist.load();
+      this.#kit.shortlist.persist(this.#form.remember);
       this.#shareRead = true;
       this.#share = null;
       this.#useShare(await shared, !!restored && Object.keys(restored).length > 0);
@@ -475,7 +475,13 @@ export class RouteWijzer extends HTMLElement {
       if (this.#form.remember) localStorage.setItem(this.#storeKey, JSON.stringify(this.#form.read()));
       else localStorage.removeItem(this.#storeKey);
     } catch {}
-    this.#kit?.shortlist.persist(this.#form.remember);
+    if (this.#kit) this.#kit.shortlist.persist(this.#form.remember);
+    else if (!this.#form.remember) {
+      // Unticked before the kit came: the kept routes go too.
+      try {
+        localStorage.removeItem(`${this.#storeKey}:kept`);
+      } catch {}
+    }
   }
 
   /** Answers from a share link (`decodeShare`): filled in, unless they would replace
