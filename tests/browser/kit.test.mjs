@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import ICAL from "ical.js";
-import { fillJanuaryOffer, fixturePage, harness, openPage, screenshot, SAMPLE, TODAY, waitForResults } from "./helpers.mjs";
+import { cspViolations, fillJanuaryOffer, fixturePage, harness, openPage, screenshot, SAMPLE, TODAY, waitForResults } from "./helpers.mjs";
 
 const h = harness();
 const JAN = JSON.parse(readFileSync(new URL("../fixtures/profiles/januari-baanaanbod.json", import.meta.url), "utf8"));
@@ -227,25 +227,58 @@ test("a link never overwrites saved answers without the candidate's choice; brok
   }
 });
 
-test("the one-page print summary: kept routes, conditions, dates and the loket's contact; one A4 page", async () => {
+/** A loket's page around the widget, as a real one is: a header with navigation, a grid with a sidebar, a long article before and after the widget, a footer; its styles in a file (the strict CSP allows no inline style). */
+const hostPage = (attrs) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Word leraar</title><link rel="stylesheet" href="/host.css"><script type="module" src="/routewijzer.js"></script></head><body>
+<header class="site"><p class="brand">Onderwijsloket Regio Utrecht</p><nav><a href="/">Home</a> <a href="/routes">Routes</a> <a href="/contact">Contact</a></nav></header>
+<div class="layout"><aside class="side"><p>Zijbalk: agenda en nieuws</p></aside>
+<main><article class="intro"><h1>Word leraar in de regio</h1>${"<p>Een lange inleiding van het loket over de routes naar de klas, met uitleg over zij-instroom, de pabo en de lerarenopleidingen. </p>".repeat(30)}</article>
+<route-wijzer name="kit" today="${TODAY}" ${attrs}></route-wijzer>
+<article class="more"><h2>Meer lezen</h2>${"<p>Nog meer tekst van het loket na de widget. </p>".repeat(30)}</article></main></div>
+<footer class="site-foot"><p>Colofon van het loket</p></footer></body></html>`;
+const HOST_CSS = "body { margin: 0; font: 16px/1.5 serif; } .site { background: #123; color: #fff; padding: 2rem; } .layout { display: grid; grid-template-columns: 14rem 1fr; gap: 2rem; padding: 1rem 3rem; } .side { border: 1px solid #999; } main { padding: 1rem; border: 4px solid #c00; } .site-foot { background: #eee; padding: 2rem; }";
+
+test("the one-page print summary: kept routes, conditions, dates and the loket's contact; only the summary on one A4 page, on a loket page with a header, navigation and articles, under the strict CSP", async () => {
   const withContact = JSON.parse(SAMPLE);
   withContact.meta.contact = { name: "Onderwijsloket Regio Utrecht", email: "loket@example.org", phone: "030 000 00 00", url: "https://loket.example.org/" };
-  const { page, context, w } = await openKit({ catalog: JSON.stringify(withContact) });
+  const { page, context, log } = await openPage(h.browser);
+  await page.route(/\/data\/(catalog|regions\/[^/]+)\.json$/, (route) => route.fulfill({ body: JSON.stringify(withContact), contentType: "application/json" }));
+  await page.route(`${h.server.url}host.css`, (route) => route.fulfill({ body: HOST_CSS, contentType: "text/css" }));
+  await fixturePage(page, h.server.url, "loket.html", hostPage(""), { csp: true });
+  const w = page.locator("route-wijzer");
+  await w.scrollIntoViewIfNeeded(); // below the article: it loads when near the viewport
+  await w.locator("form").waitFor();
+  // The page has sheets of its own (adopted too): they stay.
+  await page.evaluate(() => (document.adoptedStyleSheets = [new CSSStyleSheet()]));
   await setProfile(w, JAN);
   await waitForResults(w);
+  const r = await result(w);
+  const summary = w.locator(".rw-print");
+  // Nothing kept: the best route of at most three kinds (README, "Print summary").
+  const best = r.kinds.filter((k) => !k.outside && k.open > 0).slice(0, 3).map((k) => r.routes.find((x) => x.offering === k.best).name);
+  assert.ok(best.length >= 1 && best.length <= 3);
+  assert.deepEqual(await summary.locator(".rw-print-routes > li > strong").allTextContents(), best);
   const ids = await cards(w);
   for (const id of ids.slice(0, 3)) await w.locator(`.rw-route[data-offering="${id}"] .rw-keep`).click();
-  await page.evaluate(() => (window.print = () => (window.__printedWith = document.querySelector("route-wijzer").getAttribute("data-print"))));
+  // print() is caught; the widget's fallback that ends the print state (a timer, for browsers
+  // whose print() returns before afterprint) is held until the test has looked.
+  await page.evaluate(() => {
+    window.print = () => {
+      window.__printed = { attr: document.querySelector("route-wijzer").getAttribute("data-print"), sheets: document.adoptedStyleSheets.length };
+      const set = window.setTimeout;
+      window.setTimeout = (f) => ((window.setTimeout = set), (window.__endPrint = f), 0);
+    };
+  });
   await w.getByRole("button", { name: "Print samenvatting (1 pagina)" }).click();
-  assert.equal(await page.evaluate(() => window.__printedWith), "summary");
-  const summary = w.locator(".rw-print");
+  assert.deepEqual(await page.evaluate(() => window.__printed), { attr: "summary", sheets: 2 });
   assert.equal(await summary.isVisible(), false, "not on screen");
-  await w.evaluate((el) => el.setAttribute("data-print", "summary"));
+  assert.ok(await page.locator("header.site").isVisible(), "the print rules change nothing on screen");
   await page.emulateMedia({ media: "print" });
   assert.ok(await summary.isVisible());
   assert.equal(await w.locator("form").isVisible(), false);
   assert.equal(await w.locator(".rw-kinds").isVisible(), false);
-  const r = await result(w);
+  for (const sel of ["header.site", "nav", "aside.side", "article.intro", "article.more", "footer.site-foot", "h1"]) assert.equal(await page.locator(sel).isVisible(), false, `${sel} is not printed`);
+  const box = await summary.boundingBox();
+  assert.ok(box.x < 40 && box.width > 600, `the summary takes the page's width, not the grid's column: ${JSON.stringify(box)}`);
   const text = await summary.textContent();
   for (const id of ids.slice(0, 3)) {
     const x = r.routes.find((y) => y.offering === id);
@@ -257,6 +290,17 @@ test("the one-page print summary: kept routes, conditions, dates and the loket's
   const pdf = await page.pdf({ format: "A4" });
   const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g).length;
   assert.equal(pages, 1, "one page");
+  // Printing done: the page prints as a page again (Ctrl+P), its own sheets untouched.
+  await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+  assert.equal(await w.getAttribute("data-print"), null);
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1);
+  assert.ok(await page.locator("header.site").isVisible());
+  assert.ok(await page.locator("article.intro").isVisible());
+  await page.evaluate(() => window.__endPrint()); // the fallback, later: nothing left to undo
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1);
+  await page.emulateMedia({ media: "screen" });
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(log.errors, []);
   await context.close();
 });
 

@@ -53,6 +53,25 @@ export function activityEvent(a, words) {
   };
 }
 
+/** While the summary prints, the document adopts this sheet (constructed: a strict CSP
+ * allows it): in print, every element that neither is nor holds the printing widget (the
+ * loket's header, nav, article) is left out, and those that hold it are plain blocks (no
+ * grid column squeezes it). Null where sheets cannot be adopted: the whole page prints. */
+let printSheet;
+function pageSheet() {
+  if (printSheet !== undefined) return printSheet;
+  printSheet = null;
+  try {
+    if (!("adoptedStyleSheets" in Document.prototype)) return null;
+    const sheet = new CSSStyleSheet();
+    const w = "route-wijzer[data-print]";
+    const plain = ["display:block", "position:static", "float:none", "transform:none", "width:auto", "max-width:none", "margin:0", "padding:0", "border:0", "overflow:visible"];
+    sheet.replaceSync(`@media print { body *:not(${w}):not(:has(${w})) { display: none !important } body :has(${w}), ${w} { ${plain.join("!important;")}!important } }`);
+    printSheet = sheet;
+  } catch {}
+  return printSheet;
+}
+
 export class Kit {
   #w;
   #uid;
@@ -307,12 +326,21 @@ export class Kit {
       h("div", { class: "rw-actions" }, copy, print));
   }
 
-  /** Prints the one-page summary only (the host gets `data-print="summary"` while printing). */
+  /** Prints the one-page summary only: the host gets `data-print="summary"` (for the widget's
+   * print styles) and the document pageSheet(), until the print is done. */
   printSummary() {
     this.#renderPrint();
     const host = this.el.getRootNode().host;
     host?.setAttribute("data-print", "summary");
-    const done = () => host?.removeAttribute("data-print");
+    const doc = host?.ownerDocument;
+    // (Not inside another shadow root: the page's rules would hide everything there.)
+    const sheet = host?.getRootNode() === doc ? pageSheet() : null;
+    if (sheet) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    const done = () => {
+      removeEventListener("afterprint", done);
+      host?.removeAttribute("data-print");
+      if (sheet && doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((x) => x !== sheet);
+    };
     addEventListener("afterprint", done, { once: true });
     window.print();
     setTimeout(done, 1000); // where print() returns before afterprint fires (or it never does)
