@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import ICAL from "ical.js";
-import { cspViolations, fillJanuaryOffer, fixturePage, harness, openPage, screenshot, SAMPLE, TODAY, waitForResults } from "./helpers.mjs";
+import { cspViolations, events, fillJanuaryOffer, fixturePage, harness, openPage, screenshot, SAMPLE, TODAY, waitForResults } from "./helpers.mjs";
 
 const h = harness();
 const JAN = JSON.parse(readFileSync(new URL("../fixtures/profiles/januari-baanaanbod.json", import.meta.url), "utf8"));
@@ -768,4 +768,47 @@ test("the 'remember' box ticked before the catalog arrives: a route kept afterwa
   await w2.locator(".rw-kept").getByRole("heading", { name: "Bewaarde routes (1)" }).waitFor();
   assert.deepEqual(o.log.errors, []);
   await o.context.close();
+});
+
+test("a handoff attribute the widget cannot use: no handoff section, the widget works, one routewijzer:error naming the attribute and what is wrong, a console warning", async () => {
+  for (const [attr, value, why] of [
+    ["mailto:Loket &lt;a@b.nl&gt;", "mailto:Loket <a@b.nl>", /"Loket <a@b\.nl>" is not one plain e-mail address/],
+    ["mailto:info@loket.example.nl?subject=Routewijzer", "mailto:info@loket.example.nl?subject=Routewijzer", /may not carry "\?subject=Routewijzer"/],
+    ["mailto:loket%ZZ@x.nl", "mailto:loket%ZZ@x.nl", /"%ZZ" is not a percent-encoded character/],
+  ]) {
+    const { page, context, w, log } = await openKit({ attrs: `handoff="${attr}"` });
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await setProfile(w, JAN);
+    await waitForResults(w);
+    assert.equal(await w.locator(".rw-error").count(), 0, `${value}: no error screen`);
+    assert.equal(await w.locator(".rw-handoff").count(), 0, `${value}: no handoff section`);
+    await w.getByRole("heading", { name: "Deel je antwoorden" }).waitFor();
+    const errors = (await events(page, "error")).map((e) => e.detail);
+    assert.equal(errors.length, 1, `${value}: ${JSON.stringify(errors)}`);
+    assert.equal(errors[0].name, "kit");
+    assert.ok(errors[0].message.startsWith(`handoff attribute ${JSON.stringify(value)}: `), errors[0].message);
+    assert.match(errors[0].message, why);
+    assert.equal(warnings.filter((x) => x.includes("handoff attribute")).length, 1, `${value}: ${JSON.stringify(warnings)}`);
+    // Once per value: a new language redraws the kit without reporting it again.
+    await w.evaluate((el) => el.setAttribute("lang", "en"));
+    await w.getByRole("heading", { name: "Share your answers" }).waitFor();
+    await waitForResults(w);
+    assert.equal((await events(page, "error")).length, 1, "reported once");
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  }
+  // Set after the first render: the section goes, said once; a usable value brings it back.
+  const { page, context, w, log } = await openKit({ attrs: 'handoff="mailto:info@loket.example.nl"' });
+  await setProfile(w, JAN);
+  await waitForResults(w);
+  await w.locator(".rw-handoff").waitFor();
+  await w.evaluate((el) => el.setAttribute("handoff", "mailto:loket%ZZ@x.nl"));
+  assert.equal(await w.locator(".rw-handoff").count(), 0);
+  assert.equal((await events(page, "error")).length, 1);
+  await w.evaluate((el) => el.setAttribute("handoff", "https://loket.example/api/handoff"));
+  await w.getByRole("button", { name: "Verstuur naar het loket" }).waitFor();
+  assert.equal((await events(page, "error")).length, 1);
+  assert.deepEqual(log.errors, []);
+  await context.close();
 });

@@ -382,6 +382,11 @@ export class RouteWijzer extends HTMLElement {
         region: () => this.getAttribute("region"),
         storeKey: `${this.#storeKey}:kept`,
         handoff: this.getAttribute("handoff"),
+        // A `handoff` value it cannot use (the widget goes on without that section):
+        onProblem: (message) => {
+          console.warn(`<route-wijzer name="${this.name}">: ${message}`);
+          this.#emit("error", { message: message.slice(0, 1000) });
+        },
       });
     } else {
       this.#kit.words = words;

@@ -8,7 +8,7 @@ import { download, follow, h, link, put, safeUrl } from "./dom.js";
 import { calendar, icsName } from "./ics.js";
 import { shareUrl } from "./share.js";
 import { compareTable, MAX_COMPARED, Shortlist } from "./shortlist.js";
-import { buildHandoff, checkContact, handoffMail, handoffTarget, handoffText, MAX_MOTIVATION, sendHandoff } from "./handoff.js";
+import { buildHandoff, checkContact, checkHandoff, handoffMail, handoffText, MAX_MOTIVATION, sendHandoff } from "./handoff.js";
 
 /** Activities listed at once; the rest behind "more". */
 const ACTIVITIES_SHOWN = 6;
@@ -80,6 +80,8 @@ export class Kit {
   #today;
   #region;
   #target;
+  #onProblem;
+  #reported = null; // the handoff value whose problem was reported (once per value)
   #result = null;
   #status;
   shortlist;
@@ -96,17 +98,17 @@ export class Kit {
    * widget's date; region(): the loket's region (the element's `region` attribute as it is
    * now) or null, read each time a record is built; storeKey: where kept routes are
    * stored under consent; handoff: the element's `handoff` attribute (a mailto: or https:
-   * URL; anything else: no handoff section).
+   * URL; anything else: no handoff section, and `onProblem(message)` says why, once per value).
    */
-  constructor({ words, uid, info, profile, today, region, storeKey, handoff }) {
-    const target = handoffTarget(handoff);
+  constructor({ words, uid, info, profile, today, region, storeKey, handoff, onProblem }) {
+    this.#onProblem = onProblem;
+    const target = this.#checkTarget(handoff);
     this.#w = words;
     this.#uid = uid;
     this.#info = info;
     this.#profile = profile;
     this.#today = today;
     this.#region = region;
-    this.#target = target;
     this.shortlist = new Shortlist({ key: storeKey });
     this.#status = h("p", { class: "rw-sr", role: "status" });
     this.#kept = h("section", { class: "rw-kept", "aria-labelledby": `${uid}-kh` });
@@ -137,14 +139,26 @@ export class Kit {
 
   /** The `handoff` attribute changed: the section follows (typed details are kept). */
   set handoff(attr) {
-    const target = handoffTarget(attr);
-    this.#target = target;
+    const target = this.#checkTarget(attr);
     const ho = target ? this.#handoffSection() : null;
     if (this.#handoff && ho) this.#handoff.replaceWith(ho);
     else if (this.#handoff) this.#handoff.remove();
     else if (ho) this.#share.after(ho);
     this.#handoff = ho;
     this.#renderHandoffPreview();
+  }
+
+  /** Reads the `handoff` attribute into #target (checkHandoff: never throws); a value that
+   * is there but cannot be used is reported once (the widget goes on without the section). */
+  #checkTarget(attr) {
+    const { target, problem } = checkHandoff(attr);
+    this.#target = target;
+    if (!problem) this.#reported = null;
+    else if (this.#reported !== attr) {
+      this.#reported = attr;
+      this.#onProblem?.(problem);
+    }
+    return target;
   }
 
   #t(k, p) {
