@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { buildHandoff, checkContact, handoffMail, handoffTarget, handoffText, MAX_MAILTO, MAX_ROUTES, sendHandoff, TOOL_VERSION } from "../../www/js/handoff.js";
+import { buildHandoff, checkContact, checkHandoff, handoffMail, handoffTarget, handoffText, MAX_MAILTO, MAX_ROUTES, sendHandoff, TOOL_VERSION } from "../../www/js/handoff.js";
 import { Words } from "../../www/js/i18n.js";
 
 const root = new URL("../../", import.meta.url);
@@ -98,6 +98,30 @@ test("targets a loket may configure: a mailto address or an https endpoint, noth
   assert.deepEqual(handoffTarget("mailto:info@onderwijsloket-utrecht.nl"), { kind: "mailto", address: "info@onderwijsloket-utrecht.nl" });
   assert.deepEqual(handoffTarget(" https://loket.example/api/handoff "), { kind: "https", url: "https://loket.example/api/handoff" });
   for (const bad of [null, "", "http://loket.example/handoff", "javascript:alert(1)", "mailto:", "mailto:nobody", "mailto:a@b.nl?bcc=x@y.nl", "https://user:pw@loket.example/", "ftp://x", "/relative"]) assert.equal(handoffTarget(bad), null, String(bad));
+});
+
+test("a value a loket may get wrong never throws: no target, and a problem naming the attribute, what is wrong and what to write", () => {
+  const cases = [
+    ["mailto:Loket <a@b.nl>", /"Loket <a@b\.nl>" is not one plain e-mail address .*"mailto:adres@loket\.nl"/],
+    ["mailto:info@loket.example.nl?subject=Routewijzer", /a mailto: address may not carry "\?subject=Routewijzer" \(the widget writes the subject/],
+    ["mailto:loket%ZZ@x.nl", /"%ZZ" is not a percent-encoded character/],
+    ["mailto:loket%E9@x.nl", /not UTF-8/],
+    ["mailto:", /no address after mailto:/],
+    ["http://loket.example/handoff", /"http:" is not accepted \(only "mailto:" or "https:"\)/],
+    ["https://user:pw@loket.example/", /user name or password/],
+    ["/relative", /not a URL/],
+  ];
+  for (const [value, why] of cases) {
+    let r;
+    assert.doesNotThrow(() => (r = checkHandoff(value)), value);
+    assert.equal(r.target, null, value);
+    assert.ok(r.problem.startsWith(`handoff attribute ${JSON.stringify(value)}: `), r.problem);
+    assert.match(r.problem, why);
+    assert.match(r.problem, /the widget works without the handoff section$/);
+    assert.equal(handoffTarget(value), null, value);
+  }
+  assert.deepEqual(checkHandoff("mailto:info@loket.example.nl"), { target: { kind: "mailto", address: "info@loket.example.nl" }, problem: null });
+  for (const none of [null, undefined, "", "  "]) assert.deepEqual(checkHandoff(none), { target: null, problem: null }, "absent: no section, nothing to report");
 });
 
 test("the readable text names every part in the widget's language (nl and en), and no key is left untranslated", () => {

@@ -152,6 +152,25 @@ test("a multi-day item and a timed item without an end; an invalid URL scheme is
   assert.equal(evs[1].startDate.toString(), "2027-02-06T10:00:00");
 });
 
+test("a timed item with a later last day but no end time runs to the end of that day (not a moment on the first), as local times", () => {
+  const text = calendar([
+    { uid: "a", summary: "Meeloopdagen", date: "2027-02-01", endDate: "2027-02-03", startTime: "10:00" },
+    { uid: "b", summary: "Open dag", date: "2027-02-06", endDate: "2027-02-06", startTime: "10:00" },
+    { uid: "c", summary: "Over de zomertijd heen", date: "2027-03-27", endDate: "2027-03-28", startTime: "09:30" },
+  ], { now: NOW });
+  const [a, b, c] = assertRfc(text, 3);
+  assert.ok(a.includes("DTSTART;TZID=Europe/Amsterdam:20270201T100000"), a.join(" | "));
+  assert.ok(a.includes("DTEND;TZID=Europe/Amsterdam:20270204T000000"), "midnight after the last day, the value type of DTSTART");
+  assert.ok(a.includes("TRANSP:TRANSPARENT"), "its hours are not known: not busy all the while");
+  assert.ok(!b.some((l) => l.startsWith("DTEND")), "the same day without an end time: a moment, as before");
+  assert.ok(c.includes("DTEND;TZID=Europe/Amsterdam:20270329T000000"));
+  const evs = parse(text).getAllSubcomponents("vevent").map((x) => new ICAL.Event(x));
+  assert.equal(evs[0].startDate.toString(), "2027-02-01T10:00:00");
+  assert.equal(evs[0].endDate.toString(), "2027-02-04T00:00:00");
+  assert.equal(evs[0].endDate.toUnixTime() - evs[0].startDate.toUnixTime(), (2 * 24 + 14) * 3600, "two days and 14 hours (CET throughout)");
+  assert.equal(evs[2].endDate.toUnixTime() - evs[2].startDate.toUnixTime(), (14 + 24 - 1) * 3600 + 1800, "summer time starts in between: an hour less");
+});
+
 test("the same item gives the same UID, whatever the time of download", () => {
   const uid = (t) => unfold(t).find((l) => l.startsWith("UID:"));
   assert.equal(uid(calendar([deadline], { now: NOW })), uid(calendar([deadline], { now: new Date() })));
@@ -200,6 +219,10 @@ test("the widget's calendar items: a route's deadline, GO request date and start
   assert.equal(ev.endDate.toString(), "2027-03-11T21:00:00");
   assert.equal(ev.location, "Padualaan 97, Utrecht");
   assert.match(ev.description, /Hogeschool Utrecht\nKom kijken\.\nVoorbeeldactiviteit/);
+  // Several days from a start time, without an end time: to the end of the last day.
+  const days = new ICAL.Event(parse(calendar([activityEvent({ ...act, end_date: "2027-03-13", end_time: null }, w)], { now: NOW })).getFirstSubcomponent("vevent"));
+  assert.equal(days.startDate.toString(), "2027-03-11T19:00:00");
+  assert.equal(days.endDate.toString(), "2027-03-14T00:00:00");
   const online = activityEvent({ ...act, mode: "online", start_time: null, end_time: "21:00", demo: false }, w);
   assert.equal(online.location, "online");
   assert.equal(online.startTime, undefined);

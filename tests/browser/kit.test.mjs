@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import ICAL from "ical.js";
-import { fillJanuaryOffer, fixturePage, harness, openPage, screenshot, SAMPLE, TODAY, waitForResults } from "./helpers.mjs";
+import { cspViolations, events, fillJanuaryOffer, fixturePage, harness, openPage, screenshot, SAMPLE, TODAY, waitForResults } from "./helpers.mjs";
 
 const h = harness();
 const JAN = JSON.parse(readFileSync(new URL("../fixtures/profiles/januari-baanaanbod.json", import.meta.url), "utf8"));
@@ -227,25 +227,58 @@ test("a link never overwrites saved answers without the candidate's choice; brok
   }
 });
 
-test("the one-page print summary: kept routes, conditions, dates and the loket's contact; one A4 page", async () => {
+/** A loket's page around the widget, as a real one is: a header with navigation, a grid with a sidebar, a long article before and after the widget, a footer; its styles in a file (the strict CSP allows no inline style). */
+const hostPage = (attrs) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Word leraar</title><link rel="stylesheet" href="/host.css"><script type="module" src="/routewijzer.js"></script></head><body>
+<header class="site"><p class="brand">Onderwijsloket Regio Utrecht</p><nav><a href="/">Home</a> <a href="/routes">Routes</a> <a href="/contact">Contact</a></nav></header>
+<div class="layout"><aside class="side"><p>Zijbalk: agenda en nieuws</p></aside>
+<main><article class="intro"><h1>Word leraar in de regio</h1>${"<p>Een lange inleiding van het loket over de routes naar de klas, met uitleg over zij-instroom, de pabo en de lerarenopleidingen. </p>".repeat(30)}</article>
+<route-wijzer name="kit" today="${TODAY}" ${attrs}></route-wijzer>
+<article class="more"><h2>Meer lezen</h2>${"<p>Nog meer tekst van het loket na de widget. </p>".repeat(30)}</article></main></div>
+<footer class="site-foot"><p>Colofon van het loket</p></footer></body></html>`;
+const HOST_CSS = "body { margin: 0; font: 16px/1.5 serif; } .site { background: #123; color: #fff; padding: 2rem; } .layout { display: grid; grid-template-columns: 14rem 1fr; gap: 2rem; padding: 1rem 3rem; } .side { border: 1px solid #999; } main { padding: 1rem; border: 4px solid #c00; } .site-foot { background: #eee; padding: 2rem; }";
+
+test("the one-page print summary: kept routes, conditions, dates and the loket's contact; only the summary on one A4 page, on a loket page with a header, navigation and articles, under the strict CSP", async () => {
   const withContact = JSON.parse(SAMPLE);
   withContact.meta.contact = { name: "Onderwijsloket Regio Utrecht", email: "loket@example.org", phone: "030 000 00 00", url: "https://loket.example.org/" };
-  const { page, context, w } = await openKit({ catalog: JSON.stringify(withContact) });
+  const { page, context, log } = await openPage(h.browser);
+  await page.route(/\/data\/(catalog|regions\/[^/]+)\.json$/, (route) => route.fulfill({ body: JSON.stringify(withContact), contentType: "application/json" }));
+  await page.route(`${h.server.url}host.css`, (route) => route.fulfill({ body: HOST_CSS, contentType: "text/css" }));
+  await fixturePage(page, h.server.url, "loket.html", hostPage(""), { csp: true });
+  const w = page.locator("route-wijzer");
+  await w.scrollIntoViewIfNeeded(); // below the article: it loads when near the viewport
+  await w.locator("form").waitFor();
+  // The page has sheets of its own (adopted too): they stay.
+  await page.evaluate(() => (document.adoptedStyleSheets = [new CSSStyleSheet()]));
   await setProfile(w, JAN);
   await waitForResults(w);
+  const r = await result(w);
+  const summary = w.locator(".rw-print");
+  // Nothing kept: the best route of at most three kinds (README, "Print summary").
+  const best = r.kinds.filter((k) => !k.outside && k.open > 0).slice(0, 3).map((k) => r.routes.find((x) => x.offering === k.best).name);
+  assert.ok(best.length >= 1 && best.length <= 3);
+  assert.deepEqual(await summary.locator(".rw-print-routes > li > strong").allTextContents(), best);
   const ids = await cards(w);
   for (const id of ids.slice(0, 3)) await w.locator(`.rw-route[data-offering="${id}"] .rw-keep`).click();
-  await page.evaluate(() => (window.print = () => (window.__printedWith = document.querySelector("route-wijzer").getAttribute("data-print"))));
+  // print() is caught; the widget's fallback that ends the print state (a timer, for browsers
+  // whose print() returns before afterprint) is held until the test has looked.
+  await page.evaluate(() => {
+    window.print = () => {
+      window.__printed = { attr: document.querySelector("route-wijzer").getAttribute("data-print"), sheets: document.adoptedStyleSheets.length };
+      const set = window.setTimeout;
+      window.setTimeout = (f) => ((window.setTimeout = set), (window.__endPrint = f), 0);
+    };
+  });
   await w.getByRole("button", { name: "Print samenvatting (1 pagina)" }).click();
-  assert.equal(await page.evaluate(() => window.__printedWith), "summary");
-  const summary = w.locator(".rw-print");
+  assert.deepEqual(await page.evaluate(() => window.__printed), { attr: "summary", sheets: 2 });
   assert.equal(await summary.isVisible(), false, "not on screen");
-  await w.evaluate((el) => el.setAttribute("data-print", "summary"));
+  assert.ok(await page.locator("header.site").isVisible(), "the print rules change nothing on screen");
   await page.emulateMedia({ media: "print" });
   assert.ok(await summary.isVisible());
   assert.equal(await w.locator("form").isVisible(), false);
   assert.equal(await w.locator(".rw-kinds").isVisible(), false);
-  const r = await result(w);
+  for (const sel of ["header.site", "nav", "aside.side", "article.intro", "article.more", "footer.site-foot", "h1"]) assert.equal(await page.locator(sel).isVisible(), false, `${sel} is not printed`);
+  const box = await summary.boundingBox();
+  assert.ok(box.x < 40 && box.width > 600, `the summary takes the page's width, not the grid's column: ${JSON.stringify(box)}`);
   const text = await summary.textContent();
   for (const id of ids.slice(0, 3)) {
     const x = r.routes.find((y) => y.offering === id);
@@ -257,6 +290,17 @@ test("the one-page print summary: kept routes, conditions, dates and the loket's
   const pdf = await page.pdf({ format: "A4" });
   const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g).length;
   assert.equal(pages, 1, "one page");
+  // Printing done: the page prints as a page again (Ctrl+P), its own sheets untouched.
+  await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+  assert.equal(await w.getAttribute("data-print"), null);
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1);
+  assert.ok(await page.locator("header.site").isVisible());
+  assert.ok(await page.locator("article.intro").isVisible());
+  await page.evaluate(() => window.__endPrint()); // the fallback, later: nothing left to undo
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1);
+  await page.emulateMedia({ media: "screen" });
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(log.errors, []);
   await context.close();
 });
 
@@ -571,6 +615,200 @@ test("only what was shown is sent: a record that changed since the preview was d
   await w.getByText(/^Verstuurd naar het loket/).waitFor();
   assert.equal(posted.length, 1);
   assert.deepEqual(posted[0], JSON.parse(await w.locator(".rw-ho-json").textContent()));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+// ------------------------------------------------------------------ held catalogs: what happens before it arrives
+
+/** Holds every catalog response (the sample) until `release()`; `served()` says whether one went out. */
+async function holdCatalog(page, body = SAMPLE) {
+  let release;
+  let served = false;
+  const held = new Promise((ok) => (release = ok));
+  await page.route(/\/data\/(catalog|regions\/[^/]+)\.json$/, async (route) => {
+    await held;
+    served = true;
+    await route.fulfill({ body, contentType: "application/json" });
+  });
+  return { release, served: () => served };
+}
+
+/** The kit page with a page script that notes the address as a tracker would: while the page is parsed, and at DOMContentLoaded. */
+const tracked = (attrs = "") => html(attrs).replace("<title>", `<script>window.__hashParsed = location.hash; document.addEventListener("DOMContentLoaded", () => (window.__hashReady = location.hash));</script><title>`);
+
+test("a share link's answers leave the address bar as soon as the widget's script runs: before the catalog arrives, when saved answers are kept, and when the link is refused", async () => {
+  const share = (await (await import("../../www/js/share.js")).encodeShare(JAN)).slice(1); // rw1.…
+  const open = async (o, hash) => {
+    const hold = await holdCatalog(o.page);
+    await o.page.route(`${h.server.url}kit.html`, (route) => route.fulfill({ body: tracked(), contentType: "text/html; charset=utf-8" }));
+    await o.page.goto(`${h.server.url}kit.html${hash}`);
+    await o.page.evaluate(() => customElements.whenDefined("route-wijzer"));
+    return { ...o, ...hold, w: o.page.locator("route-wijzer") };
+  };
+  const address = (page) => page.evaluate(() => ({ parsed: window.__hashParsed, ready: window.__hashReady, now: location.hash, href: location.href }));
+
+  // 1. Opened on another device: gone from the address (the page's own #contact stays)
+  // before the catalog is even sent, and before DOMContentLoaded; the answers still come.
+  {
+    const o = await open(await openPage(h.browser), `#contact&${share}`);
+    const a = await address(o.page);
+    assert.equal(a.parsed, `#contact&${share}`, "the link was there while the page was parsed");
+    assert.equal(a.ready, "#contact", "a script at DOMContentLoaded never sees the answers");
+    assert.equal(a.now, "#contact");
+    assert.equal(a.href, `${h.server.url}kit.html#contact`);
+    await o.w.locator("form").waitFor();
+    assert.equal(o.served(), false, "the catalog is still held");
+    assert.equal((await address(o.page)).now, "#contact");
+    o.release();
+    await o.w.getByText("De antwoorden uit de gedeelde link zijn ingevuld.").waitFor();
+    await waitForResults(o.w);
+    assert.deepEqual(await o.w.evaluate((el) => el.profile), JAN, "the answers, kept in memory, are filled in");
+    assert.ok(o.log.requests.every((r) => !r.url.includes("rw1")), "no request carries the fragment");
+    assert.deepEqual(o.log.errors, []);
+    await o.context.close();
+  }
+
+  // 2. Saved answers on this device, and the candidate does not take the link's: gone all the same.
+  {
+    const o = await openKit();
+    await setProfile(o.w, { age: 44 });
+    await o.w.getByLabel("Onthoud mijn antwoorden op dit apparaat").check();
+    await o.page.waitForTimeout(300);
+    await o.page.goto("about:blank");
+    await o.page.unroute(/\/data\/(catalog|regions\/[^/]+)\.json$/);
+    const p = await open(o, `#${share}`);
+    assert.deepEqual(await address(p.page), { parsed: `#${share}`, ready: "", now: "", href: `${h.server.url}kit.html` });
+    p.release();
+    await p.w.getByRole("button", { name: "Gebruik de antwoorden uit de link" }).waitFor();
+    await waitForResults(p.w);
+    assert.equal(await p.w.getByLabel("Leeftijd", { exact: true }).inputValue(), "44", "the saved answers stay");
+    assert.equal((await address(p.page)).now, "", "not in the address while the offer waits");
+    // Taken later from memory: the offer still works.
+    await p.w.getByRole("button", { name: "Gebruik de antwoorden uit de link" }).click();
+    assert.deepEqual(await p.w.evaluate((el) => el.profile), JAN);
+    assert.deepEqual(p.log.errors, []);
+    await p.context.close();
+  }
+
+  // 3. A broken link and one of another version: gone before the catalog, then refused with a message.
+  for (const [bad, text] of [["#rw1.AAAA", "zijn beschadigd"], ["#contact&rw9.abc", "andere versie"]]) {
+    const o = await open(await openPage(h.browser), bad);
+    const page = bad.startsWith("#contact") ? "#contact" : "";
+    assert.deepEqual(await address(o.page), { parsed: bad, ready: page, now: page, href: `${h.server.url}kit.html${page}` }, bad);
+    o.release();
+    await o.w.getByText(new RegExp(text)).waitFor();
+    assert.deepEqual(await o.w.evaluate((el) => el.profile), {}, "nothing filled");
+    assert.equal((await address(o.page)).now, page);
+    assert.deepEqual(o.log.errors, []);
+    await o.context.close();
+  }
+});
+
+const REMEMBER = "Onthoud mijn antwoorden op dit apparaat";
+const stored = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+const keepFirst = async (w) => {
+  const id = (await cards(w))[0];
+  await w.locator(`.rw-route[data-offering="${id}"] .rw-keep`).click();
+  return id;
+};
+
+test("the 'remember' box unticked before the catalog arrives: the kept routes are removed with the answers, and not stored again", async () => {
+  const keep = keepFirst;
+  // Remembered answers and a kept route on this device.
+  const { page, context, w, log } = await openKit();
+  await setProfile(w, JAN);
+  await waitForResults(w);
+  await w.getByLabel(REMEMBER).check();
+  await keep(w);
+  await page.waitForTimeout(300);
+  assert.deepEqual(Object.keys(await stored(page)).sort(), ["routewijzer:kit", "routewijzer:kit:kept"]);
+  // Back later, on a slow link: the box is unticked while the catalog still downloads.
+  await page.unroute(/\/data\/(catalog|regions\/[^/]+)\.json$/);
+  const hold = await holdCatalog(page);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector("route-wijzer").profile.age === 31); // the form is built and filled
+  assert.equal(await w.getByLabel(REMEMBER).isChecked(), true, "remembered");
+  await w.getByLabel(REMEMBER).uncheck();
+  assert.deepEqual(await stored(page), {}, "both go at once, the kept routes too");
+  assert.equal(hold.served(), false);
+  hold.release();
+  await waitForResults(w);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await stored(page), {}, "and stay gone when the catalog is in");
+  assert.equal(await w.locator(".rw-kept").getByRole("heading", { name: /^Bewaarde routes \(/ }).count(), 0, "nothing read back from storage");
+  await keep(w);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await stored(page), {}, "a route kept now is not stored");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("the 'remember' box ticked before the catalog arrives: a route kept afterwards is stored, and comes back", async () => {
+  const keep = keepFirst;
+  // A new device, on a slow link: the box is ticked before the catalog arrives.
+  const o = await openPage(h.browser);
+  await o.page.route(`${h.server.url}kit.html`, (route) => route.fulfill({ body: html(""), contentType: "text/html; charset=utf-8" }));
+  const hold = await holdCatalog(o.page);
+  await o.page.goto(`${h.server.url}kit.html`);
+  const w2 = o.page.locator("route-wijzer");
+  await w2.locator("form").waitFor();
+  await setProfile(w2, JAN);
+  await w2.getByLabel(REMEMBER).check();
+  assert.equal(hold.served(), false);
+  hold.release();
+  await waitForResults(w2);
+  const id = await keep(w2);
+  await o.page.waitForTimeout(300);
+  const s = await stored(o.page);
+  assert.deepEqual(JSON.parse(s["routewijzer:kit"]), JAN);
+  assert.deepEqual(JSON.parse(s["routewijzer:kit:kept"]).items.map((x) => x.offering), [id], "the kept route is stored under the consent given");
+  await o.page.reload();
+  await waitForResults(w2);
+  await w2.locator(".rw-kept").getByRole("heading", { name: "Bewaarde routes (1)" }).waitFor();
+  assert.deepEqual(o.log.errors, []);
+  await o.context.close();
+});
+
+test("a handoff attribute the widget cannot use: no handoff section, the widget works, one routewijzer:error naming the attribute and what is wrong, a console warning", async () => {
+  for (const [attr, value, why] of [
+    ["mailto:Loket &lt;a@b.nl&gt;", "mailto:Loket <a@b.nl>", /"Loket <a@b\.nl>" is not one plain e-mail address/],
+    ["mailto:info@loket.example.nl?subject=Routewijzer", "mailto:info@loket.example.nl?subject=Routewijzer", /may not carry "\?subject=Routewijzer"/],
+    ["mailto:loket%ZZ@x.nl", "mailto:loket%ZZ@x.nl", /"%ZZ" is not a percent-encoded character/],
+  ]) {
+    const { page, context, w, log } = await openKit({ attrs: `handoff="${attr}"` });
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await setProfile(w, JAN);
+    await waitForResults(w);
+    assert.equal(await w.locator(".rw-error").count(), 0, `${value}: no error screen`);
+    assert.equal(await w.locator(".rw-handoff").count(), 0, `${value}: no handoff section`);
+    await w.getByRole("heading", { name: "Deel je antwoorden" }).waitFor();
+    const errors = (await events(page, "error")).map((e) => e.detail);
+    assert.equal(errors.length, 1, `${value}: ${JSON.stringify(errors)}`);
+    assert.equal(errors[0].name, "kit");
+    assert.ok(errors[0].message.startsWith(`handoff attribute ${JSON.stringify(value)}: `), errors[0].message);
+    assert.match(errors[0].message, why);
+    assert.equal(warnings.filter((x) => x.includes("handoff attribute")).length, 1, `${value}: ${JSON.stringify(warnings)}`);
+    // Once per value: a new language redraws the kit without reporting it again.
+    await w.evaluate((el) => el.setAttribute("lang", "en"));
+    await w.getByRole("heading", { name: "Share your answers" }).waitFor();
+    await waitForResults(w);
+    assert.equal((await events(page, "error")).length, 1, "reported once");
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  }
+  // Set after the first render: the section goes, said once; a usable value brings it back.
+  const { page, context, w, log } = await openKit({ attrs: 'handoff="mailto:info@loket.example.nl"' });
+  await setProfile(w, JAN);
+  await waitForResults(w);
+  await w.locator(".rw-handoff").waitFor();
+  await w.evaluate((el) => el.setAttribute("handoff", "mailto:loket%ZZ@x.nl"));
+  assert.equal(await w.locator(".rw-handoff").count(), 0);
+  assert.equal((await events(page, "error")).length, 1);
+  await w.evaluate((el) => el.setAttribute("handoff", "https://loket.example/api/handoff"));
+  await w.getByRole("button", { name: "Verstuur naar het loket" }).waitFor();
+  assert.equal((await events(page, "error")).length, 1);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -8,7 +8,7 @@ import { isDate, localToday } from "./dates.js";
 import { langOf, loadWords, Words } from "./i18n.js";
 import { Form } from "./form.js";
 import { Results, PER_KIND } from "./results.js";
-import { decodeShare, dropShare } from "./share.js";
+import { decodeShare, dropShare, splitHash } from "./share.js";
 
 const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
 
@@ -20,6 +20,15 @@ const loadKit = () => (kitModule ??= import("./kit.js").catch((e) => {
   kitModule = null; // tried again by the next load
   throw e;
 }));
+
+/** A share link's part of the fragment (`rw1.…`, the answers): out of the address bar as
+ * soon as this runs (page scripts, such as a tracker, read it there), kept for the first
+ * widget to start; the page's own fragment stays. */
+let linkShare = null;
+try {
+  linkShare = splitHash(location.hash).share;
+  if (linkShare != null) dropShare();
+} catch {} // (replaceState may throw in a sandboxed frame)
 
 /** Widgets made on this page: ids inside their shadow roots, and fallback names. */
 let made = 0;
@@ -58,13 +67,14 @@ export class RouteWijzer extends HTMLElement {
   #again = false; // the answers changed while a match was in flight
   #filling = false;
   #formReady = false; // the form is built and filled (it may come before the catalog)
-  #remembered = false; // answers were stored on this device ("remember" was ticked)
+  #remembered = false; // answers were stored on this device ("remember" was ticked) when the form was filled
   #io = null;
   #firstResult = false;
   #view = null; // the candidate's filters (MatchView), defaults from the attributes
   #kit = null; // the candidate's next step (kit.js): kept routes, share, handoff; survives re-renders
   #Kit = null; // its class, once kit.js is loaded
   #shareRead = false; // the page's share fragment is read on the first load only
+  #share = null; // the linkShare this widget took, until its catalog is in
 
   // ---------------------------------------------------------------- public API
 
@@ -239,8 +249,9 @@ export class RouteWijzer extends HTMLElement {
     const overlay = this.getAttribute("overlay") ? new URL(this.getAttribute("overlay"), document.baseURI).href : undefined;
     const loading = (this.#loading = Routewijzer.load({ catalog: url, overlay, onProgress }));
     loading.catch(() => {}); // awaited after the form is built; a failure is shown then
-    // Answers in the page's fragment (a share link), read once per element while the rest loads; never throws.
-    const shared = this.#shareRead ? null : decodeShare(location.hash);
+    // A share link's answers (linkShare), read while the rest loads; never throws.
+    if (!this.#shareRead && this.#share == null) [this.#share, linkShare] = [linkShare, null];
+    const shared = this.#shareRead || this.#share == null ? null : decodeShare(this.#share);
     const stale = () => this.#loading !== loading; // the catalog attribute changed meanwhile
     try {
       // The form needs only the words: it is built and filled while the catalog and the
@@ -271,11 +282,12 @@ export class RouteWijzer extends HTMLElement {
         this.#form.places = this.#places;
         this.#renderRest();
       }
-      if (this.#remembered) {
-        this.#kit.shortlist.load(); // kept routes are stored under the same consent
-        this.#kit.shortlist.persist(true);
-      }
+      // Kept routes are stored under the same consent, as the box is now (the candidate may
+      // have changed it while the catalog loaded); read back only if it was given before.
+      if (this.#form.remember && this.#remembered) this.#kit.shortlist.load();
+      this.#kit.shortlist.persist(this.#form.remember);
       this.#shareRead = true;
+      this.#share = null;
       this.#useShare(await shared, !!restored && Object.keys(restored).length > 0);
       performance.mark(`routewijzer:ready:${this.name}`);
       this.#emit("ready", { catalog: this.#info.name, version: this.#info.version, region: this.#info.region ?? this.getAttribute("region") ?? null });
@@ -370,6 +382,11 @@ export class RouteWijzer extends HTMLElement {
         region: () => this.getAttribute("region"),
         storeKey: `${this.#storeKey}:kept`,
         handoff: this.getAttribute("handoff"),
+        // A `handoff` value it cannot use (the widget goes on without that section):
+        onProblem: (message) => {
+          console.warn(`<route-wijzer name="${this.name}">: ${message}`);
+          this.#emit("error", { message: message.slice(0, 1000) });
+        },
       });
     } else {
       this.#kit.words = words;
@@ -463,7 +480,13 @@ export class RouteWijzer extends HTMLElement {
       if (this.#form.remember) localStorage.setItem(this.#storeKey, JSON.stringify(this.#form.read()));
       else localStorage.removeItem(this.#storeKey);
     } catch {}
-    this.#kit?.shortlist.persist(this.#form.remember);
+    if (this.#kit) this.#kit.shortlist.persist(this.#form.remember);
+    else if (!this.#form.remember) {
+      // Unticked before the kit came: the kept routes go too.
+      try {
+        localStorage.removeItem(`${this.#storeKey}:kept`);
+      } catch {}
+    }
   }
 
   /** Answers from a share link (`decodeShare`): filled in, unless they would replace
@@ -479,9 +502,6 @@ export class RouteWijzer extends HTMLElement {
     }
     const use = (run) => {
       this.#fill(shared.profile);
-      // The answers are in the form now: out of the address bar and the page's history,
-      // where the page's own scripts (an analytics tracker) could read them.
-      dropShare(); // only the share part: the page's own fragment (#contact) stays
       this.#status.replaceChildren(h("p", { class: "rw-notice", role: "status", text: t("shareLoaded") }));
       if (run) this.#run(true);
     };

@@ -26,22 +26,43 @@ const ids = (xs) => (Array.isArray(xs) ? xs.filter((x) => typeof x === "string" 
 const text = (s, max) => (typeof s === "string" ? wellFormed(wellFormed(s).replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim().slice(0, max)) : "");
 const isDate = (d) => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d);
 
-/** Where the loket takes summaries: the `handoff` attribute as `{kind: "mailto", address}` or `{kind: "https", url}`; null when absent or not one of these. */
-export function handoffTarget(attr) {
+/** The `handoff` attribute read: `{target, problem}`; `target` as handoffTarget's, `problem`
+ * null or why a value that is there is not used (for the webmaster). Never throws. */
+export function checkHandoff(attr) {
   const s = String(attr ?? "").trim();
-  if (!s) return null;
+  if (!s) return { target: null, problem: null };
+  const bad = (why) => ({ target: null, problem: `handoff attribute ${JSON.stringify(s.slice(0, 200))}: ${why}; the widget works without the handoff section` });
   let url;
   try {
     url = new URL(s);
   } catch {
-    return null;
+    return bad('not a URL (expected "mailto:adres@loket.nl" or "https://…")');
   }
   if (url.protocol === "mailto:") {
-    const address = decodeURIComponent(url.pathname);
-    return EMAIL.test(address) && !url.search ? { kind: "mailto", address } : null;
+    if (url.search) return bad(`a mailto: address may not carry "${url.search.slice(0, 40)}" (the widget writes the subject and the text itself: give only the address, "mailto:adres@loket.nl")`);
+    let address;
+    try {
+      address = decodeURIComponent(url.pathname);
+    } catch {
+      const pct = /%(?![0-9a-f]{2}).{0,2}/is.exec(url.pathname)?.[0];
+      return bad(pct
+        ? `"${pct}" is not a percent-encoded character (a "%" must be followed by two hexadecimal digits; write the address as it is: "mailto:adres@loket.nl")`
+        : `its percent-encoded characters are not UTF-8 (write the address as it is: "mailto:adres@loket.nl")`);
+    }
+    if (!address) return bad("no address after mailto:");
+    if (!EMAIL.test(address)) return bad(`${JSON.stringify(address.slice(0, 200))} is not one plain e-mail address (no name, <>, spaces or second address: "mailto:adres@loket.nl")`);
+    return { target: { kind: "mailto", address }, problem: null };
   }
-  if (url.protocol === "https:" && !url.username && !url.password) return { kind: "https", url: url.href };
-  return null;
+  if (url.protocol === "https:") {
+    if (url.username || url.password) return bad("an https: URL with a user name or password in it (the widget sends no credentials)");
+    return { target: { kind: "https", url: url.href }, problem: null };
+  }
+  return bad(`"${url.protocol}" is not accepted (only "mailto:" or "https:")`);
+}
+
+/** Where the loket takes summaries: the `handoff` attribute as `{kind: "mailto", address}` or `{kind: "https", url}`; null when absent or not one of these (checkHandoff says why). */
+export function handoffTarget(attr) {
+  return checkHandoff(attr).target;
 }
 
 /**

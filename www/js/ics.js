@@ -75,7 +75,7 @@ function httpUrl(u) {
  * @property {string} date `YYYY-MM-DD` (the first day)
  * @property {string} [endDate] `YYYY-MM-DD`, the last day (inclusive)
  * @property {string} [startTime] `HH:MM` local time in Europe/Amsterdam; absent: an all-day item
- * @property {string} [endTime] `HH:MM`
+ * @property {string} [endTime] `HH:MM` (on `endDate`, else on `date`); absent with a later `endDate`: the item runs to the end of that day; absent otherwise: a moment
  * @property {string} [description]
  * @property {string} [location]
  * @property {string} [url] http(s) only; others are left out
@@ -104,6 +104,14 @@ function vevent(e, dtstamp) {
   } else {
     lines.push(`DTSTART;TZID=${TZID}:${ymd(e.date)}T${hms(e.startTime)}`);
     if (e.endTime != null) lines.push(`DTEND;TZID=${TZID}:${ymd(e.endDate ?? e.date)}T${hms(e.endTime)}`);
+    else if (e.endDate != null && e.endDate !== e.date) {
+      // A start time and a later last day, no end time: not a moment on the first day, but
+      // to midnight after the last day, a local time as DTSTART is (RFC 5545 3.8.2.2: DTEND
+      // has DTSTART's value type; a DATE end is invalid and calendar apps differ on it). Not
+      // the start time on the last day: that cuts it short at an hour nobody gave. Its
+      // hours are not known, so it is not shown as busy.
+      lines.push(`DTEND;TZID=${TZID}:${ymd(nextDay(e.endDate))}T000000`, "TRANSP:TRANSPARENT");
+    }
   }
   lines.push(`SUMMARY:${escapeText(e.summary)}`);
   if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);

@@ -8,7 +8,7 @@ import { download, follow, h, link, put, safeUrl } from "./dom.js";
 import { calendar, icsName } from "./ics.js";
 import { shareUrl } from "./share.js";
 import { compareTable, MAX_COMPARED, Shortlist } from "./shortlist.js";
-import { buildHandoff, checkContact, handoffMail, handoffTarget, handoffText, MAX_MOTIVATION, sendHandoff } from "./handoff.js";
+import { buildHandoff, checkContact, checkHandoff, handoffMail, handoffText, MAX_MOTIVATION, sendHandoff } from "./handoff.js";
 
 /** Activities listed at once; the rest behind "more". */
 const ACTIVITIES_SHOWN = 6;
@@ -53,6 +53,25 @@ export function activityEvent(a, words) {
   };
 }
 
+/** While the summary prints, the document adopts this sheet (constructed: a strict CSP
+ * allows it): in print, every element that neither is nor holds the printing widget (the
+ * loket's header, nav, article) is left out, and those that hold it are plain blocks (no
+ * grid column squeezes it). Null where sheets cannot be adopted: the whole page prints. */
+let printSheet;
+function pageSheet() {
+  if (printSheet !== undefined) return printSheet;
+  printSheet = null;
+  try {
+    if (!("adoptedStyleSheets" in Document.prototype)) return null;
+    const sheet = new CSSStyleSheet();
+    const w = "route-wijzer[data-print]";
+    const plain = ["display:block", "position:static", "float:none", "transform:none", "width:auto", "max-width:none", "margin:0", "padding:0", "border:0", "overflow:visible"];
+    sheet.replaceSync(`@media print { body *:not(${w}):not(:has(${w})) { display: none !important } body :has(${w}), ${w} { ${plain.join("!important;")}!important } }`);
+    printSheet = sheet;
+  } catch {}
+  return printSheet;
+}
+
 export class Kit {
   #w;
   #uid;
@@ -61,6 +80,8 @@ export class Kit {
   #today;
   #region;
   #target;
+  #onProblem;
+  #reported = null; // the handoff value whose problem was reported (once per value)
   #result = null;
   #status;
   shortlist;
@@ -77,17 +98,17 @@ export class Kit {
    * widget's date; region(): the loket's region (the element's `region` attribute as it is
    * now) or null, read each time a record is built; storeKey: where kept routes are
    * stored under consent; handoff: the element's `handoff` attribute (a mailto: or https:
-   * URL; anything else: no handoff section).
+   * URL; anything else: no handoff section, and `onProblem(message)` says why, once per value).
    */
-  constructor({ words, uid, info, profile, today, region, storeKey, handoff }) {
-    const target = handoffTarget(handoff);
+  constructor({ words, uid, info, profile, today, region, storeKey, handoff, onProblem }) {
+    this.#onProblem = onProblem;
+    const target = this.#checkTarget(handoff);
     this.#w = words;
     this.#uid = uid;
     this.#info = info;
     this.#profile = profile;
     this.#today = today;
     this.#region = region;
-    this.#target = target;
     this.shortlist = new Shortlist({ key: storeKey });
     this.#status = h("p", { class: "rw-sr", role: "status" });
     this.#kept = h("section", { class: "rw-kept", "aria-labelledby": `${uid}-kh` });
@@ -118,14 +139,26 @@ export class Kit {
 
   /** The `handoff` attribute changed: the section follows (typed details are kept). */
   set handoff(attr) {
-    const target = handoffTarget(attr);
-    this.#target = target;
+    const target = this.#checkTarget(attr);
     const ho = target ? this.#handoffSection() : null;
     if (this.#handoff && ho) this.#handoff.replaceWith(ho);
     else if (this.#handoff) this.#handoff.remove();
     else if (ho) this.#share.after(ho);
     this.#handoff = ho;
     this.#renderHandoffPreview();
+  }
+
+  /** Reads the `handoff` attribute into #target (checkHandoff: never throws); a value that
+   * is there but cannot be used is reported once (the widget goes on without the section). */
+  #checkTarget(attr) {
+    const { target, problem } = checkHandoff(attr);
+    this.#target = target;
+    if (!problem) this.#reported = null;
+    else if (this.#reported !== attr) {
+      this.#reported = attr;
+      this.#onProblem?.(problem);
+    }
+    return target;
   }
 
   #t(k, p) {
@@ -307,12 +340,21 @@ export class Kit {
       h("div", { class: "rw-actions" }, copy, print));
   }
 
-  /** Prints the one-page summary only (the host gets `data-print="summary"` while printing). */
+  /** Prints the one-page summary only: the host gets `data-print="summary"` (for the widget's
+   * print styles) and the document pageSheet(), until the print is done. */
   printSummary() {
     this.#renderPrint();
     const host = this.el.getRootNode().host;
     host?.setAttribute("data-print", "summary");
-    const done = () => host?.removeAttribute("data-print");
+    const doc = host?.ownerDocument;
+    // (Not inside another shadow root: the page's rules would hide everything there.)
+    const sheet = host?.getRootNode() === doc ? pageSheet() : null;
+    if (sheet) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    const done = () => {
+      removeEventListener("afterprint", done);
+      host?.removeAttribute("data-print");
+      if (sheet && doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((x) => x !== sheet);
+    };
     addEventListener("afterprint", done, { once: true });
     window.print();
     setTimeout(done, 1000); // where print() returns before afterprint fires (or it never does)

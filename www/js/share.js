@@ -1,12 +1,14 @@
 // share.js: the answers (a Profile) in a link's fragment, so a candidate can reopen them on
-// another device or show them to an adviser. A fragment (`#…`) is never sent to a server.
+// another device or show them to an adviser. A browser does not send a fragment (`#…`) to
+// a server, but whoever has the link can read the answers, and so can the page's scripts
+// while it is in the address bar: element.js takes it out as soon as it runs.
 // Format `#rw1.<payload>`: the profile's JSON with its keys shortened (KEYS below), raw
 // DEFLATE (CompressionStream "deflate-raw"), base64url without padding. The number after
 // "rw" is the format version: a change of KEYS or of the packing is a new version.
 // Reading never throws: it answers {profile} or {error: {code, message}}.
 //
 // The page's own fragment is kept: made on `#contact` the link ends `#contact&rw1.…`, and
-// once read only the share part leaves the address bar (dropShare).
+// only the share part leaves the address bar (dropShare).
 //
 // Measured on the persona "januari-baanaanbod" (tests/fixtures/profiles/), whole fragment
 // with "#rw1.": its JSON is 346 characters; full-key JSON deflated 308; short-key JSON
