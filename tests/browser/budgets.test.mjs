@@ -45,10 +45,12 @@ test("the wasm module stays under its ceiling (235 KB gzip; target 120 KB)", () 
 // 3.4, shortlist 3.2, ics 2.9, share 2.9, styles 0.9), and the sliced in-place rendering
 // of #10 (2.7 KB): measured 66.3 KB; 68 KB until the review fixes of the kit (the mail
 // that fits 2,000 characters with its copy fallback, share links beside a page's own
-// fragment: +2.6 KB) and the form built before the catalog (+0.3 KB): measured 68 KB.
-const SHELL_CEILING = 71 * KB;
+// fragment: +2.6 KB) and the form built before the catalog (+0.3 KB): measured 68 KB; 71 KB
+// until the second review of the kit (share links read early, the print summary alone on
+// any host page, checked handoff attributes: +2 KB): measured 70.7 KB.
+const SHELL_CEILING = 73 * KB;
 
-test("the shell (every JS module + styles, each gzipped) stays under its ceiling (71 KB)", () => {
+test("the shell (every JS module + styles, each gzipped) stays under its ceiling (73 KB)", () => {
   assert.ok(SHELL.length > 5, "the modules are there");
   for (const f of SHELL) console.log(`#   ${f}: ${n(gz(f))}`);
   const size = total(SHELL);
