@@ -188,6 +188,37 @@ fn broken_csv_rows_are_dropped_whole_with_line_and_column() {
     );
 }
 
+/// A CSV file as Excel on Windows saves it (BOM, semicolons, CRLF line endings), with a
+/// value over two lines and a blank line: each problem names the line the row starts on
+/// in the file, as it does for the same file with LF line endings.
+#[test]
+fn csv_line_numbers_hold_for_crlf_files() {
+    let file = "vacatures-windows.csv";
+    let crlf = std::fs::read_to_string(format!("{ROOT}/{DIR}/{file}")).unwrap();
+    assert!(crlf.matches("\r\n").count() == crlf.matches('\n').count() && crlf.contains("\r\n"), "CRLF only");
+    // The line of the row with this id, counted in the file itself.
+    let line_of = |id: &str| crlf.lines().position(|l| l.starts_with(&format!("{id};"))).unwrap() + 1;
+    let lf = crlf.replace("\r\n", "\n");
+    for text in [&crlf, &lf] {
+        let r = run_texts(&[(file, text)]);
+        let p = problems(&r);
+        for (id, want) in [
+            ("win-2", "column sector: 'basis' is not one of po, vo, mbo"),
+            ("win-3", "column valid_through: '2027-02-30' is not an existing calendar date"),
+            ("win-4", "the row has 9 values, the header 8 columns"),
+            ("win-5", "column work_hours: 'veel' holds no number of hours"),
+        ] {
+            let want = format!("{file}: line {}, {want}", line_of(id)).replace(", the row", ": the row");
+            assert!(has(&p, &want), "missing {want:?} in {p:#?}");
+        }
+        assert_eq!((line_of("win-3"), line_of("win-4")), (4, 7), "a value over two lines, then a blank line");
+        assert_eq!(p.len(), 4, "{p:#?}");
+        assert_eq!(counts(&r, Kind::Vacancies), (2, 4));
+        let notes: Vec<String> = r.assumptions.iter().map(|a| a.to_string()).collect();
+        assert!(has(&notes, &format!("{file}: line {}: no employment type", line_of("win-6"))), "{notes:#?}");
+    }
+}
+
 #[test]
 fn programmes_match_catalog_offerings_or_become_new_ones() {
     let r = run(&["opleidingen.jsonld"]);
