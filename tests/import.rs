@@ -759,3 +759,17 @@ fn a_job_location_postcode_becomes_its_gemeente() {
     // What was taken lies over the shard.
     base().merge(&r.overlay).unwrap();
 }
+
+/// An intake row naming an offering the catalog lacks: the fix says where the ids are
+/// and lists the closest ones (no command lists a catalog's offering ids).
+#[test]
+fn an_unknown_offering_id_gets_the_closest_ids() {
+    let csv = "offering,start_date\n10iz-34808-vt-0345,2027-09-01\n";
+    let r = run_texts(&[("instroom.csv", csv)]);
+    let p = problems(&r);
+    assert!(
+        has(&p, "instroom.csv: line 2, column offering: no offering '10iz-34808-vt-0345' in the base catalog or this import; fix: use the id of an offering of the base catalog (the closest ids: 10iz-34808-vt-0344), or leave offering out and give croho, institution and mode"),
+        "{p:#?}"
+    );
+    assert!(!p.iter().any(|x| x.contains("routewijzer validate")), "{p:#?}");
+}

@@ -640,6 +640,17 @@ fn ids_list(ids: &[String]) -> String {
     s
 }
 
+/// The ids that share the longest start (at least 4 characters) with `given`, compared
+/// without case: for an offering id with a typo (`10iz-34808-vt-0345`), the institution's
+/// offerings. `None` when none shares that much.
+fn closest<'i>(given: &str, ids: impl Iterator<Item = &'i str>) -> Option<Vec<String>> {
+    let given = given.trim().to_lowercase();
+    let shared = |id: &str| id.to_lowercase().chars().zip(given.chars()).take_while(|(a, b)| a == b).count();
+    let ids: Vec<(usize, &str)> = ids.map(|id| (shared(id), id)).collect();
+    let best = ids.iter().map(|x| x.0).max().filter(|n| *n >= 4)?;
+    Some(ids.into_iter().filter(|x| x.0 == best).map(|x| x.1.to_string()).collect())
+}
+
 /// Hours a week from an fte figure in a title ("Leerkracht groep 3 (0,6 fte)").
 fn fte_in_title(title: &str) -> Option<(u8, Option<String>)> {
     let t = title.to_lowercase();
@@ -1062,7 +1073,13 @@ impl Out<'_> {
                     item.bad(
                         &f.at,
                         format!("no offering '{}' in the base catalog or this import", f.value),
-                        "use an offering id of the catalog (routewijzer validate lists them in the catalog file)",
+                        format!(
+                            "use the id of an offering of {}{}, or leave offering out and give croho, institution and mode",
+                            "the base catalog",
+                            closest(&f.value, all.iter().map(|o| o.id.as_str()))
+                                .map(|ids| format!(" (the closest ids: {})", ids_list(&ids)))
+                                .unwrap_or_default()
+                        ),
                     );
                     return Err(());
                 }
@@ -1532,6 +1549,14 @@ mod tests {
         assert_eq!(q("Beperkte tweedegraads bevoegdheid"), ["beperkt-tweedegraads"]);
         assert_eq!(q("beperkt tweedegraads of tweedegraads"), ["tweedegraads", "beperkt-tweedegraads"]);
         assert_eq!(q("HBO-diploma"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_closest_offering_ids() {
+        let ids = ["10iz-34808-vt-0344", "10iz-34808-dt-0344", "21pd-34808-vt-0344", "x"];
+        assert_eq!(closest("10IZ-34808-vt-0345", ids.into_iter()), Some(vec!["10iz-34808-vt-0344".to_string()]));
+        assert_eq!(closest("10iz-99999", ids.into_iter()).map(|v| v.len()), Some(2));
+        assert_eq!(closest("pabo", ids.into_iter()), None);
     }
 
     #[test]
