@@ -983,3 +983,59 @@ fn an_unknown_offering_id_gets_the_closest_ids() {
     );
     assert!(!p.iter().any(|x| x.contains("routewijzer validate")), "{p:#?}");
 }
+
+/// JSON-LD as sites write it: a `Place.address` as plain text gives its Dutch postcode
+/// (and the place after it); a `VirtualLocation.url` is an online activity's link.
+#[test]
+fn an_address_as_text_and_a_virtual_location_url() {
+    let event = |location: &str, extra: &str| {
+        format!(
+            r#"{{"@context": "https://schema.org", "@type": "Event", "name": "Open dag pabo",
+                "startDate": "2027-03-13T10:00", {extra} "location": {location}}}"#
+        )
+    };
+    let r = run_texts(&[
+        ("tekst.json", &event(r#"{"@type": "Place", "address": "Padualaan 97, 3584 CH Utrecht"}"#, "")),
+        (
+            "straat.json",
+            &event(r#"{"@type": "Place", "address": {"streetAddress": "Plein 1, 3431 NB Nieuwegein"}}"#, ""),
+        ),
+        ("zonder.json", &event(r#"{"@type": "Place", "address": "Padualaan 97, Utrecht"}"#, "")),
+        ("webinar.json", &event(r#"{"@type": "VirtualLocation", "url": "https://loket.example/webinar"}"#, "")),
+        (
+            "eigen-pagina.json",
+            &event(
+                r#"{"@type": "VirtualLocation", "url": "https://meet.example/x"}"#,
+                r#""url": "https://loket.example/open-dag","#,
+            ),
+        ),
+    ]);
+    let p = problems(&r);
+    assert_eq!(counts(&r, Kind::Activities), (4, 1), "{p:#?}");
+    let a = |file: &str| {
+        let i =
+            ["tekst.json", "straat.json", "webinar.json", "eigen-pagina.json"].iter().position(|f| *f == file).unwrap();
+        &r.overlay.activities[i]
+    };
+    assert_eq!(a("tekst.json").location.as_deref(), Some("GM0344"));
+    assert_eq!(a("tekst.json").address.as_deref(), Some("Padualaan 97, 3584 CH Utrecht"));
+    assert_eq!(a("straat.json").location.as_deref(), Some("GM0356"));
+    // Without a postcode the text is still no place: the problem says what to give.
+    assert!(has(&p, "zonder.json: $: no place; fix: give location.address.postalCode"), "{p:#?}");
+    assert_eq!(p.len(), 1, "{p:#?}");
+    let web = a("webinar.json");
+    assert_eq!((web.event_attendance_mode.id(), web.url.as_deref()), ("online", Some("https://loket.example/webinar")));
+    assert_eq!(
+        a("eigen-pagina.json").url.as_deref(),
+        Some("https://loket.example/open-dag"),
+        "the event's own page first"
+    );
+    let notes: Vec<String> = r.assumptions.iter().map(|a| a.to_string()).collect();
+    for want in [
+        "tekst.json: $.location.address: postcode 3584 and place 'Utrecht' taken from the address text",
+        "straat.json: $.location.address.streetAddress: postcode 3431 and place 'Nieuwegein' taken from the address text",
+        "webinar.json: $.location.url: no url: the VirtualLocation's url taken as the activity's link",
+    ] {
+        assert!(has(&notes, want), "missing {want:?} in {notes:#?}");
+    }
+}
