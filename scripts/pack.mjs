@@ -104,6 +104,9 @@ const rel = (from, to) => {
 const QUOTED = /(["'`])((?:\.\.?\/)*[\w@-][\w@.-]*(?:\/[\w@.-]+)*\.(?:m?js|wasm|css|json))\1/g;
 const META_URL = /new URL\(([^()]*(?:\([^()]*\)[^()]*)*),\s*import\.meta\.url\s*\)/g;
 
+/** The members every catalog has: the required ones of schema/catalog.schema.json (generated from the Rust type `Catalog`). */
+const CATALOG_KEYS = JSON.parse(readFileSync(join(ROOT, "schema/catalog.schema.json"), "utf8")).required;
+
 /**
  * The files of one loket: src (absolute) -> {out (path in DIR, before hashing), js}.
  * Throws a UsageError naming what is missing.
@@ -136,8 +139,18 @@ function sources({ region, catalog }) {
   } catch (e) {
     throw new UsageError(`${catalog ?? cat}: not JSON (${e.message})`);
   }
-  if (!parsed || typeof parsed !== "object" || !Array.isArray(parsed.offerings) || typeof parsed.meta !== "object") {
-    throw new UsageError(`${catalog ?? cat}: not a catalog (it needs "meta" and "offerings"; see schema/catalog.schema.json)`);
+  const shown = catalog ?? cat;
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new UsageError(`${shown}: not a catalog (a catalog is a JSON object with ${CATALOG_KEYS.join(", ")}; see schema/catalog.schema.json)`);
+  }
+  // The top-level members a catalog must have (the required ones of schema/catalog.schema.json).
+  // An overlay has "meta" (and perhaps "offerings") but never rules, route kinds or weights.
+  const lacking = CATALOG_KEYS.filter((k) => !(k in parsed) || parsed[k] === null || typeof parsed[k] !== "object");
+  if (lacking.length) {
+    const overlay = parsed.meta && typeof parsed.meta === "object" && ["rules", "route_kinds", "weights"].every((k) => lacking.includes(k));
+    throw new UsageError(overlay
+      ? `${shown}: this looks like an overlay (it has "meta" but no ${lacking.map((k) => `"${k}"`).join(", ")}), not a catalog: merge it first with \`routewijzer import ... --catalog BASE --merged OUT\` and pack OUT with --catalog OUT, or pack BASE and give the overlay to the widget with its overlay attribute`
+      : `${shown}: not a catalog (it lacks ${lacking.map((k) => `"${k}"`).join(", ")}; a catalog has ${CATALOG_KEYS.join(", ")}; see schema/catalog.schema.json)`);
   }
   let name = basename(cat).replace(/\.json$/i, "").replace(/[^\w-]+/g, "-") || "catalog";
   if (name === "places" || name === "fields") name = `catalog-${name}`; // not to clash with the lookup tables

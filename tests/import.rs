@@ -20,6 +20,11 @@ fn base() -> &'static Catalog {
     BASE.get_or_init(|| catalog_from_str(&std::fs::read_to_string(format!("{ROOT}/{SHARD}")).unwrap()).unwrap())
 }
 
+/// Options for an import on TODAY, without a base catalog.
+fn options() -> Options<'static> {
+    Options::new(Date::parse(TODAY).unwrap())
+}
+
 /// Imports fixture files against the AM13 shard.
 fn run(files: &[&str]) -> Report {
     run_files(files, DIR)
@@ -28,12 +33,7 @@ fn run(files: &[&str]) -> Report {
 fn run_files(files: &[&str], dir: &str) -> Report {
     let data: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(format!("{ROOT}/{dir}/{f}")).unwrap()).collect();
     let inputs: Vec<Input> = files.iter().zip(&data).map(|(name, data)| Input { name, data }).collect();
-    let options = Options {
-        base: Some(base()),
-        region: None,
-        name: Some("Onderwijsloket Regio Utrecht".into()),
-        today: Date::parse(TODAY).unwrap(),
-    };
+    let options = Options { base: Some(base()), name: Some("Onderwijsloket Regio Utrecht".into()), ..options() };
     import(&inputs, &options)
 }
 
@@ -188,6 +188,37 @@ fn broken_csv_rows_are_dropped_whole_with_line_and_column() {
     );
 }
 
+/// A CSV file as Excel on Windows saves it (BOM, semicolons, CRLF line endings), with a
+/// value over two lines and a blank line: each problem names the line the row starts on
+/// in the file, as it does for the same file with LF line endings.
+#[test]
+fn csv_line_numbers_hold_for_crlf_files() {
+    let file = "vacatures-windows.csv";
+    let crlf = std::fs::read_to_string(format!("{ROOT}/{DIR}/{file}")).unwrap();
+    assert!(crlf.matches("\r\n").count() == crlf.matches('\n').count() && crlf.contains("\r\n"), "CRLF only");
+    // The line of the row with this id, counted in the file itself.
+    let line_of = |id: &str| crlf.lines().position(|l| l.starts_with(&format!("{id};"))).unwrap() + 1;
+    let lf = crlf.replace("\r\n", "\n");
+    for text in [&crlf, &lf] {
+        let r = run_texts(&[(file, text)]);
+        let p = problems(&r);
+        for (id, want) in [
+            ("win-2", "column sector: 'basis' is not one of po, vo, mbo"),
+            ("win-3", "column valid_through: '2027-02-30' is not an existing calendar date"),
+            ("win-4", "the row has 9 values, the header 8 columns"),
+            ("win-5", "column work_hours: 'veel' holds no number of hours"),
+        ] {
+            let want = format!("{file}: line {}, {want}", line_of(id)).replace(", the row", ": the row");
+            assert!(has(&p, &want), "missing {want:?} in {p:#?}");
+        }
+        assert_eq!((line_of("win-3"), line_of("win-4")), (4, 7), "a value over two lines, then a blank line");
+        assert_eq!(p.len(), 4, "{p:#?}");
+        assert_eq!(counts(&r, Kind::Vacancies), (2, 4));
+        let notes: Vec<String> = r.assumptions.iter().map(|a| a.to_string()).collect();
+        assert!(has(&notes, &format!("{file}: line {}: no employment type", line_of("win-6"))), "{notes:#?}");
+    }
+}
+
 #[test]
 fn programmes_match_catalog_offerings_or_become_new_ones() {
     let r = run(&["opleidingen.jsonld"]);
@@ -247,8 +278,7 @@ fn files_that_cannot_be_read_are_problems() {
         Input { name: "leeg.json", data: b"{\"@type\": \"WebPage\"}" },
         Input { name: "pagina.html", data: b"<html><body>geen data</body></html>" },
     ];
-    let options = Options { base: None, region: None, name: None, today: Date::parse(TODAY).unwrap() };
-    let r = import(&inputs, &options);
+    let r = import(&inputs, &options());
     let p = problems(&r);
     assert!(has(&p, "lijst.xlsx: '.xlsx' is not a kind of file the importer reads"), "{p:#?}");
     assert!(has(&p, "latin1.csv: the file is not UTF-8 text; fix: save it as UTF-8"));
@@ -318,7 +348,8 @@ fn round_trip_overlay_merged_catalog_and_match() {
         assert!(stdout.contains(&line), "{line:?} in {stdout}");
     }
     assert_eq!(stdout.matches("; fix: ").count(), r.problems.len());
-    golden("import.txt", &stdout.replace(o, "OVERLAY.json").replace(m, "MERGED.json"));
+    assert!(stdout.contains(&format!("checked: it lies over {shard} (--catalog)\n")), "{stdout}");
+    golden("import.txt", &stdout.replace(o, "OVERLAY.json").replace(m, "MERGED.json").replace(&shard, "BASE.json"));
     // The overlay reads back with the core's reader and is what the library built.
     let text = std::fs::read_to_string(&overlay).unwrap();
     let read = overlay_from_str(&text).unwrap();
@@ -419,7 +450,7 @@ fn echoed_values_are_clipped_and_escaped() {
     let long = "x".repeat(5000);
     let csv = format!("title,employer,postcode,sector,role,work_hours,valid_through\nA,B,3511,{long},leraar,24,2027-01-01\nA,B,3511,po\u{1b}[31m,leraar,24,2027-01-01\n");
     let inputs = [Input { name: "v.csv", data: csv.as_bytes() }];
-    let options = Options { base: Some(base()), region: None, name: None, today: Date::parse(TODAY).unwrap() };
+    let options = Options { base: Some(base()), ..options() };
     let r = import(&inputs, &options);
     assert_eq!(r.problems.len(), 2, "{:#?}", r.problems);
     assert!(r.problems[0].message.len() < 400, "{}", r.problems[0].message);
@@ -453,12 +484,7 @@ fn build_web_takes_the_wasm_from_cargo_target_dir() {
 /// Imports files given as text against the AM13 shard.
 fn run_texts(files: &[(&str, &str)]) -> Report {
     let inputs: Vec<Input> = files.iter().map(|(name, text)| Input { name, data: text.as_bytes() }).collect();
-    let options = Options {
-        base: Some(base()),
-        region: None,
-        name: Some("Onderwijsloket Regio Utrecht".into()),
-        today: Date::parse(TODAY).unwrap(),
-    };
+    let options = Options { base: Some(base()), name: Some("Onderwijsloket Regio Utrecht".into()), ..options() };
     import(&inputs, &options)
 }
 
@@ -629,8 +655,7 @@ fn programmes_and_intakes_need_the_base_catalog() {
     let files = ["vacatures.csv", "opleidingen.csv", "instroom.csv", "opleidingen.jsonld"];
     let data: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(format!("{ROOT}/{DIR}/{f}")).unwrap()).collect();
     let inputs: Vec<Input> = files.iter().zip(&data).map(|(name, data)| Input { name, data }).collect();
-    let options = Options { base: None, region: None, name: None, today: Date::parse(TODAY).unwrap() };
-    let r = import(&inputs, &options);
+    let r = import(&inputs, &options());
     assert_eq!(r.needs_base, ["opleidingen.csv", "instroom.csv", "opleidingen.jsonld"]);
     assert_eq!(counts(&r, Kind::Vacancies).0, 2, "vacancies need no base catalog: {:#?}", r.problems);
     assert_eq!(counts(&r, Kind::Programmes).0, 0);
@@ -641,6 +666,9 @@ fn programmes_and_intakes_need_the_base_catalog() {
     assert_eq!(about.len(), 3, "{:#?}", r.problems);
     assert!(about.iter().all(|p| p.at == Loc::File));
     assert_eq!(r.problems.len(), 3, "{:#?}", r.problems);
+    // Nor with the catalog a pack serves by default, taken when none was given.
+    let default = Options { base: Some(base()), base_default: true, ..options() };
+    assert_eq!(import(&inputs, &default).needs_base, r.needs_base);
 
     let tmp = std::env::temp_dir().join(format!("routewijzer-import-base-{}.json", std::process::id()));
     let t = tmp.to_str().unwrap();
@@ -692,8 +720,7 @@ fn a_job_location_postcode_becomes_its_gemeente() {
     };
 
     // Without a base catalog: the national table.
-    let options = Options { base: None, region: None, name: None, today: Date::parse(TODAY).unwrap() };
-    let r = import(&inputs, &options);
+    let r = import(&inputs, &options());
     let p = problems(&r);
     assert_eq!(place_of(&r, "utrecht.json").as_deref(), Some("GM0344"), "{p:#?}");
     assert_eq!(place_of(&r, "nieuwegein.json").as_deref(), Some("GM0356"));
@@ -714,17 +741,301 @@ fn a_job_location_postcode_becomes_its_gemeente() {
 
     // With the AM13 shard: its postcodes, else the national table, for a gemeente the
     // shard holds (Amsterdam is a place of the shard, its postcodes are not).
-    let options = Options { base: Some(base()), region: None, name: None, today: Date::parse(TODAY).unwrap() };
+    let options = Options { base: Some(base()), ..options() };
     let r = import(&inputs, &options);
     let p = problems(&r);
     assert_eq!(place_of(&r, "amsterdam.json").as_deref(), Some("GM0363"), "{p:#?}");
     assert_eq!(place_of(&r, "nieuwegein.json").as_deref(), Some("GM0356"));
     assert!(
-        has(&p, "haarlemmermeer.json: $.jobLocation.address.postalCode: postcode 2131 lies in Haarlemmermeer (GM0394), which the base catalog does not hold; fix: give the national catalog"),
+        has(&p, "haarlemmermeer.json: $.jobLocation.address.postalCode: postcode 2131 lies in Haarlemmermeer (GM0394, region AM18), which the base catalog does not hold; fix: use the national catalog with --catalog www/data/catalog.json, or the shard of that region with --catalog www/data/regions/AM18.json"),
         "{p:#?}"
     );
-    assert!(has(&p, "bosch.json: $.jobLocation.address.addressLocality: place 'Den Bosch' lies in 's-Hertogenbosch (GM0796), which the base catalog does not hold"), "{p:#?}");
+    assert!(has(&p, "bosch.json: $.jobLocation.address.addressLocality: place 'Den Bosch' lies in 's-Hertogenbosch (GM0796, region AM27), which the base catalog does not hold"), "{p:#?}");
     assert_eq!(p.len(), 3, "{p:#?}");
     // What was taken lies over the shard.
     base().merge(&r.overlay).unwrap();
+}
+
+/// Runs the CLI in `dir` (relative to the repository).
+fn cli_in(dir: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_routewijzer")).args(args).current_dir(format!("{ROOT}/{dir}")).output().unwrap()
+}
+
+/// Without `--catalog` the overlay is checked against the catalog a loket pack serves by
+/// default, the region's shard (else the national catalog): what would not lie over it
+/// is dropped with a problem naming the file, line and fix, the rest is written, and
+/// what is written passes `routewijzer validate --overlay OUT BASE` (the widget applies
+/// an overlay only whole).
+#[test]
+fn without_catalog_what_is_written_lies_over_the_catalog_a_pack_serves() {
+    let tmp = std::env::temp_dir().join(format!("routewijzer-import-default-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let file = |name: &str, text: &str| {
+        let p = tmp.join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    // Almere (1311) is no place of the AM13 shard; Utrecht is.
+    let vac = file(
+        "vac3.csv",
+        "title,employer,postcode,sector,role,work_hours,valid_through\n\
+         Leerkracht groep 5,OBS Almere,1311,po,leraar,24,2027-03-01\n\
+         Leerkracht groep 6,OBS Utrecht,3511,po,leraar,24,2027-03-01\n",
+    );
+    let act = file(
+        "act.csv",
+        "id,name,activity_type,start_date,attendance_mode,postcode,route_kinds\n\
+         a-almere,Open dag Almere,open-dag,2027-03-13,offline,1311,\n\
+         demo-open-dag-pabo-21pd,Open dag pabo,open-dag,2027-03-13,offline,3511,pabo-voltijd\n\
+         a-utrecht,Open dag Utrecht,open-dag,2027-03-14,offline,3511,pabo-voltijd|pabo-voltijd\n",
+    );
+    let out = tmp.join("ov3.json");
+    let o = out.to_str().unwrap();
+    let validate = |base: &str| {
+        let v = cli_in(".", &["validate", "--overlay", o, base]);
+        assert_eq!(v.status.code(), Some(0), "validate --overlay OUT {base}: {}", String::from_utf8_lossy(&v.stderr));
+    };
+    let shard = "www/data/regions/AM13.json";
+
+    // The reviewer's case: exit 0, and the Almere items dropped with the fix.
+    let run = cli_in(".", &["import", "--region", "AM13", "--today", TODAY, "--out", o, &vac, &act]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&run.stderr));
+    for want in [
+        format!("{vac}: line 2, column postcode: postcode 1311 lies in Almere (GM0034, region AM11), which {shard} does not hold (no --catalog given"),
+        format!("{act}: line 2, column postcode: postcode 1311 lies in Almere"),
+        "fix: use the national catalog with --catalog www/data/catalog.json, or the shard of that region with --catalog www/data/regions/AM11.json".into(),
+        format!("{act}: line 3, column id: {shard} already has an item with the id 'demo-open-dag-pabo-21pd'"),
+        "vacancies:   1 taken, 1 dropped".into(),
+        "activities:  1 taken, 2 dropped".into(),
+        format!("checked: it lies over {shard} (no --catalog given: the shard of AM13, which a loket pack for AM13 serves by default)"),
+    ] {
+        assert!(stdout.contains(&want), "missing {want:?} in {stdout}");
+    }
+    let overlay = overlay_from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(overlay.vacancies.iter().map(|v| v.job_location.as_str()).collect::<Vec<_>>(), ["GM0344"]);
+    assert_eq!(overlay.activities[0].route_kinds.len(), 1, "a route kind listed twice is kept once");
+    validate(shard);
+
+    // No region: the national catalog, which holds Almere.
+    let run = cli_in(".", &["import", "--today", TODAY, "--out", o, &vac]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("vacancies:   2 taken, 0 dropped"), "{stdout}");
+    assert!(stdout.contains("checked: it lies over www/data/catalog.json (no --catalog or --region given"), "{stdout}");
+    validate("www/data/catalog.json");
+
+    // Run elsewhere: the catalogs of the folder the program was built from.
+    let run = cli_in(DIR, &["import", "--region", "AM13", "--today", TODAY, "--out", o, &vac]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(String::from_utf8_lossy(&run.stdout).contains(&format!("checked: it lies over {ROOT}/{shard} (")));
+    validate(shard);
+
+    // A region no place of the catalog lies in: a usage error, nothing written.
+    std::fs::remove_file(&out).unwrap();
+    let run = cli_in(".", &["import", "--region", "AM04", "--today", TODAY, "--out", o, &vac]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).starts_with("--region AM04: no place of www/data/catalog.json"));
+    assert!(!out.exists());
+
+    // Every region: the fixtures' vacancies and activities, checked against its shard.
+    let files: Vec<String> =
+        ["vacatures.jsonld", "vacature.json", "activiteiten.json", "vacatures.csv", "activiteiten.csv"]
+            .iter()
+            .map(|f| format!("{ROOT}/{DIR}/{f}"))
+            .collect();
+    for region in ["AM01", "AM11", "AM18", "AM27"] {
+        let mut args = vec!["import", "--region", region, "--today", TODAY, "--out", o];
+        args.extend(files.iter().map(String::as_str));
+        let run = cli_in(".", &args);
+        match run.status.code() {
+            Some(0) => validate(&format!("www/data/regions/{region}.json")),
+            Some(1) => assert!(String::from_utf8_lossy(&run.stderr).contains("nothing valid was found"), "{region}"),
+            code => panic!("{region}: exit {code:?}: {}", String::from_utf8_lossy(&run.stderr)),
+        }
+        std::fs::remove_file(&out).ok();
+    }
+    std::fs::remove_dir_all(&tmp).ok();
+}
+
+/// `import --help` (and `-h`) prints the import's usage, every option in it, and exits 0.
+#[test]
+fn import_help_lists_every_option() {
+    for flag in ["--help", "-h"] {
+        for args in [&["import", flag][..], &["import", "--out", "x.json", flag, "vacatures.csv"]] {
+            let out = cli(args);
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+            assert!(stdout.starts_with("usage: routewijzer import "), "{stdout}");
+            for option in [
+                "--out",
+                "--catalog",
+                "--region",
+                "--name",
+                "--contact-name",
+                "--contact-email",
+                "--contact-phone",
+                "--contact-url",
+                "--today",
+                "--merged",
+            ] {
+                assert!(stdout.contains(&format!("\n  {option} ")), "{option} in {stdout}");
+            }
+        }
+    }
+    assert!(!std::path::Path::new(&format!("{ROOT}/{DIR}/x.json")).exists(), "--help writes nothing");
+    // The source accepts no option the help leaves out.
+    let source = std::fs::read_to_string(format!("{ROOT}/src/bin/routewijzer/import.rs")).unwrap();
+    let usage = source.split("pub fn run(").next().unwrap();
+    let arms: Vec<&str> = source
+        .split("pub fn run(")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"')?.split_once("\" =>").map(|(o, _)| o))
+        .collect();
+    assert!(arms.len() >= 10, "{arms:?}");
+    for option in arms {
+        assert!(usage.contains(&format!("  {option} ")), "{option} is not in the help");
+    }
+}
+
+/// The loket's contact (`--contact-*`) goes into the overlay's `meta.contact`, checked
+/// first; the overlay validates over its catalog and the merged catalog carries it.
+#[test]
+fn the_contact_options_reach_the_overlay_and_the_merged_catalog() {
+    let tmp = std::env::temp_dir().join(format!("routewijzer-import-contact-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let (overlay, merged) = (tmp.join("overlay.json"), tmp.join("merged.json"));
+    let (o, m) = (overlay.to_str().unwrap(), merged.to_str().unwrap());
+    let shard = format!("{ROOT}/{SHARD}");
+    let common = ["import", "--catalog", &shard, "--today", TODAY, "--name", "Onderwijsloket Regio Utrecht"];
+    let contact = [
+        "--contact-email",
+        "loket@onderwijsregio-utrecht.nl",
+        "--contact-phone",
+        "+31 30 123 4567",
+        "--contact-url",
+        "https://www.onderwijsregio-utrecht.nl/contact",
+    ];
+    let out = cli(&[&common[..], &contact, &["--out", o, "--merged", m, "vacatures.csv"]].concat());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        stdout.contains("contact: Onderwijsloket Regio Utrecht, loket@onderwijsregio-utrecht.nl, +31 30 123 4567, https://www.onderwijsregio-utrecht.nl/contact\n"),
+        "{stdout}"
+    );
+    let read = overlay_from_str(&std::fs::read_to_string(&overlay).unwrap()).unwrap();
+    let c = read.meta.contact.clone().expect("meta.contact");
+    assert_eq!(c.name, "Onderwijsloket Regio Utrecht", "the name defaults to --name");
+    assert_eq!(c.email.as_deref(), Some("loket@onderwijsregio-utrecht.nl"));
+    assert_eq!(c.phone.as_deref(), Some("+31 30 123 4567"));
+    assert_eq!(c.url.as_deref(), Some("https://www.onderwijsregio-utrecht.nl/contact"));
+    let v = cli(&["validate", "--overlay", o, &shard]);
+    assert_eq!(v.status.code(), Some(0), "{}", String::from_utf8_lossy(&v.stderr));
+    let merged_catalog = catalog_from_str(&std::fs::read_to_string(&merged).unwrap()).unwrap();
+    assert_eq!(merged_catalog.meta.contact, Some(c.clone()));
+    assert_eq!(base().merge(&read).unwrap().meta.contact, Some(c));
+    // An own contact name; only a web page.
+    let out = cli(&[
+        &common[..],
+        &["--contact-name", "Team Zij-instroom", "--contact-url", "https://example.nl", "--out", o, "vacatures.csv"],
+    ]
+    .concat());
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let c = overlay_from_str(&std::fs::read_to_string(&overlay).unwrap()).unwrap().meta.contact.unwrap();
+    assert_eq!((c.name.as_str(), c.email, c.url.as_deref()), ("Team Zij-instroom", None, Some("https://example.nl")));
+
+    // Bad values: a usage error naming the option and a fix, nothing written.
+    std::fs::remove_file(&overlay).unwrap();
+    for (args, want) in [
+        (&["--contact-email", "loket at example.nl"][..], "--contact-email: 'loket at example.nl' is not an e-mail address such as loket@example.nl; give one address"),
+        (&["--contact-email", "a@b.nl?subject=x"], "--contact-email: 'a@b.nl?subject=x' is not an e-mail address"),
+        (&["--contact-phone", "bel ons"], "--contact-phone: 'bel ons' is not a phone number such as 030 123 4567"),
+        (&["--contact-phone", "123"], "--contact-phone: '123' is not a phone number"),
+        (&["--contact-url", "http://example.nl"], "--contact-url: 'http://example.nl' is not an https address of a web page"),
+        (&["--contact-url", "javascript:alert(1)"], "--contact-url: 'javascript:alert(1)' is not an https address"),
+        (&["--contact-name", "Loket"], "--contact-name: give also how to reach the loket: --contact-email, --contact-phone or --contact-url"),
+    ] {
+        let out = cli(&[&common[..], args, &["--out", o, "vacatures.csv"]].concat());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.starts_with(want), "{args:?}: {stderr}");
+        assert!(!overlay.exists(), "{args:?}: nothing written");
+    }
+    // Without --name, the contact needs its own.
+    let out = cli(&["import", "--catalog", &shard, "--contact-email", "loket@example.nl", "--out", o, "vacatures.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("the contact needs a name: give --contact-name"));
+    std::fs::remove_dir_all(&tmp).ok();
+}
+
+/// An intake row naming an offering the catalog lacks: the fix says where the ids are
+/// and lists the closest ones (no command lists a catalog's offering ids).
+#[test]
+fn an_unknown_offering_id_gets_the_closest_ids() {
+    let csv = "offering,start_date\n10iz-34808-vt-0345,2027-09-01\n";
+    let r = run_texts(&[("instroom.csv", csv)]);
+    let p = problems(&r);
+    assert!(
+        has(&p, "instroom.csv: line 2, column offering: no offering '10iz-34808-vt-0345' in the base catalog or this import; fix: use the id of an offering of the base catalog (the closest ids: 10iz-34808-vt-0344), or leave offering out and give croho, institution and mode"),
+        "{p:#?}"
+    );
+    assert!(!p.iter().any(|x| x.contains("routewijzer validate")), "{p:#?}");
+}
+
+/// JSON-LD as sites write it: a `Place.address` as plain text gives its Dutch postcode
+/// (and the place after it); a `VirtualLocation.url` is an online activity's link.
+#[test]
+fn an_address_as_text_and_a_virtual_location_url() {
+    let event = |location: &str, extra: &str| {
+        format!(
+            r#"{{"@context": "https://schema.org", "@type": "Event", "name": "Open dag pabo",
+                "startDate": "2027-03-13T10:00", {extra} "location": {location}}}"#
+        )
+    };
+    let r = run_texts(&[
+        ("tekst.json", &event(r#"{"@type": "Place", "address": "Padualaan 97, 3584 CH Utrecht"}"#, "")),
+        (
+            "straat.json",
+            &event(r#"{"@type": "Place", "address": {"streetAddress": "Plein 1, 3431 NB Nieuwegein"}}"#, ""),
+        ),
+        ("zonder.json", &event(r#"{"@type": "Place", "address": "Padualaan 97, Utrecht"}"#, "")),
+        ("webinar.json", &event(r#"{"@type": "VirtualLocation", "url": "https://loket.example/webinar"}"#, "")),
+        (
+            "eigen-pagina.json",
+            &event(
+                r#"{"@type": "VirtualLocation", "url": "https://meet.example/x"}"#,
+                r#""url": "https://loket.example/open-dag","#,
+            ),
+        ),
+    ]);
+    let p = problems(&r);
+    assert_eq!(counts(&r, Kind::Activities), (4, 1), "{p:#?}");
+    let a = |file: &str| {
+        let i =
+            ["tekst.json", "straat.json", "webinar.json", "eigen-pagina.json"].iter().position(|f| *f == file).unwrap();
+        &r.overlay.activities[i]
+    };
+    assert_eq!(a("tekst.json").location.as_deref(), Some("GM0344"));
+    assert_eq!(a("tekst.json").address.as_deref(), Some("Padualaan 97, 3584 CH Utrecht"));
+    assert_eq!(a("straat.json").location.as_deref(), Some("GM0356"));
+    // Without a postcode the text is still no place: the problem says what to give.
+    assert!(has(&p, "zonder.json: $: no place; fix: give location.address.postalCode"), "{p:#?}");
+    assert_eq!(p.len(), 1, "{p:#?}");
+    let web = a("webinar.json");
+    assert_eq!((web.event_attendance_mode.id(), web.url.as_deref()), ("online", Some("https://loket.example/webinar")));
+    assert_eq!(
+        a("eigen-pagina.json").url.as_deref(),
+        Some("https://loket.example/open-dag"),
+        "the event's own page first"
+    );
+    let notes: Vec<String> = r.assumptions.iter().map(|a| a.to_string()).collect();
+    for want in [
+        "tekst.json: $.location.address: postcode 3584 and place 'Utrecht' taken from the address text",
+        "straat.json: $.location.address.streetAddress: postcode 3431 and place 'Nieuwegein' taken from the address text",
+        "webinar.json: $.location.url: no url: the VirtualLocation's url taken as the activity's link",
+    ] {
+        assert!(has(&notes, want), "missing {want:?} in {notes:#?}");
+    }
 }

@@ -3,7 +3,7 @@
 //! ```text
 //! routewijzer validate [--overlay O] CATALOG
 //! routewijzer match --catalog C [--overlay O] --profile P [--today YYYY-MM-DD] [--format json|text] [--lang nl|en] [--limit N]
-//! routewijzer import [--catalog BASE] [--region AMxx] [--name NAME] [--today YYYY-MM-DD] --out OVERLAY.json [--merged CATALOG.json] FILE...
+//! routewijzer import [--catalog BASE] [--region AMxx] [--name NAME] [--contact-* VALUE] [--today YYYY-MM-DD] --out OVERLAY.json [--merged CATALOG.json] FILE...
 //! ```
 //! Exit codes: 0 success, 1 invalid input (problems on stderr), 2 usage error.
 
@@ -19,7 +19,7 @@ mod import;
 const USAGE: &str = "usage:
   routewijzer validate [--overlay OVERLAY] CATALOG
   routewijzer match --catalog CATALOG [--overlay OVERLAY] --profile PROFILE [--today YYYY-MM-DD] [--format json|text] [--lang nl|en] [--limit N]
-  routewijzer import [--catalog BASE] [--region AMxx] [--name NAME] [--today YYYY-MM-DD] --out OVERLAY.json [--merged CATALOG.json] FILE...
+  routewijzer import [--catalog BASE] [--region AMxx] [--name NAME] [--contact-* VALUE] [--today YYYY-MM-DD] --out OVERLAY.json [--merged CATALOG.json] FILE... (import --help)
 
 --overlay lays a loket's own data (institutions, offerings, intakes, vacancies, activities) over the catalog.
 

@@ -251,16 +251,22 @@ impl<'r> Item<'r> {
 /// Lookups in the base catalog, and in the national place table for places.
 struct Base<'a> {
     catalog: Option<&'a Catalog>,
+    /// How problems name it: its file, or "the base catalog".
+    file: String,
+    /// It is the catalog a pack serves by default, not one the user chose.
+    default: bool,
     /// 4-digit postcode → gemeente.
     postcodes: HashMap<&'a str, &'a str>,
     national: &'static Places,
 }
 
 impl<'a> Base<'a> {
-    fn new(catalog: Option<&'a Catalog>) -> Base<'a> {
+    fn new(o: &super::Options<'a>) -> Base<'a> {
+        let catalog = o.base;
         let postcodes =
             catalog.map(|c| c.postcodes.iter().map(|p| (p.0.as_str(), p.3.as_str())).collect()).unwrap_or_default();
-        Base { catalog, postcodes, national: Places::national() }
+        let file = o.base_file.clone().unwrap_or_else(|| "the base catalog".to_string());
+        Base { catalog, file, default: o.base_default, postcodes, national: Places::national() }
     }
 
     /// The gemeente (its code, a place id of the catalog) of a place given as a postcode
@@ -326,12 +332,30 @@ impl<'a> Base<'a> {
             return Some(gm.to_string());
         }
         let name = self.national.name(gm).unwrap_or(gm);
+        let region = self.national.region_of(gm);
+        let why = if self.default {
+            " (no --catalog given: that is the catalog a loket pack serves by default, and the widget could not lay the overlay over it)"
+        } else {
+            ""
+        };
         item.bad(
             &f.at,
-            format!("{what} lies in {name} ({gm}), which the base catalog does not hold"),
-            "give the national catalog (www/data/catalog.json) or the shard of that gemeente's region with --catalog",
+            format!(
+                "{what} lies in {name} ({gm}{}), which {} does not hold{why}",
+                region.map(|r| format!(", region {r}")).unwrap_or_default(),
+                self.file
+            ),
+            format!(
+                "use the national catalog with --catalog www/data/catalog.json, or the shard of that region with --catalog www/data/regions/{}.json, and serve that catalog (scripts/pack.mjs --catalog)",
+                region.unwrap_or("AMxx")
+            ),
         );
         None
+    }
+
+    /// Whether the base catalog (when there is one) defines a route kind.
+    fn has_route_kind(&self, k: RouteKind) -> bool {
+        self.catalog.is_none_or(|c| c.route_kinds.iter().any(|d| d.kind == k))
     }
 
     fn institution_by_name(&self, name: &str) -> Option<&'a Institution> {
@@ -640,6 +664,17 @@ fn ids_list(ids: &[String]) -> String {
     s
 }
 
+/// The ids that share the longest start (at least 4 characters) with `given`, compared
+/// without case: for an offering id with a typo (`10iz-34808-vt-0345`), the institution's
+/// offerings. `None` when none shares that much.
+fn closest<'i>(given: &str, ids: impl Iterator<Item = &'i str>) -> Option<Vec<String>> {
+    let given = given.trim().to_lowercase();
+    let shared = |id: &str| id.to_lowercase().chars().zip(given.chars()).take_while(|(a, b)| a == b).count();
+    let ids: Vec<(usize, &str)> = ids.map(|id| (shared(id), id)).collect();
+    let best = ids.iter().map(|x| x.0).max().filter(|n| *n >= 4)?;
+    Some(ids.into_iter().filter(|x| x.0 == best).map(|x| x.1.to_string()).collect())
+}
+
 /// Hours a week from an fte figure in a title ("Leerkracht groep 3 (0,6 fte)").
 fn fte_in_title(title: &str) -> Option<(u8, Option<String>)> {
     let t = title.to_lowercase();
@@ -768,7 +803,15 @@ fn activity(item: &mut Item, base: &Base, today: Date, loket: &str) -> Option<Ac
         for v in items(f) {
             let one = Field { key: f.key, value: v.to_string(), at: f.at.clone() };
             if let Some(k) = item.vocab(RouteKind::ALL, &one) {
-                route_kinds.push(k);
+                if !base.has_route_kind(k) {
+                    item.bad(
+                        &f.at,
+                        format!("route kind '{k}' has no entry in the route kinds of {}", base.file),
+                        "leave it out, or import against a catalog that has it (--catalog www/data/catalog.json)",
+                    );
+                } else if !route_kinds.contains(&k) {
+                    route_kinds.push(k);
+                }
             }
         }
     }
@@ -777,7 +820,9 @@ fn activity(item: &mut Item, base: &Base, today: Date, loket: &str) -> Option<Ac
         for v in items(f) {
             let one = Field { key: f.key, value: v.to_string(), at: f.at.clone() };
             if let Some(s) = item.vocab(Sector::ALL, &one) {
-                sectors.push(s);
+                if !sectors.contains(&s) {
+                    sectors.push(s);
+                }
             }
         }
     }
@@ -1062,7 +1107,13 @@ impl Out<'_> {
                     item.bad(
                         &f.at,
                         format!("no offering '{}' in the base catalog or this import", f.value),
-                        "use an offering id of the catalog (routewijzer validate lists them in the catalog file)",
+                        format!(
+                            "use the id of an offering of {}{}, or leave offering out and give croho, institution and mode",
+                            self.base.file,
+                            closest(&f.value, all.iter().map(|o| o.id.as_str()))
+                                .map(|ids| format!(" (the closest ids: {})", ids_list(&ids)))
+                                .unwrap_or_default()
+                        ),
                     );
                     return Err(());
                 }
@@ -1308,8 +1359,9 @@ impl Out<'_> {
     }
 }
 
-/// Makes ids unique within a list: a generated one gets `-2`, `-3`; a given one used
-/// twice is a problem.
+/// Makes ids unique within a list and against `taken`, the ids of the base catalog's
+/// items the merge keeps beside them: a generated one gets `-2`, `-3`; a given one used
+/// twice, or by the base catalog, is a problem.
 fn unique_ids<T>(
     list: Vec<(T, Record)>,
     id: impl Fn(&mut T) -> &mut String,
@@ -1324,10 +1376,15 @@ fn unique_ids<T>(
         let slot = id(&mut x);
         if seen.contains(slot.as_str()) {
             if given {
+                let message = if taken.contains(slot.as_str()) {
+                    format!("{} already has an item with the id '{slot}', which the merge keeps", out.base.file)
+                } else {
+                    format!("the id '{slot}' is used twice")
+                };
                 out.problems.push(Problem {
                     file: rec.file.clone(),
                     at: rec.get("id").map(|f| f.at.clone()).unwrap_or(rec.at.clone()),
-                    message: format!("the id '{slot}' is used twice"),
+                    message,
                     fix: "give each item its own id".into(),
                 });
                 let c = out.counts.entry(kind).or_default();
@@ -1356,7 +1413,7 @@ pub(crate) fn build(
 ) -> Report {
     let loket = o.name.clone().unwrap_or_else(|| "Loket".to_string());
     let mut out = Out {
-        base: Base::new(o.base),
+        base: Base::new(o),
         today: o.today,
         loket: loket.clone(),
         problems,
@@ -1380,9 +1437,10 @@ pub(crate) fn build(
     records.sort_by_key(order);
     // Programmes and intakes are matched against the base catalog's offerings, and a new
     // offering takes its qualification from the catalog's route kinds: without a base
-    // catalog none can be taken. Each file holding them is one problem, not one per item.
+    // catalog the user chose none can be taken. Each file holding them is one problem,
+    // not one per item.
     let mut needs_base: Vec<String> = Vec::new();
-    if o.base.is_none() {
+    if o.base.is_none() || o.base_default {
         records.retain(|rec| {
             if !matches!(rec.kind, Kind::Programmes | Kind::Intakes) {
                 return true;
@@ -1471,8 +1529,23 @@ pub(crate) fn build(
         }
         offerings.push((off, rec));
     }
-    let base_vacancies: HashSet<String> =
-        o.base.map(|c| c.vacancies.iter().filter(|v| !v.demo).map(|v| v.id.clone()).collect()).unwrap_or_default();
+    let region = o.region.clone().or_else(|| o.base.and_then(|c| c.meta.region.clone()));
+    // The base catalog's vacancies the merge keeps: the real ones, and the demonstration
+    // ones outside the overlay's region (all of them go when it names none).
+    let base_vacancies: HashSet<String> = o
+        .base
+        .map(|c| {
+            let place_region: HashMap<&str, &str> =
+                c.places.iter().filter_map(|p| Some((p.id.as_str(), p.region.as_deref()?))).collect();
+            let gemeente: HashMap<&str, &str> = c.postcodes.iter().map(|p| (p.0.as_str(), p.3.as_str())).collect();
+            let region_of = |id: &str| place_region.get(gemeente.get(id).copied().unwrap_or(id)).copied();
+            c.vacancies
+                .iter()
+                .filter(|v| !v.demo || region.as_deref().is_some_and(|r| region_of(&v.job_location) != Some(r)))
+                .map(|v| v.id.clone())
+                .collect()
+        })
+        .unwrap_or_default();
     let base_activities: HashSet<String> =
         o.base.map(|c| c.activities.iter().map(|a| a.id.clone()).collect()).unwrap_or_default();
     let vacancies = unique_ids(vacancies, |v: &mut Vacancy| &mut v.id, &base_vacancies, &mut out, Kind::Vacancies);
@@ -1498,7 +1571,6 @@ pub(crate) fn build(
         list.dedup_by_key(|t| t.start_date);
         intakes.push(OfferingIntakes { offering: id, intakes: list });
     }
-    let region = o.region.clone().or_else(|| o.base.and_then(|c| c.meta.region.clone()));
     let overlay = Overlay {
         meta: OverlayMeta {
             name: loket.clone(),
@@ -1506,7 +1578,7 @@ pub(crate) fn build(
             generated: o.today,
             region,
             attribution: vec![format!("{loket}: own data (vacancies, programmes, activities)")],
-            contact: None,
+            contact: o.contact.clone(),
             notes: vec![format!("Made by routewijzer import on {}.", o.today)],
         },
         institutions: out.institutions.clone(),
@@ -1532,6 +1604,14 @@ mod tests {
         assert_eq!(q("Beperkte tweedegraads bevoegdheid"), ["beperkt-tweedegraads"]);
         assert_eq!(q("beperkt tweedegraads of tweedegraads"), ["tweedegraads", "beperkt-tweedegraads"]);
         assert_eq!(q("HBO-diploma"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_closest_offering_ids() {
+        let ids = ["10iz-34808-vt-0344", "10iz-34808-dt-0344", "21pd-34808-vt-0344", "x"];
+        assert_eq!(closest("10IZ-34808-vt-0345", ids.into_iter()), Some(vec!["10iz-34808-vt-0344".to_string()]));
+        assert_eq!(closest("10iz-99999", ids.into_iter()).map(|v| v.len()), Some(2));
+        assert_eq!(closest("pabo", ids.into_iter()), None);
     }
 
     #[test]

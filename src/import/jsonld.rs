@@ -2,7 +2,7 @@
 //! typed objects found at any depth (an `ItemList` of postings, a page's `mainEntity`).
 //! `@id` references within a document are followed. Each value keeps its JSON path.
 
-use super::{Kind, Loc, Record, Sink};
+use super::{text, Kind, Loc, Record, Sink};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -231,26 +231,55 @@ impl<'a> Doc<'a> {
     }
 
     /// A place or postal address: `address.postalCode`, `address.addressLocality`,
-    /// `address.streetAddress` (an address given as text is kept as `address`).
-    fn put_address(&self, rec: &mut Record, place: At<'a>) {
+    /// `address.streetAddress`. An address given as text (or a `streetAddress` that holds
+    /// it all, without `postalCode` and `addressLocality`) is kept as `address`, and the
+    /// Dutch postcode in it (`Padualaan 97, 3584 CH Utrecht`) is the postcode, the words
+    /// after it the place (noted).
+    fn put_address(&self, rec: &mut Record, place: At<'a>, sink: &mut Sink) {
         let address = self.get(&place, "address").unwrap_or_else(|| place.clone());
         match address.0 {
             Value::Object(_) => {
-                self.put(rec, "postcode", self.get(&address, "postalCode"));
-                self.put(rec, "place", self.get(&address, "addressLocality"));
-                let street = self.get(&address, "streetAddress").and_then(|(v, _)| scalar(v));
+                let pc = self.get(&address, "postalCode");
+                let city = self.get(&address, "addressLocality");
+                let street = self.get(&address, "streetAddress");
+                if let (None, None, Some(s)) = (&pc, &city, &street) {
+                    self.postcode_in_text(rec, s, sink);
+                }
+                self.put(rec, "postcode", pc.clone());
+                self.put(rec, "place", city.clone());
+                let text = |x: Option<At<'a>>| x.and_then(|(v, _)| scalar(v));
                 let name = self.get(&place, "name").and_then(|(v, _)| scalar(v));
-                let pc = self.get(&address, "postalCode").and_then(|(v, _)| scalar(v));
-                let city = self.get(&address, "addressLocality").and_then(|(v, _)| scalar(v));
-                let line = [name, street, [pc, city].into_iter().flatten().collect::<Vec<_>>().join(" ").into()]
-                    .into_iter()
-                    .flatten()
-                    .filter(|s| !s.trim().is_empty())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let line = [
+                    name,
+                    text(street),
+                    [text(pc), text(city)].into_iter().flatten().collect::<Vec<_>>().join(" ").into(),
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
                 rec.put("address", line, self.loc(&address.1));
             }
-            _ => self.put(rec, "address", Some(address)),
+            _ => {
+                self.postcode_in_text(rec, &address, sink);
+                self.put(rec, "address", Some(address))
+            }
+        }
+    }
+
+    /// The postcode (and place) in an address given as text, noted.
+    fn postcode_in_text(&self, rec: &mut Record, (v, path): &At<'a>, sink: &mut Sink) {
+        let Some((pc, town)) = scalar(v).as_deref().and_then(text::postcode_in) else { return };
+        let at = self.loc(path);
+        let what = match &town {
+            Some(t) => format!("postcode {pc} and place '{t}'"),
+            None => format!("postcode {pc}"),
+        };
+        sink.assume(at.clone(), format!("{what} taken from the address text"));
+        rec.put("postcode", pc, at.clone());
+        if let Some(t) = town {
+            rec.put("place", t, at);
         }
     }
 
@@ -286,7 +315,7 @@ impl<'a> Doc<'a> {
                 self.put(&mut r, "title", self.get(&at, "title").or_else(|| self.get(&at, "name")));
                 self.put_name(&mut r, "employer", self.get(&at, "hiringOrganization"));
                 if let Some(loc) = self.get(&at, "jobLocation") {
-                    self.put_address(&mut r, loc);
+                    self.put_address(&mut r, loc, sink);
                 }
                 self.put(&mut r, "job_start_date", self.get(&at, "jobStartDate"));
                 self.put(&mut r, "valid_through", self.get(&at, "validThrough"));
@@ -319,7 +348,7 @@ impl<'a> Doc<'a> {
                 self.put(&mut r, "mode", mode);
                 self.put(&mut r, "time_to_complete", self.get(&at, "timeToComplete"));
                 if let Some(l) = self.get(&at, "location") {
-                    self.put_address(&mut r, l);
+                    self.put_address(&mut r, l, sink);
                 }
                 if let Some(offer) = self.get(&at, "offers") {
                     self.put(&mut r, "cost_eur_per_year", self.get(&offer, "price"));
@@ -334,7 +363,7 @@ impl<'a> Doc<'a> {
                     self.put(&mut c, "application_deadline", self.get(&ci, "applicationDeadline"));
                     self.put(&mut c, "mode", self.get(&ci, "courseMode"));
                     if let Some(l) = self.get(&ci, "location") {
-                        self.put_address(&mut c, l);
+                        self.put_address(&mut c, l, sink);
                     }
                     r.children.push(c);
                 }
@@ -346,16 +375,26 @@ impl<'a> Doc<'a> {
                 self.put(&mut r, "end_date", self.get(&at, "endDate"));
                 self.put(&mut r, "attendance_mode", self.get(&at, "eventAttendanceMode"));
                 self.put(&mut r, "event_status", self.get(&at, "eventStatus"));
+                let mut link = None;
                 for l in self.all(&at, "location") {
                     let virtual_ = matches!(l.0, Value::Object(o) if types(o).contains(&"VirtualLocation"));
                     if virtual_ {
                         r.put("virtual_location", "true", self.loc(&l.1));
+                        link = link.or_else(|| self.get(&l, "url"));
                     } else {
-                        self.put_address(&mut r, l);
+                        self.put_address(&mut r, l, sink);
                     }
                 }
                 self.put_name(&mut r, "organizer", self.get(&at, "organizer"));
-                self.put(&mut r, "url", self.get(&at, "url"));
+                // The event's page; else the online meeting's address (a VirtualLocation's url).
+                match (self.get(&at, "url"), link) {
+                    (Some(u), _) => self.put(&mut r, "url", Some(u)),
+                    (None, Some(l)) => {
+                        sink.assume(self.loc(&l.1), "no url: the VirtualLocation's url taken as the activity's link");
+                        self.put(&mut r, "url", Some(l));
+                    }
+                    (None, None) => {}
+                }
                 self.put(&mut r, "description", self.get(&at, "description"));
                 self.put_extensions(&mut r, &at, sink);
             }

@@ -3,7 +3,8 @@
 //! type="application/ld+json">` blocks of saved HTML pages, and CSV files made from the
 //! templates in `data/templates/`) and builds an [`Overlay`] of vacancies, offerings,
 //! intakes and activities, checked against a base catalog's places, institutions and
-//! offerings.
+//! offerings (the CLI passes the catalog the overlay will be laid over: `--catalog`,
+//! else the one a loket pack serves by default; see [`Options`]).
 //!
 //! Native only (never in the wasm build) and still pure: the CLI reads the files and
 //! passes their text with their names; "today" is an input. Every problem names the
@@ -25,7 +26,7 @@ mod places;
 mod table;
 mod text;
 
-use crate::model::catalog::Catalog;
+use crate::model::catalog::{Catalog, Contact};
 use crate::model::date::Date;
 use std::fmt;
 
@@ -49,17 +50,92 @@ pub struct Input<'a> {
 pub struct Options<'a> {
     /// The catalog the overlay will be laid over: places, postcodes, institutions and
     /// offerings are looked up in it (a postcode it lacks, in the national place table
-    /// built into the importer; its gemeente must still be one of the catalog's places).
-    /// Without it, places are looked up in the national table only, and programmes and
-    /// intakes cannot be imported (they are matched against its offerings and route
-    /// kinds): each file holding them is a problem, listed in [`Report::needs_base`].
+    /// built into the importer; its gemeente must still be one of the catalog's places,
+    /// or the item is dropped). Without it, places are looked up in the national table
+    /// only, and programmes and intakes cannot be imported (they are matched against its
+    /// offerings and route kinds): each file holding them is a problem, listed in
+    /// [`Report::needs_base`].
     pub base: Option<&'a Catalog>,
+    /// How problems name the base catalog: its file (default: "the base catalog").
+    pub base_file: Option<String>,
+    /// The base catalog is the one a loket pack serves by default (the region's shard,
+    /// else the national catalog), taken because the user gave none. Vacancies and
+    /// activities are checked against it as against a chosen one; programmes and intakes
+    /// are not imported, as without a base ([`Report::needs_base`]): which catalog's
+    /// offerings they replace is the loket's choice.
+    pub base_default: bool,
     /// The arbeidsmarktregio the loket serves (default: the base catalog's region).
     pub region: Option<String>,
-    /// The overlay's name (default: "Loket overlay").
+    /// The overlay's name (default: "Loket").
     pub name: Option<String>,
     /// The overlay's `generated` date; items that have ended before it are left out.
     pub today: Date,
+    /// How to reach the loket: the overlay's `meta.contact` (checked by [`contact`]).
+    pub contact: Option<Contact>,
+}
+
+impl<'a> Options<'a> {
+    /// Options for an overlay of `today`, without a base catalog; set the rest by name.
+    pub fn new(today: Date) -> Options<'a> {
+        Options { base: None, base_file: None, base_default: false, region: None, name: None, today, contact: None }
+    }
+}
+
+/// The loket's contact from the CLI's `--contact-name`, `--contact-email`,
+/// `--contact-phone` and `--contact-url`, checked as the core checks a catalog's contact
+/// and stricter (an https web page): `Ok(None)` when none is given, else the contact or
+/// every problem, each naming its option and a fix. The name defaults to the loket's
+/// (`fallback_name`, from `--name`).
+pub fn contact(
+    name: Option<&str>,
+    email: Option<&str>,
+    phone: Option<&str>,
+    url: Option<&str>,
+    fallback_name: Option<&str>,
+) -> Result<Option<Contact>, Vec<String>> {
+    let given = |x: Option<&str>| x.map(str::trim).filter(|x| !x.is_empty()).map(String::from);
+    let (email, phone, url) = (given(email), given(phone), given(url));
+    if name.is_none() && email.is_none() && phone.is_none() && url.is_none() {
+        return Ok(None);
+    }
+    let mut problems = Vec::new();
+    if email.is_none() && phone.is_none() && url.is_none() {
+        problems.push(
+            "--contact-name: give also how to reach the loket: --contact-email, --contact-phone or --contact-url"
+                .to_string(),
+        );
+    }
+    let name = given(name).or_else(|| given(fallback_name));
+    if name.is_none() {
+        problems.push(
+            "the contact needs a name: give --contact-name (such as \"Onderwijsloket Regio Utrecht\") or --name"
+                .to_string(),
+        );
+    }
+    if let Some(u) = &url {
+        let host = u.strip_prefix("https://").map(|r| r.split(['/', '?', '#']).next().unwrap_or_default());
+        if !host.is_some_and(|h| h.contains('.') && !h.contains(char::is_whitespace)) {
+            problems.push(format!(
+                "--contact-url: '{u}' is not an https address of a web page; give the loket's page in full, such as https://www.onderwijsloket.nl/contact"
+            ));
+        }
+    }
+    let c = Contact { name: name.unwrap_or_default(), email, phone, url };
+    // The core's own checks of the e-mail address and the phone number, with its words
+    // (its check of the URL, http or https, is the weaker one above).
+    for p in crate::model::validate::contact(&c) {
+        let (option, fix) = match p.path.as_str() {
+            "email" => ("--contact-email", "give one address, such as loket@example.nl"),
+            "phone" => ("--contact-phone", "give 6 to 15 digits, with spaces, +, - or ( ) only"),
+            _ => continue,
+        };
+        problems.push(format!("{option}: {}; {fix}", p.message));
+    }
+    if problems.is_empty() {
+        Ok(Some(c))
+    } else {
+        Err(problems)
+    }
 }
 
 /// Where in a file something is.
@@ -314,5 +390,30 @@ impl Record {
 
     pub fn all<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'s Field> + 's {
         self.fields.iter().filter(move |f| f.key == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contact;
+
+    #[test]
+    fn a_contact_is_checked_and_named_by_its_option() {
+        assert_eq!(contact(None, None, None, None, Some("Loket")), Ok(None));
+        let c = contact(None, Some("loket@example.nl"), None, None, Some("Loket Utrecht")).unwrap().unwrap();
+        assert_eq!(
+            (c.name.as_str(), c.email.as_deref(), c.phone, c.url),
+            ("Loket Utrecht", Some("loket@example.nl"), None, None)
+        );
+        let c =
+            contact(Some("Team"), None, Some(" 030 123 4567 "), Some("https://example.nl/x"), None).unwrap().unwrap();
+        assert_eq!((c.phone.as_deref(), c.url.as_deref()), (Some("030 123 4567"), Some("https://example.nl/x")));
+        let bad = contact(None, Some("no-at-sign"), Some("12"), Some("https://"), None).unwrap_err();
+        assert_eq!(bad.len(), 4, "{bad:#?}");
+        assert!(bad[0].starts_with("the contact needs a name: give --contact-name"), "{bad:#?}");
+        assert!(bad.iter().any(|p| p.starts_with("--contact-url: 'https://' is not an https address")));
+        assert!(bad.iter().any(|p| p.starts_with("--contact-email: 'no-at-sign' is not an e-mail address")));
+        assert!(bad.iter().any(|p| p.starts_with("--contact-phone: '12' is not a phone number")));
+        assert_eq!(contact(Some("Loket"), None, None, None, None).unwrap_err().len(), 1, "a name alone reaches no one");
     }
 }

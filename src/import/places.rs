@@ -3,7 +3,8 @@
 //! (`Den Bosch`), and every four-digit postcode with its gemeente. Built into the importer
 //! (it reads no file), so a postcode or place name becomes a gemeente code without a base
 //! catalog, or when the base catalog is a region shard, which holds only its own region's
-//! postcodes.
+//! postcodes. The arbeidsmarktregio of each gemeente comes from the shards' index
+//! (`www/data/regions/index.json`), so a problem can name the shard that holds it.
 
 use super::text::same_name;
 use serde::Deserialize;
@@ -11,6 +12,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/places.json"));
+const SHARDS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/regions/index.json"));
 
 #[derive(Deserialize)]
 struct File {
@@ -22,25 +24,51 @@ struct File {
     postcodes: Vec<(String, f64, f64, String)>,
 }
 
-/// Gemeenten by code, name and alias; postcodes to their gemeente.
+/// The shards' index: each region's own gemeenten.
+#[derive(Deserialize)]
+struct Index {
+    regions: Vec<Shard>,
+}
+
+#[derive(Deserialize)]
+struct Shard {
+    region: String,
+    gemeenten: Vec<String>,
+}
+
+/// Gemeenten by code, name and alias; postcodes to their gemeente; gemeenten to their
+/// arbeidsmarktregio.
+#[derive(Default)]
 pub(crate) struct Places {
     /// `(code, name)` of every gemeente, then of every alias.
     names: Vec<(String, String)>,
     postcodes: HashMap<String, String>,
+    regions: HashMap<String, String>,
 }
 
 impl Places {
-    fn parse(text: &str) -> Result<Places, String> {
+    fn parse(text: &str, shards: &str) -> Result<Places, String> {
         let f: File = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let index: Index = serde_json::from_str(shards).map_err(|e| e.to_string())?;
         let mut names: Vec<(String, String)> = f.gemeenten.into_iter().map(|g| (g.0, g.1)).collect();
         names.extend(f.aliases);
-        Ok(Places { names, postcodes: f.postcodes.into_iter().map(|p| (p.0, p.3)).collect() })
+        let regions = index
+            .regions
+            .into_iter()
+            .flat_map(|s| s.gemeenten.into_iter().map(move |g| (g, s.region.clone())))
+            .collect();
+        Ok(Places { names, postcodes: f.postcodes.into_iter().map(|p| (p.0, p.3)).collect(), regions })
     }
 
     /// The table built into the importer (empty, were it unreadable: a unit test reads it).
     pub(crate) fn national() -> &'static Places {
         static PLACES: OnceLock<Places> = OnceLock::new();
-        PLACES.get_or_init(|| Places::parse(TABLE).unwrap_or(Places { names: Vec::new(), postcodes: HashMap::new() }))
+        PLACES.get_or_init(|| Places::parse(TABLE, SHARDS).unwrap_or_default())
+    }
+
+    /// The arbeidsmarktregio (`AM13`) of a gemeente code.
+    pub(crate) fn region_of(&self, code: &str) -> Option<&str> {
+        self.regions.get(code).map(String::as_str)
     }
 
     /// The gemeente code of a four-digit postcode.
@@ -70,8 +98,9 @@ mod tests {
 
     #[test]
     fn the_built_in_table_covers_the_country() {
-        let p = Places::parse(TABLE).expect("www/data/places.json reads");
+        let p = Places::parse(TABLE, SHARDS).expect("www/data/places.json and regions/index.json read");
         assert!(p.postcodes.len() > 4000 && p.names.len() > 340, "{} {}", p.postcodes.len(), p.names.len());
+        assert!(p.names.iter().all(|(code, _)| p.regions.contains_key(code)), "every gemeente has its region");
         let n = Places::national();
         assert_eq!(n.gemeente_of_postcode("3511"), Some("GM0344"));
         assert_eq!(n.gemeente_of_postcode("1012"), Some("GM0363"));
@@ -81,5 +110,7 @@ mod tests {
         assert_eq!(n.gemeente_named("gm0344"), Some("GM0344"));
         assert_eq!(n.gemeente_named("Utreg"), None);
         assert_eq!(n.name("GM0356"), Some("Nieuwegein"));
+        assert_eq!(n.region_of("GM0344"), Some("AM13"));
+        assert_eq!(n.region_of("GM0000"), None);
     }
 }

@@ -1,6 +1,7 @@
 //! CSV files made from the templates in `data/templates/`: UTF-8 (a byte-order mark is
 //! skipped), separated by commas, semicolons (as Excel writes CSV with Dutch settings)
-//! or tabs, told apart by the header row. The header decides the kind: the template
+//! or tabs, told apart by the header row; LF or CRLF line endings (lines are counted
+//! from the text, see `line_at`). The header decides the kind: the template
 //! whose columns it names most. A missing required column drops the file; a column no
 //! template has is ignored and noted. Lists in one cell are separated by `|` (or `,`).
 
@@ -106,8 +107,25 @@ fn separator(text: &str) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
+/// The line (1-based) of the record whose position the csv crate gives as `byte`.
+/// Counted here from the text: the crate's `Position::line` is one too low after each
+/// CRLF line ending (as Excel on Windows writes them; BurntSushi/rust-csv#395), and its
+/// `Position::byte` is where the reader stood after the previous record: on the `\n` of
+/// a CRLF, or at a blank line skipped before the record. Line breaks are skipped first.
+fn line_at(text: &[u8], starts: &[usize], byte: u64) -> u64 {
+    let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+    while at < text.len() && matches!(text[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    starts.partition_point(|&s| s <= at) as u64
+}
+
 pub(crate) fn read(text: &str, sink: &mut Sink, out: &mut Vec<Record>) {
     let text = text.trim_start_matches('\u{feff}');
+    // The byte offset where each line starts.
+    let starts: Vec<usize> =
+        std::iter::once(0).chain(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1)).collect();
+    let line_of = |p: Option<&csv::Position>| p.map(|p| line_at(text.as_bytes(), &starts, p.byte())).unwrap_or(0);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator(text))
         .has_headers(false)
@@ -163,7 +181,7 @@ pub(crate) fn read(text: &str, sink: &mut Sink, out: &mut Vec<Record>) {
             ),
         );
         for row in rows.flatten().filter(|r| r.iter().any(|c| !c.trim().is_empty())) {
-            let line = row.position().map(|p| p.line()).unwrap_or(0);
+            let line = line_of(row.position());
             out.push(Record::new(kind, sink.file, Loc::Line { line, column: None }).dropped());
         }
         return;
@@ -192,7 +210,7 @@ pub(crate) fn read(text: &str, sink: &mut Sink, out: &mut Vec<Record>) {
         let row = match row {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = line_of(e.position());
                 sink.problem(
                     Loc::Line { line, column: None },
                     format!("the row cannot be read: {e}"),
@@ -201,7 +219,7 @@ pub(crate) fn read(text: &str, sink: &mut Sink, out: &mut Vec<Record>) {
                 continue;
             }
         };
-        let line = row.position().map(|p| p.line()).unwrap_or(0);
+        let line = line_of(row.position());
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }

@@ -100,6 +100,31 @@ pub(crate) fn pc4(s: &str) -> Option<String> {
     ok.then(|| digits.to_string())
 }
 
+/// A Dutch postcode in a text such as `Padualaan 97, 3584 CH Utrecht`: its 4 digits (not
+/// starting with 0, no digit before them), a space at most, then 2 capital letters (no
+/// letter after them); and the words after it up to a comma, taken as the place when they
+/// start with a capital (`Utrecht`). `None` when the text holds no full postcode (4
+/// digits alone may be a house number).
+pub(crate) fn postcode_in(s: &str) -> Option<(String, Option<String>)> {
+    let b = s.as_bytes();
+    for i in 0..b.len().saturating_sub(5) {
+        let digits = &b[i..i + 4];
+        if (i > 0 && b[i - 1].is_ascii_digit()) || b[i] == b'0' || !digits.iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let j = if b.get(i + 4) == Some(&b' ') { i + 5 } else { i + 4 };
+        let letters = b.get(j..j + 2).filter(|l| l.iter().all(u8::is_ascii_uppercase));
+        let after = b.get(j + 2).copied();
+        if letters.is_none() || after.is_some_and(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let rest = s[j + 2..].split(',').next().unwrap_or_default().trim();
+        let place = rest.chars().next().filter(|c| c.is_uppercase()).map(|_| rest.to_string());
+        return Some((s[i..i + 4].to_string(), place));
+    }
+    None
+}
+
 /// A lower-case letter without its accent (`é` → `e`, `ÿ` → `y`); other characters as they
 /// are. Shared by the importer's ids and the catalog build's name folding.
 pub fn base_letter(c: char) -> char {
@@ -166,6 +191,21 @@ mod tests {
         assert_eq!(hours("0,6 fte").map(|h| h.0), Some(24));
         assert_eq!(hours("32-36 uur").map(|h| h.0), Some(32));
         assert_eq!(hours("in overleg"), None);
+    }
+
+    #[test]
+    fn a_postcode_in_an_address_text() {
+        let p = |s: &str| postcode_in(s);
+        assert_eq!(p("Padualaan 97, 3584 CH Utrecht"), Some(("3584".into(), Some("Utrecht".into()))));
+        assert_eq!(p("Padualaan 97, 3584CH Utrecht, Nederland"), Some(("3584".into(), Some("Utrecht".into()))));
+        assert_eq!(p("Kenniscentrum, 3511 AB"), Some(("3511".into(), None)));
+        assert_eq!(p("3511 AB 's-Hertogenbosch"), Some(("3511".into(), None)), "a place must start with a capital");
+        assert_eq!(p("Dorpsstraat 1234 Utrecht"), None, "4 digits without letters may be a house number");
+        assert_eq!(p("Postbus 12345 AB"), None);
+        assert_eq!(p("0123 AB Utrecht"), None);
+        assert_eq!(p("3584 CHU"), None);
+        assert_eq!(p("Straße 1, 3584 CH Den Haag"), Some(("3584".into(), Some("Den Haag".into()))));
+        assert_eq!(p(""), None);
     }
 
     #[test]

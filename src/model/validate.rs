@@ -369,6 +369,16 @@ fn check_contact(c: &Contact, at: &str, p: &mut impl FnMut(String, String)) {
     }
 }
 
+/// The problems of a loket's contact on its own, with paths `name`, `email`, `phone`,
+/// `url` (the checks of a catalog's `meta.contact`).
+pub fn contact(c: &Contact) -> Vec<Problem> {
+    let mut out = Vec::new();
+    check_contact(c, "", &mut |path: String, msg: String| {
+        out.push(Problem::new(path.trim_start_matches('.'), msg));
+    });
+    out
+}
+
 /// A plain address `local@domain.tld`: no spaces, quotes, or characters that would change
 /// a `mailto:` link.
 fn is_email(e: &str) -> bool {

@@ -102,7 +102,7 @@ test("README: the table of region codes equals www/data/regions/index.json (and 
   assert.equal(execFileSync(process.execPath, ["scripts/pack.mjs", "--regions"], { cwd: ROOT, encoding: "utf8" }).trim(), m[1]);
 });
 
-test("pack: an unknown region, a missing argument or a file that is no catalog stops with a clear error", () => {
+test("pack: an unknown region, a missing argument or a file that is no catalog (an overlay) stops with a clear error", () => {
   const bad = pack(["--region", "AM99", "--out", join(TMP, "never")]);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /unknown region "AM99"; valid codes: /);
@@ -112,6 +112,25 @@ test("pack: an unknown region, a missing argument or a file that is no catalog s
   const notCatalog = pack(["--region", "AM13", "--out", join(TMP, "never"), "--catalog", "package.json"]);
   assert.equal(notCatalog.status, 2);
   assert.match(notCatalog.stderr, /package\.json: not a catalog/);
+  // An overlay has "meta" (and maybe "offerings"), never a catalog's rules, route kinds or weights.
+  const overlay = join(TMP, "overlay.json");
+  writeFileSync(overlay, JSON.stringify({
+    meta: { name: "Onderwijsloket", version: "1", generated: "2026-11-23", region: "AM13" },
+    offerings: [],
+    vacancies: [],
+  }));
+  const asCatalog = pack(["--region", "AM13", "--out", join(TMP, "never"), "--catalog", overlay]);
+  assert.equal(asCatalog.status, 2, asCatalog.stderr);
+  assert.match(asCatalog.stderr, /overlay\.json: this looks like an overlay \(it has "meta" but no "rules", "route_kinds", "weights"\), not a catalog/);
+  assert.match(asCatalog.stderr, /merge it first with `routewijzer import \.\.\. --catalog BASE --merged OUT`/);
+  assert.match(asCatalog.stderr, /overlay attribute/);
+  // A catalog missing one required member is named with it.
+  const shard = JSON.parse(readFileSync(join(ROOT, "www/data/regions/AM13.json"), "utf8"));
+  delete shard.weights;
+  writeFileSync(join(TMP, "no-weights.json"), JSON.stringify(shard));
+  const noWeights = pack(["--region", "AM13", "--out", join(TMP, "never"), "--catalog", join(TMP, "no-weights.json")]);
+  assert.equal(noWeights.status, 2, noWeights.stderr);
+  assert.match(noWeights.stderr, /no-weights\.json: not a catalog \(it lacks "weights"; a catalog has meta, rules, route_kinds, offerings, weights;/);
   const full = join(TMP, "full");
   writeFileSync(join(TMP, "x.txt"), "");
   const occupied = pack(["--region", "AM13", "--out", TMP]);
