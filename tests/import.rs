@@ -1009,12 +1009,16 @@ fn an_address_as_text_and_a_virtual_location_url() {
                 r#""url": "https://loket.example/open-dag","#,
             ),
         ),
+        // A meeting address that is no web address: the activity stays, without a link.
+        ("teams.json", &event(r#"{"@type": "VirtualLocation", "url": "teams:/l/meetup-join/abc"}"#, "")),
     ]);
     let p = problems(&r);
-    assert_eq!(counts(&r, Kind::Activities), (4, 1), "{p:#?}");
+    assert_eq!(counts(&r, Kind::Activities), (5, 1), "{p:#?}");
     let a = |file: &str| {
-        let i =
-            ["tekst.json", "straat.json", "webinar.json", "eigen-pagina.json"].iter().position(|f| *f == file).unwrap();
+        let i = ["tekst.json", "straat.json", "webinar.json", "eigen-pagina.json", "teams.json"]
+            .iter()
+            .position(|f| *f == file)
+            .unwrap();
         &r.overlay.activities[i]
     };
     assert_eq!(a("tekst.json").location.as_deref(), Some("GM0344"));
@@ -1030,12 +1034,34 @@ fn an_address_as_text_and_a_virtual_location_url() {
         Some("https://loket.example/open-dag"),
         "the event's own page first"
     );
+    assert_eq!(a("teams.json").url, None);
     let notes: Vec<String> = r.assumptions.iter().map(|a| a.to_string()).collect();
     for want in [
         "tekst.json: $.location.address: postcode 3584 and place 'Utrecht' taken from the address text",
         "straat.json: $.location.address.streetAddress: postcode 3431 and place 'Nieuwegein' taken from the address text",
         "webinar.json: $.location.url: no url: the VirtualLocation's url taken as the activity's link",
+        "teams.json: $.location.url: no url, and the VirtualLocation's url is no http(s) address: the activity has no link",
     ] {
         assert!(has(&notes, want), "missing {want:?} in {notes:#?}");
     }
+}
+
+/// A `--merged` file that cannot be written: nothing is written (not the overlay either),
+/// and the report still says what was taken and dropped.
+#[test]
+fn a_merged_file_that_cannot_be_written_leaves_nothing_written() {
+    let tmp = std::env::temp_dir().join(format!("routewijzer-import-unwritable-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let overlay = tmp.join("overlay.json");
+    let merged = tmp.join("no-such-folder").join("merged.json");
+    let shard = format!("{ROOT}/{SHARD}");
+    let (o, m) = (overlay.to_str().unwrap(), merged.to_str().unwrap());
+    let out = cli(&["import", "--catalog", &shard, "--today", TODAY, "--out", o, "--merged", m, "vacatures.csv"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&format!("cannot write {m}")), "{stderr}");
+    assert!(stderr.contains("nothing written"), "{stderr}");
+    assert!(stderr.contains("vacancies:"), "the report is kept: {stderr}");
+    assert!(!overlay.exists(), "no overlay written");
+    std::fs::remove_dir_all(&tmp).unwrap();
 }

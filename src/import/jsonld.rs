@@ -389,9 +389,18 @@ impl<'a> Doc<'a> {
                 // The event's page; else the online meeting's address (a VirtualLocation's url).
                 match (self.get(&at, "url"), link) {
                     (Some(u), _) => self.put(&mut r, "url", Some(u)),
-                    (None, Some(l)) => {
+                    (None, Some(l)) if matches!(l.0, Value::String(u) if u.starts_with("https://") || u.starts_with("http://")) =>
+                    {
                         sink.assume(self.loc(&l.1), "no url: the VirtualLocation's url taken as the activity's link");
                         self.put(&mut r, "url", Some(l));
+                    }
+                    // A meeting address that is no web address (teams:…, meet.google.com/…)
+                    // would fail the activity's url check and drop it: the activity stays, without a link.
+                    (None, Some(l)) => {
+                        sink.assume(
+                            self.loc(&l.1),
+                            "no url, and the VirtualLocation's url is no http(s) address: the activity has no link",
+                        );
                     }
                     (None, None) => {}
                 }

@@ -36,6 +36,7 @@ test("an element with only an id: el.id is its id, and the id names its events a
   assert.deepEqual(el.shadows, []);
   assert.deepEqual(el.members, ["attributeChangedCallback", "connectedCallback", "constructor", "disconnectedCallback", "name", "profile", "result"]);
   assert.deepEqual(el.fields, []);
+  await ready(w); // (the form comes before the catalog; `ready` with the catalog)
   assert.equal((await events(page, "ready"))[0].detail.name, "mijn-wijzer");
 
   await w.getByLabel("Leeftijd", { exact: true }).fill("41");
@@ -182,10 +183,13 @@ test("the form comes before the catalog: answers given while it downloads are ke
   await w.getByLabel("Basisonderwijs", { exact: true }).check();
   assert.deepEqual(await w.evaluate((el) => el.profile), { sectors: ["po"], age: 41 });
   assert.deepEqual(await events(page, "result"), [], "nothing matched before the catalog is in");
+  // Typing when the catalog comes in: the field keeps its focus.
+  await w.getByLabel("Leeftijd", { exact: true }).focus();
   release();
   // The first result is for those answers (never the browsing view of no answers).
   await waitForResults(w);
   assert.equal(await w.locator(".rw-loading").count(), 0);
+  assert.equal(await w.evaluate((el) => el.shadowRoot.activeElement?.name), "age", "the field being typed in kept its focus");
   assert.deepEqual(await w.evaluate((el) => el.profile), { sectors: ["po"], age: 41 });
   const results = await events(page, "result");
   assert.equal(results.length, 1, "one match, of the answers given");

@@ -72,11 +72,14 @@ test("the page's own fragment is kept: in the link (before the share part) and i
   // Once read, only the share part leaves the address; the page's own fragment stays; no fragment, no share: nothing happens.
   const calls = [];
   const hist = { state: { s: 1 }, replaceState: (...a) => calls.push(a) };
-  dropShare({ hash: `#contact&${share}`, pathname: "/r/", search: "?q=1" }, hist);
-  dropShare({ hash: `#${share}`, pathname: "/r/", search: "" }, hist);
-  dropShare({ hash: "#contact", pathname: "/r/", search: "" }, hist);
-  dropShare({ hash: "", pathname: "/r/", search: "" }, hist);
-  assert.deepEqual(calls, [[{ s: 1 }, "", "/r/?q=1#contact"], [{ s: 1 }, "", "/r/"]]);
+  const at = (href) => ({ href, hash: new URL(href).hash });
+  dropShare(at(`https://loket.example/r/?q=1#contact&${share}`), hist);
+  dropShare(at(`https://loket.example/r/#${share}`), hist);
+  dropShare(at("https://loket.example/r/#contact"), hist);
+  dropShare(at("https://loket.example/r/"), hist);
+  // A path that starts with // stays a path (a relative "//routes" would be read as a host).
+  dropShare(at(`https://loket.example//routes#${share}`), hist);
+  assert.deepEqual(calls, [[{ s: 1 }, "", "https://loket.example/r/?q=1#contact"], [{ s: 1 }, "", "https://loket.example/r/"], [{ s: 1 }, "", "https://loket.example//routes"]]);
 });
 
 test("a fragment that is not a share is left alone (null)", async () => {

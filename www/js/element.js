@@ -406,7 +406,12 @@ export class RouteWijzer extends HTMLElement {
         this.#run(true).then(() => this.#results.el.querySelector(`[name="${changed}"]`)?.focus());
       },
     });
-    this.#body.replaceChildren(this.#form.el, this.#results.el);
+    // The form may be on screen already, with the person typing in it: it stays where it is
+    // (taking it out and in again would take away its focus and an open suggestion list).
+    if (this.#form.el.parentNode === this.#body) {
+      for (const c of [...this.#body.children]) if (c !== this.#form.el) c.remove();
+      this.#form.el.after(this.#results.el);
+    } else this.#body.replaceChildren(this.#form.el, this.#results.el);
     this.#renderFoot();
   }
 

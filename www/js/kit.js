@@ -62,7 +62,8 @@ function pageSheet() {
   if (printSheet !== undefined) return printSheet;
   printSheet = null;
   try {
-    if (!("adoptedStyleSheets" in Document.prototype)) return null;
+    // Without :has() the browser drops the rules silently: say so (null), the whole page prints.
+    if (!("adoptedStyleSheets" in Document.prototype) || !CSS.supports("selector(:has(a))")) return null;
     const sheet = new CSSStyleSheet();
     const w = "route-wijzer[data-print]";
     const plain = ["display:block", "position:static", "float:none", "transform:none", "width:auto", "max-width:none", "margin:0", "padding:0", "border:0", "overflow:visible"];
@@ -91,6 +92,7 @@ export class Kit {
   #handoff = null;
   #shown = null; // the handoff as the preview shows it: {rec, text, mail}; only this is ever sent
   #print;
+  #printing = false;
   #typed = { name: "", email: "", phone: "", motivation: "" };
 
   /**
@@ -343,21 +345,31 @@ export class Kit {
   /** Prints the one-page summary only: the host gets `data-print="summary"` (for the widget's
    * print styles) and the document pageSheet(), until the print is done. */
   printSummary() {
+    if (this.#printing) return; // a second press while the first print is still open
+    this.#printing = true;
     this.#renderPrint();
     const host = this.el.getRootNode().host;
-    host?.setAttribute("data-print", "summary");
     const doc = host?.ownerDocument;
-    // (Not inside another shadow root: the page's rules would hide everything there.)
-    const sheet = host?.getRootNode() === doc ? pageSheet() : null;
-    if (sheet) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    let sheet = null;
     const done = () => {
       removeEventListener("afterprint", done);
       host?.removeAttribute("data-print");
-      if (sheet && doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((x) => x !== sheet);
+      try {
+        if (sheet && doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((x) => x !== sheet);
+      } catch {}
+      this.#printing = false;
     };
     addEventListener("afterprint", done, { once: true });
-    window.print();
-    setTimeout(done, 1000); // where print() returns before afterprint fires (or it never does)
+    try {
+      host?.setAttribute("data-print", "summary");
+      // (Not inside another shadow root: the page's rules would hide everything there. The
+      // sheet is made by this page's CSSStyleSheet: a document adopts only its own.)
+      sheet = host?.getRootNode() === doc && doc.defaultView === globalThis ? pageSheet() : null;
+      if (sheet) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      window.print();
+    } finally {
+      setTimeout(done, 1000); // where print() returns before afterprint fires (or it never does), or threw
+    }
   }
 
   /** The routes a summary is about: the kept ones, else the best open route of each kind. */

@@ -109,7 +109,11 @@ export const isShare = (hash) => splitHash(hash).share != null;
 export function dropShare(loc = globalThis.location, hist = globalThis.history) {
   const { page, share } = splitHash(loc.hash);
   if (share == null) return;
-  hist.replaceState(hist.state, "", `${loc.pathname}${loc.search}${page ? `#${page}` : ""}`);
+  // An absolute URL: a relative one would resolve against a <base href> (throwing when it
+  // is another origin) and read a path starting with // as a host.
+  const url = new URL(loc.href);
+  url.hash = page ?? "";
+  hist.replaceState(hist.state, "", url.href);
 }
 
 const fail = (code, message) => ({ error: { code, message } });

@@ -151,7 +151,21 @@ pub fn run(args: &[String], today: impl FnOnce() -> Date) -> Result<String, Fail
     let merged_catalog = catalog
         .merge(&overlay)
         .map_err(|e| Failure::Input(format!("{text}the overlay does not lie over {base_file}, not written:\n{e}")))?;
-    std::fs::write(&out, &json).map_err(|e| Failure::Input(format!("cannot write {out}: {e}")))?;
+    // Both files are made before either is written, the merged catalog first: a write that
+    // fails leaves no half-done pair behind, and the report says what was written.
+    let merged_json = merged.as_ref().map(|_| {
+        let mut json = serde_json::to_string(&merged_catalog).expect("a catalog is always valid JSON");
+        json.push('\n');
+        json
+    });
+    if let (Some(path), Some(m)) = (&merged, &merged_json) {
+        std::fs::write(path, m)
+            .map_err(|e| Failure::Input(format!("{text}cannot write {path}: {e}; nothing written")))?;
+    }
+    std::fs::write(&out, &json).map_err(|e| {
+        let also = merged.as_ref().map_or(String::new(), |p| format!(" ({p} was written)"));
+        Failure::Input(format!("{text}cannot write {out}: {e}{also}"))
+    })?;
     let o = &report.overlay;
     text += &format!(
         "wrote {out}: {} vacancies, {} offerings, {} intake lists, {} activities, {} institutions\n",
@@ -167,9 +181,6 @@ pub fn run(args: &[String], today: impl FnOnce() -> Date) -> Result<String, Fail
         text += &format!("contact: {}\n", std::iter::once(c.name.as_str()).chain(ways).collect::<Vec<_>>().join(", "));
     }
     if let Some(path) = merged {
-        let mut json = serde_json::to_string(&merged_catalog).expect("a catalog is always valid JSON");
-        json.push('\n');
-        std::fs::write(&path, json).map_err(|e| Failure::Input(format!("cannot write {path}: {e}")))?;
         text += &format!("wrote {path}: the base catalog with the overlay laid over it\n");
     }
     Ok(text)
@@ -180,22 +191,33 @@ pub fn run(args: &[String], today: impl FnOnce() -> Date) -> Result<String, Fail
 /// under the working directory, then under the source folder this program was built
 /// from. Returns its path and why it was taken.
 fn default_base(region: Option<&str>) -> Result<(String, String), Failure> {
+    // One folder at a time (the working directory's shard, then its national catalog; then
+    // the build folder's): a catalog in the working directory always wins over the build's.
     let roots = ["", concat!(env!("CARGO_MANIFEST_DIR"), "/")];
-    let found = |name: &str| roots.iter().map(|r| format!("{r}{name}")).find(|p| std::path::Path::new(p).is_file());
     let shard = region.map(|r| format!("www/data/regions/{r}.json"));
-    if let (Some(r), Some(path)) = (region, shard.as_deref().and_then(found)) {
+    let national = "www/data/catalog.json";
+    let (root, shard_here) = roots
+        .iter()
+        .find_map(|r| {
+            let file = |name: &str| std::path::Path::new(&format!("{r}{name}")).is_file();
+            let s = shard.as_deref().is_some_and(file);
+            (s || file(national)).then_some((*r, s))
+        })
+        .unwrap_or(("", false));
+    let from = if root.is_empty() { String::new() } else { format!(" (from the source folder {root})") };
+    if let (Some(r), Some(s), true) = (region, &shard, shard_here) {
         return Ok((
-            path,
-            format!("no --catalog given: the shard of {r}, which a loket pack for {r} serves by default"),
+            format!("{root}{s}"),
+            format!("no --catalog given: the shard of {r}, which a loket pack for {r} serves by default{from}"),
         ));
     }
-    let national = "www/data/catalog.json";
+    let found = |name: &str| Some(format!("{root}{name}")).filter(|p| std::path::Path::new(p).is_file());
     if let Some(path) = found(national) {
         let why = match &shard {
             None => "no --catalog or --region given: the national catalog; a loket pack serves it only when packed with --catalog www/data/catalog.json, else its region's shard (give --region to check against that)".to_string(),
             Some(s) => format!("no --catalog given and no {s}: the national catalog"),
         };
-        return Ok((path, why));
+        return Ok((path, format!("{why}{from}")));
     }
     let looked = shard.into_iter().chain([national.to_string()]).collect::<Vec<_>>().join(" nor ");
     Err(Failure::Usage(format!(
