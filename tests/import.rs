@@ -1065,3 +1065,29 @@ fn a_merged_file_that_cannot_be_written_leaves_nothing_written() {
     assert!(!overlay.exists(), "no overlay written");
     std::fs::remove_dir_all(&tmp).unwrap();
 }
+
+/// A new programme whose intake row is broken is left out with it; one with no intake
+/// (and no rolling intake) is left out too: each a problem, and the counts move from
+/// taken to dropped.
+#[test]
+fn a_programme_without_a_usable_intake_is_left_out_and_counted() {
+    let programmes = std::fs::read_to_string(format!("{ROOT}/{DIR}/opleidingen.csv")).unwrap();
+    let header = programmes.lines().next().unwrap();
+    let row = programmes.lines().nth(1).unwrap();
+    let intakes_header = "offering,croho,institution,mode,place,start_date,application_deadline,status";
+    // Broken: the intake's date is no date.
+    let broken = run_texts(&[
+        ("opleidingen.csv", &format!("{header}\n{row}\n")),
+        ("instroom.csv", &format!("{intakes_header}\nspoutnik-oa-leraar,,,,,1 september,2027-06-01,confirmed\n")),
+    ]);
+    let p = problems(&broken);
+    assert!(has(&p, "offering spoutnik-oa-leraar is left out: its intake at instroom.csv"), "{p:#?}");
+    assert_eq!(counts(&broken, Kind::Programmes), (0, 1), "{p:#?}");
+    assert!(broken.overlay.offerings.is_empty());
+    // No intake at all.
+    let none = run_texts(&[("opleidingen.csv", &format!("{header}\n{row}\n"))]);
+    let p = problems(&none);
+    assert!(has(&p, "offering spoutnik-oa-leraar has no future intake"), "{p:#?}");
+    assert_eq!(counts(&none, Kind::Programmes), (0, 1), "{p:#?}");
+    assert!(none.overlay.offerings.is_empty());
+}

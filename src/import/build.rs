@@ -1497,34 +1497,27 @@ pub(crate) fn build(
     }
     // New offerings from rows need an intake (from intake rows) unless rolling.
     let mut offerings = Vec::new();
+    // An offering left out: its problem, and it (with `intakes` intakes) moves from taken to dropped.
+    let leave_out = |out: &mut Out<'_>, rec: &Record, message: String, fix: &str, intakes: usize| {
+        out.problems.push(Problem { file: rec.file.clone(), at: rec.at.clone(), message, fix: fix.into() });
+        for (kind, n) in [(Kind::Programmes, 1), (Kind::Intakes, intakes)] {
+            let c = out.counts.entry(kind).or_default();
+            c.taken -= n;
+            c.dropped += n;
+        }
+    };
     for (mut off, rec) in std::mem::take(&mut out.offerings) {
         if let Some((file, at)) = out.broken.get(&off.id) {
-            out.problems.push(Problem {
-                file: rec.file.clone(),
-                at: rec.at.clone(),
-                message: format!("offering {} is left out: its intake at {file}: {at} is broken", off.id),
-                fix: "correct that intake row".into(),
-            });
-            let c = out.counts.entry(Kind::Programmes).or_default();
-            c.taken -= 1;
-            c.dropped += 1;
-            let c = out.counts.entry(Kind::Intakes).or_default();
-            c.taken -= off.intakes.len();
-            c.dropped += off.intakes.len();
+            let message = format!("offering {} is left out: its intake at {file}: {at} is broken", off.id);
+            leave_out(&mut out, &rec, message, "correct that intake row", off.intakes.len());
             continue;
         }
         off.intakes.sort_by_key(|t| t.start_date);
         off.intakes.dedup_by_key(|t| t.start_date);
         if off.intakes.is_empty() && !off.rolling_intake {
-            out.problems.push(Problem {
-                file: rec.file.clone(),
-                at: rec.at.clone(),
-                message: format!("offering {} has no future intake", off.id),
-                fix: "add its intakes (intakes.csv, or hasCourseInstance), or rolling_intake true".into(),
-            });
-            let c = out.counts.entry(Kind::Programmes).or_default();
-            c.taken -= 1;
-            c.dropped += 1;
+            let message = format!("offering {} has no future intake", off.id);
+            let fix = "add its intakes (intakes.csv, or hasCourseInstance), or rolling_intake true";
+            leave_out(&mut out, &rec, message, fix, 0);
             continue;
         }
         offerings.push((off, rec));

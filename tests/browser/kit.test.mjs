@@ -44,6 +44,15 @@ async function openKit({ attrs = "", width = 1280, lang = "nl", hash = "", conte
 }
 
 const setProfile = (w, p) => w.evaluate((el, p) => (el.profile = p), p);
+
+/** openKit(options) with the clipboard allowed and the answers `p` set; resolves once their result is shown. */
+async function kitWith(p, options) {
+  const o = await openKit(options);
+  await o.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(h.server.url).origin });
+  await setProfile(o.w, p);
+  await waitForResults(o.w);
+  return o;
+}
 const result = (w) => w.evaluate((el) => el.result);
 const fmt = (d, lang = "nl") => new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
 
@@ -432,10 +441,7 @@ test("handoff by mailto: no mail link before the press and its checks; an invali
 });
 
 test("handoff by mailto, too long for a mail link: it says plainly what is left out (nl, en), the mail stays within 2,000 characters, the full text can be copied", async () => {
-  const { page, context, w, log } = await openKit({ attrs: 'handoff="mailto:info@loket.example.nl"' });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(h.server.url).origin });
-  await setProfile(w, JAN);
-  await waitForResults(w);
+  const { page, context, w, log } = await kitWith(JAN, { attrs: 'handoff="mailto:info@loket.example.nl"' });
   await catchMail(page);
   const cut = w.locator(".rw-ho-cut");
   const send = w.getByRole("button", { name: "Open een e-mail aan het loket" });
@@ -562,10 +568,7 @@ test("the handoff record carries the region the element has now, also when the a
 });
 
 test("the share link keeps the page's own fragment: made on #contact, reopened, only the widget's part leaves the address bar", async () => {
-  const { page, context, w, log } = await openKit({ hash: "#contact" });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(h.server.url).origin });
-  await setProfile(w, JAN);
-  await waitForResults(w);
+  const { page, context, w, log } = await kitWith(JAN, { hash: "#contact" });
   assert.equal(await page.evaluate(() => location.hash), "#contact", "a page's own fragment is not the widget's: left alone on load");
   const historyBefore = await page.evaluate(() => history.length);
   await w.getByRole("button", { name: "Kopieer link" }).click();
