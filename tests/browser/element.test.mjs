@@ -197,3 +197,30 @@ test("the form comes before the catalog: answers given while it downloads are ke
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("answers given while a catalog fails to load come back with the retry", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  let fail = true;
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route("**/data/flaky.json", async (route) => {
+    if (fail) {
+      await held;
+      return route.fulfill({ status: 503, body: "busy" });
+    }
+    route.fulfill({ body: await (await fetch(`${h.server.url}data/catalog.json`)).text(), contentType: "application/json" });
+  });
+  await fixturePage(page, h.server.url, "flaky.html", page1(['name="flaky" catalog="/data/flaky.json"']).replace(' catalog="/data/catalog.json"', ""));
+  const w = page.locator("route-wijzer");
+  await w.getByLabel("Leeftijd", { exact: true }).fill("41");
+  release();
+  const retry = w.getByRole("button", { name: "Opnieuw proberen" });
+  await retry.waitFor();
+  assert.equal(await w.locator("form").count(), 0, "no form while the widget cannot load");
+  fail = false;
+  await retry.click();
+  await waitForResults(w);
+  assert.deepEqual(await w.evaluate((el) => el.profile), { age: 41 });
+  assert.ok(log.errors.every((e) => /503|flaky/.test(e)), log.errors.join("\n"));
+  await context.close();
+});

@@ -337,6 +337,7 @@ export class RouteWijzer extends HTMLElement {
     const shown = problems.slice(0, 50);
     const retry = h("button", { type: "button", class: "rw-btn", text: t("retry") });
     retry.addEventListener("click", () => this.#start());
+    if (this.#formReady) this.#pending = this.#form.read(); // what was answered meanwhile comes back with the retry
     this.#form = null;
     this.#formReady = false;
     this.#body.replaceChildren();
@@ -358,16 +359,19 @@ export class RouteWijzer extends HTMLElement {
 
   /** The form (the questions); the results come with the catalog (#renderRest). */
   #makeForm(words) {
-    return (this.#form = new Form({
+    // (A form taken away, by a reload or a failed load, may still fire a change of the field
+    // that had focus: only the current form's changes count.)
+    const form = new Form({
       words,
       uid: this.#uid,
       sectors: this.#sectors,
       places: this.#places,
-      onChange: () => this.#changed(),
-      onRemember: () => this.#store(),
+      onChange: () => form === this.#form && this.#changed(),
+      onRemember: () => form === this.#form && this.#store(),
       // The result is computed in the worker: focus its heading once it is shown.
       onSubmit: () => this.#run(true).then(() => this.#results?.focus()),
-    }));
+    });
+    return (this.#form = form);
   }
 
   /** What needs the catalog: the candidate's kit, the results, the footer. */
