@@ -45,6 +45,16 @@ async function openKit({ attrs = "", width = 1280, lang = "nl", hash = "", conte
 
 const setProfile = (w, p) => w.evaluate((el, p) => (el.profile = p), p);
 
+/** The loket's endpoint at ENDPOINT, answering 201 with CORS: resolves to the list of records POSTed to it. */
+async function endpoint(page) {
+  const posted = [];
+  await page.route(ENDPOINT, async (route) => {
+    if (route.request().method() === "POST") posted.push(JSON.parse(route.request().postData()));
+    await route.fulfill({ status: 201, headers: { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" }, body: "" });
+  });
+  return posted;
+}
+
 /** openKit(options) with the clipboard allowed and the answers `p` set; resolves once their result is shown. */
 async function kitWith(p, options) {
   const o = await openKit(options);
@@ -547,11 +557,7 @@ test("one Blob download helper (dom.js) makes both the results' files and the ki
 
 test("the handoff record carries the region the element has now, also when the attribute changes after the first render", async () => {
   const { page, context, w, log } = await openKit({ attrs: `region="AM13" handoff="${ENDPOINT}"` });
-  const posted = [];
-  await page.route(ENDPOINT, async (route) => {
-    if (route.request().method() === "POST") posted.push(JSON.parse(route.request().postData()));
-    await route.fulfill({ status: 201, headers: { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" }, body: "" });
-  });
+  const posted = await endpoint(page);
   await setProfile(w, JAN);
   await waitForResults(w);
   assert.equal(JSON.parse(await w.locator(".rw-ho-json").textContent()).region, "AM13");
@@ -597,11 +603,7 @@ test("the share link keeps the page's own fragment: made on #contact, reopened, 
 
 test("only what was shown is sent: a record that changed since the preview was drawn is shown first, and nothing goes until the next press", async () => {
   const { page, context, w, log } = await openKit({ attrs: `handoff="${ENDPOINT}"` });
-  const posted = [];
-  await page.route(ENDPOINT, async (route) => {
-    if (route.request().method() === "POST") posted.push(JSON.parse(route.request().postData()));
-    await route.fulfill({ status: 201, headers: { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" }, body: "" });
-  });
+  const posted = await endpoint(page);
   await setProfile(w, JAN);
   await waitForResults(w);
   assert.equal(JSON.parse(await w.locator(".rw-ho-json").textContent()).created, TODAY);
