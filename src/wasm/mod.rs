@@ -316,7 +316,8 @@ fn given(value: &JsValue, document: Document) -> Result<(), JsValue> {
 }
 
 /// A plain JS object (maps as objects, `None` as `null`), the shape `JSON.parse` of the
-/// CLI's output would give.
+/// CLI's output would give: written as JSON text and read by `JSON.parse` (as fast as
+/// serde-wasm-bindgen's objects, with less code in the module; BENCHMARKS.md).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
     js_sys::JSON::parse(&text)
