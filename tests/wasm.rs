@@ -65,6 +65,34 @@ fn json_text_and_object_inputs_give_the_same_result() {
     assert_eq!(JSON::stringify(&a).unwrap(), JSON::stringify(&c).unwrap());
 }
 
+#[wasm_bindgen_test]
+fn match_json_is_the_text_of_match_and_fails_the_same_way() {
+    let m = matcher();
+    let view =
+        JSON::parse(r#"{"per_kind":3,"filter":{"max_km":null,"start_before":null,"paid":true,"part_time":false}}"#)
+            .unwrap();
+    let args = || (JsValue::from_str(PROFILE), JsValue::from_str("2026-11-23"), JsValue::from_str("en"), view.clone());
+    let (p, t, l, v) = args();
+    let object = m.match_profile(p, t, l, JsValue::UNDEFINED, JsValue::UNDEFINED, v).unwrap();
+    let (p, t, l, v) = args();
+    let text = m.match_json(p, t, l, JsValue::UNDEFINED, JsValue::UNDEFINED, v).unwrap();
+    assert!(text.starts_with('{') && text.contains("\"lang\":\"en\""), "{}", &text[..text.len().min(200)]);
+    assert_eq!(JSON::stringify(&JSON::parse(&text).unwrap()).unwrap(), JSON::stringify(&object).unwrap());
+    // Bad input: the same Error, naming the field.
+    let bad = JSON::parse(r#"{"diplomas":[{"level":"hbo-bachlor"}]}"#).unwrap();
+    let e = m.match_json(
+        bad,
+        "2026-11-23".into(),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    );
+    let (message, path, document) = js_error(e.err().unwrap());
+    assert_eq!((path.as_str(), document.as_str()), ("diplomas[0].level", "profile"));
+    assert!(message.contains("hbo-bachlor"), "{message}");
+}
+
 fn js_error(e: JsValue) -> (String, String, String) {
     let err: js_sys::Error = e.dyn_into().expect("a JS Error");
     let problems = Array::from(&get(&err, "problems"));

@@ -12,7 +12,8 @@
 //! Inputs are read into a JSON value first (objects with serde-wasm-bindgen, keeping
 //! every key and refusing non-finite numbers and nesting deeper than 128; JSON text, as
 //! fetched, with serde_json), then decoded and validated like the CLI's input
-//! ([`crate::model::parse`]). Results go out as plain objects with serde-wasm-bindgen.
+//! ([`crate::model::parse`]). Results go out as plain objects (`match`, written as JSON
+//! text and read by `JSON.parse`) or as that JSON text (`matchJson`).
 //! Errors are thrown as JS `Error`s whose message names the JSON path; they also carry
 //! `problems: [{path, message}]` and `document: "catalog" | "profile" | "options" | "overlay"`.
 
@@ -72,6 +73,38 @@ impl Matcher {
         #[wasm_bindgen(unchecked_optional_param_type = "number | null")] closed: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "MatchView | null")] view: JsValue,
     ) -> Result<JsValue, JsValue> {
+        to_js(&self.matched(profile, today, lang, limit, closed, view)?)
+    }
+
+    /// `match`, its result as JSON text (what `JSON.parse` turns into `match`'s object).
+    /// For a caller that sends the result on, such as js/worker.js to the page: a string
+    /// crosses `postMessage` as one copy, where an object is cloned key by key on both sides.
+    #[wasm_bindgen(js_name = "matchJson")]
+    pub fn match_json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] today: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] limit: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] closed: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "MatchView | null")] view: JsValue,
+    ) -> Result<String, JsValue> {
+        let result = self.matched(profile, today, lang, limit, closed, view)?;
+        serde_json::to_string(&result).map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+}
+
+impl Matcher {
+    /// The arguments of `match` read and checked, and the match run.
+    fn matched(
+        &self,
+        profile: JsValue,
+        today: JsValue,
+        lang: JsValue,
+        limit: JsValue,
+        closed: JsValue,
+        view: JsValue,
+    ) -> Result<crate::MatchResult, JsValue> {
         let option = |path: &str, message: String| js_error(&InputError::one(Document::Options, path, message));
         let today = today
             .as_string()
@@ -126,9 +159,12 @@ impl Matcher {
         options.closed_limit = closed;
         options.per_kind = view.per_kind;
         options.filter = view.filter;
-        to_js(&self.inner.match_profile(&profile, &options))
+        Ok(self.inner.match_profile(&profile, &options))
     }
+}
 
+#[wasm_bindgen]
+impl Matcher {
     /// The catalog's `meta` (name, version, generated, region, attribution, notes, contact,
     /// overlay) plus
     /// `offerings` (how many) and `fields` (the study fields of the relatedness table, for

@@ -395,7 +395,7 @@ const SLOW_CORE = `
       }
     }
   };
-  for (const name of ["match", "info", "places"]) Matcher.prototype[name] = slow(Matcher.prototype[name], name);
+  for (const name of ["matchJson", "info", "places"]) Matcher.prototype[name] = slow(Matcher.prototype[name], name === "matchJson" ? "match" : name);
   const Real = Matcher;
   const build = slow((args) => Reflect.construct(Real, args), "new Matcher");
   Matcher = new Proxy(Real, { construct: (_, args) => build(args) });

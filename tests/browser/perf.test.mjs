@@ -47,7 +47,7 @@ const slow = (f, name) => function (...args) {
     }
   }
 };
-for (const name of ["match", "info", "places"]) real.Matcher.prototype[name] = slow(real.Matcher.prototype[name], name);
+for (const name of ["matchJson", "info", "places"]) real.Matcher.prototype[name] = slow(real.Matcher.prototype[name], name === "matchJson" ? "match" : name);
 const build = slow((c) => new real.Matcher(c), "new Matcher");
 export const Matcher = new Proxy(real.Matcher, { construct: (T, args) => build(...args) });
 `;

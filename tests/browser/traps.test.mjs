@@ -1,7 +1,7 @@
 // A trap cannot poison the page. A panic in the wasm is `WebAssembly.RuntimeError:
 // unreachable`, after which the instance's memory and stack may be corrupt. No panic is
 // reachable from input, so these tests serve a wrapped pkg/routewijzer.js (the real glue,
-// imported as pkg/routewijzer.js?real) whose Matcher.prototype.match throws that error
+// imported as pkg/routewijzer.js?real) whose Matcher.prototype.matchJson throws that error
 // while `__traps` > 0, and which counts instantiations (`__instances`: the first init and
 // every __wbg_reset_state). The wrapper runs where the core runs: in the page's worker
 // (js/worker.js), or on the main thread when the page's CSP refuses workers; the test
@@ -34,8 +34,8 @@ export function __wbg_reset_state() {
   real.__wbg_reset_state();
   count();
 }
-const match = real.Matcher.prototype.match;
-real.Matcher.prototype.match = function (...args) {
+const match = real.Matcher.prototype.matchJson; // what the shell calls (js/client.js, js/worker.js)
+real.Matcher.prototype.matchJson = function (...args) {
   if (globalThis.__traps > 0) {
     globalThis.__traps--;
     throw new WebAssembly.RuntimeError("unreachable");

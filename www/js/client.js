@@ -429,7 +429,7 @@ export class Routewijzer {
     return progress(list, onProgress, open());
   }
 
-  /** Resolves to the MatchResult (a structured clone of the worker's). */
+  /** Resolves to the MatchResult (parsed here from the JSON text the worker or the core writes). */
   async match(profile, options = {}) {
     if (options === null || typeof options !== "object") throw new TypeError("match(profile, options): options is an object such as { today, lang, limit, closed }");
     const { today = localToday(), lang = "nl", limit, closed, view } = options;
@@ -439,7 +439,7 @@ export class Routewijzer {
     if (typeof today !== "string") throw optionError("today", "must be a date YYYY-MM-DD");
     if (lang != null && typeof lang !== "string") throw optionError("lang", `${lang} is not nl or en`);
     const args = [profile, today, lang, limit ?? undefined, closed ?? undefined, view ?? undefined];
-    return this.#call("match", (m) => m.match(...args), args);
+    return JSON.parse(await this.#call("match", (m) => m.matchJson(...args), args));
   }
 
   /** The catalog's info, read once at load (a fresh copy each call). */

@@ -4,7 +4,7 @@
 // Matcher per catalog, built lazily from the catalog it keeps. Messages (ids chosen by the
 // client): {id, op: "init", module} | {id, op: "catalog", key, text | bytes | object,
 // overlay?: {text | bytes | object}} |
-// {id, op: "match", key, args}; each answered by {id, value} or
+// {id, op: "match", key, args} (value: the MatchResult's JSON text); each answered by {id, value} or
 // {id, error: {kind: "input" | "crash", name, message, document, problems}}.
 // A trap (or any other non-input error) resets the instance here, as client.js does on
 // the main thread: the glue's __wbg_reset_state gives a fresh instance of the same module,
@@ -67,8 +67,9 @@ const ops = {
     if (r.error) catalogs.delete(key);
     return r;
   },
+  /** The result as JSON text: one string to copy to the page, parsed there (client.js). */
   match({ key, args }) {
-    return guard(() => matcher(key).match(...args));
+    return guard(() => matcher(key).matchJson(...args));
   },
 };
 
