@@ -228,4 +228,73 @@ proptest! {
             prop_assert!(eligibility_rank(now) <= eligibility_rank(w.to), "{} is {:?} after {:?}", w.offering, now, changes);
         }
     }
+
+    #[test]
+    fn also_at_lists_are_the_first_of_all_the_places_in_the_order_asked(p in a_profile(), today in a_date()) {
+        use routewijzer::engine::options::Order;
+        let with = |order, per_kind| {
+            let mut o = opts(today);
+            o.per_kind = Some(per_kind);
+            o.order = order;
+            sample().match_profile(&p, &o)
+        };
+        for order in [Order::Rank, Order::Distance, Order::Start, Order::Cost] {
+            let all = with(order, usize::MAX);
+            let cut = with(order, 3);
+            prop_assert_eq!(all.kinds.len(), cut.kinds.len());
+            for (a, c) in all.kinds.iter().zip(&cut.kinds) {
+                prop_assert_eq!(a.others.len() as u32, a.others_total, "every place listed without a cut");
+                prop_assert_eq!(c.others_total, a.others_total);
+                let first: Vec<&str> = a.others.iter().take(2).map(|x| x.offering.as_str()).collect();
+                let listed: Vec<&str> = c.others.iter().map(|x| x.offering.as_str()).collect();
+                prop_assert_eq!(listed, first, "{:?}: the cut list is the start of the whole one", order);
+                // In order: by the key, unknown values last, ties by rank.
+                for w in a.others.windows(2) {
+                    let (x, y) = (&w[0], &w[1]);
+                    let key = |b: &routewijzer::result::OfferingBrief| match order {
+                        Order::Rank => (false, 0.0),
+                        Order::Distance => (b.distance_km.is_none(), b.distance_km.unwrap_or(0.0)),
+                        Order::Start => (b.start_date.is_none(), b.start_date.map_or(0.0, |d| d.to_days() as f64)),
+                        Order::Cost => (false, f64::from(b.cost_eur_per_year)),
+                    };
+                    let (kx, ky) = (key(x), key(y));
+                    prop_assert!(kx < ky || (kx == ky && x.rank < y.rank), "{:?}: {} before {}", order, x.offering, y.offering);
+                }
+            }
+        }
+    }
+}
+
+/// The sample's places of one kind all cost the same: here the two that rank last (with
+/// cost out of the score) are made free, and sorting by cost must list them first.
+#[test]
+fn also_at_sorted_by_cost_lists_the_cheapest_places_first() {
+    use routewijzer::engine::options::Order;
+    let mut c: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
+    c["weights"]["cost"] = 0.into();
+    c["weights"]["sector"] = 30.into(); // (the weights add up to 100)
+    let mut o = opts(Date::parse("2026-11-23").unwrap());
+    o.per_kind = Some(usize::MAX);
+    let others = |c: &serde_json::Value, o: &MatchOptions| -> Vec<(String, u32)> {
+        let m = Matcher::from_json(&c.to_string()).unwrap();
+        let r = m.match_profile(&Profile::default(), o);
+        let k = r.kinds.iter().find(|k| k.kind == RouteKind::PaboDeeltijd).unwrap();
+        k.others.iter().map(|x| (x.offering.clone(), x.cost_eur_per_year)).collect()
+    };
+    let ranked = others(&c, &o);
+    assert_eq!(ranked.len(), 4, "the other four places: {ranked:?}");
+    let free: Vec<String> = ranked[2..].iter().map(|x| x.0.clone()).collect();
+    for x in c["offerings"].as_array_mut().unwrap() {
+        if free.iter().any(|f| x["id"] == f.as_str()) {
+            x.as_object_mut().unwrap().remove("cost_figure");
+            x["cost_basis"] = "geen".into();
+        }
+    }
+    let by_rank = others(&c, &o);
+    assert_eq!(by_rank.iter().map(|x| &x.0).collect::<Vec<_>>(), ranked.iter().map(|x| &x.0).collect::<Vec<_>>());
+    o.order = Order::Cost;
+    let by_cost = others(&c, &o);
+    let names: Vec<&String> = by_cost.iter().map(|x| &x.0).collect();
+    assert_eq!(names, [&free[0], &free[1], &ranked[0].0, &ranked[1].0], "free first, then by rank");
+    assert_eq!(by_cost.iter().map(|x| x.1 == 0).collect::<Vec<_>>(), [true, true, false, false]);
 }

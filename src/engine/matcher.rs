@@ -7,6 +7,7 @@
 use crate::engine::geo::round1;
 use crate::engine::index::{rank_key, Evaluated, Geo, Index};
 pub use crate::engine::options::MatchOptions;
+use crate::engine::options::Order;
 use crate::engine::rules::{self, Outcome};
 use crate::engine::score::Msg;
 use crate::i18n;
@@ -140,7 +141,7 @@ impl Matcher {
             ineligible: count(Eligibility::Ineligible),
             hidden,
         };
-        let kinds = self.kinds(profile, &evaluated, &hints, options.per_kind.unwrap_or(0));
+        let kinds = self.kinds(profile, &evaluated, &hints, options.per_kind.unwrap_or(0), options.order);
         let summary = self.summary(&evaluated, &kinds, &pathways, lang);
         let mut what_if = hints;
         what_if.truncate(options.max_what_if);
@@ -164,13 +165,24 @@ impl Matcher {
     }
 
     /// One card per route kind, in the order of its best offering.
-    fn kinds(&self, p: &Profile, ranked: &[Evaluated], hints: &[WhatIf], per_kind: usize) -> Vec<KindSummary> {
+    /// Its `others`: up to `per_kind` - 1 of the places that fit, in `order`.
+    fn kinds(
+        &self,
+        p: &Profile,
+        ranked: &[Evaluated],
+        hints: &[WhatIf],
+        per_kind: usize,
+        order: Order,
+    ) -> Vec<KindSummary> {
         let ix = &self.index;
         let mut out: Vec<KindSummary> = Vec::new();
+        // Per card (same index as `out`): the ranks of the other places that fit.
+        let mut fitting: Vec<Vec<usize>> = Vec::new();
         for (rank, e) in ranked.iter().enumerate() {
             let o = &ix.catalog.offerings[e.offering];
             let open = e.eligibility != Eligibility::Ineligible;
-            if let Some(k) = out.iter_mut().find(|k| k.kind == o.kind) {
+            if let Some(i) = out.iter().position(|k| k.kind == o.kind) {
+                let k = &mut out[i];
                 k.offerings += 1;
                 k.open += u32::from(open);
                 k.outside &= e.outside >= 2;
@@ -178,23 +190,8 @@ impl Matcher {
                 // person's subjects; for a closed kind, the other places.
                 let fits = (k.eligibility == Eligibility::Ineligible || open)
                     && (p.subjects.is_empty() || o.subject.is_none_or(|s| p.subjects.contains(&s)));
-                k.others_total += u32::from(fits);
-                if fits && k.others.len() + 1 < per_kind {
-                    k.others.push(OfferingBrief {
-                        offering: o.id.clone(),
-                        rank: rank as u32 + 1,
-                        name: o.name.clone(),
-                        institution: ix.institution_name(o).to_string(),
-                        place: ix.offering_place[e.offering]
-                            .map_or_else(|| o.place.clone(), |p| ix.catalog.places[p].name.clone()),
-                        mode: o.educational_program_mode,
-                        eligibility: e.eligibility,
-                        distance_km: e.distance_km.map(round1),
-                        start_date: e.timing.as_ref().map(|t| t.start_date),
-                        cost_eur_per_year: e.cost.eur_per_year,
-                        paid_while_learning: o.paid_while_learning,
-                        url: o.url.clone(),
-                    });
+                if fits {
+                    fitting[i].push(rank);
                 }
                 continue;
             }
@@ -217,6 +214,48 @@ impl Matcher {
                 others: Vec::new(),
                 others_total: 0,
             });
+            fitting.push(Vec::new());
+        }
+        for (k, mut ranks) in out.iter_mut().zip(fitting) {
+            k.others_total = ranks.len() as u32;
+            // A stable sort of ranks in rank order: ties keep it; unknown values go last.
+            let by = |r: &usize| &ranked[*r];
+            match order {
+                Order::Rank => {}
+                // (By the distance as listed: places shown at the same km keep their rank order.)
+                Order::Distance => ranks.sort_by(|a, b| {
+                    let (a, b) = (by(a).distance_km.map(round1), by(b).distance_km.map(round1));
+                    a.is_none().cmp(&b.is_none()).then(a.unwrap_or(0.0).total_cmp(&b.unwrap_or(0.0)))
+                }),
+                Order::Start => ranks.sort_by_key(|r| {
+                    let start = by(r).timing.as_ref().map(|t| t.start_date);
+                    (start.is_none(), start)
+                }),
+                Order::Cost => ranks.sort_by_key(|r| by(r).cost.eur_per_year),
+            }
+            ranks.truncate(per_kind.saturating_sub(1));
+            k.others = ranks
+                .into_iter()
+                .map(|rank| {
+                    let e = &ranked[rank];
+                    let o = &ix.catalog.offerings[e.offering];
+                    OfferingBrief {
+                        offering: o.id.clone(),
+                        rank: rank as u32 + 1,
+                        name: o.name.clone(),
+                        institution: ix.institution_name(o).to_string(),
+                        place: ix.offering_place[e.offering]
+                            .map_or_else(|| o.place.clone(), |p| ix.catalog.places[p].name.clone()),
+                        mode: o.educational_program_mode,
+                        eligibility: e.eligibility,
+                        distance_km: e.distance_km.map(round1),
+                        start_date: e.timing.as_ref().map(|t| t.start_date),
+                        cost_eur_per_year: e.cost.eur_per_year,
+                        paid_while_learning: o.paid_while_learning,
+                        url: o.url.clone(),
+                    }
+                })
+                .collect();
         }
         out
     }

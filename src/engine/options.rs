@@ -26,9 +26,28 @@ pub struct MatchOptions {
     /// `limit` and `closed_limit`) and up to this many minus one more of it briefly, in
     /// `kinds[].others` ("also at N other places").
     pub per_kind: Option<usize>,
+    /// The order of `kinds[].others`, chosen before the list is cut to `per_kind`: the
+    /// nearest of all the places, not of the best-ranked few.
+    pub order: Order,
     /// What the candidate chose to see: routes that fail it are left out of every list
     /// and count (`counts.hidden` says how many).
     pub filter: Filter,
+}
+
+/// How the candidate wants the other places of a route kind ordered ("also at ...").
+/// Ties, and places without a distance or a next start (last), keep their rank order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// Best fit first (the ranking).
+    #[default]
+    Rank,
+    /// Nearest first.
+    Distance,
+    /// Soonest next start first.
+    Start,
+    /// Lowest cost per year first.
+    Cost,
 }
 
 /// The candidate's own filters on the routes shown (all off by default).
@@ -71,6 +90,7 @@ impl MatchOptions {
             max_activities: 12,
             closed_limit: None,
             per_kind: None,
+            order: Order::Rank,
             filter: Filter::default(),
         }
     }

@@ -121,8 +121,9 @@ pub struct KindSummary {
     pub outside: bool,
     /// For a kind with no eligible offering: the smallest change that opens its best one.
     pub what_if: Option<WhatIf>,
-    /// With `per_kind`: the next best offerings of this kind, briefly ("also at ..."):
-    /// for an open kind those open too, in the person's subjects.
+    /// With `per_kind`: other offerings of this kind, briefly ("also at ..."): for an
+    /// open kind those open too, in the person's subjects; the first `per_kind` - 1 in
+    /// the order asked for (best fit, nearest, soonest start or lowest cost).
     pub others: Vec<OfferingBrief>,
     /// How many offerings fit `others` in all (listed or not).
     pub others_total: u32,

@@ -120,8 +120,8 @@ impl Matcher {
         };
         let limit = count(&limit).map_err(|m| option("limit", m))?;
         let closed = count(&closed).map_err(|m| option("closed", m))?;
-        // What the candidate chose to see: `{per_kind, filter: {max_km, start_before, paid,
-        // part_time}}`, read like a profile (every key checked).
+        // What the candidate chose to see: `{per_kind, sort, filter: {max_km, start_before,
+        // paid, part_time}}`, read like a profile (every key checked).
         let view: View = if view.is_undefined() || view.is_null() {
             View::default()
         } else {
@@ -158,6 +158,7 @@ impl Matcher {
         options.limit = limit;
         options.closed_limit = closed;
         options.per_kind = view.per_kind;
+        options.order = view.sort.unwrap_or_default();
         options.filter = view.filter;
         Ok(self.inner.match_profile(&profile, &options))
     }
@@ -237,13 +238,15 @@ struct PlaceOption<'a> {
 /// serde-wasm-bindgen into a JSON value ([`parse::json_value`]: every key kept, numbers
 /// finite, nesting at most 128 deep, the path of a bad value named); no JS
 /// `JSON.stringify`, whose `NaN` becomes `null`.
-/// How the caller wants the result cut: the best `per_kind` routes of each kind, and the
-/// candidate's filters.
+/// How the caller wants the result cut: the best `per_kind` routes of each kind (the
+/// others in `sort` order), and the candidate's filters.
 #[derive(Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct View {
     #[serde(default)]
     per_kind: Option<usize>,
+    #[serde(default)]
+    sort: Option<crate::engine::options::Order>,
     #[serde(default)]
     filter: crate::engine::options::Filter,
 }

@@ -1436,8 +1436,9 @@ export interface KindSummary {
      */
     what_if: WhatIf | null;
     /**
-     * With `per_kind`: the next best offerings of this kind, briefly ("also at ..."):
-     * for an open kind those open too, in the person's subjects.
+     * With `per_kind`: other offerings of this kind, briefly ("also at ..."): for an
+     * open kind those open too, in the person's subjects; the first `per_kind` - 1 in
+     * the order asked for (best fit, nearest, soonest start or lowest cost).
      */
     others: OfferingBrief[];
     /**

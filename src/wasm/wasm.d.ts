@@ -38,6 +38,9 @@ export interface CatalogInfo {
  * `counts.hidden`). */
 export interface MatchView {
     per_kind?: number | null;
+    /** The order of each kind's `others`, chosen before the list is cut to `per_kind`
+     * (default "rank"; ties and unknown distances or starts keep the rank order). */
+    sort?: "rank" | "distance" | "start" | "cost" | null;
     filter?: {
         /** Only routes within this many km (routes with an unknown distance stay). */
         max_km?: number | null;

@@ -41,13 +41,13 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     assert.equal(new Set(kinds).size, kinds.length, "no kind twice");
     const said = Number((await w.locator(".rw-summary").innerText()).match(/(\d+) soorten? routes?/)[1]);
     assert.equal(kinds.length, said, "the answer's count is the number of cards");
-    // "Also at N other places" lists N places.
+    // "Also at N other places" counts them all and lists N of them, at most 9 (then says how many more).
     const also = w.locator("details", { hasText: /Ook bij \d+ andere/ }).first();
     if (await also.count()) {
       const n = Number((await also.locator("summary").innerText()).match(/(\d+)/)[1]);
       await also.locator("summary").click();
       await also.locator(".rw-others > li").first().waitFor(); // built when first opened
-      assert.equal(await also.locator(".rw-others > li").count(), n);
+      assert.equal(await also.locator(".rw-others > li").count(), Math.min(n, 9));
     }
     const closed = w.locator("details", { has: w.page().locator("summary", { hasText: /^Nu niet mogelijk/ }) });
     assert.equal(await closed.getAttribute("open"), null);

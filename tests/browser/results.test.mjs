@@ -64,6 +64,42 @@ test("filters: paid while training and a maximum distance leave routes out and s
   await context.close();
 });
 
+test("also at: all the places are counted, and the order chosen applies to all of them before the list is cut", async () => {
+  const { page, context, log } = await openPage(h.browser, { sample: false }); // the region's real catalog: kinds with many places
+  const w = await openDemo(page, h.server.url);
+  await fillCareerSwitcher(w);
+  await w.getByLabel("Hoe ver").fill("150"); // every place in the region within reach
+  await waitForResults(w);
+  await page.waitForTimeout(300);
+  const open = (r) => r.kinds.filter((k) => !k.outside && k.open > 0);
+  const before = open(await w.evaluate((el) => el.result));
+  const long = before.find((k) => k.others_total > k.others.length);
+  assert.ok(long, `a card with more places than listed (${before.map((k) => `${k.kind} ${k.others.length}/${k.others_total}`)})`);
+  assert.equal(long.others.length, 9);
+  const card = w.locator(`.rw-routes > li[data-kind="${long.kind}"]`);
+  assert.match(await card.locator("details > summary").last().innerText(), new RegExp(`Ook bij ${long.others_total} andere`));
+  // Nearest first: the widget asks the core again (the order is the core's, over all the places).
+  await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
+  const next = w.evaluate((el) => new Promise((ok) => el.addEventListener("routewijzer:result", () => ok(el.result), { once: true })));
+  await w.getByLabel("Sorteer op").selectOption("distance");
+  const after = open(await next);
+  await page.waitForFunction((el) => el.shadowRoot.activeElement?.name === "sort", await w.elementHandle(), { timeout: 2000 }); // the focus stays on the control used
+  const km = (x) => x.distance_km ?? Infinity;
+  for (const k of after) {
+    const d = k.others.map(km);
+    assert.deepEqual(d, [...d].sort((a, b) => a - b), `${k.kind}: ${d}`);
+  }
+  const sorted = after.find((k) => k.kind === long.kind);
+  assert.equal(sorted.others_total, long.others_total);
+  assert.ok(km(sorted.others.at(-1)) <= Math.max(...long.others.map(km)), "the nearest of all, not a reordering of the best nine");
+  await card.locator("details > summary").last().click();
+  assert.match(await card.locator(".rw-hint").innerText(), new RegExp(`Hieronder de 9 dichtstbijzijnde\\. Nog ${long.others_total - 9} andere`));
+  const listed = await card.locator(".rw-others > li").evaluateAll((lis) => lis.map((li) => li.dataset.offering));
+  assert.deepEqual(listed, sorted.others.map((x) => x.offering));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("the element's attributes set the filters' defaults", async () => {
   const { page, context } = await openPage(h.browser);
   await page.goto(h.server.url);

@@ -132,6 +132,7 @@ export class RouteWijzer extends HTMLElement {
     const start = this.getAttribute("start-before");
     return {
       per_kind: PER_KIND,
+      sort: this.#view?.sort ?? "rank", // the candidate's order of "also at" stays
       filter: {
         max_km: Number.isInteger(km) && km > 0 && km < 1000 ? km : null,
         start_before: isDate(start) ? start : null,

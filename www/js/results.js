@@ -23,8 +23,13 @@ const UPDATE_SLICE_MS = 24;
 const FRAME_MS = 30;
 const SLICE_MIN_MS = 1;
 
-/** Offerings of one route kind the widget asks the core for (the card's best and the ones behind "also at"). */
-export const PER_KIND = 25;
+/** Offerings of one route kind the widget asks the core for: the card's best and the first
+ * nine behind "also at", in the candidate's order (the core sorts all the places before it
+ * cuts the list; the others are counted, and the filters find them). */
+export const PER_KIND = 10;
+
+/** The orders of "also at" the candidate can choose (MatchView.sort), with their labels. */
+const SORTS = [["rank", "sortRank"], ["distance", "sortDistance"], ["start", "sortStart"], ["cost", "sortCost"]];
 
 export class Results {
   #w;
@@ -35,7 +40,6 @@ export class Results {
   #result = null;
   #view;
   #onView;
-  #sort = "rank";
   #browsing = false;
   #gen = 0; // bumped by every show() and error(): a slower render in progress stops
   #parts = new Map(); // JSON of a part's data -> its node (see show)
@@ -105,7 +109,7 @@ export class Results {
     const closedK = (ks) => ks.filter((k) => k.open === 0);
     const answer = r.summary.map((t) => t.text).join(" ");
     const best = (k) => r.routes.find((x) => x.offering === k.best);
-    const card = (k) => () => this.#part(["kind", k, best(k), this.#sort], () => this.#kind(k, r));
+    const card = (k) => () => this.#part(["kind", k, best(k)], () => this.#kind(k, r));
     const closed = (k) => () => this.#part(["closed", k, best(k)], () => this.#closedKind(k, r));
     const part = (key, build) => () => this.#part(key, build);
     const list = (key, tag, cls, items) => (items.length ? { box: part([key], () => h(tag, { class: cls })), items } : null);
@@ -114,13 +118,13 @@ export class Results {
       part(["heading"], () => this.#heading()),
       part(["summary", browsing, r.summary], () => h("div", { class: "rw-summary rw-answer", "data-browsing": browsing ? "" : null }, browsing ? h("p", { text: this.#t("browse") }) : r.summary.map((t, i) => h("p", {}, i ? t.text : h("strong", { text: t.text }))))),
       r.notices.length ? part(["notices", r.notices], () => h("ul", { class: "rw-notices" }, r.notices.map((m) => h("li", { text: m.text })))) : null,
-      part(["filters", this.#view.filter, r.counts.hidden, this.#sort, outside.length, showOut], () => this.#filters(r, outside.length, showOut)),
+      part(["filters", this.#view, r.counts.hidden, outside.length, showOut], () => this.#filters(r, outside.length, showOut)),
       openK(inside).length ? part(["open-h", openK(inside).length], () => h("h4", { class: "rw-h", text: `${this.#t("openKinds")} (${openK(inside).length})` })) : null,
       list("open-list", "ol", "rw-routes rw-kinds", openK(inside).map(card)),
       pws.length && !browsing ? part(["pathways", r.today, pws, pws.map((pw) => this.#routeBy(pw.offering) ?? null)], () => this.#pathways(r)) : null,
       closedK(inside).length ? part(["closed", closedK(inside), closedK(inside).map(best)], () => this.#details("closed", `${this.#t("closedKinds")} (${closedK(inside).length})`,
         () => h("ul", { class: "rw-closed" }, closedK(inside).map((k) => this.#closedKind(k, r))))) : null,
-      showOut && outside.length ? part(["outside", outside, outside.map(best), this.#sort], () => h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t("outsideKinds") }),
+      showOut && outside.length ? part(["outside", outside, outside.map(best)], () => h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t("outsideKinds") }),
         openK(outside).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(outside).map((k) => card(k)())) : null,
         closedK(outside).length ? h("ul", { class: "rw-closed" }, closedK(outside).map((k) => closed(k)())) : null)) : null,
       this.#kit && !browsing ? () => (this.#kit.update(), null) : null, // kept routes, activities, handoff preview: from this result
@@ -202,7 +206,7 @@ export class Results {
     return parent;
   }
 
-  /** Shows the same result again (the sort or the "outside" switch changed). */
+  /** Shows the same result again (the "outside" switch changed). */
   #again() {
     return this.show(this.#result, this.#browsing).done;
   }
@@ -223,7 +227,7 @@ export class Results {
     const paid = h("input", { type: "checkbox", id: id("paid"), name: "paid", checked: !!f.paid });
     const part = h("input", { type: "checkbox", id: id("part"), name: "part_time", checked: !!f.part_time });
     const sort = h("select", { id: id("sort"), name: "sort" },
-      [["rank", "sortRank"], ["distance", "sortDistance"], ["start", "sortStart"], ["cost", "sortCost"]].map(([v, k]) => h("option", { value: v, text: this.#t(k), selected: this.#sort === v })));
+      SORTS.map(([v, k]) => h("option", { value: v, text: this.#t(k), selected: this.#order === v })));
     const box = h("fieldset", { class: "rw-filters" }, h("legend", { text: this.#t("filters") }),
       h("div", { class: "rw-field" }, h("label", { for: id("km"), text: this.#t("fMaxKm") }), km),
       h("div", { class: "rw-field" }, h("label", { for: id("start"), text: this.#t("fStart") }), start),
@@ -236,8 +240,9 @@ export class Results {
       const n = e.target.name;
       if (n === "show-outside") return;
       if (n === "sort") {
-        this.#sort = e.target.value;
-        this.#again().then(() => this.el.querySelector('select[name="sort"]')?.focus());
+        // The core orders all the places of a kind before it cuts the list: match again.
+        this.#view = { ...this.#view, sort: e.target.value };
+        this.#onView(this.#view, n);
         return;
       }
       const next = {
@@ -252,28 +257,22 @@ export class Results {
     return this.#details("filters", this.#t("filters"), box);
   }
 
-  /** The other offerings of a kind (`kinds[].others`), in the chosen order. */
-  #ofKind(k) {
-    const list = k.others;
-    const key = {
-      distance: (x) => x.distance_km ?? Infinity,
-      start: (x) => x.start_date ?? "9999",
-      cost: (x) => x.cost_eur_per_year,
-    }[this.#sort];
-    return key ? [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.rank - b.rank)) : list;
+  /** The order of "also at" in use (MatchView.sort). */
+  get #order() {
+    return this.#view.sort ?? "rank";
   }
 
   /** One card per route kind: its best offering, and the others behind "also at N places". */
   #kind(k, r) {
     const best = r.routes.find((x) => x.offering === k.best);
     if (!best) return null;
-    const others = this.#ofKind(k);
-    const more = others.length;
-    const rest = k.others_total - more; // beyond what the core listed: say so, don't pretend
+    const others = k.others; // the first of all the places, in the candidate's order (the core's)
+    const all = k.others_total;
+    const rest = all - others.length; // beyond what the core listed: say so, don't pretend
     const card = this.#route(best, k);
-    if (more > 0) {
-      card.append(this.#details(`k:${k.kind}`, more === 1 ? this.#t("alsoAt1") : this.#t("alsoAt", { n: more }), () => [
-        rest > 0 ? h("p", { class: "rw-hint", text: this.#t("alsoMore", { n: rest }) }) : null,
+    if (all > 0) {
+      card.append(this.#details(`k:${k.kind}`, all === 1 ? this.#t("alsoAt1") : this.#t("alsoAt", { n: all }), () => [
+        rest > 0 ? h("p", { class: "rw-hint", text: this.#t(`alsoListed_${this.#order}`, { n: others.length, rest }) }) : null,
         h("ul", { class: "rw-others" }, others.map((x) => h("li", { "data-offering": x.offering },
           this.#badge(x.eligibility), " ",
           x.url ? this.#link(x.url, x.name) : h("span", { text: x.name }),
