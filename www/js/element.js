@@ -95,7 +95,10 @@ export class RouteWijzer extends HTMLElement {
     const profile = p && typeof p === "object" ? p : {};
     if (this.#formReady) {
       this.#fill(profile);
-      this.#run(); // (before the catalog is in, the first run comes with it)
+      // (before the catalog is in, the first run comes with it; while a match is in flight,
+      // the new answers are matched when it returns, as for a typed change)
+      if (this.#busy) this.#again = true;
+      else this.#run();
     } else this.#pending = structuredClone(profile); // the form to come gets it
   }
 
@@ -290,9 +293,11 @@ export class RouteWijzer extends HTMLElement {
       this.#shareRead = true;
       this.#share = null;
       this.#useShare(await shared, !!restored && Object.keys(restored).length > 0);
+      await nextFrame(); // the results' frame and the kit are laid out before the first match's work
+      if (stale()) return;
       performance.mark(`routewijzer:ready:${this.name}`);
       this.#emit("ready", { catalog: this.#info.name, version: this.#info.version, region: this.#info.region ?? this.getAttribute("region") ?? null });
-      this.#run(true);
+      if (!this.#busy) this.#run(true); // (unless the page set answers on "ready": they are being matched)
     } catch (e) {
       await this.#useLang();
       if (!stale()) this.#fail(e, url);
