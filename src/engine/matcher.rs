@@ -187,7 +187,7 @@ impl Matcher {
                 k.open += u32::from(open);
                 k.outside &= e.outside >= 2;
                 // "Also at": other places of an open kind where it is open too, in the
-                // person's subjects; for a closed kind, the other places.
+                // person's subjects; for a closed kind, the other places (counted, not listed).
                 let fits = (k.eligibility == Eligibility::Ineligible || open)
                     && (p.subjects.is_empty() || o.subject.is_none_or(|s| p.subjects.contains(&s)));
                 if fits {
@@ -218,6 +218,9 @@ impl Matcher {
         }
         for (k, mut ranks) in out.iter_mut().zip(fitting) {
             k.others_total = ranks.len() as u32;
+            if k.open == 0 {
+                continue; // a closed kind: why, and what would open it; its places are counted, not listed
+            }
             // A stable sort of ranks in rank order: ties keep it; unknown values go last.
             let by = |r: &usize| &ranked[*r];
             match order {

@@ -1436,13 +1436,15 @@ export interface KindSummary {
      */
     what_if: WhatIf | null;
     /**
-     * With `per_kind`: other offerings of this kind, briefly ("also at ..."): for an
-     * open kind those open too, in the person's subjects; the first `per_kind` - 1 in
-     * the order asked for (best fit, nearest, soonest start or lowest cost).
+     * With `per_kind`, for an open kind: its other offerings that are open too, in the
+     * person's subjects, briefly ("also at ..."): the first `per_kind` - 1 in the order
+     * asked for (best fit, nearest, soonest start or lowest cost). Empty for a closed kind
+     * (its card says why it is closed and what would open it).
      */
     others: OfferingBrief[];
     /**
-     * How many offerings fit `others` in all (listed or not).
+     * How many offerings fit `others` in all (listed or not); for a closed kind, its
+     * other places.
      *
      * @minimum 0
      */

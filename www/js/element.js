@@ -312,7 +312,10 @@ export class RouteWijzer extends HTMLElement {
     try {
       this.#renderHead();
       const form = this.#makeForm(words);
-      this.#body.replaceChildren(form.el);
+      // The results' column is there from the start (empty until the catalog is in), so the
+      // form is built at its final width: no relayout of the whole form, and no jump, when
+      // the results come in.
+      this.#body.replaceChildren(form.el, h("div", { class: "rw-results-place" }));
       do await nextFrame();
       while (form.next());
     } finally {
