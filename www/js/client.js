@@ -238,25 +238,65 @@ function job(key, start) {
   return j;
 }
 
-/** fetch() that counts bytes as they arrive; resolves to a fresh Response with the same body. */
-async function fetchCounted(url, j) {
+/** fetch(), checked, with `j.total`: the size to expect (0 when not known: a compressed
+ * transfer's Content-Length is not the size of the bytes read). */
+async function fetchSized(url, j) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText} (${url})`);
-  // A compressed transfer's Content-Length is not the size of the bytes read: no total.
   j.total = res.headers.get("content-encoding") ? 0 : Number(res.headers.get("content-length")) || 0;
-  if (!res.body) return res;
+  return res;
+}
+
+/** Calls `j.subs` after adding a chunk's bytes to `j.loaded`. */
+function counted(j, bytes) {
+  j.loaded += bytes;
+  j.subs.forEach((f) => f());
+}
+
+/** fetch() that counts bytes as they arrive (when their total is known: else there is no
+ * progress to show); resolves to a Response with the same body, for compileStreaming. */
+async function fetchCounted(url, j) {
+  const res = await fetchSized(url, j);
+  if (!res.body || !j.total) return res;
   const reader = res.body.getReader();
   const body = new ReadableStream({
     async pull(c) {
       const { done, value } = await reader.read();
       if (done) return c.close();
-      j.loaded += value.length;
-      j.subs.forEach((f) => f());
+      counted(j, value.length);
       c.enqueue(value);
     },
   });
   return new Response(body, { headers: { "Content-Type": res.headers.get("content-type") || "" } });
 }
+
+/** fetch() of a document as a Blob, counted as it arrives when its total is known. The
+ * page's main thread never holds the bytes (a catalog is megabytes): unless there is
+ * progress to show, the browser reads the body into the Blob itself; a Blob crosses
+ * postMessage as a handle, and the worker reads it (js/worker.js). */
+async function fetchBlob(url, j) {
+  const res = await fetchSized(url, j);
+  if (!res.body || !j.total) return res.blob();
+  const reader = res.body.getReader();
+  // The chunks go into Blobs of about BLOB_PART bytes as they arrive (a Blob of Blobs refers
+  // to them, copying nothing): no task copies the whole document at the end.
+  const parts = [];
+  let chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+    counted(j, value.length);
+    if (size >= BLOB_PART) {
+      parts.push(new Blob(chunks));
+      [chunks, size] = [[], 0];
+    }
+  }
+  return new Blob([...parts, ...chunks]);
+}
+const BLOB_PART = 256 * 1024;
 
 /** The compiled WebAssembly.Module, once per page (the first wasm URL asked for wins). */
 function loadWasm(url) {
@@ -297,7 +337,7 @@ let catalogs = 0;
 
 export class Routewijzer {
   #module;
-  #source; // the catalog as given (text or object) or fetched (bytes): kept to rebuild the Matcher
+  #source; // the catalog as given (text or object) or fetched (a Blob): kept to rebuild the Matcher
   #overlay; // the loket's overlay, like the catalog (undefined: none)
   #key = catalogs++;
   #remote = null; // the worker engine, or null: the main thread
@@ -324,24 +364,15 @@ export class Routewijzer {
     return r;
   }
 
-  /** The catalog as the main thread's Matcher takes it: text or an object. */
-  #catalog() {
-    if (this.#source instanceof ArrayBuffer) this.#source = new TextDecoder().decode(this.#source);
-    return this.#source;
-  }
-
-  /** The overlay as the main thread's Matcher takes it: text, an object, or undefined. */
-  #overlayArg() {
-    if (this.#overlay instanceof ArrayBuffer) this.#overlay = new TextDecoder().decode(this.#overlay);
-    return this.#overlay;
-  }
-
   /** Calls f(matcher) on the main thread, guarded; the Matcher is (re)built when there is none on the current instance. */
   async #local(f) {
     const glue = await glueFor(this.#module);
+    // Fetched documents as the main thread's Matcher takes them: text (read once).
+    if (this.#source instanceof Blob) this.#source = await this.#source.text();
+    if (this.#overlay instanceof Blob) this.#overlay = await this.#overlay.text();
     return guard(glue, () => {
       if (this.#gen !== gen) {
-        this.#m = new glue.Matcher(this.#catalog(), this.#overlayArg());
+        this.#m = new glue.Matcher(this.#source, this.#overlay);
         this.#gen = gen;
       }
       return f(this.#m);
@@ -374,17 +405,10 @@ export class Routewijzer {
     return this.#local(f);
   }
 
-  /** The catalog message and its transfer list: fetched bytes go as a transferred copy (the original is kept for a new worker or the main thread). */
+  /** The catalog message and its transfer list (empty: a fetched document goes as its Blob, a handle). */
   #send() {
     const transfer = [];
-    const part = (s) => {
-      if (s instanceof ArrayBuffer) {
-        const bytes = s.slice(0);
-        transfer.push(bytes);
-        return { bytes };
-      }
-      return typeof s === "string" ? { text: s } : { object: s };
-    };
+    const part = (s) => (s instanceof Blob ? { blob: s } : typeof s === "string" ? { text: s } : { object: s });
     const message = { op: "catalog", key: this.#key, ...part(this.#source) };
     if (this.#overlay !== undefined) message.overlay = part(this.#overlay);
     return [message, transfer];
@@ -409,7 +433,7 @@ export class Routewijzer {
     }
     const urls = [catalog, overlay].map((x) => (isUrl(x) ? new URL(x, base()).href : null));
     // Each URL's bytes: one download per page, whoever asks.
-    const downloads = urls.map((url) => url && job(`fetch ${url}`, (j) => fetchCounted(url, j).then((r) => r.arrayBuffer())));
+    const downloads = urls.map((url) => url && job(`fetch ${url}`, (j) => fetchBlob(url, j)));
     const open = async () => {
       const [module, c, o] = await Promise.all([w.promise, downloads[0]?.promise ?? catalog, downloads[1]?.promise ?? overlay]);
       try {

@@ -2,8 +2,8 @@
 // started by client.js and shared by every Routewijzer and widget on it). It receives the
 // compiled wasm module once, instantiates it with the glue's initSync and holds one
 // Matcher per catalog, built lazily from the catalog it keeps. Messages (ids chosen by the
-// client): {id, op: "init", module} | {id, op: "catalog", key, text | bytes | object,
-// overlay?: {text | bytes | object}} |
+// client): {id, op: "init", module} | {id, op: "catalog", key, text | blob | object,
+// overlay?: {text | blob | object}} |
 // {id, op: "match", key, args} (value: the MatchResult's JSON text); each answered by {id, value} or
 // {id, error: {kind: "input" | "crash", name, message, document, problems}}.
 // A trap (or any other non-input error) resets the instance here, as client.js does on
@@ -56,9 +56,11 @@ const ops = {
     return true;
   },
   /** Registers a catalog and builds its Matcher now, so an invalid catalog fails its load; answers info and places. */
-  catalog({ key, text, bytes, object, overlay }) {
-    const source = text ?? object ?? new TextDecoder().decode(bytes);
-    const o = overlay && (overlay.text ?? overlay.object ?? new TextDecoder().decode(overlay.bytes));
+  catalog({ key, text, blob, object, overlay }) {
+    // A fetched document comes as a Blob (client.js), read here, off the page's main thread.
+    const read = (b) => new FileReaderSync().readAsText(b);
+    const source = text ?? object ?? read(blob);
+    const o = overlay && (overlay.text ?? overlay.object ?? read(overlay.blob));
     catalogs.set(key, { source, overlay: o, m: null, gen: -1 });
     const r = guard(() => {
       const m = matcher(key);
