@@ -268,6 +268,7 @@ fn a_view_gives_one_route_per_kind_and_filters_with_a_count_and_bad_views_are_na
         (r#"{"per_kind": -1}"#, "view.per_kind"),
         (r#"{"filter": {"paid": "yes"}}"#, "view.filter.paid"),
         (r#"{"filter": {"max_km": 10, "colour": 1}}"#, "view.filter"),
+        (r#"{"sort": "nearest"}"#, "view.sort"),
     ] {
         let (message, got, document) = js_error(with_view(bad).err().unwrap());
         assert_eq!(document, "options", "{bad}");

@@ -127,7 +127,7 @@ pub struct KindSummary {
     /// (its card says why it is closed and what would open it).
     pub others: Vec<OfferingBrief>,
     /// How many offerings fit `others` in all (listed or not); for a closed kind, its
-    /// other places.
+    /// other places (in the person's subjects, when they named any).
     pub others_total: u32,
 }
 

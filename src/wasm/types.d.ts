@@ -1444,7 +1444,7 @@ export interface KindSummary {
     others: OfferingBrief[];
     /**
      * How many offerings fit `others` in all (listed or not); for a closed kind, its
-     * other places.
+     * other places (in the person's subjects, when they named any).
      *
      * @minimum 0
      */

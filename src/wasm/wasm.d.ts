@@ -38,8 +38,9 @@ export interface CatalogInfo {
  * `counts.hidden`). */
 export interface MatchView {
     per_kind?: number | null;
-    /** The order of each kind's `others`, chosen before the list is cut to `per_kind`
-     * (default "rank"; ties and unknown distances or starts keep the rank order). */
+    /** The order of each open kind's `others`, applied to all its places before the list
+     * is cut to `per_kind` (default "rank"; places without a distance or a next start come
+     * last; ties keep the rank order). */
     sort?: "rank" | "distance" | "start" | "cost" | null;
     filter?: {
         /** Only routes within this many km (routes with an unknown distance stay). */

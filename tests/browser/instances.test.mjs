@@ -2,7 +2,7 @@
 // named events; and lazy loading (nothing is fetched until the widget is near the viewport).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { events, fillCareerSwitcher, fixturePage, launch, openPage, screenshot, startServer, TODAY, waitForResults, harness } from "./helpers.mjs";
+import { events, fillCareerSwitcher, fixturePage, launch, openPage, ready, screenshot, startServer, TODAY, waitForResults, harness } from "./helpers.mjs";
 
 const h = harness();
 
@@ -19,6 +19,9 @@ test("two widgets on one page: one wasm and one catalog download, independent fo
   const right = page.locator('route-wijzer[name="rechts"]');
   await left.locator("form").waitFor();
   await right.locator("form").waitFor();
+  // (The forms come before the catalog and the core: count the downloads once both are in.)
+  await ready(left);
+  await ready(right);
 
   const count = (p) => log.requests.filter((r) => new URL(r.url).pathname === p).length;
   assert.equal(count("/pkg/routewijzer_bg.wasm"), 1, "wasm fetched once");

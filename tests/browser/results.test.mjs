@@ -91,11 +91,22 @@ test("also at: all the places are counted, and the order chosen applies to all o
   }
   const sorted = after.find((k) => k.kind === long.kind);
   assert.equal(sorted.others_total, long.others_total);
-  assert.ok(km(sorted.others.at(-1)) <= Math.max(...long.others.map(km)), "the nearest of all, not a reordering of the best nine");
   await card.locator("details > summary").last().click();
-  assert.match(await card.locator(".rw-hint").innerText(), new RegExp(`Hieronder de 9 dichtstbijzijnde\\. Nog ${long.others_total - 9} andere`));
+  assert.equal(await card.locator(".rw-hint").innerText(), `Hieronder de 9 dichtstbijzijnde. Toon alle ${long.others_total} opleidingsplekken`);
   const listed = await card.locator(".rw-others > li").evaluateAll((lis) => lis.map((li) => li.dataset.offering));
   assert.deepEqual(listed, sorted.others.map((x) => x.offering));
+  // "Show all": every place, in the same order; the nine shown before are its start (the
+  // core ordered all the places before it cut the list), and the list gets the focus.
+  const full = w.evaluate((el) => new Promise((ok) => el.addEventListener("routewijzer:result", () => ok(el.result), { once: true })));
+  await card.getByRole("button", { name: /Toon alle/ }).click();
+  const all = (await full).kinds.find((k) => k.kind === long.kind);
+  assert.equal(all.others.length, long.others_total);
+  const d = all.others.map(km);
+  assert.deepEqual(d, [...d].sort((a, b) => a - b));
+  assert.deepEqual(all.others.slice(0, 9).map((x) => x.offering), listed);
+  await page.waitForFunction((el) => el.shadowRoot.activeElement?.classList.contains("rw-others"), await w.elementHandle(), { timeout: 2000 });
+  assert.equal(await card.locator(".rw-others > li").count(), long.others_total);
+  assert.equal(await card.locator(".rw-hint").count(), 0, "nothing left to say: all are listed");
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -253,11 +253,11 @@ function counted(j, bytes) {
   j.subs.forEach((f) => f());
 }
 
-/** fetch() that counts bytes as they arrive (when their total is known: else there is no
- * progress to show); resolves to a Response with the same body, for compileStreaming. */
+/** fetch() that counts bytes as they arrive; resolves to a Response with the same body,
+ * for compileStreaming. */
 async function fetchCounted(url, j) {
   const res = await fetchSized(url, j);
-  if (!res.body || !j.total) return res;
+  if (!res.body) return res;
   const reader = res.body.getReader();
   const body = new ReadableStream({
     async pull(c) {
@@ -270,13 +270,12 @@ async function fetchCounted(url, j) {
   return new Response(body, { headers: { "Content-Type": res.headers.get("content-type") || "" } });
 }
 
-/** fetch() of a document as a Blob, counted as it arrives when its total is known. The
- * page's main thread never holds the bytes (a catalog is megabytes): unless there is
- * progress to show, the browser reads the body into the Blob itself; a Blob crosses
- * postMessage as a handle, and the worker reads it (js/worker.js). */
+/** fetch() of a document as a Blob, counted as it arrives. The page's main thread never
+ * holds the whole document (a catalog is megabytes): a Blob crosses postMessage as a
+ * handle, and the worker reads it (js/worker.js). */
 async function fetchBlob(url, j) {
   const res = await fetchSized(url, j);
-  if (!res.body || !j.total) return res.blob();
+  if (!res.body) return res.blob();
   const reader = res.body.getReader();
   // The chunks go into Blobs of about BLOB_PART bytes as they arrive (a Blob of Blobs refers
   // to them, copying nothing): no task copies the whole document at the end.
@@ -317,7 +316,10 @@ async function progress(list, onProgress, promise) {
       loaded += j.loaded;
       total += j.total;
     }
-    onProgress({ loaded, total: loaded > total ? 0 : total }); // compressed transfers count more bytes than Content-Length
+    // A total is known only when every download's is (a compressed transfer has none: its
+    // Content-Length is not the size of the bytes read); else 0, never a false percentage.
+    const known = list.every((j) => j.total > 0);
+    onProgress({ loaded, total: known && loaded <= total ? total : 0 });
   };
   list.forEach((j) => j.subs.add(update));
   try {

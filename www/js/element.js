@@ -413,10 +413,10 @@ export class RouteWijzer extends HTMLElement {
       info: this.#info,
       profile: () => this.#form.read(),
       view: this.#view,
-      onView: (view, changed) => {
+      onView: (view, focus) => {
         this.#view = view;
-        // Back to the control the candidate used, once the new result is shown.
-        this.#run(true).then(() => this.#results.el.querySelector(`[name="${changed}"]`)?.focus());
+        // Back to the control the candidate used (or what it showed), once the new result is shown.
+        this.#run(true).then(() => this.#results.el.querySelector(focus)?.focus());
       },
     });
     // The form may be on screen already, with the person typing in it: it stays where it is

@@ -27,6 +27,8 @@ const SLICE_MIN_MS = 1;
  * nine behind "also at", in the candidate's order (the core sorts all the places before it
  * cuts the list; the others are counted, and the filters find them). */
 export const PER_KIND = 10;
+/** The same when the candidate asks for every place ("show all"). */
+const ALL_PER_KIND = 100000;
 
 /** The orders of "also at" the candidate can choose (MatchView.sort), with their labels. */
 const SORTS = [["rank", "sortRank"], ["distance", "sortDistance"], ["start", "sortStart"], ["cost", "sortCost"]];
@@ -46,7 +48,7 @@ export class Results {
   #used = new Set();
   #kit;
 
-  /** words: Words; uid: id prefix; open: Set of <details> keys kept across renders; info: CatalogInfo; profile(): the answers (for the JSON download); view: the MatchView in use; onView(view, changed): the candidate changed a filter; kit: the candidate's next step below the results (kit.js), or null. */
+  /** words: Words; uid: id prefix; open: Set of <details> keys kept across renders; info: CatalogInfo; profile(): the answers (for the JSON download); view: the MatchView in use; onView(view, focus): the candidate changed a filter, the order or the list's length (focus: a selector of what gets the focus in the new result); kit: the candidate's next step below the results (kit.js), or null. */
   constructor({ words, uid, open, info, profile, view, onView, kit = null }) {
     this.#kit = kit;
     this.#w = words;
@@ -109,7 +111,7 @@ export class Results {
     const closedK = (ks) => ks.filter((k) => k.open === 0);
     const answer = r.summary.map((t) => t.text).join(" ");
     const best = (k) => r.routes.find((x) => x.offering === k.best);
-    const card = (k) => () => this.#part(["kind", k, best(k)], () => this.#kind(k, r));
+    const card = (k) => () => this.#part(["kind", k, best(k), this.#order], () => this.#kind(k, r)); // (the hint names the order)
     const closed = (k) => () => this.#part(["closed", k, best(k)], () => this.#closedKind(k, r));
     const part = (key, build) => () => this.#part(key, build);
     const list = (key, tag, cls, items) => (items.length ? { box: part([key], () => h(tag, { class: cls })), items } : null);
@@ -242,7 +244,7 @@ export class Results {
       if (n === "sort") {
         // The core orders all the places of a kind before it cuts the list: match again.
         this.#view = { ...this.#view, sort: e.target.value };
-        this.#onView(this.#view, n);
+        this.#onView(this.#view, `[name="${n}"]`);
         return;
       }
       const next = {
@@ -252,7 +254,7 @@ export class Results {
         part_time: part.checked,
       };
       this.#view = { ...this.#view, filter: next };
-      this.#onView(this.#view, n);
+      this.#onView(this.#view, `[name="${n}"]`);
     });
     return this.#details("filters", this.#t("filters"), box);
   }
@@ -270,10 +272,23 @@ export class Results {
     const all = k.others_total;
     const rest = all - others.length; // beyond what the core listed: say so, don't pretend
     const card = this.#route(best, k);
+    // Which ones are listed: in the order chosen, unless none of them has what it orders by
+    // (no distance without a place; no start without an intake): then by best fit.
+    const has = { distance: (x) => x.distance_km != null, start: (x) => x.start_date != null }[this.#order];
+    const order = has && !others.some(has) ? "rank" : this.#order;
+    const showAll = () => {
+      const b = h("button", { type: "button", class: "rw-btn-link rw-all", text: this.#t("alsoAll", { n: all }) });
+      b.addEventListener("click", () => {
+        // Every place of every kind, in the same order: the core lists them all.
+        this.#view = { ...this.#view, per_kind: ALL_PER_KIND };
+        this.#onView(this.#view, `li[data-kind="${k.kind}"] .rw-others`);
+      });
+      return b;
+    };
     if (all > 0) {
       card.append(this.#details(`k:${k.kind}`, all === 1 ? this.#t("alsoAt1") : this.#t("alsoAt", { n: all }), () => [
-        rest > 0 ? h("p", { class: "rw-hint", text: this.#t(`alsoListed_${this.#order}`, { n: others.length, rest }) }) : null,
-        h("ul", { class: "rw-others" }, others.map((x) => h("li", { "data-offering": x.offering },
+        rest > 0 ? h("p", { class: "rw-hint" }, this.#t(`alsoListed_${order}`, { n: others.length }), " ", showAll()) : null,
+        h("ul", { class: "rw-others", tabindex: "-1" }, others.map((x) => h("li", { "data-offering": x.offering },
           this.#badge(x.eligibility), " ",
           x.url ? this.#link(x.url, x.name) : h("span", { text: x.name }),
           h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#w.label("mode", x.mode), x.distance_km != null ? this.#w.km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),

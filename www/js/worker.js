@@ -58,7 +58,7 @@ const ops = {
   /** Registers a catalog and builds its Matcher now, so an invalid catalog fails its load; answers info and places. */
   catalog({ key, text, blob, object, overlay }) {
     // A fetched document comes as a Blob (client.js), read here, off the page's main thread.
-    const read = (b) => new FileReaderSync().readAsText(b);
+    const read = (b) => new FileReaderSync().readAsText(b, "utf-8"); // JSON is UTF-8, whatever charset the server named
     const source = text ?? object ?? read(blob);
     const o = overlay && (overlay.text ?? overlay.object ?? read(overlay.blob));
     catalogs.set(key, { source, overlay: o, m: null, gen: -1 });
