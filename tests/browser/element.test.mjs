@@ -224,3 +224,44 @@ test("answers given while a catalog fails to load come back with the retry", asy
   assert.ok(log.errors.every((e) => /503|flaky/.test(e)), log.errors.join("\n"));
   await context.close();
 });
+
+// Counts the core's matches wherever they run (the worker): a wrapped glue that reports each
+// matchJson call over a BroadcastChannel, as traps.test.mjs wraps it.
+const COUNTING_GLUE = `import * as real from "./routewijzer.js?real";
+export { initSync, __wbg_reset_state, Matcher } from "./routewijzer.js?real";
+export default real.default;
+const ch = new BroadcastChannel("rw-matches");
+const match = real.Matcher.prototype.matchJson;
+real.Matcher.prototype.matchJson = function (...args) {
+  ch.postMessage(JSON.stringify(args[0]));
+  return match.apply(this, args);
+};`;
+
+test("answers set on 'ready', and again while that match runs: one match each time, the latest answers shown", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await page.route((u) => u.pathname === "/pkg/routewijzer.js" && !u.search, (route) => route.fulfill({ body: COUNTING_GLUE, contentType: "text/javascript; charset=utf-8" }));
+  await page.addInitScript(() => {
+    window.__matches = [];
+    new BroadcastChannel("rw-matches").onmessage = (e) => window.__matches.push(JSON.parse(e.data));
+    // A page restoring answers when the widget is ready, then changing them at once twice
+    // (while the first match is in flight).
+    document.addEventListener("routewijzer:ready", (e) => {
+      e.target.profile = { age: 30 };
+      e.target.profile = { age: 31 };
+      e.target.profile = { age: 32 };
+    }, { once: true });
+  });
+  await fixturePage(page, h.server.url, "set-on-ready.html", page1(['name="gezet"']));
+  const w = page.locator("route-wijzer");
+  await ready(w);
+  await page.waitForTimeout(500); // any match still to come
+  const matches = await page.evaluate(() => window.__matches);
+  // The first answers set start a match; the two set while it runs are matched once, after it
+  // (the latest); no match of no answers (the browsing view) at load, none twice.
+  assert.deepEqual(matches, [{ age: 30 }, { age: 32 }]);
+  assert.deepEqual(await w.evaluate((el) => el.profile), { age: 32 });
+  const results = await events(page, "result");
+  assert.equal(results.length, 1, "only the latest answers' result is shown");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
