@@ -7,6 +7,17 @@ import { fillCareerSwitcher, openDemo, openPage, screenshot, waitForResults, har
 
 const h = harness();
 
+/** Starts listening for the widget's next result (before the action that causes it). */
+async function armResult(w) {
+  await w.evaluate((el) => {
+    window.__next = new Promise((ok) => el.addEventListener("routewijzer:result", () => ok(el.result), { once: true }));
+  });
+}
+/** The result armResult() listened for (at most 20 s: a missing result fails, never hangs). */
+async function nextResult(w) {
+  return w.evaluate(() => Promise.race([window.__next, new Promise((_, no) => setTimeout(() => no(new Error("no result within 20 s")), 20000))]));
+}
+
 /** The kinds of the open cards shown, and the result's kind summaries. */
 async function shown(w) {
   const cards = await w.locator(".rw-routes > li").evaluateAll((lis) => lis.map((li) => li.dataset.kind));
@@ -80,9 +91,9 @@ test("also at: all the places are counted, and the order chosen applies to all o
   assert.match(await card.locator("details > summary").last().innerText(), new RegExp(`Ook bij ${long.others_total} andere`));
   // Nearest first: the widget asks the core again (the order is the core's, over all the places).
   await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
-  const next = w.evaluate((el) => new Promise((ok) => el.addEventListener("routewijzer:result", () => ok(el.result), { once: true })));
+  await armResult(w);
   await w.getByLabel("Sorteer op").selectOption("distance");
-  const after = open(await next);
+  const after = open(await nextResult(w));
   await page.waitForFunction((el) => el.shadowRoot.activeElement?.name === "sort", await w.elementHandle(), { timeout: 2000 }); // the focus stays on the control used
   const km = (x) => x.distance_km ?? Infinity;
   for (const k of after) {
@@ -97,9 +108,9 @@ test("also at: all the places are counted, and the order chosen applies to all o
   assert.deepEqual(listed, sorted.others.map((x) => x.offering));
   // "Show all": every place, in the same order; the nine shown before are its start (the
   // core ordered all the places before it cut the list), and the list gets the focus.
-  const full = w.evaluate((el) => new Promise((ok) => el.addEventListener("routewijzer:result", () => ok(el.result), { once: true })));
+  await armResult(w);
   await card.getByRole("button", { name: /Toon alle/ }).click();
-  const all = (await full).kinds.find((k) => k.kind === long.kind);
+  const all = (await nextResult(w)).kinds.find((k) => k.kind === long.kind);
   assert.equal(all.others.length, long.others_total);
   const d = all.others.map(km);
   assert.deepEqual(d, [...d].sort((a, b) => a - b));
