@@ -168,12 +168,12 @@ class Remote {
   }
 
   /** Sends one request (starting a worker if there is none); throws Unsendable when postMessage refuses the message. */
-  async request(message, transfer = []) {
+  async request(message) {
     await this.start();
     const id = this.#next++;
     const answer = new Promise((ok, fail) => this.#pending.set(id, { ok, fail }));
     try {
-      this.#w.postMessage({ id, ...message }, transfer);
+      this.#w.postMessage({ id, ...message });
     } catch (e) {
       this.#pending.delete(id);
       throw new Unsendable(e);
@@ -393,7 +393,7 @@ export class Routewijzer {
       try {
         const life = await remote.started();
         if (op === "catalog" || this.#life !== life) {
-          const sent = remote.request(...this.#send());
+          const sent = remote.request(this.#send());
           this.#life = life;
           sent.catch(() => (this.#life = -1)); // sent again next time
           if (op === "catalog") return await sent;
@@ -407,13 +407,12 @@ export class Routewijzer {
     return this.#local(f);
   }
 
-  /** The catalog message and its transfer list (empty: a fetched document goes as its Blob, a handle). */
+  /** The catalog message (a fetched document goes as its Blob, a handle: nothing to transfer). */
   #send() {
-    const transfer = [];
     const part = (s) => (s instanceof Blob ? { blob: s } : typeof s === "string" ? { text: s } : { object: s });
     const message = { op: "catalog", key: this.#key, ...part(this.#source) };
     if (this.#overlay !== undefined) message.overlay = part(this.#overlay);
-    return [message, transfer];
+    return message;
   }
 
   /**

@@ -25,7 +25,7 @@ const SLICE_MIN_MS = 1;
 
 /** Offerings of one route kind the widget asks the core for: the card's best and the first
  * nine behind "also at", in the candidate's order (the core sorts all the places before it
- * cuts the list; the others are counted, and the filters find them). */
+ * cuts the list; the others are counted, and "show all" lists them). */
 export const PER_KIND = 10;
 /** The same when the candidate asks for every place ("show all"). */
 const ALL_PER_KIND = 100000;
@@ -241,19 +241,17 @@ export class Results {
     box.addEventListener("change", (e) => {
       const n = e.target.name;
       if (n === "show-outside") return;
-      if (n === "sort") {
-        // The core orders all the places of a kind before it cuts the list: match again.
-        this.#view = { ...this.#view, sort: e.target.value };
-        this.#onView(this.#view, `[name="${n}"]`);
-        return;
+      // A filter, or the order (the core orders all the places of a kind before it cuts the list): match again.
+      if (n === "sort") this.#view = { ...this.#view, sort: e.target.value };
+      else {
+        const filter = {
+          max_km: km.value ? Number(km.value) : null,
+          start_before: /^\d{4}-\d{2}-\d{2}$/.test(start.value) ? start.value : null,
+          paid: paid.checked,
+          part_time: part.checked,
+        };
+        this.#view = { ...this.#view, filter };
       }
-      const next = {
-        max_km: km.value ? Number(km.value) : null,
-        start_before: /^\d{4}-\d{2}-\d{2}$/.test(start.value) ? start.value : null,
-        paid: paid.checked,
-        part_time: part.checked,
-      };
-      this.#view = { ...this.#view, filter: next };
       this.#onView(this.#view, `[name="${n}"]`);
     });
     return this.#details("filters", this.#t("filters"), box);
