@@ -197,3 +197,50 @@ test("without a worker (a CSP with worker-src 'none') the same API runs on the m
   assert.deepEqual(worker.log.errors, []);
   assert.ok(main.log.errors.every((e) => /worker-src|Content Security Policy/.test(e)), main.log.errors.join("\n"));
 });
+
+// Counts the core's matchJson calls wherever they run (a wrapped glue, as traps.test.mjs wraps it).
+const COUNTING_GLUE = `import * as real from "./routewijzer.js?real";
+export { initSync, __wbg_reset_state, Matcher } from "./routewijzer.js?real";
+export default real.default;
+const ch = new BroadcastChannel("rw-calls");
+const match = real.Matcher.prototype.matchJson;
+real.Matcher.prototype.matchJson = function (...args) {
+  ch.postMessage(args[1]); // today
+  return match.apply(this, args);
+};`;
+
+test("the worker warms up: after a match it repeats it until 20 matches have run, then stops; a request meanwhile is answered with its own result", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await page.route((u) => u.pathname === "/pkg/routewijzer.js" && !u.search, (route) => route.fulfill({ body: COUNTING_GLUE, contentType: "text/javascript; charset=utf-8" }));
+  await fixturePage(page, h.server.url, "warm.html", PAGE);
+  const DAYS = ["2026-11-23", "2027-01-05", "2027-02-01"];
+  const out = await page.evaluate(async ({ profile, days }) => {
+    const calls = [];
+    new BroadcastChannel("rw-calls").onmessage = (e) => calls.push(e.data);
+    const idle = async () => {
+      for (let last = -1; calls.length !== last; ) {
+        last = calls.length;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    };
+    const { Routewijzer } = await import("/routewijzer.js");
+    const m = await Routewijzer.load({ catalog: "/data/catalog.json" });
+    const first = await m.match(profile, { today: days[0] });
+    // Asked at once after the first, while the worker may be repeating it: its own result.
+    const second = await m.match(profile, { today: days[1] });
+    await idle();
+    const warmed = calls.length;
+    const third = await m.match(profile, { today: days[2] });
+    await idle();
+    return { engine: m.engine, today: [first.today, second.today, third.today], warmed, calls };
+  }, { profile: PROFILE, days: DAYS });
+  assert.equal(out.engine, "worker");
+  assert.deepEqual(out.today, DAYS, "each request's own result");
+  const seen = out.calls.join(",");
+  assert.equal(out.warmed, 20, `20 matches in all, then no more: ${seen}`);
+  assert.equal(out.calls[0], DAYS[0]);
+  assert.ok(out.calls.slice(1, 20).every((d) => d === DAYS[0] || d === DAYS[1]), `repetitions of the latest request: ${seen}`);
+  assert.deepEqual(out.calls.slice(20), [DAYS[2]], "after warming up, one call per request");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

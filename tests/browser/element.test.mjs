@@ -225,24 +225,21 @@ test("answers given while a catalog fails to load come back with the retry", asy
   await context.close();
 });
 
-// Counts the core's matches wherever they run (the worker): a wrapped glue that reports each
-// matchJson call over a BroadcastChannel, as traps.test.mjs wraps it.
-const COUNTING_GLUE = `import * as real from "./routewijzer.js?real";
-export { initSync, __wbg_reset_state, Matcher } from "./routewijzer.js?real";
-export default real.default;
-const ch = new BroadcastChannel("rw-matches");
-const match = real.Matcher.prototype.matchJson;
-real.Matcher.prototype.matchJson = function (...args) {
-  ch.postMessage(JSON.stringify(args[0]));
-  return match.apply(this, args);
-};`;
+// Counts the matches the widget asks the core for: the page's match requests to its worker
+// (the worker's own repetitions while it warms up, js/worker.js, are not asked for).
+const COUNT_MATCHES = () => {
+  window.__matches = [];
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (m, ...rest) {
+    if (m?.op === "match") window.__matches.push(JSON.parse(JSON.stringify(m.args[0])));
+    return post.call(this, m, ...rest);
+  };
+};
 
 test("answers set on 'ready', and again while that match runs: one match each time, the latest answers shown", async () => {
   const { page, context, log } = await openPage(h.browser);
-  await page.route((u) => u.pathname === "/pkg/routewijzer.js" && !u.search, (route) => route.fulfill({ body: COUNTING_GLUE, contentType: "text/javascript; charset=utf-8" }));
+  await page.addInitScript(COUNT_MATCHES);
   await page.addInitScript(() => {
-    window.__matches = [];
-    new BroadcastChannel("rw-matches").onmessage = (e) => window.__matches.push(JSON.parse(e.data));
     // A page restoring answers when the widget is ready, then changing them at once twice
     // (while the first match is in flight).
     document.addEventListener("routewijzer:ready", (e) => {

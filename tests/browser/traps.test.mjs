@@ -26,7 +26,7 @@ const count = () => (globalThis.__instances = (globalThis.__instances || 0) + 1)
 const ch = new BroadcastChannel("rw-traps");
 ch.onmessage = (e) => {
   if (e.data.traps != null) globalThis.__traps = e.data.traps;
-  ch.postMessage({ ack: e.data.id, traps: globalThis.__traps || 0, instances: globalThis.__instances || 0 });
+  ch.postMessage({ ack: e.data.id, traps: globalThis.__traps || 0, instances: globalThis.__instances || 0, calls: globalThis.__calls || 0 });
 };
 export default (o) => real.default(o).then((w) => (count(), w));
 export const initSync = (o) => (count(), real.initSync(o));
@@ -36,6 +36,7 @@ export function __wbg_reset_state() {
 }
 const match = real.Matcher.prototype.matchJson; // what the shell calls (js/client.js, js/worker.js)
 real.Matcher.prototype.matchJson = function (...args) {
+  globalThis.__calls = (globalThis.__calls || 0) + 1;
   if (globalThis.__traps > 0) {
     globalThis.__traps--;
     throw new WebAssembly.RuntimeError("unreachable");
@@ -44,7 +45,7 @@ real.Matcher.prototype.matchJson = function (...args) {
 };
 `;
 
-/** `ctl(traps)` sets the wrapper's trap count (when given) and resolves to {traps, instances}. */
+/** `ctl(traps)` sets the wrapper's trap count (when given) and resolves to {traps, instances, calls}. */
 const CTL = `<script type="module" src="/ctl.js"></script>`;
 const CTL_JS = `const ch = new BroadcastChannel("rw-traps");
 let n = 0;
@@ -234,11 +235,17 @@ for (const mode of Object.keys(MODES)) {
     // Ready, with the first (browsing) result shown: no match of its own left to trap.
     await w.locator(".rw-results:not([aria-busy]) .rw-summary").waitFor();
     const message = () => w.locator(".rw-results .rw-error").textContent();
+    /** Waits until the core is idle: no call for 300 ms (after a match the worker repeats it
+     * a few times while it warms up, js/worker.js; a trap set meanwhile would hit those). */
+    const idle = () => page.evaluate(async () => {
+      for (let last = -1, now = (await ctl()).calls; now !== last; last = now, now = (await ctl()).calls) await new Promise((r) => setTimeout(r, 300));
+    });
     /** Waits until the wrapper has used up its traps. */
     const used = () => page.evaluate(async () => {
       while ((await ctl()).traps > 0) await new Promise((r) => setTimeout(r, 20));
     });
 
+    await idle();
     await page.evaluate(() => ctl(2));
     await w.evaluate((el, p) => (el.profile = p), PROFILE);
     assert.equal(await message(), ui("nl").errCrash);
@@ -259,6 +266,7 @@ for (const mode of Object.keys(MODES)) {
     assert.equal(await w.evaluate((el) => el.result?.counts.eligible > 0), true);
     assert.ok((await events(page, "result")).length >= 1);
 
+    await idle();
     await page.evaluate(() => ctl(1));
     await w.evaluate((el) => el.setAttribute("lang", "en"));
     await w.locator(".rw-results .rw-error").waitFor();

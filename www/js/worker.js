@@ -71,9 +71,41 @@ const ops = {
   },
   /** The result as JSON text: one string to copy to the page, parsed there (client.js). */
   match({ key, args }) {
-    return guard(() => matcher(key).matchJson(...args));
+    const r = guard(() => matcher(key).matchJson(...args));
+    if (!r.error) warmAfter(key, args);
+    return r;
   },
 };
+
+// ---------------------------------------------------------------- warming up
+// V8 runs a wasm function first as baseline code and optimises it once it has run enough
+// ("dynamic tiering"). So the first answer changes of a page would each run mostly baseline
+// code: in Chromium a match of the AM13 shard takes 5-13 ms for the first ten, 3 ms once
+// warm (BENCHMARKS.md). After a match the worker therefore repeats it, its result unused,
+// one repetition per background task (a request waits for at most one), until WARM matches
+// have run in this worker; then never again.
+const WARM = 20;
+let runs = 0;
+let warming = null; // [key, args] of the latest match that returned
+let queued = false;
+const later = (f) => (globalThis.scheduler?.postTask ? scheduler.postTask(f, { priority: "background" }) : setTimeout(f, 0));
+
+function warmAfter(key, args) {
+  runs++;
+  warming = [key, args];
+  if (runs < WARM && !queued) {
+    queued = true;
+    later(warm);
+  }
+}
+function warm() {
+  queued = false;
+  if (!warming) return;
+  const [key, args] = warming;
+  warming = null;
+  // As a request would: a trap resets the instance (guard) and ends the warming up.
+  if (!guard(() => matcher(key).matchJson(...args)).error) warmAfter(key, args);
+}
 
 addEventListener("message", (e) => {
   const { id, op } = e.data ?? {};
