@@ -28,6 +28,8 @@ test("load from a URL, an object and JSON text; match with options; info and pla
     return {
       same: m === again,
       progress: seen.length > 0 && seen.at(-1).loaded > 0 && seen.every((p) => p.total === 0 || p.loaded <= p.total),
+      reports: seen.length,
+      bytes: seen.at(-1).loaded,
       listed: r.routes.length,
       open: r.routes.filter((x) => x.eligibility !== "ineligible").length,
       counted: r.counts.eligible + r.counts.conditional + r.counts.ineligible,
@@ -57,6 +59,9 @@ test("load from a URL, an object and JSON text; match with options; info and pla
   assert.equal(out.promise, true, "match resolves to the result");
   assert.deepEqual(out.engines, ["worker", "worker", "worker"], "the work runs in the worker");
   assert.equal(out.progress, true, "onProgress reports bytes");
+  // Read in parts of at most 64 KB (a default reader hands this local server's body over in a
+  // few parts of up to a megabyte, each a long task to take in on a slow phone).
+  assert.ok(out.reports >= Math.floor(out.bytes / 65536), `${out.reports} progress reports for ${out.bytes} bytes`);
   assert.ok(out.open <= 5 && out.listed <= 5 + 2, `limit and closed: ${out.listed} listed`);
   assert.ok(out.counted >= out.listed);
   assert.equal(out.lang, "en");

@@ -253,18 +253,57 @@ function counted(j, bytes) {
   j.subs.forEach((f) => f());
 }
 
+/** A reader of the body's bytes, counted into `j` as they arrive: `read()` resolves to the
+ * next part, or null at the end. Parts are at most READ_PART bytes where the browser reads a
+ * body into a buffer it is given (a "byob" reader): a default reader may hand over a
+ * megabyte at once, and taking it into the page is a long task on a slow phone. After parts
+ * that took YIELD_MS, the next read waits for a task of its own, so the page's other work
+ * runs between the parts of a large download (not a timer: a hidden tab slows those down). */
+function partsOf(res, j) {
+  let reader;
+  let byob = true;
+  try {
+    reader = res.body.getReader({ mode: "byob" });
+  } catch {
+    reader = res.body.getReader();
+    byob = false;
+  }
+  let t = performance.now();
+  return {
+    async read() {
+      if (performance.now() - t > YIELD_MS) {
+        await nextTask();
+        t = performance.now();
+      }
+      const { done, value } = await (byob ? reader.read(new Uint8Array(READ_PART)) : reader.read());
+      if (done) return null;
+      counted(j, value.length);
+      return value;
+    },
+  };
+}
+const READ_PART = 64 * 1024;
+const YIELD_MS = 4;
+const nextTask = () =>
+  globalThis.scheduler?.yield
+    ? scheduler.yield()
+    : new Promise((ok) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => ok();
+        c.port2.postMessage(0);
+      });
+
 /** fetch() that counts bytes as they arrive; resolves to a Response with the same body,
  * for compileStreaming. */
 async function fetchCounted(url, j) {
   const res = await fetchSized(url, j);
   if (!res.body) return res;
-  const reader = res.body.getReader();
+  const parts = partsOf(res, j);
   const body = new ReadableStream({
     async pull(c) {
-      const { done, value } = await reader.read();
-      if (done) return c.close();
-      counted(j, value.length);
-      c.enqueue(value);
+      const part = await parts.read();
+      if (part) c.enqueue(part);
+      else c.close();
     },
   });
   return new Response(body, { headers: { "Content-Type": res.headers.get("content-type") || "" } });
@@ -276,24 +315,21 @@ async function fetchCounted(url, j) {
 async function fetchBlob(url, j) {
   const res = await fetchSized(url, j);
   if (!res.body) return res.blob();
-  const reader = res.body.getReader();
-  // The chunks go into Blobs of about BLOB_PART bytes as they arrive (a Blob of Blobs refers
+  const parts = partsOf(res, j);
+  // The parts go into Blobs of about BLOB_PART bytes as they arrive (a Blob of Blobs refers
   // to them, copying nothing): no task copies the whole document at the end.
-  const parts = [];
+  const blobs = [];
   let chunks = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-    counted(j, value.length);
+  for (let part; (part = await parts.read()); ) {
+    chunks.push(part);
+    size += part.length;
     if (size >= BLOB_PART) {
-      parts.push(new Blob(chunks));
+      blobs.push(new Blob(chunks));
       [chunks, size] = [[], 0];
     }
   }
-  return new Blob([...parts, ...chunks]);
+  return new Blob([...blobs, ...chunks]);
 }
 const BLOB_PART = 256 * 1024;
 

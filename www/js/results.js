@@ -16,7 +16,7 @@ const FEES = ["collegegeld", "instellingscollegegeld", "cursusgeld"];
  * building) or UPDATE_SLICE_MS when it is updated (most parts are kept: a change usually
  * fits one slice, and every slice more costs a frame of waiting). Then the slices adapt to
  * the device: a frame showing a slice should take about FRAME_MS, a slice at least
- * SLICE_MIN_MS. */
+ * SLICE_MIN_MS and at most twice the one before. */
 const SLICE_MS = 40;
 const FIRST_SLICE_MS = 4;
 const UPDATE_SLICE_MS = 24;
@@ -151,7 +151,9 @@ export class Results {
       if (box) this.#patch(box, kids, true);
       const built = performance.now() - t;
       const frame = await nextFrame();
-      if (frame > 0 && built > 0) budget = Math.min(SLICE_MS, Math.max(SLICE_MIN_MS, (built * FRAME_MS) / frame));
+      // At most twice the last budget: a cheap frame (a slice of plain text) says little
+      // about the next parts (cards), whose layout costs more.
+      if (frame > 0 && built > 0) budget = Math.min(SLICE_MS, 2 * budget, Math.max(SLICE_MIN_MS, (built * FRAME_MS) / frame));
       t = performance.now();
       return gen === this.#gen;
     };
