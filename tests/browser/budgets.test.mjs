@@ -47,10 +47,12 @@ test("the wasm module stays under its ceiling (235 KB gzip; target 120 KB)", () 
 // that fits 2,000 characters with its copy fallback, share links beside a page's own
 // fragment: +2.6 KB) and the form built before the catalog (+0.3 KB): measured 68 KB; 71 KB
 // until the second review of the kit (share links read early, the print summary alone on
-// any host page, checked handoff attributes: +2 KB): measured 70.7 KB.
-const SHELL_CEILING = 73 * KB;
+// any host page, checked handoff attributes: +2 KB): measured 70.7 KB; 73 KB until #10's
+// responsiveness work warmed the worker's core up (+0.7 KB) and read downloads in parts
+// (+0.6 KB): measured 74.2 KB.
+const SHELL_CEILING = 77 * KB;
 
-test("the shell (every JS module + styles, each gzipped) stays under its ceiling (73 KB)", () => {
+test("the shell (every JS module + styles, each gzipped) stays under its ceiling (77 KB)", () => {
   assert.ok(SHELL.length > 5, "the modules are there");
   for (const f of SHELL) console.log(`#   ${f}: ${n(gz(f))}`);
   const size = total(SHELL);

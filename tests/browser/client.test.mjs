@@ -242,10 +242,14 @@ test("the worker warms up: after a match it repeats it until 20 matches have run
   assert.equal(out.engine, "worker");
   assert.deepEqual(out.today, DAYS, "each request's own result");
   const seen = out.calls.join(",");
-  assert.equal(out.warmed, 20, `20 matches in all, then no more: ${seen}`);
-  assert.equal(out.calls[0], DAYS[0]);
-  assert.ok(out.calls.slice(1, 20).every((d) => d === DAYS[0] || d === DAYS[1]), `repetitions of the latest request: ${seen}`);
-  assert.deepEqual(out.calls.slice(20), [DAYS[2]], "after warming up, one call per request");
+  // The first request, repeated; the second (when it came), then only it: 20 matches in all,
+  // plus the second if it came after the warming up had ended; then no more.
+  const second = out.calls.indexOf(DAYS[1]);
+  assert.ok(second > 0, seen);
+  assert.ok(out.calls.slice(0, second).every((d) => d === DAYS[0]), `the first request, repeated: ${seen}`);
+  assert.ok(out.calls.slice(second, out.warmed).every((d) => d === DAYS[1]), `then only the latest request, repeated: ${seen}`);
+  assert.equal(out.warmed, second < 20 ? 20 : 21, `20 matches in all, then no more: ${seen}`);
+  assert.deepEqual(out.calls.slice(out.warmed), [DAYS[2]], "after warming up, one call per request");
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -106,6 +106,7 @@ async function measure(kind) {
       input.dispatchEvent(new Event("input", { bubbles: true }));
       while (window.__results.length === n) await new Promise((r) => setTimeout(r, 5));
       const r = window.__results[n];
+      // The core's matches during the change (a repetition of the worker's warming up may be among them).
       return { dom: r.at - t0, frame: r.frame - t0, core: window.__core.slice(core).filter((x) => x.name === "match").map((x) => x.ms) };
     }, 36 + i);
     changes.push(c);

@@ -26,6 +26,7 @@ const count = () => (globalThis.__instances = (globalThis.__instances || 0) + 1)
 const ch = new BroadcastChannel("rw-traps");
 ch.onmessage = (e) => {
   if (e.data.traps != null) globalThis.__traps = e.data.traps;
+  if (e.data.trapIn != null) globalThis.__trapAt = (globalThis.__calls || 0) + e.data.trapIn;
   ch.postMessage({ ack: e.data.id, traps: globalThis.__traps || 0, instances: globalThis.__instances || 0, calls: globalThis.__calls || 0 });
 };
 export default (o) => real.default(o).then((w) => (count(), w));
@@ -37,6 +38,7 @@ export function __wbg_reset_state() {
 const match = real.Matcher.prototype.matchJson; // what the shell calls (js/client.js, js/worker.js)
 real.Matcher.prototype.matchJson = function (...args) {
   globalThis.__calls = (globalThis.__calls || 0) + 1;
+  if (globalThis.__calls === globalThis.__trapAt) throw new WebAssembly.RuntimeError("unreachable");
   if (globalThis.__traps > 0) {
     globalThis.__traps--;
     throw new WebAssembly.RuntimeError("unreachable");
@@ -45,15 +47,16 @@ real.Matcher.prototype.matchJson = function (...args) {
 };
 `;
 
-/** `ctl(traps)` sets the wrapper's trap count (when given) and resolves to {traps, instances, calls}. */
+/** `ctl(traps, trapIn)` sets the wrapper's trap count (when given), makes the trapIn-th call
+ * from now trap (when given), and resolves to {traps, instances, calls}. */
 const CTL = `<script type="module" src="/ctl.js"></script>`;
 const CTL_JS = `const ch = new BroadcastChannel("rw-traps");
 let n = 0;
-globalThis.ctl = (traps) => new Promise((ok) => {
+globalThis.ctl = (traps, trapIn) => new Promise((ok) => {
   const id = ++n;
   const on = (e) => e.data.ack === id && (ch.removeEventListener("message", on), ok(e.data));
   ch.addEventListener("message", on);
-  ch.postMessage({ id, traps });
+  ch.postMessage({ id, traps, trapIn });
 });`;
 
 const PAGE = (body = "") => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Traps</title>${CTL}
@@ -281,3 +284,29 @@ for (const mode of Object.keys(MODES)) {
     await context.close();
   });
 }
+
+test("worker: a trap in a repetition while the worker warms up resets the instance and ends the warming up; the next request is right", async () => {
+  const { page, context, log } = await trappingPage("worker");
+  const out = await page.evaluate(async ({ profile, today }) => {
+    const { Routewijzer } = await import("/routewijzer.js");
+    const idle = async () => {
+      for (let last = -1, now = (await ctl()).calls; now !== last; last = now, now = (await ctl()).calls) await new Promise((r) => setTimeout(r, 300));
+    };
+    const m = await Routewijzer.load({ catalog: "/data/catalog.json" });
+    const before = await ctl(undefined, 2); // the request is the next call; its first repetition traps
+    const first = JSON.stringify(await m.match(profile, { today }));
+    await idle();
+    const after = await ctl();
+    const again = JSON.stringify(await m.match(profile, { today }));
+    await idle();
+    const end = await ctl();
+    return { engine: m.engine, same: first === again, reset: after.instances - before.instances, calls: after.calls - before.calls, later: end.instances - after.instances };
+  }, { profile: PROFILE, today: TODAY });
+  assert.equal(out.engine, "worker");
+  assert.equal(out.reset, 1, "the trapping repetition reset the instance");
+  assert.equal(out.calls, 2, "the request and its repetition that trapped, then no more");
+  assert.equal(out.same, true, "the next request rebuilds its matcher and answers the same");
+  assert.equal(out.later, 0, "no reset after");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

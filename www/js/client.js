@@ -254,11 +254,12 @@ function counted(j, bytes) {
 }
 
 /** A reader of the body's bytes, counted into `j` as they arrive: `read()` resolves to the
- * next part, or null at the end. Parts are at most READ_PART bytes where the browser reads a
- * body into a buffer it is given (a "byob" reader): a default reader may hand over a
- * megabyte at once, and taking it into the page is a long task on a slow phone. After parts
- * that took YIELD_MS, the next read waits for a task of its own, so the page's other work
- * runs between the parts of a large download (not a timer: a hidden tab slows those down). */
+ * next part, or null at the end; `cancel(reason)` stops the download. Parts are at most
+ * READ_PART bytes where the browser reads a body into a buffer it is given (a "byob"
+ * reader; Chromium and Firefox, not Safari yet): a default reader may hand over a megabyte
+ * at once, and taking it into the page is a long task on a slow phone. A read starts in a
+ * task of its own once YIELD_MS have passed since the last such start, so the page's other
+ * work runs between the parts of a large download (not a timer: a hidden tab slows those). */
 function partsOf(res, j) {
   let reader;
   let byob = true;
@@ -278,8 +279,10 @@ function partsOf(res, j) {
       const { done, value } = await (byob ? reader.read(new Uint8Array(READ_PART)) : reader.read());
       if (done) return null;
       counted(j, value.length);
-      return value;
+      // A small part of a slow download would hold on to its whole 64 KB buffer: copied.
+      return byob && value.length < READ_PART / 4 ? value.slice() : value;
     },
+    cancel: (reason) => reader.cancel(reason),
   };
 }
 const READ_PART = 64 * 1024;
@@ -305,6 +308,7 @@ async function fetchCounted(url, j) {
       if (part) c.enqueue(part);
       else c.close();
     },
+    cancel: (reason) => parts.cancel(reason), // the compiler gave up (say, not a wasm module)
   });
   return new Response(body, { headers: { "Content-Type": res.headers.get("content-type") || "" } });
 }

@@ -216,7 +216,12 @@ export class Results {
   }
 
   /** The candidate's filters; `onView` re-runs the match with them. */
+  /** The filters, closed until the candidate opens them: their controls are built then. */
   #filters(r, outsideN, showOut) {
+    return this.#details("filters", this.#t("filters"), () => this.#filterBox(r, outsideN, showOut));
+  }
+
+  #filterBox(r, outsideN, showOut) {
     const f = this.#view.filter;
     const outsideToggle = outsideN ? h("label", { class: "rw-check rw-outside-toggle" },
       h("input", { type: "checkbox", name: "show-outside", checked: showOut }), " ", this.#t("fOutside", { n: outsideN })) : null;
@@ -256,7 +261,7 @@ export class Results {
       }
       this.#onView(this.#view, `[name="${n}"]`);
     });
-    return this.#details("filters", this.#t("filters"), box);
+    return box;
   }
 
   /** The order of "also at" in use (MatchView.sort). */

@@ -9,6 +9,8 @@
 // A trap (or any other non-input error) resets the instance here, as client.js does on
 // the main thread: the glue's __wbg_reset_state gives a fresh instance of the same module,
 // Matchers are rebuilt on their next use, and the call answers kind "crash".
+// While it is idle after its first matches, it repeats the latest one so that V8 optimises
+// the core ("warming up", below).
 
 import { initSync, Matcher, __wbg_reset_state } from "../pkg/routewijzer.js";
 
@@ -29,6 +31,7 @@ function guard(f) {
     }
     gen++;
     broken = true;
+    warming = null; // no repetition rebuilds a Matcher in the background
     try {
       reset();
     } catch {} // tried again on the next call
@@ -80,10 +83,10 @@ const ops = {
 // ---------------------------------------------------------------- warming up
 // V8 runs a wasm function first as baseline code and optimises it once it has run enough
 // ("dynamic tiering"). So the first answer changes of a page would each run mostly baseline
-// code: in Chromium a match of the AM13 shard takes 5-13 ms for the first ten, 3 ms once
+// code: in Chromium a match of the AM13 shard takes 4-13 ms for the first ten, 3 ms once
 // warm (BENCHMARKS.md). After a match the worker therefore repeats it, its result unused,
 // one repetition per background task (a request waits for at most one), until WARM matches
-// have run in this worker; then never again.
+// have run in this worker; then never again. A crash ends it until the next request.
 const WARM = 20;
 let runs = 0;
 let warming = null; // [key, args] of the latest match that returned
@@ -100,9 +103,11 @@ function warmAfter(key, args) {
 }
 function warm() {
   queued = false;
-  if (!warming) return;
+  if (!warming || runs >= WARM) return;
   const [key, args] = warming;
   warming = null;
+  // Only on a Matcher already built (after a reset, the next request rebuilds it).
+  if (catalogs.get(key)?.gen !== gen) return;
   // As a request would: a trap resets the instance (guard) and ends the warming up.
   if (!guard(() => matcher(key).matchJson(...args)).error) warmAfter(key, args);
 }
