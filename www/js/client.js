@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // client.js: the JS client of the core, used by the element and by scripts (API and docs:
 // client.d.ts, README "JS API"). Loads and compiles the wasm and fetches each catalog URL
 // once per page, whoever asks, reports progress, and runs the core in ONE module worker

@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // results.js: what the widget shows for a result, answer first: the verdict in words, the
 // candidate's filters, one card per open route kind (its best offering, the others behind
 // "also at N places", sortable), the best pathways with their timelines, the closed kinds
