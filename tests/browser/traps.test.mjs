@@ -310,3 +310,35 @@ test("worker: a trap in a repetition while the worker warms up resets the instan
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("worker: a trap in a request while a repetition of an earlier one waits: the repetition is dropped (no Matcher rebuilt in the background)", async () => {
+  const { page, context, log } = await trappingPage("worker");
+  const out = await page.evaluate(async ({ profile, today }) => {
+    const { Routewijzer, RoutewijzerCrashError } = await import("/routewijzer.js");
+    const idle = async () => {
+      for (let last = -1, now = (await ctl()).calls; now !== last; last = now, now = (await ctl()).calls) await new Promise((r) => setTimeout(r, 300));
+    };
+    const m = await Routewijzer.load({ catalog: "/data/catalog.json" });
+    const before = await ctl(undefined, 2); // the first request succeeds; the call after it traps
+    // Both sent in one task: the worker usually takes the second message before its background
+    // repetition of the first, so the second request traps while that repetition waits.
+    const [a, b] = await Promise.allSettled([m.match(profile, { today }), m.match({ ...profile, age: 50 }, { today })]);
+    await idle();
+    const after = await ctl();
+    const again = await m.match(profile, { today });
+    return {
+      a: a.status,
+      bCrashed: b.status === "rejected" && b.reason instanceof RoutewijzerCrashError,
+      reset: after.instances - before.instances,
+      calls: after.calls - before.calls,
+      again: again.routes.length > 0,
+    };
+  }, { profile: PROFILE, today: TODAY });
+  assert.equal(out.a, "fulfilled");
+  assert.equal(out.reset, 1, "one trap, one reset");
+  if (out.bCrashed) assert.equal(out.calls, 2, "the two requests only: the waiting repetition is dropped, not run on a rebuilt Matcher");
+  else assert.ok(out.calls >= 3, "(the repetition ran first and trapped; the second request then answered)");
+  assert.equal(out.again, true);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

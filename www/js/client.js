@@ -1,5 +1,4 @@
 //# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // client.js: the JS client of the core, used by the element and by scripts (API and docs:
 // client.d.ts, README "JS API"). Loads and compiles the wasm and fetches each catalog URL
 // once per page, whoever asks, reports progress, and runs the core in ONE module worker
@@ -258,7 +257,7 @@ function counted(j, bytes) {
 /** A reader of the body's bytes, counted into `j` as they arrive: `read()` resolves to the
  * next part, or null at the end; `cancel(reason)` stops the download. Parts are at most
  * READ_PART bytes where the browser reads a body into a buffer it is given (a "byob"
- * reader; Chromium and Firefox, not Safari yet): a default reader may hand over a megabyte
+ * reader; Chromium, Firefox, recent Safari): a default reader may hand over a megabyte
  * at once, and taking it into the page is a long task on a slow phone. A read starts in a
  * task of its own once YIELD_MS have passed since the last such start, so the page's other
  * work runs between the parts of a large download (not a timer: a hidden tab slows those). */

@@ -1,5 +1,4 @@
 //# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // combobox.js: an editable combobox with a list of suggestions (WAI-ARIA APG "combobox
 // with list autocomplete"): the text field keeps focus; ArrowDown/ArrowUp move through the
 // suggestions (aria-activedescendant), Enter takes the active one, Escape closes the list,

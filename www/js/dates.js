@@ -1,5 +1,4 @@
 //# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // dates.js: calendar dates as the core writes them (`YYYY-MM-DD`), as UTC day numbers.
 
 export const DAY = 864e5;

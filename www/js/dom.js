@@ -1,5 +1,4 @@
 //# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // dom.js: building DOM safely. h() makes an element from a tag, attributes and children;
 // strings only ever become text (never HTML), catalog strings are clipped to a readable
 // length, and links are made only for http(s) and mailto URLs. Also the Blob download both

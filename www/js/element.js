@@ -1,5 +1,4 @@
 //# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // element.js: the <route-wijzer> custom element: attributes in, events out. Loads through
 // the client when near the viewport; form and results live in its shadow root. Public:
 // `name`, `profile`, `result`; the rest is private (#), so nothing shadows HTMLElement.

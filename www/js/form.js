@@ -1,5 +1,4 @@
 //# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // form.js: the questions. Builds the form from the translation store (the vocabulary
 // lists are the keys of its labels, in order), reads it into a Profile and fills it from
 // one. Nothing here is ever sent anywhere.

@@ -1,5 +1,3 @@
-//# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // handoff.js: the candidate's summary for the loket, sent only when the candidate presses
 // "send". The record (JSON Schema: schema/handoff.schema.json, draft 2020-12) is built only
 // from what the candidate entered (the answers, and the contact details and motivation

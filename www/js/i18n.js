@@ -1,5 +1,4 @@
 //# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // i18n.js: the translation store, i18n/<lang>.json (copied from src/i18n/, shared with the
 // core): `ui` (the widget's text), `labels` (per kind, per vocabulary id, in form order) and
 // `messages` (the core's; results arrive rendered). Words also formats dates, euros,

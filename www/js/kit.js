@@ -1,5 +1,4 @@
 //# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // kit.js: the candidate's next step, below the results: routes kept and compared
 // (shortlist.js), "add to calendar" (ics.js), the activities that fit, a link that carries
 // the answers (share.js), a one-page printable summary, and the summary sent to the loket

@@ -1,5 +1,4 @@
 //# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // results.js: what the widget shows for a result, answer first: the verdict in words, the
 // candidate's filters, one card per open route kind (its best offering, the others behind
 // "also at N places", sortable), the best pathways with their timelines, the closed kinds
@@ -217,12 +216,12 @@ export class Results {
     return this.show(this.#result, this.#browsing).done;
   }
 
-  /** The candidate's filters; `onView` re-runs the match with them. */
   /** The filters, closed until the candidate opens them: their controls are built then. */
   #filters(r, outsideN, showOut) {
     return this.#details("filters", this.#t("filters"), () => this.#filterBox(r, outsideN, showOut));
   }
 
+  /** The candidate's filters' controls; `onView` re-runs the match with them. */
   #filterBox(r, outsideN, showOut) {
     const f = this.#view.filter;
     const outsideToggle = outsideN ? h("label", { class: "rw-check rw-outside-toggle" },

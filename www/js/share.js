@@ -1,5 +1,4 @@
 //# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // share.js: the answers (a Profile) in a link's fragment, so a candidate can reopen them on
 // another device or show them to an adviser. A browser does not send a fragment (`#…`) to
 // a server, but whoever has the link can read the answers, and so can the page's scripts

@@ -1,5 +1,4 @@
 //# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // shortlist.js: the routes a candidate keeps ("Bewaar"), with a small snapshot of each for
 // comparing, and the comparison of two or three side by side (verdict, conditions, start,
 // duration, cost, pay, distance). Kept in memory; in localStorage only while the candidate

@@ -1,5 +1,4 @@
 //# allFunctionsCalledOnLoad
-// (Line 1: Chromium compiles this file's functions as it downloads, not on first call.)
 // timeline.js: a pathway's dates as a picture (aria-hidden, positioned with CSS custom
 // properties, so it works under a strict CSP) plus an ordered list, the accessible version.
 
