@@ -225,7 +225,7 @@ test("the worker warms up: after a match it repeats it until 20 matches have run
     const idle = async () => {
       for (let last = -1; calls.length !== last; ) {
         last = calls.length;
-        await new Promise((r) => setTimeout(r, 300));
+        await new Promise((r) => setTimeout(r, 1000));
       }
     };
     const { Routewijzer } = await import("/routewijzer.js");

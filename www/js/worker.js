@@ -9,8 +9,8 @@
 // A trap (or any other non-input error) resets the instance here, as client.js does on
 // the main thread: the glue's __wbg_reset_state gives a fresh instance of the same module,
 // Matchers are rebuilt on their next use, and the call answers kind "crash".
-// While it is idle after its first matches, it repeats the latest one so that V8 optimises
-// the core ("warming up", below).
+// While the page is idle after its first matches, it repeats the latest one so that V8
+// optimises the core ("warming up", below).
 
 import { initSync, Matcher, __wbg_reset_state } from "../pkg/routewijzer.js";
 
@@ -74,6 +74,7 @@ const ops = {
   },
   /** The result as JSON text: one string to copy to the page, parsed there (client.js). */
   match({ key, args }) {
+    quiet(); // the page is busy again: no repetition until it has been quiet for a while
     const r = guard(() => matcher(key).matchJson(...args));
     if (!r.error) warmAfter(key, args);
     return r;
@@ -84,32 +85,38 @@ const ops = {
 // V8 runs a wasm function first as baseline code and optimises it once it has run enough
 // ("dynamic tiering"). So the first answer changes of a page would each run mostly baseline
 // code: in Chromium a match of the AM13 shard takes 4-13 ms for the first ten, 3 ms once
-// warm (BENCHMARKS.md). After a match the worker therefore repeats it, its result unused,
-// one repetition per background task (a request waits for at most one), until WARM matches
-// have run in this worker; then never again. A crash ends it until the next request.
+// warm (BENCHMARKS.md). So once the page has sent no request for WARM_AFTER_MS (time for it
+// to show the result, on the other core), the worker repeats the latest match, its result
+// unused, one repetition per background task (a request waits for at most one), until WARM
+// matches have run in this worker; then never again. A request starts the wait afresh; a
+// crash ends the repetitions until the next request.
 const WARM = 20;
+const WARM_AFTER_MS = 500;
 let runs = 0;
 let warming = null; // [key, args] of the latest match that returned
-let queued = false;
+let epoch = 0; // bumped by every request: older repetitions stop
+let timer = null;
 const later = (f) => (globalThis.scheduler?.postTask ? scheduler.postTask(f, { priority: "background" }) : setTimeout(f, 0));
 
+function quiet() {
+  epoch++;
+  clearTimeout(timer);
+}
 function warmAfter(key, args) {
   runs++;
   warming = [key, args];
-  if (runs < WARM && !queued) {
-    queued = true;
-    later(warm);
-  }
+  const e = epoch;
+  if (runs < WARM) timer = setTimeout(() => later(() => warm(e)), WARM_AFTER_MS);
 }
-function warm() {
-  queued = false;
-  if (!warming || runs >= WARM) return;
+function warm(e) {
+  if (e !== epoch || !warming || runs >= WARM) return;
   const [key, args] = warming;
-  warming = null;
   // Only on a Matcher already built (after a reset, the next request rebuilds it).
   if (catalogs.get(key)?.gen !== gen) return;
-  // As a request would: a trap resets the instance (guard) and ends the warming up.
-  if (!guard(() => matcher(key).matchJson(...args)).error) warmAfter(key, args);
+  // As a request would: a trap resets the instance (guard, which also ends the repetitions).
+  if (guard(() => matcher(key).matchJson(...args)).error) return;
+  runs++;
+  later(() => warm(e));
 }
 
 addEventListener("message", (e) => {
