@@ -85,11 +85,11 @@ const ops = {
 // V8 runs a wasm function first as baseline code and optimises it once it has run enough
 // ("dynamic tiering"). So the first answer changes of a page would each run mostly baseline
 // code: in Chromium a match of the AM13 shard takes 4-13 ms for the first ten, 3 ms once
-// warm (BENCHMARKS.md). So once the page has sent no request for WARM_AFTER_MS (time for it
-// to show the result, on the other core), the worker repeats the latest match, its result
-// unused, one repetition per background task (a request waits for at most one), until WARM
-// matches have run in this worker; then never again. A request starts the wait afresh; a
-// crash ends the repetitions until the next request.
+// warm (BENCHMARKS.md). Therefore, once the page has sent no request for WARM_AFTER_MS
+// (time to show the result: on a 2-core device the two would compete), the worker repeats
+// the latest match, its result unused, one repetition per background task (a request
+// waits for at most one), until WARM matches have run in this worker; then never again. A
+// request starts the wait afresh; a crash ends the repetitions until the next request.
 const WARM = 20;
 const WARM_AFTER_MS = 500;
 let runs = 0;
