@@ -57,7 +57,12 @@ globalThis.ctl = (traps, trapIn) => new Promise((ok) => {
   const on = (e) => e.data.ack === id && (ch.removeEventListener("message", on), ok(e.data));
   ch.addEventListener("message", on);
   ch.postMessage({ id, traps, trapIn });
-});`;
+});
+// Waits until the core is idle: no call for 1 s (half a second after a match, the worker
+// starts repeating it while it warms up, js/worker.js; a trap set meanwhile would hit those).
+globalThis.idle = async () => {
+  for (let last = -1, now = (await ctl()).calls; now !== last; last = now, now = (await ctl()).calls) await new Promise((r) => setTimeout(r, 1000));
+};`;
 
 const PAGE = (body = "") => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Traps</title>${CTL}
 <script type="module" src="/routewijzer.js"></script></head><body><main><h1>Traps</h1>${body}</main></body></html>`;
@@ -238,11 +243,7 @@ for (const mode of Object.keys(MODES)) {
     // Ready, with the first (browsing) result shown: no match of its own left to trap.
     await w.locator(".rw-results:not([aria-busy]) .rw-summary").waitFor();
     const message = () => w.locator(".rw-results .rw-error").textContent();
-    /** Waits until the core is idle: no call for 1 s (half a second after a match, the worker
-     * starts repeating it while it warms up, js/worker.js; a trap set meanwhile would hit those). */
-    const idle = () => page.evaluate(async () => {
-      for (let last = -1, now = (await ctl()).calls; now !== last; last = now, now = (await ctl()).calls) await new Promise((r) => setTimeout(r, 1000));
-    });
+    const idle = () => page.evaluate(() => globalThis.idle());
     /** Waits until the wrapper has used up its traps. */
     const used = () => page.evaluate(async () => {
       while ((await ctl()).traps > 0) await new Promise((r) => setTimeout(r, 20));
@@ -289,9 +290,6 @@ test("worker: a trap in a repetition while the worker warms up resets the instan
   const { page, context, log } = await trappingPage("worker");
   const out = await page.evaluate(async ({ profile, today }) => {
     const { Routewijzer } = await import("/routewijzer.js");
-    const idle = async () => {
-      for (let last = -1, now = (await ctl()).calls; now !== last; last = now, now = (await ctl()).calls) await new Promise((r) => setTimeout(r, 1000));
-    };
     const m = await Routewijzer.load({ catalog: "/data/catalog.json" });
     const before = await ctl(undefined, 2); // the request is the next call; its first repetition traps
     const first = JSON.stringify(await m.match(profile, { today }));
@@ -315,9 +313,6 @@ test("worker: a trap in a request right after another: no repetition runs after 
   const { page, context, log } = await trappingPage("worker");
   const out = await page.evaluate(async ({ profile, today }) => {
     const { Routewijzer, RoutewijzerCrashError } = await import("/routewijzer.js");
-    const idle = async () => {
-      for (let last = -1, now = (await ctl()).calls; now !== last; last = now, now = (await ctl()).calls) await new Promise((r) => setTimeout(r, 1000));
-    };
     const m = await Routewijzer.load({ catalog: "/data/catalog.json" });
     const before = await ctl(undefined, 2); // the first request succeeds; the call after it traps
     // Both sent in one task: the second request traps while the first one's repetitions wait
