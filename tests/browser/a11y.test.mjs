@@ -2,17 +2,9 @@
 // both themes, keyboard-only use with a logical focus order, 320 px width.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { AxeBuilder } from "@axe-core/playwright";
-import { fillJanuaryOffer, fillSchoolLeaver, launch, openDemo, openPage, screenshot, startServer, waitForResults, harness } from "./helpers.mjs";
+import { axe, fillJanuaryOffer, fillSchoolLeaver, launch, openDemo, openPage, screenshot, startServer, waitForResults, harness } from "./helpers.mjs";
 
 const h = harness();
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-async function axe(page, state) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  assert.deepEqual(summary, [], `axe violations in the ${state} state`);
-}
 
 /** The deepest focused element, through shadow roots: its label, or role and text. */
 function focused(page) {

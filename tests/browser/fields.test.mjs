@@ -6,9 +6,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { AxeBuilder } from "@axe-core/playwright";
 import { FieldTable } from "../../www/js/fields.js";
-import { events, harness, openDemo, openPage, screenshot, waitForResults } from "./helpers.mjs";
+import { axe, events, harness, openDemo, openPage, screenshot, waitForResults } from "./helpers.mjs";
 
 const json = JSON.parse(readFileSync(new URL("../../www/data/fields.json", import.meta.url), "utf8"));
 const table = new FieldTable(json);
@@ -59,11 +58,6 @@ describe("the vocabulary (node)", () => {
 });
 
 const h = harness({ csp: true });
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-async function axe(page, state) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`), [], `axe, ${state}`);
-}
 
 async function demo(opts) {
   const { page, context, log } = await openPage(h.browser, opts);

@@ -10,20 +10,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { AxeBuilder } from "@axe-core/playwright";
 import ICAL from "ical.js";
-import { cspViolations, events, fillJanuaryOffer, fixturePage, harness, openPage, screenshot, SAMPLE, TODAY, waitForResults } from "./helpers.mjs";
+import { axe, cspViolations, events, fillJanuaryOffer, fixturePage, harness, openPage, screenshot, SAMPLE, TODAY, waitForResults } from "./helpers.mjs";
 
 const h = harness();
 const JAN = JSON.parse(readFileSync(new URL("../fixtures/profiles/januari-baanaanbod.json", import.meta.url), "utf8"));
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const ENDPOINT = "https://loket.example/api/handoff";
-
-async function axe(page, state) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  assert.deepEqual(summary, [], `axe violations in the ${state} state`);
-}
 
 const html = (attrs, lang = "nl") => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Kit</title><script type="module" src="/routewijzer.js"></script></head><body><main><h1>Loket</h1><route-wijzer name="kit" today="${TODAY}" ${attrs}></route-wijzer></main></body></html>`;
 

@@ -7,10 +7,9 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { AxeBuilder } from "@axe-core/playwright";
 import { PlaceTable } from "../../www/js/places.js";
 import { distance, fold } from "../../www/js/search.js";
-import { cspViolations, events, harness, openDemo, openPage, screenshot, waitForResults } from "./helpers.mjs";
+import { axe, cspViolations, events, harness, openDemo, openPage, screenshot, waitForResults } from "./helpers.mjs";
 
 const json = JSON.parse(readFileSync(new URL("../../www/data/places.json", import.meta.url), "utf8"));
 const table = new PlaceTable(json);
@@ -84,13 +83,7 @@ describe("the search (node)", () => {
 });
 
 const h = harness({ csp: true });
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const PLACE = "Postcode of gemeente";
-
-async function axe(page, state) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`), [], `axe, ${state}`);
-}
 
 /** The demo page with its real AM13 shard, a first answer given. */
 async function demo(width = 1280) {
