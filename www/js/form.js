@@ -47,10 +47,12 @@ export class Form {
       if (e.target.name === "remember") onRemember();
       onChange();
     });
-    // A focused control is never hidden under the bar of the button (WCAG 2.4.11).
+    // A control focused from the keyboard is never hidden under the bar of the button (WCAG
+    // 2.4.11). Not one focused by a click or a tap: it is where the person pointed, and
+    // scrolling between the press and the release would make the click miss it.
     this.el.addEventListener("focusin", (e) => {
       const bar = this.el.querySelector(".rw-submit");
-      if (!bar || bar.contains(e.target) || getComputedStyle(bar).position !== "sticky") return;
+      if (!bar || bar.contains(e.target) || !e.target.matches(":focus-visible") || getComputedStyle(bar).position !== "sticky") return;
       const top = bar.getBoundingClientRect().top;
       const bottom = e.target.getBoundingClientRect().bottom;
       if (bottom > top - 8 && top < innerHeight) scrollBy(0, bottom - top + 16);
