@@ -8,6 +8,7 @@
 // survives traps (see guard here and in worker.js).
 
 import { localToday } from "./dates.js";
+import { nextTask } from "./dom.js";
 
 const GLUE = new URL("../pkg/routewijzer.js", import.meta.url).href;
 const WASM = new URL("../pkg/routewijzer_bg.wasm", import.meta.url).href;
@@ -288,14 +289,6 @@ function partsOf(res, j) {
 }
 const READ_PART = 64 * 1024;
 const YIELD_MS = 4;
-const nextTask = () =>
-  globalThis.scheduler?.yield
-    ? scheduler.yield()
-    : new Promise((ok) => {
-        const c = new MessageChannel();
-        c.port1.onmessage = () => ok();
-        c.port2.postMessage(0);
-      });
 
 /** fetch() that counts bytes as they arrive; resolves to a Response with the same body,
  * for compileStreaming. */

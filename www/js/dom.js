@@ -77,3 +77,14 @@ export const nextFrame = () =>
       setTimeout(() => (clearTimeout(t), ok(performance.now() - start)), 0);
     });
   });
+
+/** Resolves in a later task (not a timer: a hidden tab slows those), letting the page's other
+ * work and a frame run first: `scheduler.yield()` where there is one, else a message. */
+export const nextTask = () =>
+  globalThis.scheduler?.yield
+    ? scheduler.yield()
+    : new Promise((ok) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => ok();
+        c.port2.postMessage(0);
+      });

@@ -4,7 +4,7 @@
 // `name`, `profile`, `result`; the rest is private (#), so nothing shadows HTMLElement.
 
 import { Routewijzer, RoutewijzerCrashError } from "./client.js";
-import { h, nextFrame } from "./dom.js";
+import { h, nextFrame, nextTask } from "./dom.js";
 import { isDate, localToday } from "./dates.js";
 import { langOf, loadWords, Words } from "./i18n.js";
 import { Form } from "./form.js";
@@ -606,4 +606,9 @@ addEventListener("afterprint", () => {
   }
 });
 
+// The element is defined in a task after the modules' evaluation, so that upgrading the
+// page's widgets is not part of that task (on a slow phone the two together are a long
+// one). Whoever imports this module (the entry module too) waits for this top-level await:
+// once an import of routewijzer.js has resolved, <route-wijzer> is defined.
+await nextTask();
 if (!customElements.get("route-wijzer")) customElements.define("route-wijzer", RouteWijzer);
