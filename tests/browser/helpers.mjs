@@ -178,7 +178,7 @@ export async function fillSchoolLeaver(w) {
   await w.getByLabel("Welk diploma?").selectOption("havo");
   await w.getByLabel("Basisonderwijs", { exact: true }).check();
   await w.getByLabel("Uren per week voor werk").fill("40");
-  await w.getByLabel("Vanaf wanneer kun je beginnen?").fill("2027-07-01");
+  await w.getByLabel("Vanaf wanneer kun je beginnen?").fill("1-7-2027");
   await w.getByLabel("Postcode of gemeente").fill("Utrecht");
   await w.getByLabel("Hoe ver").fill("30");
   await w.getByLabel("Leeftijd", { exact: true }).fill("17");
@@ -194,7 +194,7 @@ export async function fillJanuaryOffer(w) {
   await w.getByLabel("Soort school").selectOption("vo");
   await w.getByLabel("Functie").selectOption("leraar-onbevoegd");
   await w.getByLabel("Uren per week", { exact: true }).fill("32");
-  await w.getByLabel("Eerste werkdag").fill("2027-01-04");
+  await w.getByLabel("Eerste werkdag").fill("4-1-2027");
   await w.getByLabel("Voortgezet onderwijs", { exact: true }).check();
   await w.getByLabel("Wiskunde", { exact: true }).check();
   await w.getByLabel("Uren per week voor werk").fill("40");

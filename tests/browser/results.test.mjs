@@ -58,12 +58,12 @@ test("filters: paid while training and a maximum distance leave routes out and s
   await waitForResults(w);
   await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
   await w.getByLabel("Alleen met salaris tijdens de opleiding").check();
-  await w.locator(".rw-filters .rw-hint").waitFor();
+  await w.locator(".rw-filters .rw-hidden-n").waitFor();
   const r = await w.evaluate((el) => el.result);
   assert.ok(r.counts.hidden > 0, "unpaid routes are hidden");
   const listed = [...r.routes, ...r.kinds.flatMap((k) => k.others)];
   assert.ok(listed.length > 0 && listed.every((x) => x.paid_while_learning), "only paid routes are listed");
-  assert.match(await w.locator(".rw-filters .rw-hint").innerText(), new RegExp(`${r.counts.hidden} opleidingsplekken`));
+  assert.match(await w.locator(".rw-filters .rw-hidden-n").innerText(), new RegExp(`${r.counts.hidden} opleidingsplekken`));
   // The focus stays on the control the candidate used.
   assert.equal(await w.evaluate((el) => el.shadowRoot.activeElement?.name), "paid");
   await w.getByLabel("Alleen met salaris tijdens de opleiding").uncheck();

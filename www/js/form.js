@@ -4,7 +4,7 @@
 // one. Nothing here is ever sent anywhere.
 
 import { h } from "./dom.js";
-import { isDate } from "./dates.js";
+import { isDate, parseDate } from "./dates.js";
 import { Combobox } from "./combobox.js";
 import { loadPlaces, placesLoaded } from "./places.js";
 import { fieldsLoaded, loadFields } from "./fields.js";
@@ -29,7 +29,7 @@ export class Form {
   #picked = new WeakMap();
   #combos = new Set(); // {input, kind, combo, notice}
   #rest = []; // builds steps 2-6, one each (next)
-  #firstDate = null; // the first date field (job-start), made in a step of its own
+  #dates = new Set(); // {input, notice, left}: the date questions; left: the person has left the field once
 
   /**
    * words: Words; uid: prefix of the ids in this shadow root; sectors: the sectors offered;
@@ -156,7 +156,7 @@ export class Form {
         this.#field("job-sector", t("jobSector"), this.#select(this.#options("sector", sectors))),
         this.#field("job-role", t("jobRole"), this.#select(this.#options("role"))),
         this.#field("job-hours", t("jobHours"), this.#number(1, 60), t("jobHoursHint")),
-        this.#field("job-start", t("jobStart"), this.#firstDate));
+        this.#dateField("job-start", t("jobStart")));
       return this.#step(3, t("s3"), jobRadios, jobDetails);
     };
     const step4 = () => {
@@ -170,7 +170,7 @@ export class Form {
         w.ids("earn_while_learning").map((e) => this.#check("earn", e, w.option("earn_while_learning", e), "radio", e === "no-preference")));
       return this.#step(4, t("s4"), sectorBoxes, subjectGroups,
         this.#field("hours", t("hours"), this.#number(1, 80)),
-        this.#field("from", t("from"), h("input", { type: "date" })), earn);
+        this.#dateField("from", t("from")), earn);
     };
     const step5 = () => this.#step(5, t("s5"), this.#combo("place", "place", t("place"), t("placeHint")), this.#field("travel", t("travel"), this.#number(1, 300)));
     const step6 = () => {
@@ -183,13 +183,10 @@ export class Form {
           this.#combo("study-field", "field", t("studyField")),
           this.#field("study-ec", t("studyEc"), this.#number(0, 600)),
           this.#check("study-lo", "yes", t("studyLo"))),
-        this.#field("left", t("left"), h("input", { type: "date" })));
+        this.#dateField("left", t("left")));
       return this.#step(6, t("s6"), this.#field("dutch", t("dutch"), this.#select(this.#options("dutch"), t("notSaid"))), this.#field("age", t("age"), this.#number(12, 99)), more);
     };
-    // The page's first date field costs Chromium 5-12 ms (its locale's date formats; 20-50 ms
-    // at 4x CPU): made in a task of its own, before the step that uses it.
-    const firstDate = () => void (this.#firstDate = h("input", { type: "date" }));
-    this.#rest = [step2, firstDate, step3, step4, step5, step6].map((build) => () => {
+    this.#rest = [step2, step3, step4, step5, step6].map((build) => () => {
       const step = build();
       if (step) remember.before(step);
     });
@@ -239,6 +236,32 @@ export class Form {
     field.insertBefore(combo.el, next);
     field.append(notice);
     this.#combos.add({ input, kind, combo, notice });
+    return field;
+  }
+
+  /**
+   * A date question: a text field read as day-month-year (parseDate in dates.js). Not the
+   * browser's date field: that shows the browser's own format (mm/dd/yyyy in an American
+   * browser, on a Dutch page), and setting up the first one on a page costs Chromium its
+   * locale's date formats and a calendar icon (a long task on a slow phone). When the person
+   * leaves the field, a date it read is written out in words ("1 september 2027"), so they see
+   * how it was read; text it cannot read gets a notice beside it and is left out.
+   */
+  #dateField(name, label) {
+    const input = h("input", { type: "text", class: "rw-date", autocomplete: "off", spellcheck: "false" });
+    const field = this.#field(name, label, input, this.#w.t("dateHint"));
+    const id = this.#id(name);
+    const notice = h("p", { class: "rw-notice", id: `${id}-notice`, hidden: true });
+    input.setAttribute("aria-describedby", `${id}-hint ${id}-notice`);
+    const entry = { input, notice, left: false };
+    input.addEventListener("change", () => {
+      const d = parseDate(input.value, this.#w.months);
+      if (d) input.value = this.#w.date(d);
+      entry.left = true;
+      this.update();
+    });
+    field.append(notice);
+    this.#dates.add(entry);
     return field;
   }
 
@@ -376,6 +399,17 @@ export class Form {
       if (c.notice.textContent !== s) c.notice.textContent = s;
       c.notice.hidden = !s;
     }
+    // A date that cannot be read is pointed out once the person has left its field (not
+    // while they type it), and no longer as soon as it can be.
+    for (const d of this.#dates) {
+      const text = d.input.value.trim();
+      const bad = !!text && !parseDate(text, this.#w.months);
+      if (!bad) d.left = false;
+      const s = bad && d.left ? this.#w.t("dateNotRead") : "";
+      if (d.notice.textContent !== s) d.notice.textContent = s;
+      d.notice.hidden = !s;
+      s ? d.input.setAttribute("aria-invalid", "true") : d.input.removeAttribute("aria-invalid");
+    }
   }
 
   #checked(name) {
@@ -395,7 +429,7 @@ export class Form {
       return Number.isFinite(x) ? x : undefined;
     };
     const on = (n) => !!el[n]?.checked;
-    const date = (n) => (isDate(val(n)) ? val(n) : undefined);
+    const date = (n) => parseDate(val(n), this.#w.months) ?? undefined;
     const p = {};
     const diplomas = [...this.#diplomas.children].flatMap((row) => {
       const k = row.dataset.k;
@@ -458,6 +492,13 @@ export class Form {
     for (const row of [...this.#diplomas.children].slice(1)) row.remove();
     const el = this.el.elements;
     const set = (n, v) => el[n] && v != null && (el[n].value = String(v));
+    // A date in words, as the person would see it after typing it; anything else as it is
+    // (a notice then says it is no date).
+    const setDate = (n, v) => {
+      if (!el[n] || v == null) return;
+      el[n].value = isDate(String(v)) ? this.#w.date(String(v)) : String(v);
+      for (const d of this.#dates) if (d.input === el[n]) d.left = true;
+    };
     const tick = (n, values) => {
       if (!Array.isArray(values)) return;
       for (const v of values) {
@@ -484,12 +525,12 @@ export class Form {
       set("job-sector", p.job.sector);
       set("job-role", p.job.role);
       set("job-hours", p.job.hours_per_week);
-      set("job-start", p.job.start_date);
+      setDate("job-start", p.job.start_date);
     }
     tick("sector", p?.sectors);
     tick("subject", p?.subjects);
     set("hours", p?.hours_per_week);
-    set("from", p?.available_from);
+    setDate("from", p?.available_from);
     if (p?.earn_while_learning) tick("earn", [p.earn_while_learning]);
     const loc = p?.location?.postcode || p?.location?.gemeente;
     if (typeof loc === "string") {
@@ -509,7 +550,7 @@ export class Form {
       if (typeof p.study.field === "string") this.#putField(el["study-field"], p.study.field);
       el["study-lo"].checked = !!p.study.lerarenopleiding;
     }
-    set("left", p?.lerarenopleiding_left);
+    setDate("left", p?.lerarenopleiding_left);
     this.update();
   }
 

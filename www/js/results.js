@@ -6,6 +6,7 @@
 // print and the downloads (text, JSON), made on the device.
 
 import { download, h, link, nextFrame, put, safeUrl } from "./dom.js";
+import { parseDate } from "./dates.js";
 import { timeline } from "./timeline.js";
 
 /** Cost bases on which the candidate pays a fee (else the school pays, or nothing is due). */
@@ -48,6 +49,7 @@ export class Results {
   #parts = new Map(); // JSON of a part's data -> its node (see show)
   #used = new Set();
   #kit;
+  #startTyped = ""; // the filters' "starting before" as typed: kept when they are rebuilt, a date it cannot read too
 
   /** words: Words; uid: id prefix; open: Set of <details> keys kept across renders; info: CatalogInfo; profile(): the answers (for the JSON download); view: the MatchView in use; onView(view, focus): the candidate changed a filter, the order or the list's length (focus: a selector of what gets the focus in the new result); kit: the candidate's next step below the results (kit.js), or null. */
   constructor({ words, uid, open, info, profile, view, onView, kit = null }) {
@@ -233,28 +235,39 @@ export class Results {
     const id = (s) => `${this.#uid}-f-${s}`;
     const km = h("select", { id: id("km"), name: "max_km" },
       [["", this.#t("fAny")], ...[10, 25, 50, 100].map((n) => [String(n), this.#w.km(n)])].map(([v, label]) => h("option", { value: v, text: label, selected: String(f.max_km ?? "") === v })));
-    const start = h("input", { type: "date", id: id("start"), name: "start_before", value: f.start_before ?? "" });
+    // A date as the form's date questions take it (form.js): day-month-year, shown in words;
+    // one it cannot read is no filter, and the hint beneath says so.
+    const typedBad = !f.start_before && !!this.#startTyped.trim() && !parseDate(this.#startTyped, this.#w.months);
+    const start = h("input", { type: "text", class: "rw-date", id: id("start"), name: "start_before", autocomplete: "off", spellcheck: "false",
+      value: f.start_before ? this.#w.date(f.start_before) : typedBad ? this.#startTyped : "", "aria-describedby": id("start-hint"), "aria-invalid": typedBad ? "true" : null });
+    const startHint = h("p", { class: "rw-hint", id: id("start-hint"), text: this.#t(typedBad ? "dateNotRead" : "dateHint") });
     const paid = h("input", { type: "checkbox", id: id("paid"), name: "paid", checked: !!f.paid });
     const part = h("input", { type: "checkbox", id: id("part"), name: "part_time", checked: !!f.part_time });
     const sort = h("select", { id: id("sort"), name: "sort" },
       SORTS.map(([v, k]) => h("option", { value: v, text: this.#t(k), selected: this.#order === v })));
     const box = h("fieldset", { class: "rw-filters" }, h("legend", { text: this.#t("filters") }),
       h("div", { class: "rw-field" }, h("label", { for: id("km"), text: this.#t("fMaxKm") }), km),
-      h("div", { class: "rw-field" }, h("label", { for: id("start"), text: this.#t("fStart") }), start),
+      h("div", { class: "rw-field" }, h("label", { for: id("start"), text: this.#t("fStart") }), start, startHint),
       h("div", { class: "rw-field" }, h("label", { for: id("sort"), text: this.#t("sortBy") }), sort),
       h("label", { class: "rw-check", for: id("paid") }, paid, " ", this.#t("fPaid")),
       h("label", { class: "rw-check", for: id("part") }, part, " ", this.#t("fPartTime")),
       outsideToggle,
-      r.counts.hidden ? h("p", { class: "rw-hint", text: this.#t("hiddenN", { n: r.counts.hidden }) }) : null);
+      r.counts.hidden ? h("p", { class: "rw-hint rw-hidden-n", text: this.#t("hiddenN", { n: r.counts.hidden }) }) : null);
     box.addEventListener("change", (e) => {
       const n = e.target.name;
       if (n === "show-outside") return;
       // A filter, or the order (the core orders all the places of a kind before it cuts the list): match again.
       if (n === "sort") this.#view = { ...this.#view, sort: e.target.value };
       else {
+        const before = parseDate(start.value, this.#w.months);
+        this.#startTyped = start.value;
+        const bad = !before && !!start.value.trim();
+        startHint.textContent = this.#t(bad ? "dateNotRead" : "dateHint");
+        bad ? start.setAttribute("aria-invalid", "true") : start.removeAttribute("aria-invalid");
+        if (before) start.value = this.#w.date(before);
         const filter = {
           max_km: km.value ? Number(km.value) : null,
-          start_before: /^\d{4}-\d{2}-\d{2}$/.test(start.value) ? start.value : null,
+          start_before: before,
           paid: paid.checked,
           part_time: part.checked,
         };
