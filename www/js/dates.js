@@ -14,26 +14,34 @@ export function localToday() {
   return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
 }
 
-/** The date a person wrote, as `YYYY-MM-DD`, or null when it is not one (or not a day of the
- * calendar). Read: day-month-year with -, /, . or spaces between (1-9-2027, 01/09/2027,
- * 1.9.27: a two-digit year is 20xx), year-month-day (2027-09-01), and a month written as a
- * word: its name in `months` or the start of it, three letters or more (1 september 2027,
- * 1 sep 2027; "mrt" is March). */
-export function parseDate(text, months = []) {
+/** Month names a typed date may use, Dutch and English (either, in either language of the
+ * widget), by month: a word names a month when it is one of these or the start of one, three
+ * letters or more (and "mrt", "sept"). */
+const MONTHS = [
+  ["januari", "january"], ["februari", "february"], ["maart", "march", "mrt"], ["april"], ["mei", "may"], ["juni", "june"],
+  ["juli", "july"], ["augustus", "august"], ["september", "sept"], ["oktober", "october"], ["november"], ["december"],
+];
+const monthOf = (word) => (word.length < 3 ? 0 : MONTHS.findIndex((names) => names.some((n) => n.startsWith(word))) + 1);
+
+/** The date a person wrote, as `YYYY-MM-DD`, or null when it is not one (not a day of the
+ * calendar, or a year outside 1900-2100). Read: day-month-year with -, /, . or spaces
+ * between (25-9-2027, 25/09/2027, 25.9.27), year-month-day (2027-09-25), and a month written
+ * as a word, Dutch or English, before or after the day (25 september 2027, 25 sep 2027,
+ * September 25, 2027). A two-digit year is 20xx up to 49 and 19xx from 50 (a date someone
+ * left a programme is often last century; one they start at, this one). Never throws. */
+export function parseDate(text) {
   const s = String(text ?? "").trim().toLowerCase();
   let m;
   let ymd;
   if ((m = /^(\d{4})[-/. ](\d{1,2})[-/. ](\d{1,2})$/.exec(s))) ymd = [m[1], +m[2], +m[3]];
   else if ((m = /^(\d{1,2})[-/. ]+(\d{1,2})[-/. ]+(\d{4}|\d{2})$/.exec(s))) ymd = [m[3], +m[2], +m[1]];
-  else if ((m = /^(\d{1,2})[-/. ]*(\p{L}+)\.?[-/. ]*(\d{4}|\d{2})$/u.exec(s))) {
-    const word = m[2];
-    const i = word === "mrt" ? 2 : word.length >= 3 ? months.findIndex((name) => name.toLowerCase().startsWith(word)) : -1;
-    if (i < 0) return null;
-    ymd = [m[3], i + 1, +m[1]];
-  } else return null;
+  else if ((m = /^(\d{1,2})[-/. ]*(\p{L}+)\.?[-/., ]*(\d{4}|\d{2})$/u.exec(s))) ymd = [m[3], monthOf(m[2]), +m[1]];
+  else if ((m = /^(\p{L}+)\.?[-/. ]*(\d{1,2})(?:st|nd|rd|th)?[-/., ]+(\d{4}|\d{2})$/u.exec(s))) ymd = [m[3], monthOf(m[1]), +m[2]];
+  else return null;
   const [yy, mo, d] = ymd;
-  const y = yy.length === 2 ? 2000 + +yy : +yy;
+  const y = yy.length === 2 ? (+yy < 50 ? 2000 : 1900) + +yy : +yy;
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12) return null;
   const t = new Date(Date.UTC(y, mo - 1, d));
-  if (mo < 1 || mo > 12 || t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
+  if (t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
   return [y, mo, d].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
 }

@@ -47,8 +47,9 @@ export class Form {
       if (e.target.name === "remember") onRemember();
       onChange();
     });
-    // A control focused from the keyboard is never hidden under the bar of the button (WCAG
-    // 2.4.11). Not one focused by a click or a tap: it is where the person pointed, and
+    // A focused control is never hidden under the bar of the button (WCAG 2.4.11), when its
+    // focus shows (:focus-visible: from the keyboard, and any text field). Not a checkbox,
+    // radio or button focused by a click or a tap: it is where the person pointed, and
     // scrolling between the press and the release would make the click miss it.
     this.el.addEventListener("focusin", (e) => {
       const bar = this.el.querySelector(".rw-submit");
@@ -255,7 +256,7 @@ export class Form {
     input.setAttribute("aria-describedby", `${id}-hint ${id}-notice`);
     const entry = { input, notice, left: false };
     input.addEventListener("change", () => {
-      const d = parseDate(input.value, this.#w.months);
+      const d = parseDate(input.value);
       if (d) input.value = this.#w.date(d);
       entry.left = true;
       this.update();
@@ -403,7 +404,7 @@ export class Form {
     // while they type it), and no longer as soon as it can be.
     for (const d of this.#dates) {
       const text = d.input.value.trim();
-      const bad = !!text && !parseDate(text, this.#w.months);
+      const bad = !!text && !parseDate(text);
       if (!bad) d.left = false;
       const s = bad && d.left ? this.#w.t("dateNotRead") : "";
       if (d.notice.textContent !== s) d.notice.textContent = s;
@@ -429,7 +430,7 @@ export class Form {
       return Number.isFinite(x) ? x : undefined;
     };
     const on = (n) => !!el[n]?.checked;
-    const date = (n) => parseDate(val(n), this.#w.months) ?? undefined;
+    const date = (n) => parseDate(val(n)) ?? undefined;
     const p = {};
     const diplomas = [...this.#diplomas.children].flatMap((row) => {
       const k = row.dataset.k;

@@ -74,7 +74,7 @@ export class Words {
   date(d) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d || "");
     if (!m) return d || "";
-    return `${+m[3]} ${this.months[+m[2] - 1] ?? m[2]} ${m[1]}`;
+    return `${+m[3]} ${this.months[+m[2] - 1] || m[2]} ${m[1]}`;
   }
   euro(n) {
     return this.t("euro", { n: this.number(n) });

@@ -237,7 +237,7 @@ export class Results {
       [["", this.#t("fAny")], ...[10, 25, 50, 100].map((n) => [String(n), this.#w.km(n)])].map(([v, label]) => h("option", { value: v, text: label, selected: String(f.max_km ?? "") === v })));
     // A date as the form's date questions take it (form.js): day-month-year, shown in words;
     // one it cannot read is no filter, and the hint beneath says so.
-    const typedBad = !f.start_before && !!this.#startTyped.trim() && !parseDate(this.#startTyped, this.#w.months);
+    const typedBad = !f.start_before && !!this.#startTyped.trim() && !parseDate(this.#startTyped);
     const start = h("input", { type: "text", class: "rw-date", id: id("start"), name: "start_before", autocomplete: "off", spellcheck: "false",
       value: f.start_before ? this.#w.date(f.start_before) : typedBad ? this.#startTyped : "", "aria-describedby": id("start-hint"), "aria-invalid": typedBad ? "true" : null });
     const startHint = h("p", { class: "rw-hint", id: id("start-hint"), text: this.#t(typedBad ? "dateNotRead" : "dateHint") });
@@ -259,7 +259,7 @@ export class Results {
       // A filter, or the order (the core orders all the places of a kind before it cuts the list): match again.
       if (n === "sort") this.#view = { ...this.#view, sort: e.target.value };
       else {
-        const before = parseDate(start.value, this.#w.months);
+        const before = parseDate(start.value);
         this.#startTyped = start.value;
         const bad = !before && !!start.value.trim();
         startHint.textContent = this.#t(bad ? "dateNotRead" : "dateHint");
