@@ -141,6 +141,22 @@ test("a profile set before the widget has loaded: the last one set is used", asy
   await context.close();
 });
 
+test("a profile and a name set on the element before it is defined are taken over", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  // A classic script right after the element runs before the module defines it.
+  const html = page1(['id="vroeg"']).replace("</main>", `<script>const el = document.getElementById("vroeg"); el.profile = { age: 44, sectors: ["po"] }; el.name = "vooraf";</script></main>`);
+  await fixturePage(page, h.server.url, "before-define.html", html);
+  const w = page.locator("route-wijzer");
+  await w.locator("form").waitFor();
+  await waitForResults(w);
+  assert.deepEqual(await w.evaluate((el) => el.profile), { age: 44, sectors: ["po"] });
+  assert.equal(await w.getByLabel("Basisonderwijs", { exact: true }).isChecked(), true);
+  assert.equal(await w.evaluate((el) => [el.getAttribute("name"), Object.hasOwn(el, "profile"), Object.hasOwn(el, "name")].join()), "vooraf,false,false");
+  assert.ok((await events(page, "result")).every((e) => e.detail.name === "vooraf"));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("a profile set while a new catalog loads is the one the reloaded form shows", async () => {
   const { page, context, log } = await openPage(h.browser);
   await fixturePage(page, h.server.url, "reload.html", page1(['name="reload"']));

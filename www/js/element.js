@@ -161,6 +161,15 @@ export class RouteWijzer extends HTMLElement {
   }
 
   connectedCallback() {
+    // A page's script may set `profile` or `name` on the element before <route-wijzer> is
+    // defined (a task after this module's evaluation): that plain own property would hide
+    // the setter for good. Taken over here, through the setter.
+    for (const k of ["profile", "name"]) {
+      if (!Object.hasOwn(this, k)) continue;
+      const v = this[k];
+      delete this[k];
+      this[k] = v;
+    }
     if (!this.#root) this.#skeleton();
     this.#useLang();
     if (this.#matcher || this.#loading) return;
