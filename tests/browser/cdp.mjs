@@ -30,12 +30,29 @@ export async function bare() {
   let next = 1;
   const calls = new Map();
   const listeners = new Set();
+  let gone = null; // why the browser can no longer be reached, once it cannot
+  const end = (why) => {
+    gone ??= why;
+    for (const { fail, method } of calls.values()) fail(new Error(`${method}: ${gone}`));
+    calls.clear();
+  };
+  const exited = new Promise((ok) => proc.once("exit", ok));
+  exited.then(() => end("the browser exited"));
+  proc.once("error", (e) => end(`the browser could not start (${e.message})`));
+  toChrome.on("error", (e) => end(`the pipe to the browser broke (${e.message})`));
+  fromChrome.setEncoding("utf8");
   let buffer = "";
   fromChrome.on("data", (chunk) => {
-    buffer += chunk.toString("utf8");
-    for (let end; (end = buffer.indexOf("\0")) >= 0; ) {
-      const msg = JSON.parse(buffer.slice(0, end));
-      buffer = buffer.slice(end + 1);
+    buffer += chunk;
+    for (let at; (at = buffer.indexOf("\0")) >= 0; ) {
+      const text = buffer.slice(0, at);
+      buffer = buffer.slice(at + 1);
+      let msg;
+      try {
+        msg = JSON.parse(text);
+      } catch {
+        continue; // not a message: never expected, and nothing to answer
+      }
       if (msg.id && calls.has(msg.id)) {
         const { ok, fail, method } = calls.get(msg.id);
         calls.delete(msg.id);
@@ -43,17 +60,30 @@ export async function bare() {
       } else for (const f of listeners) f(msg);
     }
   });
-  const exited = new Promise((ok) => proc.once("exit", ok));
-  exited.then(() => {
-    for (const { fail, method } of calls.values()) fail(new Error(`${method}: the browser exited`));
-  });
   const send = (method, params = {}, sessionId) =>
     new Promise((ok, fail) => {
+      if (gone) return fail(new Error(`${method}: ${gone}`));
       const id = next++;
       calls.set(id, { ok, fail, method });
       toChrome.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
     });
-  await send("Browser.getVersion");
+  const close = async () => {
+    if (!gone) {
+      const quit = send("Browser.close").catch(() => {});
+      const late = setTimeout(() => proc.kill("SIGKILL"), 5000);
+      await quit;
+      await exited;
+      clearTimeout(late);
+    }
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    await send("Browser.getVersion");
+  } catch (e) {
+    proc.kill("SIGKILL");
+    await close();
+    throw e;
+  }
 
   return {
     async newPage({ width = 1280, height = 900 } = {}) {
@@ -86,11 +116,19 @@ export async function bare() {
       };
       listeners.add((msg) => {
         if (msg.sessionId !== sessionId) return;
+        try {
+          onEvent(msg);
+        } catch (e) {
+          page.errors.push(`the test's handler of ${msg.method}: ${e.message}`);
+        }
+      });
+      const onEvent = (msg) => {
         const p = msg.params;
         if (msg.method === "Runtime.exceptionThrown") page.errors.push(p.exceptionDetails.exception?.description ?? p.exceptionDetails.text);
         else if (msg.method === "Runtime.consoleAPICalled" && p.type === "error") page.errors.push(p.args.map((a) => a.value ?? a.description ?? "").join(" "));
         else if (msg.method === "Fetch.requestPaused") {
-          const glob = (pattern) => new RegExp(`^${pattern.split("*").map((x) => x.replace(/[.?+^$()[\]{}|\\]/g, "\\$&")).join(".*")}$`);
+          // CDP's patterns: * is any text, ? any one character.
+          const glob = (pattern) => new RegExp(`^${pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^$()[\]{}|\\/]/, "\\$&"))).join("")}$`);
           const hit = routes.find((r) => glob(r.urlPattern).test(p.request.url));
           const answer = hit?.fulfill(new URL(p.request.url));
           if (!answer) return void s("Fetch.continueRequest", { requestId: p.requestId }).catch(() => {});
@@ -101,16 +139,12 @@ export async function bare() {
             body: Buffer.from(answer.body).toString("base64"),
           }).catch(() => {});
         }
-      });
+      };
       await s("Page.enable");
       await s("Runtime.enable");
       await s("Emulation.setDeviceMetricsOverride", { width, height, deviceScaleFactor: 1, mobile: false });
       return page;
     },
-    async close() {
-      await send("Browser.close").catch(() => {});
-      await exited;
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }
