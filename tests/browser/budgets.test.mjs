@@ -52,10 +52,13 @@ test("the wasm module stays under its ceiling (235 KB gzip; target 120 KB)", () 
 // downloads, "also at" ordered by the core and "show all": +2.1 KB, 72.8 KB) warmed the
 // worker's core up (+0.8 KB), read downloads in parts (+0.7 KB) and asked Chromium to
 // compile the modules run at load as they download (+0.2 KB, one comment line in 12 files):
-// measured 74.6 KB.
-const SHELL_CEILING = 77 * KB;
+// measured 74.6 KB; 77 KB until session 7 of #10 typed the date questions (the reader of
+// typed dates with Dutch and English month names, the questions' notices, the filter's
+// date: +1.6 KB), took over properties set before the element is defined, defined it a
+// task later and laid out later cards only near the screen (+0.6 KB): measured 77.1 KB.
+const SHELL_CEILING = 80 * KB;
 
-test("the shell (every JS module + styles, each gzipped) stays under its ceiling (77 KB)", () => {
+test("the shell (every JS module + styles, each gzipped) stays under its ceiling (80 KB)", () => {
   assert.ok(SHELL.length > 5, "the modules are there");
   for (const f of SHELL) console.log(`#   ${f}: ${n(gz(f))}`);
   const size = total(SHELL);
