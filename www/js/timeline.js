@@ -42,7 +42,7 @@ export function timeline(pw, today, words) {
     intake && done ? place(h("span", { class: "rw-tl-bar rw-tl-train" }), intake.at, done.at) : null,
     teach && done ? place(h("span", { class: "rw-tl-bar rw-tl-teach" }), teach.at, done.at) : null,
     early ? place(h("span", { class: "rw-tl-bar rw-tl-gap" }), teach.at, intake.at) : null,
-    place(h("span", { class: "rw-tl-today", text: t("today") }), utc(today)),
+    place(h("span", { class: "rw-tl-today" }), utc(today)),
     groups(ev, span).map((g, i) => place(h("span", {
       class: `rw-tl-dot${i % 2 ? " rw-tl-low" : ""}${early && g.includes(teach) ? " rw-warn" : ""}`,
       "data-event": g.map((e) => e.event).join(" "),
