@@ -110,6 +110,30 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     await context.close();
   });
 
+  test("timeline dots: each label fits its dot (also a group's '1–2'), and dots in a row do not overlap, at 1280, 375 and 320 px", async () => {
+    for (const width of [1280, 375, 320]) {
+      const { page, context, log } = await openPage(h.browser, { width });
+      const w = await openDemo(page, h.server.url);
+      await fillCareerSwitcher(w);
+      await waitForResults(w);
+      const dots = await w.locator(".rw-pathway").first().evaluate((pw) => {
+        pw.style.contentVisibility = "visible"; // laid out even when off screen
+        return [...pw.querySelectorAll(".rw-tl-dot")].map((d) => {
+          const text = document.createRange();
+          text.selectNodeContents(d);
+          const box = d.getBoundingClientRect();
+          return { label: d.textContent, text: text.getBoundingClientRect().width, inner: d.clientWidth, left: box.left, right: box.right, low: d.classList.contains("rw-tl-low") };
+        });
+      });
+      assert.ok(dots.some((d) => d.label.includes("–")), `a group of events shares a dot at ${width} px`);
+      for (const d of dots) assert.ok(d.text <= d.inner, `'${d.label}' (${d.text.toFixed(1)} px) fits its dot (${d.inner} px) at ${width} px`);
+      for (const row of [dots.filter((d) => d.low), dots.filter((d) => !d.low)])
+        for (let i = 1; i < row.length; i++) assert.ok(row[i].left >= row[i - 1].right, `dots '${row[i - 1].label}' and '${row[i].label}' overlap at ${width} px`);
+      assert.deepEqual(log.errors, []);
+      await context.close();
+    }
+  });
+
   test("events: ready and result carry counts only, never profile data", async () => {
     const { page, context } = await openPage(h.browser);
     const w = await openDemo(page, h.server.url);
