@@ -42,6 +42,7 @@ export class RouteWijzer extends HTMLElement {
   // shadow DOM
   #root = null;
   #head;
+  #headWords = null; // the Words the head was rendered with
   #status;
   #body;
   #foot;
@@ -246,7 +247,11 @@ export class RouteWijzer extends HTMLElement {
     return this.#wordsLoad;
   }
 
+  /** The title and intro in the current language (new nodes only when the language changed:
+   * laying them out again would cost the frame that shows the form's first step). */
   #renderHead() {
+    if (this.#headWords === this.#words) return;
+    this.#headWords = this.#words;
     const t = (k) => this.#words.t(k);
     this.#root.lang = this.#words.lang;
     this.#head.replaceChildren(h("h2", { class: "rw-title", text: t("title") }), h("p", { class: "rw-intro", text: t("intro") }));
