@@ -10,10 +10,13 @@
 //
 // The national catalog is measured in NATIONAL_RUNS runs (a fresh page each: load, first
 // result, 10 answer changes) and the budget judged on the quietest run, the one with the
-// fewest long tasks. A task the widget's own work makes long is long in every run; this
-// 2-core machine adds long tasks of its own (a blank page appending a paragraph per frame
-// at 4x had 3 long tasks of 52-120 ms in 6 loads, BENCHMARKS.md), which one run of three
-// escapes far more often than one. All runs' figures are printed.
+// fewest long tasks: the budget holds if at least one run of three has no task over 50 ms.
+// This 2-core machine adds long tasks of its own (a blank page appending a paragraph per
+// frame at 4x had 3 long tasks of 52-120 ms in 6 loads, BENCHMARKS.md), which one run of
+// three escapes far more often than one. The rule is lenient with frames just under 50 ms
+// that noise sometimes pushes over (one that is long in half the runs passes 7 times in 8);
+// a frame well over 50 ms is long in every run. All runs' figures are printed. (The shard's
+// answer changes are measured in one run: their budget is a time, max of 10.)
 //
 // Chromium's CPU throttling (CDP Emulation.setCPUThrottlingRate) slows the page's main
 // thread only: Chromium refuses it for workers ("Operation is only supported for pages,
@@ -26,8 +29,9 @@
 //
 // The two budget tests are marked TODO (their assertions run and print "not ok # TODO"
 // with the figures, without failing the suite): load on the national catalog still has
-// tasks over 50 ms at 4x in every run (1-4 per load; mostly the frames that first lay out
-// the form's first step and the first result, BENCHMARKS.md); an answer change on the
+// tasks over 50 ms at 4x in every run (4-5 per load in this session's runs on a noisy day,
+// 1-4 the session before; mostly the frames that first lay out the form's first step and
+// the first result, BENCHMARKS.md); an answer change on the
 // shard fits in every run (max 58-94 ms), so it stays TODO until it holds with a margin in
 // the suite; PERF_STRICT=1 makes them ordinary tests. Drop the TODO once both fit.
 import { after, before, test } from "node:test";
@@ -156,7 +160,7 @@ async function measure(kind) {
   return fig;
 }
 
-const todo = process.env.PERF_STRICT ? undefined : "budget of issue #10 not met yet: on the national catalog every run still has 1-4 tasks of 50-200 ms at 4x at load (frames of style and layout: the form's first step, the first result, the fonts each new text size sets up); an answer change on the shard fits (max 58-94 ms in runs of this file), kept TODO until it holds with a margin in the suite (BENCHMARKS.md)";
+const todo = process.env.PERF_STRICT ? undefined : "budget of issue #10 not met yet: on the national catalog every run still has tasks of 50-200 ms at 4x at load (1-5 a run) (frames of style and layout: the form's first step, the first result, the fonts each new text size sets up); an answer change on the shard fits (max 58-94 ms in runs of this file), kept TODO until it holds with a margin in the suite (BENCHMARKS.md)";
 let shard;
 let national;
 
@@ -175,7 +179,7 @@ test(`measure at ${RATE}x CPU: demo page (AM13 shard) and national catalog (${NA
   }
 });
 
-test("budget: on the national catalog no main-thread task over 50 ms (load + first result, and answer changes; the quietest run)", { todo }, () => {
+test(`budget: on the national catalog no main-thread task over 50 ms (load + first result, and answer changes) in at least one of ${NATIONAL_RUNS} runs`, { todo }, () => {
   assert.ok(national, "measured");
   assert.ok(national.loadMax <= 50, `load + first result: a ${r1(national.loadMax)} ms task`);
   assert.ok(national.changeMax <= 50, `answer changes: a ${r1(national.changeMax)} ms task`);

@@ -122,11 +122,13 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
           const text = document.createRange();
           text.selectNodeContents(d);
           const box = d.getBoundingClientRect();
-          return { label: d.textContent, text: text.getBoundingClientRect().width, inner: d.clientWidth, left: box.left, right: box.right, low: d.classList.contains("rw-tl-low") };
+          const cs = getComputedStyle(d);
+          const edges = ["paddingLeft", "paddingRight", "borderLeftWidth", "borderRightWidth"].reduce((a, k) => a + parseFloat(cs[k]), 0);
+          return { label: d.textContent, text: text.getBoundingClientRect().width, inner: box.width - edges, left: box.left, right: box.right, low: d.classList.contains("rw-tl-low") };
         });
       });
       assert.ok(dots.some((d) => d.label.includes("–")), `a group of events shares a dot at ${width} px`);
-      for (const d of dots) assert.ok(d.text <= d.inner, `'${d.label}' (${d.text.toFixed(1)} px) fits its dot (${d.inner} px) at ${width} px`);
+      for (const d of dots) assert.ok(d.text <= d.inner + 0.5, `'${d.label}' (${d.text.toFixed(1)} px) fits inside its dot's padding (${d.inner.toFixed(1)} px) at ${width} px`);
       for (const row of [dots.filter((d) => d.low), dots.filter((d) => !d.low)])
         for (let i = 1; i < row.length; i++) assert.ok(row[i].left >= row[i - 1].right, `dots '${row[i - 1].label}' and '${row[i].label}' overlap at ${width} px`);
       assert.deepEqual(log.errors, []);
@@ -174,6 +176,10 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     await waitForResults(w);
     assert.equal(await w.getByLabel("Leeftijd", { exact: true }).inputValue(), "35");
     assert.match(await w.locator(".rw-summary").innerText(), /soorten? routes? staa?n? voor je open/);
+    // The title and intro follow the language both ways (they are built again only when it changes).
+    assert.equal(await w.locator(".rw-title").innerText(), "Welke route naar de klas past bij jou?");
+    assert.match(await w.locator(".rw-intro").innerText(), /^Beantwoord de vragen/);
+    assert.equal(await w.locator(".rw").evaluate((el) => el.lang), "nl");
     await screenshot(page, "career-switcher-nl-after-en-1280");
     assert.deepEqual(log.errors, []);
     await context.close();

@@ -5,8 +5,9 @@
 import { h } from "./dom.js";
 import { DAY, utc } from "./dates.js";
 
-/** Dots closer than this share one (as a share of the track: a dot is about 1.5rem wide,
- * and the track of a 320 px phone about 17rem). */
+/** Dots closer than this share one (as a share of the track: a dot is 1.5rem wide, a
+ * group's pill such as "1–2" about 2.3rem, and the track of a 320 px phone about 17rem;
+ * the dots alternate between two rows, so dots in one row are at least twice this apart). */
 const NEAR = 0.09;
 
 /** Events in date order, grouped where their dots would overlap; the dots of the groups
