@@ -102,40 +102,49 @@ export async function openDemo(page, url, { today = TODAY } = {}) {
   return w;
 }
 
-/** Saves a screenshot to test-results/screenshots/<name>.png: the whole page, or with `fullPage` false the screen. */
+/** Lays out (`on`) or stops laying out everything in every widget on the page. The widget
+ * lays out its later cards, pathways and kit only near the screen (`content-visibility:
+ * auto`); for a scan or a whole-page picture each widget's shadow root gets a sheet that
+ * lays everything out (a constructed sheet: allowed under the CSP pages' `style-src
+ * 'self'`), removed afterwards. */
+const layOutAll = (page, on) =>
+  page.evaluate((on) => {
+    const sheet = (window.__rwLayOutAll ??= new CSSStyleSheet());
+    sheet.replaceSync("* { content-visibility: visible !important; }");
+    for (const el of document.querySelectorAll("route-wijzer")) {
+      const root = el.shadowRoot;
+      if (!root) continue;
+      const others = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      root.adoptedStyleSheets = on ? [...others, sheet] : others;
+    }
+  }, on);
+
+/** Saves a screenshot to test-results/screenshots/<name>.png: the whole page (every card
+ * laid out, as a person scrolling would see it), or with `fullPage` false the screen. */
 export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage });
+  if (fullPage) await layOutAll(page, true);
+  try {
+    await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage });
+  } finally {
+    if (fullPage) await layOutAll(page, false);
+  }
 }
 
 /** WCAG 2.2 AA, the tags every axe scan here runs. */
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-/** Scans the page with axe-core (AXE_TAGS) and asserts it finds nothing. The widget lays out
- * its later cards, pathways and kit only near the screen (`content-visibility: auto`); axe
- * measures such skipped content as empty (dequelabs/axe-core#2768) and would call its
- * buttons 0-pixel targets, so for the scan every widget's shadow root gets a sheet that lays
- * everything out (a constructed sheet: allowed under the CSP pages' `style-src 'self'`),
- * removed afterwards. */
+/** Scans the page with axe-core (AXE_TAGS) and asserts it finds nothing. Everything is laid
+ * out for the scan (`layOutAll`): axe measures content skipped by `content-visibility` as
+ * empty (dequelabs/axe-core#2768) and would call its buttons 0-pixel targets. */
 export async function axe(page, state) {
   const { AxeBuilder } = await import("@axe-core/playwright");
-  const all = (on) =>
-    page.evaluate((on) => {
-      const sheet = (window.__rwLayOutAll ??= new CSSStyleSheet());
-      sheet.replaceSync("* { content-visibility: visible !important; }");
-      for (const el of document.querySelectorAll("route-wijzer")) {
-        const root = el.shadowRoot;
-        if (!root) continue;
-        const others = root.adoptedStyleSheets.filter((s) => s !== sheet);
-        root.adoptedStyleSheets = on ? [...others, sheet] : others;
-      }
-    }, on);
-  await all(true);
+  await layOutAll(page, true);
   let violations;
   try {
     ({ violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze());
   } finally {
-    await all(false);
+    await layOutAll(page, false);
   }
   const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
   assert.deepEqual(summary, [], `axe violations, ${state}`);
