@@ -214,6 +214,42 @@ test("the form comes before the catalog: answers given while it downloads are ke
   await context.close();
 });
 
+test("the form is built without a jump: no follow-up question shows in one frame and goes in a later one", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  // Every frame until the widget is ready: which follow-up questions are on screen (for an
+  // empty form none: each waits for the answer it follows up), and the diploma row's legend.
+  await page.addInitScript(() => {
+    window.__frames = [];
+    const FOLLOW_UPS = '.rw-subjects, [data-show], [data-for="job-start"], [data-for="qual-subject"], .rw-remove';
+    let ready = false;
+    document.addEventListener("routewijzer:ready", () => (ready = true));
+    const look = () => {
+      const root = document.querySelector("route-wijzer")?.shadowRoot;
+      const form = root?.querySelector("form");
+      if (form) {
+        window.__frames.push({
+          steps: form.querySelectorAll(".rw-step").length,
+          shown: [...form.querySelectorAll(FOLLOW_UPS)].filter((e) => e.getClientRects().length > 0).map((e) => e.dataset.show || e.dataset.for || e.className),
+          legend: form.querySelector(".rw-diploma legend")?.textContent ?? null,
+        });
+      }
+      if (!ready) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await fixturePage(page, h.server.url, "build.html", page1(['name="build"']));
+  const w = page.locator("route-wijzer");
+  await ready(w);
+  const frames = await page.evaluate(() => window.__frames);
+  // The form was built over several frames (else this test would see no frame between steps).
+  const counts = [...new Set(frames.map((f) => f.steps))];
+  assert.ok(counts.length >= 3, `steps per frame: ${counts.join(", ")}`);
+  assert.deepEqual(frames.filter((f) => f.shown.length), [], "a follow-up question was on screen while the form was built");
+  assert.deepEqual(frames.filter((f) => f.legend !== "Diploma 1"), [], "the diploma row's legend, every frame");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("answers given while a catalog fails to load come back with the retry", async () => {
   const { page, context, log } = await openPage(h.browser);
   let fail = true;

@@ -200,7 +200,7 @@ export class Form {
     const build = this.#rest.shift();
     if (!build) return false;
     build();
-    if (!this.#rest.length) this.update();
+    this.update(); // the new step's dependent questions hidden or shown before its first frame
     return true;
   }
 
@@ -369,10 +369,12 @@ export class Form {
     return row;
   }
 
-  /** Shows and hides dependent questions, numbers the diploma rows. */
+  /** Shows and hides dependent questions, numbers the diploma rows. Runs on the steps built
+   * so far as well (next()): a step is laid out with its questions as they will stay, not
+   * laid out whole and then partly hidden once the form is complete (work and a jump). */
   update() {
     const f = this.el;
-    if (!this.#diplomas || !this.complete) return;
+    if (!this.#diplomas) return;
     const rows = [...this.#diplomas.children];
     rows.forEach((row, i) => {
       const n = i + 1;
@@ -382,19 +384,24 @@ export class Form {
       rm.hidden = rows.length === 1;
       row.querySelector('[data-show="foreign"]').hidden = !row.querySelector(`[name="d${row.dataset.k}-foreign"]`).checked;
     });
-    const job = f.elements.job.value;
-    f.querySelector('[data-show="job"]').hidden = job === "none";
-    f.querySelector('[data-for="job-start"]').hidden = job !== "offer";
-    f.querySelector('[data-for="qual-subject"]').hidden = !/graads/.test(f.elements.qual.value);
-    f.querySelector('[data-show="study"]').hidden = !f.elements.study.value;
+    // (A question of a step not built yet is not there: `show` passes it by.)
+    const show = (selector, shown) => {
+      const el = f.querySelector(selector);
+      if (el) el.hidden = !shown;
+    };
+    const job = f.elements.job?.value;
+    show('[data-show="job"]', job !== "none");
+    show('[data-for="job-start"]', job === "offer");
+    show('[data-for="qual-subject"]', /graads/.test(f.elements.qual?.value ?? ""));
+    show('[data-show="study"]', !!f.elements.study?.value);
     const chosen = this.#checked("sector");
     let anySubjects = false;
     for (const g of f.querySelectorAll(".rw-subjects [data-sector]")) {
       g.hidden = !chosen.includes(g.dataset.sector);
       anySubjects ||= !g.hidden;
     }
-    f.querySelector(".rw-subjects").hidden = !anySubjects;
-    f.classList.toggle("rw-answered", Object.keys(this.read()).length > 0);
+    show(".rw-subjects", anySubjects);
+    if (this.complete) f.classList.toggle("rw-answered", Object.keys(this.read()).length > 0); // (read needs every step)
     for (const c of this.#combos) {
       const s = this.#noticeText(c);
       if (c.notice.textContent !== s) c.notice.textContent = s;
