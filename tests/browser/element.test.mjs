@@ -226,7 +226,8 @@ test("the form is built without a jump: no follow-up question shows in one frame
     const look = () => {
       const root = document.querySelector("route-wijzer")?.shadowRoot;
       const form = root?.querySelector("form");
-      if (form) {
+      // (Frames before the widget's stylesheet has loaded show nothing of it: not counted.)
+      if (form && !root.querySelector(".rw").hidden) {
         window.__frames.push({
           steps: form.querySelectorAll(".rw-step").length,
           shown: [...form.querySelectorAll(FOLLOW_UPS)].filter((e) => e.getClientRects().length > 0).map((e) => e.dataset.show || e.dataset.for || e.className),
@@ -241,11 +242,39 @@ test("the form is built without a jump: no follow-up question shows in one frame
   const w = page.locator("route-wijzer");
   await ready(w);
   const frames = await page.evaluate(() => window.__frames);
-  // The form was built over several frames (else this test would see no frame between steps).
+  // The form was built over several frames, on screen (else this test would see no frame between steps).
   const counts = [...new Set(frames.map((f) => f.steps))];
   assert.ok(counts.length >= 3, `steps per frame: ${counts.join(", ")}`);
   assert.deepEqual(frames.filter((f) => f.shown.length), [], "a follow-up question was on screen while the form was built");
   assert.deepEqual(frames.filter((f) => f.legend !== "Diploma 1"), [], "the diploma row's legend, every frame");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("an answer given in the frame after the form's last step is built shows its follow-up questions", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  // The moment the last step is in the form (a microtask after it was appended, before the
+  // frame the widget waits for), the person ticks "Voortgezet onderwijs".
+  await page.addInitScript(() => {
+    const watch = () => {
+      const form = document.querySelector("route-wijzer")?.shadowRoot?.querySelector("form");
+      if (!form) return requestAnimationFrame(watch);
+      const mo = new MutationObserver(() => {
+        if (form.querySelectorAll(".rw-step").length < 6) return;
+        mo.disconnect();
+        form.querySelector('input[name="sector"][value="vo"]').click();
+        window.__ticked = true;
+      });
+      mo.observe(form, { childList: true });
+    };
+    requestAnimationFrame(watch);
+  });
+  await fixturePage(page, h.server.url, "late.html", page1(['name="late"']));
+  const w = page.locator("route-wijzer");
+  await ready(w);
+  assert.equal(await page.evaluate(() => window.__ticked), true);
+  assert.deepEqual(await w.evaluate((el) => el.profile), { sectors: ["vo"] });
+  assert.equal(await w.getByRole("group", { name: "Vakken in het voortgezet onderwijs" }).isVisible(), true, "the vo subjects are asked");
   assert.deepEqual(log.errors, []);
   await context.close();
 });

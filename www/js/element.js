@@ -333,6 +333,10 @@ export class RouteWijzer extends HTMLElement {
       this.#body.replaceChildren(form.el, h("div", { class: "rw-results-place" }));
       do await nextFrame();
       while (form.next());
+      // Answers given while the form was built started nothing (#filling); each new step
+      // showed their follow-up questions, but one given after the last step has been built
+      // needs this.
+      form.update();
     } finally {
       this.#filling = false;
     }

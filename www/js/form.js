@@ -195,7 +195,7 @@ export class Form {
     return form;
   }
 
-  /** Builds the next step of the form; false once every step is there (read, fill and update need them all). */
+  /** Builds the next step of the form; false once every step is there (read and fill need them all). */
   next() {
     const build = this.#rest.shift();
     if (!build) return false;
