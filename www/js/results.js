@@ -161,7 +161,14 @@ export class Results {
       return gen === this.#gen;
     };
     const full = () => performance.now() - t >= budget;
+    // A first result shows the answer (heading, summary, filters) in a frame of its own,
+    // before the first card: together they were one long frame on a slow CPU.
+    let first = budget === FIRST_SLICE_MS;
     for (const step of plan) {
+      if (step.items && first) {
+        first = false;
+        if (top.length && !(await pause())) return false;
+      }
       if (!step.items) {
         const el = step();
         if (el) top.push(el);
