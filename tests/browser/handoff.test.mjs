@@ -139,6 +139,14 @@ test("the readable text names every part in the widget's language (nl and en), a
   assert.notEqual(handoffText(rec, words("nl")), handoffText(rec, words("en")));
 });
 
+test("no qualification reads as the form's answer ('geen bevoegdheid'), not as a gap", () => {
+  const none = buildHandoff({ ...base, profile: { ...JAN, qualifications: [] }, routes: [] });
+  assert.match(handoffText(none, words("nl")), /^Lesbevoegdheid: geen bevoegdheid$/m);
+  assert.match(handoffText(none, words("en")), /: no qualification$/m);
+  const one = buildHandoff({ ...base, profile: { ...JAN, qualifications: [{ qualification: "pabo" }] }, routes: [] });
+  assert.doesNotMatch(handoffText(one, words("nl")), /geen bevoegdheid/);
+});
+
 const NOTES = { json: "[JSON left out]", text: "[shortened]" };
 const mailOf = (rec, lang = "nl", max) => handoffMail({ address: "info@loket.nl", rec, readable: handoffText(rec, words(lang)), subject: "Mijn routes & vragen", notes: NOTES, max });
 

@@ -140,7 +140,9 @@ export function handoffText(rec, words) {
   const list = (xs) => xs.join(", ") || "–";
   const out = [t("hoRecord"), `${t("hoCreated")}: ${words.date(rec.created)}`];
   out.push(`${t("hoEducation")}: ${list(rec.prior_education.map((d) => [l("level", d.level), d.field?.replace(/-/g, " "), d.foreign ? t("hoForeign") : null].filter(Boolean).join(", ")))}`);
-  out.push(`${t("hoQualification")}: ${list(rec.qualifications.map((q) => [l("qualification", q.qualification), q.subject ? l("subject", q.subject) : null].filter(Boolean).join(", ")))}`);
+  // No qualification is the form's own answer ("Nee" is its first choice), not a gap.
+  const quals = rec.qualifications.map((q) => [l("qualification", q.qualification), q.subject ? l("subject", q.subject) : null].filter(Boolean).join(", "));
+  out.push(`${t("hoQualification")}: ${quals.length ? list(quals) : l("qualification", "geen")}`);
   out.push(`${t("hoSectors")}: ${list(rec.sectors.map((s) => l("sector", s)))}`);
   if (rec.subjects.length) out.push(`${t("hoSubjects")}: ${list(rec.subjects.map((s) => l("subject", s)))}`);
   if (rec.wanted_roles.length) out.push(`${t("hoRoles")}: ${list(rec.wanted_roles.map((s) => l("role", s)))}`);
