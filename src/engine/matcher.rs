@@ -283,7 +283,11 @@ impl Matcher {
         };
         out.push(Text::new(
             lang,
-            if open_kinds == 1 { "summary.open-one" } else { "summary.open" },
+            match (open_kinds, open_offerings) {
+                (1, 1) => "summary.open-one-one",
+                (1, _) => "summary.open-one",
+                _ => "summary.open",
+            },
             &[("kinds", open_kinds.to_string()), ("offerings", open_offerings.to_string())],
         ));
         let o = &ix.catalog.offerings[best.offering];

@@ -70,6 +70,8 @@ pub enum Reason {
     Cost(u32),
     Duration(u16),
     StartDays(i64),
+    /// Days from the candidate's `available_from` (later than today) to the next start.
+    StartDaysAfterAvailable(i64),
     StartNone,
     TravelUnknown,
     TravelKm {
@@ -110,6 +112,7 @@ impl Reason {
             Reason::Cost(total) => Msg::new("factor.cost").with("total", total),
             Reason::Duration(months) => Msg::new("factor.duration").with("months", months),
             Reason::StartDays(days) => Msg::new("factor.start.days").with("days", days),
+            Reason::StartDaysAfterAvailable(days) => Msg::new("factor.start.days-after-available").with("days", days),
             Reason::StartNone => Msg::new("factor.start.none"),
             Reason::TravelUnknown => Msg::new("factor.travel.unknown"),
             Reason::TravelKm { km, max_km } => {
@@ -289,13 +292,13 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
     match x.timing {
         None => push("time_to_start", w.time_to_start, 0.0, Reason::StartNone),
         Some(t) => {
-            let from = p.available_from.map_or(x.today, |a| a.max(x.today));
-            let days = from.days_until(t.start_date).max(0);
+            let later = p.available_from.filter(|&a| a > x.today);
+            let days = later.unwrap_or(x.today).days_until(t.start_date).max(0);
             push(
                 "time_to_start",
                 w.time_to_start,
                 falling(days as f64, START_FULL_DAYS as f64, START_ZERO_DAYS as f64),
-                Reason::StartDays(days),
+                if later.is_some() { Reason::StartDaysAfterAvailable(days) } else { Reason::StartDays(days) },
             )
         }
     }

@@ -98,3 +98,21 @@ test("the shell has no vocabulary or text tables of its own", () => {
     assert.doesNotMatch(js, /"(mbo-techniek|hbo-bachelor|leraar-onbevoegd)":/, f);
   }
 });
+
+test("a count of 1 reads in the singular: Words.t takes `key1` for n = 1, `key` otherwise", async () => {
+  const { Words } = await import("../../www/js/i18n.js");
+  for (const lang of ["nl", "en"]) {
+    const w = new Words(lang, store[lang]);
+    const singulars = Object.keys(store[lang].ui).filter((k) => /1$/.test(k) && store[lang].ui[k.slice(0, -1)]?.includes("{n}"));
+    assert.ok(singulars.length >= 6, `${lang}: singular keys ${singulars.join(", ")}`);
+    for (const k1 of singulars) {
+      const k = k1.slice(0, -1);
+      assert.equal(w.t(k, { n: 1 }), store[lang].ui[k1], `${lang} ${k}, n = 1`);
+      assert.equal(w.t(k, { n: 3 }), store[lang].ui[k].replaceAll("{n}", "3"), `${lang} ${k}, n = 3`);
+    }
+  }
+  const nl = new Words("nl", store.nl);
+  assert.equal(nl.t("kindOfferings", { n: 1 }), "1 opleidingsplek");
+  assert.equal(nl.t("kindOfferings", { n: 2 }), "2 opleidingsplekken");
+  assert.equal(new Words("en", store.en).t("actMore", { n: 1 }), "1 more activity");
+});

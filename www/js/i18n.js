@@ -47,9 +47,10 @@ export class Words {
     return `${n < 0 ? "-" : ""}${grouped}${f ? `${this.ui.decimalMark ?? ","}${f}` : ""}`;
   }
 
-  /** Interface text; `{x}` is replaced by params.x. */
+  /** The text of `key` with its {params} filled in; with `n` of 1, the key's singular
+   * (`key` + "1") where the store has one ("1 opleidingsplek", not "1 opleidingsplekken"). */
   t(key, params) {
-    let s = this.ui[key] ?? key;
+    let s = (Number(params?.n) === 1 ? this.ui[`${key}1`] : undefined) ?? this.ui[key] ?? key;
     for (const [k, v] of Object.entries(params || {})) s = s.replaceAll(`{${k}}`, v);
     return s;
   }
