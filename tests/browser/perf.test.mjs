@@ -30,7 +30,7 @@
 // The two budget tests are marked TODO (their assertions run and print "not ok # TODO"
 // with the figures, without failing the suite). On the national catalog the quietest of
 // three runs has no long task in about half the runs of this file (session 9: 5 of 9 alone,
-// 2 of 3 fresh-clone suite runs); the tasks left are frames of 50-70 ms that lay out fonts
+// 2 of 4 fresh-clone suite runs); the tasks left are frames of 50-70 ms that lay out fonts
 // and form controls for the first time in a fresh renderer (BENCHMARKS.md). An answer
 // change on the shard fits in every run of session 9 (max 43-95 ms) but not with a margin
 // on a noisy day (138 ms in a suite run of session 8). PERF_STRICT=1 makes them ordinary
