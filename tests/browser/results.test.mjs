@@ -122,6 +122,43 @@ test("also at: all the places are counted, and the order chosen applies to all o
   await context.close();
 });
 
+test("what the candidate said stays in view: an unpaid route to one who must earn, a place beyond their distance", async () => {
+  const { page, context, log } = await openPage(h.browser, { sample: false }); // the region's real catalog: places beyond 40 km
+  const w = await openDemo(page, h.server.url);
+  await fillCareerSwitcher(w); // must earn while training; at most 40 km
+  await waitForResults(w);
+  await page.waitForTimeout(300);
+  const r = await w.evaluate((el) => el.result);
+  const cards = r.kinds.filter((k) => !k.outside && k.open > 0);
+  // Pay: an unpaid best offering says that the candidate needs pay; a paid one does not.
+  const pays = [];
+  for (const k of cards) {
+    const best = r.routes.find((x) => x.offering === k.best);
+    const li = w.locator(`.rw-routes > li[data-kind="${k.kind}"]`);
+    const pay = await li.locator(".rw-facts > div", { hasText: "Salaris" }).locator("dd").textContent(); // cards off screen have no innerText
+    pays.push(best.paid_while_learning);
+    if (!best.paid_while_learning && !best.pay) assert.equal(pay, "Nee, en je zei dat je moet verdienen tijdens de opleiding", k.kind);
+    else assert.doesNotMatch(pay, /je zei/, k.kind);
+  }
+  assert.ok(pays.includes(false) && pays.includes(true), `paid and unpaid cards: ${pays}`);
+  // Distance: every place listed beyond 40 km says so, every one within does not.
+  const far = [];
+  for (const k of cards.filter((k) => k.others.length)) {
+    const li = w.locator(`.rw-routes > li[data-kind="${k.kind}"]`);
+    await li.locator("details > summary").last().click();
+    for (const x of k.others.filter((x) => x.distance_km != null)) {
+      const text = await li.locator(`.rw-others > li[data-offering="${x.offering}"]`).textContent();
+      if (x.distance_km > 40) {
+        far.push(x.offering);
+        assert.match(text, /km, verder dan je 40 km/, text);
+      } else assert.doesNotMatch(text, /verder dan/, text);
+    }
+  }
+  assert.ok(far.length > 0, "a place beyond 40 km is listed");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("the element's attributes set the filters' defaults", async () => {
   const { page, context } = await openPage(h.browser);
   await page.goto(h.server.url);
@@ -160,6 +197,11 @@ test("browsing without answers: every kind of route and what it asks", async () 
   assert.equal(cards, r.kinds.filter((k) => !k.outside).length);
   // Each open card says what it asks (conditions with an action).
   assert.ok((await w.locator(".rw-routes > li .rw-action").count()) > 0);
+  // Nothing was answered, so no finding may say what the candidate wants or has (a rule
+  // that applies only above some hours applies as unknown, and words itself as a limit).
+  const findings = await w.locator(".rw-findings li").allTextContents(); // cards off screen are not laid out: no innerText
+  assert.ok(findings.some((f) => /niet meer dan 6 uur per week/.test(f)), "the hybride docent's limit is among them");
+  for (const f of findings) assert.doesNotMatch(f, /\bJe (wilt|hebt|geeft)\b/, f);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

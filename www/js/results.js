@@ -317,10 +317,17 @@ export class Results {
         h("ul", { class: "rw-others", tabindex: "-1" }, others.map((x) => h("li", { "data-offering": x.offering },
           this.#badge(x.eligibility), " ",
           x.url ? this.#link(x.url, x.name) : h("span", { text: x.name }),
-          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#w.label("mode", x.mode), x.distance_km != null ? this.#w.km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),
+          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#w.label("mode", x.mode), x.distance_km != null ? this.#km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),
       ]));
     }
     return card;
+  }
+
+  /** A distance, and whether it is beyond the farthest the candidate said they would travel
+   *  (a preference that lowers the score; only the filter hides such places). */
+  #km(d) {
+    const max = this.#profile()?.max_travel_km;
+    return max && d > max ? this.#t("kmBeyond", { km: this.#w.km(d), max: this.#w.km(max) }) : this.#w.km(d);
   }
 
   /** A kind with nothing open: why (its best offering's blockers) and what would open it. */
@@ -386,7 +393,7 @@ export class Results {
   /** Pay while training: the amount and how sure it is where the data has one. */
   #pay(x) {
     const p = x.pay, w = this.#w;
-    if (!p) return x.paid_while_learning ? this.#t("yes") : this.#t("no");
+    if (!p) return x.paid_while_learning ? this.#t("yes") : this.#profile()?.earn_while_learning === "required" ? this.#t("noButNeeded") : this.#t("no");
     const how = [p.source.status !== "confirmed" && w.label("status", p.source.status), p.source.estimated && this.#t("costEstimate")].filter(Boolean).join(", ");
     return `${w.euro(Math.round(p.eur_per_month))} ${this.#t("perMonth")}${how ? ` (${how})` : ""}`;
   }
@@ -411,7 +418,7 @@ export class Results {
     return h("li", { class: "rw-route rw-kind", "data-kind": x.kind, "data-offering": x.offering, "data-verdict": x.eligibility },
       k ? h("p", { class: "rw-kind-name", text: `${w.label("route_kind", k.kind)} · ${this.#t("kindOfferings", { n: k.open || k.offerings })}` }) : null,
       h("div", { class: "rw-route-head" }, this.#title(x), this.#badge(x.eligibility)),
-      h("p", { class: "rw-meta", text: [x.institution, x.place, w.label("mode", x.mode), x.distance_km != null ? w.km(x.distance_km) : null].filter(Boolean).join(" · ") }),
+      h("p", { class: "rw-meta", text: [x.institution, x.place, w.label("mode", x.mode), x.distance_km != null ? this.#km(x.distance_km) : null].filter(Boolean).join(" · ") }),
       h("div", { class: "rw-score" }, h("span", { class: "rw-score-n" }, `${this.#t("score")} `, h("strong", { text: String(x.score) }), "/100"), bar),
       h("dl", { class: "rw-facts" }, facts.map(([k, v]) => h("div", {}, h("dt", { text: k }), h("dd", { text: v })))),
       x.conditions.length ? h("div", { class: "rw-findings" }, h("h5", { text: this.#t("todo") }), h("ul", {}, x.conditions.map((f) => this.#finding(f)))) : null,
