@@ -232,6 +232,31 @@ fn known_programmes_are_mapped_at_their_real_place() {
 }
 
 #[test]
+fn tweedegraads_routes_in_a_subject_stand_where_a_programme_awards_tweedegraads_in_it() {
+    // Zij-instroom tweedegraads and the kopopleiding are placed per subject beside a
+    // tweedegraads lerarenopleiding. An ALO (gym) or a kunstvak bachelor awards eerstegraads:
+    // no source names a tweedegraads route in those subjects (ROUTES rows 6 and 10, ROLES R6.3).
+    let c = national();
+    let derived = [RouteKind::ZijInstroomVoTweedegraads, RouteKind::Kopopleiding];
+    let mut checked = 0;
+    for o in c.offerings.iter().filter(|o| derived.contains(&o.kind)) {
+        let s = o.subject.unwrap_or_else(|| panic!("{}: no subject", o.id));
+        assert!(
+            c.offerings.iter().any(|p| p.kind == RouteKind::LerarenopleidingTweedegraads
+                && p.institution == o.institution
+                && p.place == o.place
+                && p.subject == Some(s)
+                && p.occupational_credential_awarded == routewijzer::Qualification::Tweedegraads),
+            "{} ({s}) has no tweedegraads programme in its subject at its place",
+            o.id
+        );
+        checked += 1;
+    }
+    assert!(checked > 100, "{checked}");
+    assert!(!c.offerings.iter().any(|o| derived.contains(&o.kind) && o.subject == Some(routewijzer::Subject::LichamelijkeOpvoeding)));
+}
+
+#[test]
 fn the_national_catalog_answers_a_candidate_with_nearby_routes() {
     let m = Matcher::new(national().clone()).unwrap();
     let profile = read(&root("tests/fixtures/profiles/hbo-zij-instromer-po.json"));

@@ -285,16 +285,20 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                     pabo.entry(key).or_default().insert(short_mode(mode));
                 }
                 RouteKind::LerarenopleidingTweedegraads => {
-                    if m.credential.is_none_or(|c| c == Qualification::Tweedegraads) {
+                    let awards_tweede = m.credential.is_none_or(|c| c == Qualification::Tweedegraads);
+                    if awards_tweede {
                         tweede_award.insert(key.clone());
                     }
-                    if let Some(s) = subject {
-                        tweede.entry(key.clone()).or_default().insert(s);
+                    let subjects = tweede.entry(key).or_default();
+                    // Zij-instroom tweedegraads and the kopopleiding in a subject are placed
+                    // only where a programme trains tweedegraads teachers in it. An ALO or a
+                    // kunstvak bachelor awards eerstegraads, and no source names a tweedegraads
+                    // route in its subject (ROUTES rows 6 and 10; ROLES R6.3: gym needs the ALO).
+                    if let (Some(s), true) = (subject, awards_tweede) {
+                        subjects.insert(s);
                         if mode == Mode::Voltijd && p.funded {
                             tweede_voltijd_funded.insert((p.inst.clone(), p.gm.clone(), s));
                         }
-                    } else {
-                        tweede.entry(key).or_default();
                     }
                 }
                 RouteKind::MasterLeraarWo => {
