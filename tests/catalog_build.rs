@@ -253,7 +253,10 @@ fn tweedegraads_routes_in_a_subject_stand_where_a_programme_awards_tweedegraads_
         checked += 1;
     }
     assert!(checked > 100, "{checked}");
-    assert!(!c.offerings.iter().any(|o| derived.contains(&o.kind) && o.subject == Some(routewijzer::Subject::LichamelijkeOpvoeding)));
+    assert!(!c
+        .offerings
+        .iter()
+        .any(|o| derived.contains(&o.kind) && o.subject == Some(routewijzer::Subject::LichamelijkeOpvoeding)));
 }
 
 #[test]
@@ -418,4 +421,26 @@ fn the_field_vocabulary_maps_to_the_relatedness_table() {
         assert_eq!(id_of(name).as_deref(), Some(id), "{name}");
     }
     println!("www/data/fields.json: {} bytes, {} gzip", text.len(), gzip_len(text.as_bytes()));
+}
+
+#[test]
+fn the_sample_catalog_shares_the_rules_of_the_data() {
+    // data/README.md: rules.json is shared with the hand-written sample catalog, which the
+    // rule, situation and wasm tests use. A rule changed in one and not the other would test
+    // advice the product does not give.
+    let data: serde_json::Value = serde_json::from_str(&read(&root("data/rules.json"))).unwrap();
+    let sample: serde_json::Value = serde_json::from_str(&read(&root("tests/fixtures/sample-catalog.json"))).unwrap();
+    assert_eq!(sample["rules"], data["rules"], "tests/fixtures/sample-catalog.json rules differ from data/rules.json");
+    let kinds = |v: &serde_json::Value| -> BTreeMap<String, serde_json::Value> {
+        v["route_kinds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| (k["kind"].as_str().unwrap().to_string(), k["rules"].clone()))
+            .collect()
+    };
+    let (d, s) = (kinds(&data), kinds(&sample));
+    for (kind, rules) in &s {
+        assert_eq!(Some(rules), d.get(kind), "route kind {kind}: its rules in the sample differ from data/rules.json");
+    }
 }

@@ -106,6 +106,11 @@ fn pabo_academisch_needs_vwo() {
     assert_eq!(seen(route(&vwo, K::PaboAcademisch), "pabo-academisch-vwo"), Seen::Satisfied);
     let havo = run(r#"{"diplomas":[{"level":"havo"}]}"#, TODAY);
     assert_eq!(route(&havo, K::PaboAcademisch).eligibility, Eligibility::Ineligible);
+    // A propedeuse gives wo access; an hbo bachelor or master includes one.
+    for level in ["hbo-propedeuse", "hbo-bachelor", "hbo-master"] {
+        let r = run(&format!(r#"{{"diplomas":[{{"level":"havo"}},{{"level":"{level}"}}]}}"#), TODAY);
+        assert_eq!(seen(route(&r, K::PaboAcademisch), "pabo-academisch-vwo"), Seen::Satisfied, "{level}");
+    }
 }
 
 // [S20] Zij-instroom po: an hbo or wo bachelor; an Ad is not enough.
@@ -145,18 +150,54 @@ fn zij_instroom_job_and_go_are_conditions_until_met() {
     assert_eq!(route(&both, K::ZijInstroomPo).eligibility, Eligibility::Eligible);
 }
 
-// [S29][S33] Not enrolled at a lerarenopleiding (without graduating) in the past 2 years.
+// [S29] Zij-instroom vo: not enrolled at a lerarenopleiding (without graduating) in the past
+// 2 years (ROUTES row 6). [S33] For po that costs the school the subsidy (ROUTES section 10)
+// but is no admission rule (row 5): a condition, and the start is not put off.
 #[test]
-fn zij_instroom_blocked_within_two_years_of_a_lerarenopleiding() {
-    let base = r#""diplomas":[{"level":"hbo-bachelor"}]"#;
-    // Left mid-2026: still within two years at the next cohort (September 2027).
+fn zij_instroom_vo_blocked_within_two_years_of_a_lerarenopleiding_po_loses_the_subsidy() {
+    let base = r#""diplomas":[{"level":"hbo-bachelor","field":"wiskunde"}]"#;
+    // Left mid-2026: still within two years at the next cohorts.
     let recent = run(&format!(r#"{{{base},"lerarenopleiding_left":"2026-06-30"}}"#), TODAY);
-    assert_eq!(seen(route(&recent, K::ZijInstroomPo), "zij-instroom-geen-recente-lerarenopleiding"), Seen::Blocker);
+    let vo = route_with_subject(&recent, K::ZijInstroomVoTweedegraads, "wiskunde");
+    assert_eq!(seen(vo, "zij-instroom-geen-recente-lerarenopleiding"), Seen::Blocker);
+    let po = route(&recent, K::ZijInstroomPo);
+    assert_eq!(seen(po, "zij-instroom-geen-recente-lerarenopleiding"), Seen::NotApplied);
+    let f = finding(po, "zij-instroom-po-subsidie-recente-lerarenopleiding");
+    assert!(po.conditions.iter().any(|c| c.rule == f.rule), "a condition, not a blocker");
+    assert_eq!(f.action.as_ref().unwrap().id, "action.school-pays-without-subsidy");
+    assert!(f.sources.iter().any(|s| s.id == "S33"));
+    assert_ne!(po.eligibility, Eligibility::Ineligible);
+    let without = run(&format!("{{{base}}}"), TODAY);
+    assert_eq!(
+        po.next_intake.as_ref().map(|i| i.start_date),
+        route(&without, K::ZijInstroomPo).next_intake.as_ref().map(|i| i.start_date),
+        "the same first start as without a recent lerarenopleiding"
+    );
     let long_ago = run(&format!(r#"{{{base},"lerarenopleiding_left":"2024-06-30"}}"#), TODAY);
-    assert_eq!(seen(route(&long_ago, K::ZijInstroomPo), "zij-instroom-geen-recente-lerarenopleiding"), Seen::Satisfied);
+    assert_eq!(
+        seen(
+            route_with_subject(&long_ago, K::ZijInstroomVoTweedegraads, "wiskunde"),
+            "zij-instroom-geen-recente-lerarenopleiding"
+        ),
+        Seen::Satisfied
+    );
+    assert_eq!(
+        seen(route(&long_ago, K::ZijInstroomPo), "zij-instroom-po-subsidie-recente-lerarenopleiding"),
+        Seen::Satisfied
+    );
     let enrolled =
         run(&format!(r#"{{{base},"study":{{"level":"hbo-bachelor","ec":60,"lerarenopleiding":true}}}}"#), TODAY);
-    assert_eq!(seen(route(&enrolled, K::ZijInstroomPo), "zij-instroom-geen-recente-lerarenopleiding"), Seen::Blocker);
+    assert_eq!(
+        seen(
+            route_with_subject(&enrolled, K::ZijInstroomVoTweedegraads, "wiskunde"),
+            "zij-instroom-geen-recente-lerarenopleiding"
+        ),
+        Seen::Blocker
+    );
+    assert_eq!(
+        seen(route(&enrolled, K::ZijInstroomPo), "zij-instroom-po-subsidie-recente-lerarenopleiding"),
+        Seen::Condition
+    );
 }
 
 // [S29] Zij-instroom vo tweedegraads: a degree related to the subject; for techniek, mbo-4 plus shown hbo working level.
@@ -258,6 +299,15 @@ fn pdg_needs_a_bachelor_or_assessment_and_an_mbo_job() {
     assert_eq!(finding(route(&mbo4, K::Pdg), "pdg-vooropleiding").action.as_ref().unwrap().id, "action.hbo-assessment");
     let assessed = run(r#"{"diplomas":[{"level":"mbo-4"}],"hbo_level_assessed":true}"#, TODAY);
     assert_eq!(seen(route(&assessed, K::Pdg), "pdg-vooropleiding"), Seen::Satisfied);
+    // ROUTES row 8 names no precondition for the assessment: vwo or a propedeuse too.
+    for level in ["vwo", "hbo-propedeuse", "havo"] {
+        let r = run(&format!(r#"{{"diplomas":[{{"level":"{level}"}}]}}"#), TODAY);
+        let p = route(&r, K::Pdg);
+        assert_eq!(finding(p, "pdg-vooropleiding").action.as_ref().unwrap().id, "action.hbo-assessment", "{level}");
+        assert_ne!(p.eligibility, Eligibility::Ineligible, "{level}");
+        let r = run(&format!(r#"{{"diplomas":[{{"level":"{level}"}}],"hbo_level_assessed":true}}"#), TODAY);
+        assert_eq!(seen(route(&r, K::Pdg), "pdg-vooropleiding"), Seen::Satisfied, "{level}");
+    }
 }
 
 // [S42] Kopopleiding: a bachelor related to the subject (verwantschapstabel).
@@ -382,6 +432,49 @@ fn hybride_docent_without_bevoegdheid_is_limited_to_six_hours() {
     assert_eq!(f.action.as_ref().unwrap().id, "action.max-6-hours");
     let qualified = run(r#"{"qualifications":[{"qualification":"tweedegraads","subject":"informatica"}]}"#, TODAY);
     assert_eq!(seen(route(&qualified, K::HybrideDocent), "onbevoegd-max-6-uur"), Seen::Satisfied);
+    // ROUTES 1: a PDG counts in mbo only, a beperkt tweedegraads in vo only; the hybride
+    // docent covers both, so the limit stays, saying where it does not apply.
+    for (q, action) in [("pdg", "action.max-6-hours-pdg"), ("beperkt-tweedegraads", "action.max-6-hours-beperkt")] {
+        let r = run(&format!(r#"{{"qualifications":[{{"qualification":"{q}"}}],"hours_per_week":12}}"#), TODAY);
+        let f = finding(route(&r, K::HybrideDocent), "onbevoegd-max-6-uur");
+        assert_eq!(f.action.as_ref().unwrap().id, action, "{q}");
+        assert_eq!(f.status, SourceStatus::Conflict, "{q}");
+    }
+}
+
+// [S29] A second bevoegdheid through zij-instroom: a bevoegdheid, a teaching job and at
+// least 2 years' experience (ROUTES 3.2), without a degree related to the new subject.
+#[test]
+fn a_teacher_can_gain_a_second_bevoegdheid_through_zij_instroom() {
+    let teacher = r#""diplomas":[{"level":"hbo-bachelor","field":"engels"}],"qualifications":[{"qualification":"tweedegraads","subject":"engels"}]"#;
+    let working = run(&format!(r#"{{{teacher},"job":{{"sector":"vo","role":"leraar","hours_per_week":24}}}}"#), TODAY);
+    let z = route_with_subject(&working, K::ZijInstroomVoTweedegraads, "duits");
+    assert_eq!(seen(z, "zij-instroom-vo-tweedegraads-verwant"), Seen::Condition);
+    assert_eq!(
+        finding(z, "zij-instroom-vo-tweedegraads-verwant").action.as_ref().unwrap().id,
+        "action.second-qualification"
+    );
+    assert_ne!(z.eligibility, Eligibility::Ineligible);
+    // Without a teaching job, or without a bevoegdheid, the related degree is needed.
+    let no_job = run(&format!("{{{teacher}}}"), TODAY);
+    assert_eq!(
+        seen(
+            route_with_subject(&no_job, K::ZijInstroomVoTweedegraads, "duits"),
+            "zij-instroom-vo-tweedegraads-verwant"
+        ),
+        Seen::Blocker
+    );
+    let unqualified = run(
+        r#"{"diplomas":[{"level":"hbo-bachelor","field":"engels"}],"job":{"sector":"vo","role":"leraar","hours_per_week":24}}"#,
+        TODAY,
+    );
+    assert_eq!(
+        seen(
+            route_with_subject(&unqualified, K::ZijInstroomVoTweedegraads, "duits"),
+            "zij-instroom-vo-tweedegraads-verwant"
+        ),
+        Seen::Blocker
+    );
 }
 
 // Every finding carries a rendered message, its sources with URLs, and the rule's validity dates.
@@ -405,7 +498,7 @@ fn rules_are_applied_on_the_intake_date() {
     let r = run(r#"{"diplomas":[{"level":"hbo-bachelor"}],"lerarenopleiding_left":"2025-01-10"}"#, TODAY);
     let z = route(&r, K::ZijInstroomPo);
     assert_eq!(z.next_intake.as_ref().unwrap().start_date.to_string(), "2027-09-01");
-    assert_eq!(seen(z, "zij-instroom-geen-recente-lerarenopleiding"), Seen::Satisfied);
+    assert_eq!(seen(z, "zij-instroom-po-subsidie-recente-lerarenopleiding"), Seen::Satisfied);
     // [S10][S11] In May 2022 the next pabo intake (September 2022) falls under the experiment, not the 2015 rule.
     let r = run(r#"{"diplomas":[{"level":"havo"}]}"#, "2022-05-01");
     let p = r.routes.iter().find(|x| x.kind == K::PaboVoltijd && x.next_intake.is_some());
