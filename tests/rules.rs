@@ -602,3 +602,28 @@ fn age_rules_use_the_age_at_the_intake_with_a_birth_date() {
     let r = run(r#"{"diplomas":[{"level":"vmbo"}],"birth_date":"2006-12-01"}"#, TODAY);
     assert_eq!(seen(route(&r, K::PaboVoltijd), "hbo-vooropleiding"), Seen::Blocker);
 }
+
+// A rule met on a fact the sources do not settle keeps its status in the output: [S31][S28b]
+// whether a wo bachelor suffices for zij-instroom eerstegraads is UNCONFIRMED (ROUTES row 7).
+#[test]
+fn a_rule_met_on_an_unconfirmed_fact_says_so() {
+    let r = run(r#"{"diplomas":[{"level":"wo-bachelor","field":"wiskunde"}]}"#, TODAY);
+    let z = route_with_subject(&r, K::ZijInstroomVoEerstegraads, "wiskunde");
+    assert_eq!(seen(z, "zij-instroom-vo-eerstegraads-wo"), Seen::Satisfied);
+    let u = z
+        .unsure
+        .iter()
+        .find(|f| f.rule == "zij-instroom-vo-eerstegraads-wo")
+        .expect("the unconfirmed rule met is listed");
+    assert_eq!(u.status, SourceStatus::Unconfirmed);
+    assert!(u.sources.iter().any(|s| s.id == "S31"));
+    assert!(u.action.is_none());
+    // Confirmed rules met are not: every unsure finding is a satisfied rule with a status.
+    for route in &r.routes {
+        for f in &route.unsure {
+            assert_ne!(f.status, SourceStatus::Confirmed, "{}", f.rule);
+            assert!(route.satisfied.contains(&f.rule), "{}", f.rule);
+        }
+        assert!(!route.unsure.iter().any(|f| f.rule == "zij-instroom-po-bachelor"), "confirmed");
+    }
+}

@@ -339,10 +339,16 @@ impl Matcher {
         let mut blockers = Vec::new();
         let mut conditions = Vec::new();
         let mut satisfied = Vec::new();
+        let mut unsure = Vec::new();
         for (ri, outcome) in &e.outcomes {
             let rule = ix.rule(*ri);
             match outcome {
-                Outcome::Met => satisfied.push(rule.id.clone()),
+                Outcome::Met => {
+                    if rule.status != SourceStatus::Confirmed {
+                        unsure.push(self.finding(rule, o, None, lang));
+                    }
+                    satisfied.push(rule.id.clone())
+                }
                 Outcome::NotApplicable => {}
                 Outcome::Blocked => {
                     let mut f = self.finding(rule, o, None, lang);
@@ -382,6 +388,7 @@ impl Matcher {
             blockers,
             conditions,
             satisfied,
+            unsure,
             next_intake: e.timing.as_ref().map(|t| t.to_result()),
             distance_km: e.distance_km.map(round1),
             cost_eur_per_year: e.cost.eur_per_year,

@@ -173,6 +173,10 @@ pub struct RouteResult {
     pub conditions: Vec<Finding>,
     /// Rules checked and met.
     pub satisfied: Vec<String>,
+    /// Rules met on a fact the sources do not settle (status unconfirmed, conflict or
+    /// dated): the verdict rests on them, so their status is shown with it. Also in
+    /// `satisfied`.
+    pub unsure: Vec<Finding>,
     pub next_intake: Option<IntakeTiming>,
     pub distance_km: Option<f64>,
     /// What the candidate pays per year for the period of `next_intake` (0 when the

@@ -101,6 +101,19 @@ pub fn report(r: &MatchResult) -> String {
                 ),
             );
         }
+        for u in &route.unsure {
+            put(
+                &mut s,
+                format_args!(
+                    "   {} {} [{}; {}{}]",
+                    w("unsure-mark"),
+                    u.message.text,
+                    u.rule,
+                    ids(&u.sources),
+                    status(u, lang)
+                ),
+            );
+        }
         for skipped in &route.skipped_intakes {
             put(&mut s, format_args!("   {} {}", w("later-mark"), skipped.text.text));
         }

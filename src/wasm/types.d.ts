@@ -1196,6 +1196,12 @@ export interface RouteResult {
      * Rules checked and met.
      */
     satisfied: string[];
+    /**
+     * Rules met on a fact the sources do not settle (status unconfirmed, conflict or
+     * dated): the verdict rests on them, so their status is shown with it. Also in
+     * `satisfied`.
+     */
+    unsure: Finding[];
     next_intake: IntakeTiming | null;
     distance_km: number | null;
     /**

@@ -3,6 +3,7 @@
 // filters, browsing without answers, and the results within reach on a phone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { axe, fillCareerSwitcher, openDemo, openPage, screenshot, waitForResults, harness } from "./helpers.mjs";
 
 const h = harness();
@@ -155,6 +156,34 @@ test("what the candidate said stays in view: an unpaid route to one who must ear
     }
   }
   assert.ok(far.length > 0, "a place beyond 40 km is listed");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a rule met on a fact the sources do not settle shows its status on the card", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const w = await openDemo(page, h.server.url);
+  await w.locator(".rw-summary").waitFor(); // the browsing view is in: the next result is the one for these answers
+  await armResult(w);
+  await w.evaluate((el) => (el.profile = { diplomas: [{ level: "wo-bachelor", field: "wiskunde" }], sectors: ["vo"], subjects: ["wiskunde"] }));
+  const r = await nextResult(w);
+  assert.equal(r.kinds.some((x) => x.kind === "zij-instroom-vo-eerstegraads" && !x.outside), true, "the result for these answers");
+  const k = r.kinds.find((x) => x.kind === "zij-instroom-vo-eerstegraads");
+  const best = r.routes.find((x) => x.offering === k.best);
+  assert.ok(best.unsure.some((f) => f.rule === "zij-instroom-vo-eerstegraads-wo" && f.status === "unconfirmed"), JSON.stringify(best.unsure));
+  const box = w.locator(`.rw-routes > li[data-kind="${k.kind}"] .rw-unsure`);
+  assert.equal(await box.locator("h5").textContent(), "Voldaan, maar de bronnen zijn hier niet zeker over");
+  const li = box.locator('li[data-rule="zij-instroom-vo-eerstegraads-wo"]');
+  assert.match(await li.textContent(), /\(onbevestigd\)/);
+  assert.match(await li.textContent(), /Bronnen:/);
+  // The text download says so too.
+  const [download] = await Promise.all([page.waitForEvent("download"), w.getByRole("button", { name: "Download samenvatting (tekst)" }).click()]);
+  const text = readFileSync(await download.path(), "utf8");
+  assert.match(text, /~ Voldaan, maar de bronnen zijn hier niet zeker over: .*\(onbevestigd\)/);
+  // A route with no such rule has no such box.
+  const sure = r.kinds.filter((x) => !x.outside && x.open > 0 && !r.routes.find((y) => y.offering === x.best).unsure.length);
+  assert.ok(sure.length > 0);
+  for (const x of sure) assert.equal(await w.locator(`.rw-routes > li[data-kind="${x.kind}"] .rw-unsure`).count(), 0, x.kind);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

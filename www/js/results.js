@@ -422,6 +422,8 @@ export class Results {
       h("div", { class: "rw-score" }, h("span", { class: "rw-score-n" }, `${this.#t("score")} `, h("strong", { text: String(x.score) }), "/100"), bar),
       h("dl", { class: "rw-facts" }, facts.map(([k, v]) => h("div", {}, h("dt", { text: k }), h("dd", { text: v })))),
       x.conditions.length ? h("div", { class: "rw-findings" }, h("h5", { text: this.#t("todo") }), h("ul", {}, x.conditions.map((f) => this.#finding(f)))) : null,
+      // Met, but on a fact the sources do not settle: the verdict rests on it, so it says so.
+      x.unsure?.length ? h("div", { class: "rw-findings rw-unsure" }, h("h5", { text: this.#t("unsure") }), h("ul", {}, x.unsure.map((f) => this.#finding(f)))) : null,
       this.#details(`f:${x.offering}`, this.#t("why"), factors),
       this.#kit?.cardTools(x));
   }
@@ -495,7 +497,9 @@ export class Results {
       out.push(`${x.rank}. ${x.name}, ${x.institution} (${x.place}): ${w.label("eligibility", x.eligibility)}, ${t("score").toLowerCase()} ${x.score}/100`);
       out.push(`   ${t("cost")}: ${this.#cost(x)}; ${t("pay")}: ${this.#pay(x)}; ${t("duration")}: ${w.duration(x.duration)}`);
       if (x.next_intake) out.push(`   ${t("next")}: ${w.date(x.next_intake.start_date)}; ${t("applyBy")}: ${w.date(x.next_intake.apply_by)}`);
-      for (const f of x.conditions) out.push(`   - ${f.message.text}${f.action ? ` ${t("whatToDo")} ${f.action.text}` : ""}`);
+      const flag = (f) => (f.status !== "confirmed" ? ` (${w.label("status", f.status)})` : "");
+      for (const f of x.conditions) out.push(`   - ${f.message.text}${flag(f)}${f.action ? ` ${t("whatToDo")} ${f.action.text}` : ""}`);
+      for (const f of x.unsure ?? []) out.push(`   ~ ${t("unsure")}: ${f.message.text}${flag(f)}`);
       if (safeUrl(x.url)) out.push(`   ${x.url}`);
     }
     if (r.pathways.length) out.push("", t("pathways"));
