@@ -142,6 +142,15 @@ test("what the candidate said stays in view: an unpaid route to one who must ear
     else assert.doesNotMatch(pay, /je zei/, k.kind);
   }
   assert.ok(pays.includes(false) && pays.includes(true), `paid and unpaid cards: ${pays}`);
+  // Cost: a route the school pays says how sure the subsidy that pays it is (zij-instroom:
+  // CONFLICT on its end date, ROUTES section 11).
+  const STATUS = { unconfirmed: "onbevestigd", conflict: "bronnen spreken elkaar tegen", dated: "mogelijk verouderd" };
+  const schoolPays = cards.map((k) => r.routes.find((x) => x.offering === k.best)).filter((x) => x.cost_basis === "werkgever" && x.cost_source && x.cost_source.status !== "confirmed");
+  assert.ok(schoolPays.length > 0, "a school-paid route with an unsure subsidy");
+  for (const x of schoolPays) {
+    const cost = await w.locator(`.rw-routes > li[data-offering="${x.offering}"] .rw-facts > div`, { hasText: "Kosten" }).locator("dd").textContent();
+    assert.match(cost, new RegExp(`betaald door de school; subsidie voor de school: ${STATUS[x.cost_source.status]}`), cost);
+  }
   // Distance: every place listed beyond 40 km says so, every one within does not.
   const far = [];
   for (const k of cards.filter((k) => k.others.length)) {

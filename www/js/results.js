@@ -385,8 +385,10 @@ export class Results {
   #cost(x) {
     const w = this.#w;
     const s = x.cost_source;
-    const sure = !s || !FEES.includes(x.cost_basis) || (s.status === "confirmed" && !s.estimated);
-    const how = sure ? "" : `; ${[s.status !== "confirmed" && w.label("status", s.status), s.estimated && this.#t("costEstimate")].filter(Boolean).join(", ")}`;
+    const sure = !s || (s.status === "confirmed" && !s.estimated);
+    // A fee: how sure its amount is. A route the school pays: how sure the subsidy that pays it is.
+    const doubt = sure ? "" : [s.status !== "confirmed" && w.label("status", s.status), s.estimated && this.#t("costEstimate")].filter(Boolean).join(", ");
+    const how = !doubt ? "" : FEES.includes(x.cost_basis) ? `; ${doubt}` : `; ${this.#t("costSubsidy", { how: doubt })}`;
     return `${w.euro(x.cost_eur_per_year)} (${w.label("cost_basis", x.cost_basis)}${how})`;
   }
 
