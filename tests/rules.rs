@@ -627,3 +627,13 @@ fn a_rule_met_on_an_unconfirmed_fact_says_so() {
         assert!(!route.unsure.iter().any(|f| f.rule == "zij-instroom-po-bachelor"), "confirmed");
     }
 }
+
+// A region shard (the sample is AM13's) shows its region's routes and those near it: someone
+// living elsewhere is told that routes nearer to them may be missing.
+#[test]
+fn a_person_outside_the_catalogs_region_is_told_so() {
+    let told = |json: &str| run(json, TODAY).notices.iter().any(|n| n.id == "notice.outside-region");
+    assert!(!told(r#"{"location":{"postcode":"3511"}}"#), "Utrecht is in AM13");
+    assert!(told(r#"{"location":{"gemeente":"GM0599","lat":51.92,"lon":4.48}}"#), "Rotterdam, resolved by the client");
+    assert!(!told("{}"), "no place: nothing to say about it");
+}

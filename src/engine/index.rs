@@ -226,6 +226,11 @@ impl Index {
     /// The person's location and the distance to every place.
     pub(crate) fn geo(&self, profile: &Profile, notices: &mut Vec<Msg>) -> Geo {
         let here = self.locate(profile, notices);
+        // A region shard holds its region's routes and those near it: to someone living
+        // elsewhere it shows far-away routes and misses the ones near them. Say so.
+        if self.catalog_region.is_some() && here.coord.is_some() && here.region != self.catalog_region {
+            notices.push(Msg::new("notice.outside-region"));
+        }
         let place_km = match here.coord {
             Some(a) => self.catalog.places.iter().map(|p| crate::engine::geo::distance_km(a, (p.lat, p.lon))).collect(),
             None => Vec::new(),

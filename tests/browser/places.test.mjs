@@ -101,12 +101,12 @@ describe("the place field on the AM13 demo page (strict CSP)", () => {
     const { page, context, log, w } = await demo();
     const place = w.getByLabel(PLACE);
     const cases = [
-      ["Den Haag", { gemeente: "GM0518" }, ""],
-      ["den haag", { gemeente: "GM0518" }, ""],
-      ["Utrech", { gemeente: "GM0344" }, "We rekenen met Utrecht."],
-      ["2511", { postcode: "2511" }, ""],
+      ["Den Haag", { gemeente: "GM0518" }, "", true],
+      ["den haag", { gemeente: "GM0518" }, "", true],
+      ["Utrech", { gemeente: "GM0344" }, "We rekenen met Utrecht.", false],
+      ["2511", { postcode: "2511" }, "", true],
     ];
-    for (const [text, want, notice] of cases) {
+    for (const [text, want, notice, outside] of cases) {
       await place.fill(text);
       await page.waitForFunction(([el, want]) => {
         const loc = el.profile.location;
@@ -121,6 +121,10 @@ describe("the place field on the AM13 demo page (strict CSP)", () => {
       assert.ok(km.length > 0, `${text}: distances in the result`);
       assert.ok(!r.notices.some((n) => /niet in deze catalogus/.test(n.text ?? n)), `${text}: no unknown-place notice`);
       assert.match(await w.locator(".rw-results").innerText(), /\d+ km/, `${text}: distances shown`);
+      // The demo's catalog is AM13's shard: someone living outside the region is told that
+      // routes nearer to them may be missing.
+      const regionNotice = (await w.locator(".rw-notices li").allTextContents()).some((t) => /ligt daarbuiten/.test(t));
+      assert.equal(regionNotice, outside, `${text}: the notice that the place is outside the catalog's region`);
       const n = w.locator(".rw-notice:visible");
       if (notice) assert.equal(await n.innerText(), notice);
       else assert.equal(await n.count(), 0, `${text}: no notice`);
