@@ -131,12 +131,13 @@ proptest! {
         let r = sample().match_profile(&p, &opts(today));
         let first_closed = r.routes.iter().position(|x| x.eligibility == Eligibility::Ineligible).unwrap_or(r.routes.len());
         prop_assert!(r.routes[first_closed..].iter().all(|x| x.eligibility == Eligibility::Ineligible));
-        // Open routes: those in the person's sectors and roles first (sectors weigh more),
-        // then by score within each group.
+        // Open routes: those in the person's sectors, roles and subjects first (sectors weigh
+        // more), then by score within each group.
         let wanted: Vec<Role> = if p.roles.is_empty() { vec![Role::Leraar] } else { p.roles.clone() };
         let outside = |x: &routewijzer::result::RouteResult| {
+            let other_subject = !p.subjects.is_empty() && x.subject.is_some_and(|s| !p.subjects.contains(&s));
             4 * u8::from(!p.sectors.is_empty() && !x.sectors.iter().any(|s| p.sectors.contains(s)))
-                + 2 * u8::from(!wanted.contains(&x.role))
+                + 2 * u8::from(!wanted.contains(&x.role) || other_subject)
                 + u8::from(p.hours_per_week.is_some_and(|h| u32::from(x.weekly_hours) * 5 > u32::from(h) * 8))
         };
         for pair in r.routes[..first_closed].windows(2) {
@@ -147,6 +148,23 @@ proptest! {
         }
         for (i, x) in r.routes.iter().enumerate() {
             prop_assert_eq!(x.rank as usize, i + 1);
+        }
+    }
+
+    #[test]
+    fn a_card_of_the_persons_choices_counts_what_it_offers_them(p in a_profile(), today in a_date()) {
+        // "Counts always match what can be reached" (issue #10): on a card within the
+        // person's choices, its count of open places is the best one and those behind "also
+        // at", and none of them is in a subject the person did not choose.
+        let r = sample().match_profile(&p, &opts(today));
+        let subject_of = |id: &str| r.routes.iter().find(|x| x.offering == id).and_then(|x| x.subject);
+        for k in r.kinds.iter().filter(|k| !k.outside && k.open > 0) {
+            prop_assert_eq!(k.open, k.others_total + 1, "{}", k.kind);
+            if !p.subjects.is_empty() {
+                for id in std::iter::once(k.best.as_str()).chain(k.others.iter().map(|o| o.offering.as_str())) {
+                    prop_assert!(subject_of(id).is_none_or(|s| p.subjects.contains(&s)), "{} {}", k.kind, id);
+                }
+            }
         }
     }
 

@@ -342,11 +342,12 @@ impl Index {
         let on = timing.as_ref().map_or(today, rule_date);
         let role = self.offering_role[i];
         let wanted_roles: &[Role] = if profile.roles.is_empty() { &[Role::Leraar] } else { &profile.roles };
-        // Tiers: outside the sectors (4), a role not asked for (2), a weekly load well above
-        // the hours the person has (1).
+        // Tiers: outside the sectors (4), a role not asked for or a subject not chosen (2), a
+        // weekly load well above the hours the person has (1).
+        let other_subject = !profile.subjects.is_empty() && o.subject.is_some_and(|s| !profile.subjects.contains(&s));
         let outside =
             4 * u8::from(!profile.sectors.is_empty() && !o.sectors.iter().any(|s| profile.sectors.contains(s)))
-                + 2 * u8::from(!wanted_roles.contains(&role))
+                + 2 * u8::from(!wanted_roles.contains(&role) || other_subject)
                 + u8::from(profile.hours_per_week.is_some_and(|h| heavier(o.weekly_hours, h)));
         let distance_km = geo.km(self.offering_place[i]);
         // Where the person lives, else where the route is.

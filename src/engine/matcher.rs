@@ -178,14 +178,24 @@ impl Matcher {
         let mut out: Vec<KindSummary> = Vec::new();
         // Per card (same index as `out`): the ranks of the other places that fit.
         let mut fitting: Vec<Vec<usize>> = Vec::new();
+        // Per card: the rank of its best offering (cards are in that order).
+        let mut best_rank: Vec<usize> = Vec::new();
         for (rank, e) in ranked.iter().enumerate() {
             let o = &ix.catalog.offerings[e.offering];
             let open = e.eligibility != Eligibility::Ineligible;
-            if let Some(i) = out.iter().position(|k| k.kind == o.kind) {
+            let inside = e.outside < 2;
+            let existing = out.iter().position(|k| k.kind == o.kind);
+            // A card of the person's choices counts and lists only what is within them: a
+            // kind met first outside them (another sector, role or subject: an open place
+            // there ranks above a closed one within) starts again from its first place within.
+            let restart = existing.is_some_and(|i| out[i].outside && inside);
+            if let (Some(i), false) = (existing, restart) {
                 let k = &mut out[i];
+                if !k.outside && !inside {
+                    continue; // outside the person's choices: not on the card of their choices
+                }
                 k.offerings += 1;
                 k.open += u32::from(open);
-                k.outside &= e.outside >= 2;
                 // "Also at": other places of an open kind where it is open too, in the
                 // person's subjects; for a closed kind, the other places (counted, not listed).
                 let fits = (k.eligibility == Eligibility::Ineligible || open)
@@ -196,7 +206,7 @@ impl Matcher {
                 continue;
             }
             let def = ix.catalog.route_kinds.iter().find(|d| d.kind == o.kind);
-            out.push(KindSummary {
+            let card = KindSummary {
                 kind: o.kind,
                 role: ix.offering_role[e.offering],
                 qualification: def.map_or(o.occupational_credential_awarded, |d| d.qualification),
@@ -213,9 +223,23 @@ impl Matcher {
                 },
                 others: Vec::new(),
                 others_total: 0,
-            });
-            fitting.push(Vec::new());
+            };
+            match existing {
+                Some(i) => (out[i], fitting[i], best_rank[i]) = (card, Vec::new(), rank),
+                None => {
+                    out.push(card);
+                    fitting.push(Vec::new());
+                    best_rank.push(rank);
+                }
+            }
         }
+        // In the order of each card's best offering (a card started again moved down).
+        let mut order_by: Vec<usize> = (0..out.len()).collect();
+        order_by.sort_by_key(|&i| best_rank[i]);
+        let mut cards: Vec<Option<(KindSummary, Vec<usize>)>> = out.into_iter().zip(fitting).map(Some).collect();
+        let (out, fitting): (Vec<KindSummary>, Vec<Vec<usize>>) =
+            order_by.into_iter().filter_map(|i| cards[i].take()).unzip();
+        let mut out = out;
         for (k, mut ranks) in out.iter_mut().zip(fitting) {
             k.others_total = ranks.len() as u32;
             if k.open == 0 {

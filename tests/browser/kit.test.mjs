@@ -92,6 +92,11 @@ test("keep and compare with the keyboard: kept routes, a table with proper heade
   await screenshot(page, "kit-compare-nl-1280");
   // A third and a fourth: three compared at most; the fourth is kept but waits.
   await keep(c).click();
+  // A fourth card: the hybride docent (techniek) is outside the subject chosen (wiskunde),
+  // so it is shown with the switch.
+  await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
+  await w.getByLabel(/Ook routes buiten mijn keuzes tonen/).check();
+  await page.waitForFunction((el) => el.shadowRoot.querySelectorAll(".rw-kinds > .rw-route").length >= 4, await w.elementHandle(), { timeout: 5000 });
   const d = (await cards(w))[3];
   await keep(d).click();
   await kept.getByRole("heading", { name: "Bewaarde routes (4)" }).waitFor();
