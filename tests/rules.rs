@@ -637,3 +637,36 @@ fn a_person_outside_the_catalogs_region_is_told_so() {
     assert!(told(r#"{"location":{"gemeente":"GM0599","lat":51.92,"lon":4.48}}"#), "Rotterdam, resolved by the client");
     assert!(!told("{}"), "no place: nothing to say about it");
 }
+
+// The answer in words names what to arrange first and then the calendar's first date: for a
+// January job offer the school's request for the GO is weeks away, the intake months.
+#[test]
+fn the_answer_names_the_first_step_and_the_first_date() {
+    let json = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/profiles/januari-baanaanbod.json"
+    ))
+    .unwrap();
+    let r = run(&json, TODAY);
+    let ids: Vec<&str> = r.summary.iter().map(|t| t.id.as_str()).collect();
+    let first = ids.iter().position(|&i| i == "summary.first-step").expect("a first step");
+    assert_eq!(ids.get(first + 1), Some(&"summary.first-date"), "{ids:?}");
+    let date = &r.summary[first + 1];
+    let pw = r.pathways.iter().find(|p| p.offering == r.routes[0].offering).expect("the best route's pathway");
+    let ev = pw.timeline.first().unwrap();
+    assert!(date.text.contains(&ev.text.text), "{}", date.text);
+    assert!(ev.date < r.routes[0].next_intake.as_ref().unwrap().start_date, "the first date comes before the intake");
+}
+
+// The travel factor says when the maximum distance is the default, not the person's.
+#[test]
+fn the_travel_reason_says_whose_maximum_it_is() {
+    let reason = |json: &str| {
+        let r = run(json, TODAY);
+        r.routes[0].factors.iter().find(|f| f.factor == "travel").unwrap().reason.clone()
+    };
+    let default = reason(r#"{"location":{"postcode":"3511"}}"#);
+    assert_eq!(default.id, "factor.travel.km-default");
+    assert!(default.text.contains("je gaf geen maximum op"), "{}", default.text);
+    assert_eq!(reason(r#"{"location":{"postcode":"3511"},"max_travel_km":30}"#).id, "factor.travel.km");
+}

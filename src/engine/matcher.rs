@@ -321,20 +321,24 @@ impl Matcher {
         out.push(Text::new(lang, if start.is_some() { "summary.best" } else { "summary.best-undated" }, &params));
         // The first step: what the best route's first condition asks, else the first dated
         // step of its best pathway.
-        let first_event = pathways.iter().find(|pw| pw.offering == o.id).and_then(|pw| pw.timeline.first()).map(|ev| {
-            Text::new(
-                lang,
-                "summary.first-step-dated",
-                &[("step", ev.text.text.clone()), ("date", ev.date.to_string())],
-            )
-        });
+        let first_event = pathways.iter().find(|pw| pw.offering == o.id).and_then(|pw| pw.timeline.first());
+        let dated = |id: &str| {
+            first_event.map(|ev| Text::new(lang, id, &[("step", ev.text.text.clone()), ("date", ev.date.to_string())]))
+        };
         let condition = best.outcomes.iter().find_map(|(ri, oc)| {
             crate::engine::rules::action(ix.rule(*ri), *oc).map(|a| {
                 Text::new(lang, "summary.first-step", &[("step", crate::i18n::render(lang, a, &Default::default()))])
             })
         });
-        // What the person must arrange comes before the calendar.
-        out.extend(condition.or(first_event));
+        // What the person must arrange comes before the calendar; the calendar's first date
+        // follows it (it may be weeks away, as a school's request for the GO before a job starts).
+        match condition {
+            Some(c) => {
+                out.push(c);
+                out.extend(dated("summary.first-date"));
+            }
+            None => out.extend(dated("summary.first-step-dated")),
+        }
         out
     }
 

@@ -77,6 +77,8 @@ pub enum Reason {
     TravelKm {
         km: f64,
         max_km: u16,
+        /// Whether the person gave the maximum (else it is the default).
+        stated: bool,
     },
     /// Index into the catalog's `shortages`.
     Shortage(usize),
@@ -115,8 +117,10 @@ impl Reason {
             Reason::StartDaysAfterAvailable(days) => Msg::new("factor.start.days-after-available").with("days", days),
             Reason::StartNone => Msg::new("factor.start.none"),
             Reason::TravelUnknown => Msg::new("factor.travel.unknown"),
-            Reason::TravelKm { km, max_km } => {
-                Msg::new("factor.travel.km").with("km", format_km(km)).with("max_km", max_km)
+            Reason::TravelKm { km, max_km, stated } => {
+                Msg::new(if stated { "factor.travel.km" } else { "factor.travel.km-default" })
+                    .with("km", format_km(km))
+                    .with("max_km", max_km)
             }
             Reason::Shortage(i) => match c.shortages.get(i) {
                 Some(sh) => {
@@ -316,7 +320,7 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
             } else {
                 falling(d, TRAVEL_FULL_KM, limit)
             };
-            push("travel", w.travel, fraction, Reason::TravelKm { km: d, max_km })
+            push("travel", w.travel, fraction, Reason::TravelKm { km: d, max_km, stated: p.max_travel_km.is_some() })
         }
     }
 
