@@ -228,6 +228,19 @@ impl Inputs {
             ));
         }
         postcodes.sort_by(|a, b| a.0.cmp(&b.0));
+        // A gemeente's point for distances: the mean of its postcodes' points (where people
+        // live), not GeoNames' representative point of the municipality, which for Rotterdam
+        // lies in the port 11.5 km west of the city and for Utrecht in its west (data/README.md).
+        let mut sums: BTreeMap<&str, (f64, f64, u32)> = BTreeMap::new();
+        for pc in &postcodes {
+            let e = sums.entry(pc.3.as_str()).or_default();
+            *e = (e.0 + pc.1, e.1 + pc.2, e.2 + 1);
+        }
+        for g in &mut gemeenten {
+            if let Some(&(la, lo, n)) = sums.get(g.code.as_str()) {
+                (g.lat, g.lon) = (round4(la / f64::from(n)), round4(lo / f64::from(n)));
+            }
+        }
 
         let t = Table::parse(&read_cp1252(&dir.join("nl/01.-instellingen-hbo-en-wo.csv"))?, ';');
         let (ic, url, gn) = (t.col("INSTELLINGSCODE")?, t.col("INTERNETADRES")?, t.col("GEMEENTENUMMER")?);
