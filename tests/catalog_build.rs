@@ -444,3 +444,15 @@ fn the_sample_catalog_shares_the_rules_of_the_data() {
         assert_eq!(Some(rules), d.get(kind), "route kind {kind}: its rules in the sample differ from data/rules.json");
     }
 }
+
+#[test]
+fn every_source_url_is_a_link() {
+    // The widget links each source: a URL with a note or a second address in it is a broken
+    // link (notes go in `year`).
+    let data: serde_json::Value = serde_json::from_str(&read(&root("data/rules.json"))).unwrap();
+    for s in data["sources"].as_array().unwrap() {
+        let url = s["url"].as_str().unwrap();
+        assert!(url.starts_with("https://") || url.starts_with("http://"), "{}: {url}", s["id"]);
+        assert!(!url.contains(char::is_whitespace) && !url.contains([',', ';']), "{}: {url}", s["id"]);
+    }
+}

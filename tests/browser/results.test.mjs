@@ -240,6 +240,10 @@ test("browsing without answers: every kind of route and what it asks", async () 
   const findings = await w.locator(".rw-findings li").allTextContents(); // cards off screen are not laid out: no innerText
   assert.ok(findings.some((f) => /niet meer dan 6 uur per week/.test(f)), "the hybride docent's limit is among them");
   for (const f of findings) assert.doesNotMatch(f, /\bJe (wilt|hebt|geeft)\b/, f);
+  // A source on a code host names its repository, not only "github.com".
+  const gh = await w.locator('.rw-sources a[href^="https://github.com/"]').evaluateAll((as) => as.map((a) => [a.href, a.firstChild.textContent]));
+  assert.ok(gh.length > 0, "a GitHub source is cited (the national Onderwijsloket's repositories)");
+  for (const [href, text] of gh) assert.equal(text, `github.com/${new URL(href).pathname.split("/").filter(Boolean).slice(0, 2).join("/")}`, href);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

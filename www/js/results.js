@@ -9,6 +9,15 @@ import { download, h, link, nextFrame, put, safeUrl } from "./dom.js";
 import { parseDate } from "./dates.js";
 import { timeline } from "./timeline.js";
 
+/** A source's link text: its site, and for a code host the repository (a bare "github.com"
+ * says nothing about whose data it is). */
+function sourceLabel(url) {
+  const u = new URL(url);
+  const host = u.hostname.replace(/^www\./, "");
+  const repo = /^(github\.com|gitlab\.com)$/.test(host) ? u.pathname.split("/").filter(Boolean).slice(0, 2) : [];
+  return [host, ...repo].join("/");
+}
+
 /** Cost bases on which the candidate pays a fee (else the school pays, or nothing is due). */
 const FEES = ["collegegeld", "instellingscollegegeld", "cursusgeld"];
 
@@ -442,7 +451,7 @@ export class Results {
       meta.length ? h("span", { class: "rw-flag", text: ` (${meta.join(", ")})` }) : null,
       f.action ? h("p", { class: "rw-action" }, h("strong", { text: this.#t("whatToDo") }), " ", f.action.text) : null,
       f.sources.length ? h("p", { class: "rw-sources" }, this.#t("sources"), " ",
-        f.sources.map((s, i) => [i ? ", " : "", s.url && safeUrl(s.url) ? this.#link(s.url, new URL(s.url).hostname.replace(/^www\./, "")) : s.id])) : null);
+        f.sources.map((s, i) => [i ? ", " : "", s.url && safeUrl(s.url) ? this.#link(s.url, sourceLabel(s.url)) : s.id])) : null);
   }
 
   #pathways(r) {
