@@ -156,8 +156,16 @@ proptest! {
         // "Counts always match what can be reached" (issue #10): on a card within the
         // person's choices, its count of open places is the best one and those behind "also
         // at", and none of them is in a subject the person did not choose.
-        let r = sample().match_profile(&p, &opts(today));
-        let subject_of = |id: &str| r.routes.iter().find(|x| x.offering == id).and_then(|x| x.subject);
+        let mut o = opts(today);
+        o.per_kind = Some(4); // as the widget asks: each card's best in full
+        let r = sample().match_profile(&p, &o);
+        let all = sample().match_profile(&p, &opts(today));
+        let subject_of = |id: &str| all.routes.iter().find(|x| x.offering == id).and_then(|x| x.subject);
+        for k in &r.kinds {
+            prop_assert!(r.routes.iter().any(|x| x.offering == k.best), "{}: its best {} is among the routes", k.kind, k.best);
+            // A kind has at most one card within the choices and one outside them.
+            prop_assert_eq!(r.kinds.iter().filter(|j| j.kind == k.kind && j.outside == k.outside).count(), 1);
+        }
         for k in r.kinds.iter().filter(|k| !k.outside && k.open > 0) {
             prop_assert_eq!(k.open, k.others_total + 1, "{}", k.kind);
             if !p.subjects.is_empty() {

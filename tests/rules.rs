@@ -464,6 +464,19 @@ fn a_teacher_can_gain_a_second_bevoegdheid_through_zij_instroom() {
         ),
         Seen::Blocker
     );
+    // Eerstegraads still asks a wo degree (ROUTES row 7, section 10): an hbo-only teacher stays out.
+    let e = route_with_subject(&working, K::ZijInstroomVoEerstegraads, "wiskunde");
+    assert_eq!(seen(e, "zij-instroom-vo-eerstegraads-wo"), Seen::Blocker);
+    assert_eq!(e.eligibility, Eligibility::Ineligible);
+    let wo_teacher = run(
+        r#"{"diplomas":[{"level":"wo-master","field":"engels"}],"qualifications":[{"qualification":"eerstegraads","subject":"engels"}],"job":{"sector":"vo","role":"leraar","hours_per_week":24}}"#,
+        TODAY,
+    );
+    let e = route_with_subject(&wo_teacher, K::ZijInstroomVoEerstegraads, "wiskunde");
+    assert_eq!(
+        finding(e, "zij-instroom-vo-eerstegraads-wo").action.as_ref().unwrap().id,
+        "action.second-qualification"
+    );
     let unqualified = run(
         r#"{"diplomas":[{"level":"hbo-bachelor","field":"engels"}],"job":{"sector":"vo","role":"leraar","hours_per_week":24}}"#,
         TODAY,
@@ -647,7 +660,13 @@ fn the_answer_names_the_first_step_and_the_first_date() {
         "/tests/fixtures/profiles/januari-baanaanbod.json"
     ))
     .unwrap();
-    let r = run(&json, TODAY);
+    // With the job from 4 January the school must ask for the GO today: the first step says
+    // so, and no date follows it.
+    let now = run(&json, TODAY);
+    assert!(now.summary.iter().any(|t| t.id == "summary.first-step"));
+    assert!(!now.summary.iter().any(|t| t.id == "summary.first-date"), "{:?}", now.summary);
+    // With the job from June the request is weeks away: its date follows the first step.
+    let r = run(&json.replace("2027-01-04", "2027-06-01"), TODAY);
     let ids: Vec<&str> = r.summary.iter().map(|t| t.id.as_str()).collect();
     let first = ids.iter().position(|&i| i == "summary.first-step").expect("a first step");
     assert_eq!(ids.get(first + 1), Some(&"summary.first-date"), "{ids:?}");
@@ -655,6 +674,7 @@ fn the_answer_names_the_first_step_and_the_first_date() {
     let pw = r.pathways.iter().find(|p| p.offering == r.routes[0].offering).expect("the best route's pathway");
     let ev = pw.timeline.first().unwrap();
     assert!(date.text.contains(&ev.text.text), "{}", date.text);
+    assert!(ev.date > common::date(TODAY), "a date after today");
     assert!(ev.date < r.routes[0].next_intake.as_ref().unwrap().start_date, "the first date comes before the intake");
 }
 
@@ -669,4 +689,15 @@ fn the_travel_reason_says_whose_maximum_it_is() {
     assert_eq!(default.id, "factor.travel.km-default");
     assert!(default.text.contains("je gaf geen maximum op"), "{}", default.text);
     assert_eq!(reason(r#"{"location":{"postcode":"3511"},"max_travel_km":30}"#).id, "factor.travel.km");
+}
+
+// The 6-hour limit's CONFLICT (4 or 6 hours) is about the limit: a qualified person meets the
+// rule without depending on it, so it is not listed as unsure for them.
+#[test]
+fn a_limit_met_by_a_qualified_person_is_not_unsure() {
+    let r =
+        run(r#"{"qualifications":[{"qualification":"tweedegraads","subject":"techniek"}],"hours_per_week":20}"#, TODAY);
+    let h = route(&r, K::HybrideDocent);
+    assert_eq!(seen(h, "onbevoegd-max-6-uur"), Seen::Satisfied);
+    assert!(!h.unsure.iter().any(|f| f.rule == "onbevoegd-max-6-uur"));
 }

@@ -110,11 +110,14 @@ impl Matcher {
         let hints = crate::engine::whatif::what_if(ix, profile, &evaluated, options);
         let ranks: Vec<usize> = match options.per_kind {
             // The best of every kind in full (the others briefly, in `kinds`).
+            // (A kind's card within the person's choices and its card outside them: `kinds`.)
             Some(_) => {
-                let mut seen = [false; RouteKind::ALL.len()];
+                let mut seen = [[false; 2]; RouteKind::ALL.len()];
                 (0..evaluated.len())
                     .filter(|&r| {
-                        !std::mem::replace(&mut seen[ix.catalog.offerings[evaluated[r].offering].kind as usize], true)
+                        let e = &evaluated[r];
+                        let kind = ix.catalog.offerings[e.offering].kind as usize;
+                        !std::mem::replace(&mut seen[kind][usize::from(e.outside >= 2)], true)
                     })
                     .collect()
             }
@@ -142,7 +145,7 @@ impl Matcher {
             hidden,
         };
         let kinds = self.kinds(profile, &evaluated, &hints, options.per_kind.unwrap_or(0), options.order);
-        let summary = self.summary(&evaluated, &kinds, &pathways, lang);
+        let summary = self.summary(&evaluated, &kinds, &pathways, today, lang);
         let mut what_if = hints;
         what_if.truncate(options.max_what_if);
         let (activities, activities_more) =
@@ -178,28 +181,22 @@ impl Matcher {
         let mut out: Vec<KindSummary> = Vec::new();
         // Per card (same index as `out`): the ranks of the other places that fit.
         let mut fitting: Vec<Vec<usize>> = Vec::new();
-        // Per card: the rank of its best offering (cards are in that order).
-        let mut best_rank: Vec<usize> = Vec::new();
         for (rank, e) in ranked.iter().enumerate() {
             let o = &ix.catalog.offerings[e.offering];
             let open = e.eligibility != Eligibility::Ineligible;
-            let inside = e.outside < 2;
-            let existing = out.iter().position(|k| k.kind == o.kind);
-            // A card of the person's choices counts and lists only what is within them: a
-            // kind met first outside them (another sector, role or subject: an open place
-            // there ranks above a closed one within) starts again from its first place within.
-            let restart = existing.is_some_and(|i| out[i].outside && inside);
-            if let (Some(i), false) = (existing, restart) {
+            // A kind has a card within the person's choices and one outside them (another
+            // sector, role or subject; shown with the "also show" switch), each counting and
+            // listing only its own places.
+            let outside = e.outside >= 2;
+            if let Some(i) = out.iter().position(|k| k.kind == o.kind && k.outside == outside) {
                 let k = &mut out[i];
-                if !k.outside && !inside {
-                    continue; // outside the person's choices: not on the card of their choices
-                }
                 k.offerings += 1;
                 k.open += u32::from(open);
                 // "Also at": other places of an open kind where it is open too, in the
                 // person's subjects; for a closed kind, the other places (counted, not listed).
+                // (A card outside the person's choices lists its places in any subject.)
                 let fits = (k.eligibility == Eligibility::Ineligible || open)
-                    && (p.subjects.is_empty() || o.subject.is_none_or(|s| p.subjects.contains(&s)));
+                    && (k.outside || p.subjects.is_empty() || o.subject.is_none_or(|s| p.subjects.contains(&s)));
                 if fits {
                     fitting[i].push(rank);
                 }
@@ -215,7 +212,7 @@ impl Matcher {
                 best: o.id.clone(),
                 offerings: 1,
                 open: u32::from(open),
-                outside: e.outside >= 2,
+                outside,
                 what_if: if e.eligibility == Eligibility::Eligible {
                     None
                 } else {
@@ -224,22 +221,9 @@ impl Matcher {
                 others: Vec::new(),
                 others_total: 0,
             };
-            match existing {
-                Some(i) => (out[i], fitting[i], best_rank[i]) = (card, Vec::new(), rank),
-                None => {
-                    out.push(card);
-                    fitting.push(Vec::new());
-                    best_rank.push(rank);
-                }
-            }
+            out.push(card);
+            fitting.push(Vec::new());
         }
-        // In the order of each card's best offering (a card started again moved down).
-        let mut order_by: Vec<usize> = (0..out.len()).collect();
-        order_by.sort_by_key(|&i| best_rank[i]);
-        let mut cards: Vec<Option<(KindSummary, Vec<usize>)>> = out.into_iter().zip(fitting).map(Some).collect();
-        let (out, fitting): (Vec<KindSummary>, Vec<Vec<usize>>) =
-            order_by.into_iter().filter_map(|i| cards[i].take()).unzip();
-        let mut out = out;
         for (k, mut ranks) in out.iter_mut().zip(fitting) {
             k.others_total = ranks.len() as u32;
             if k.open == 0 {
@@ -288,7 +272,14 @@ impl Matcher {
     }
 
     /// The answer in words: how many kinds of route are open, the best start, the first step.
-    fn summary(&self, ranked: &[Evaluated], kinds: &[KindSummary], pathways: &[Pathway], lang: Lang) -> Vec<Text> {
+    fn summary(
+        &self,
+        ranked: &[Evaluated],
+        kinds: &[KindSummary],
+        pathways: &[Pathway],
+        today: Date,
+        lang: Lang,
+    ) -> Vec<Text> {
         let ix = &self.index;
         let inside: Vec<&KindSummary> = kinds.iter().filter(|k| !k.outside).collect();
         let open_kinds = inside.iter().filter(|k| k.open > 0).count();
@@ -335,7 +326,10 @@ impl Matcher {
         match condition {
             Some(c) => {
                 out.push(c);
-                out.extend(dated("summary.first-date"));
+                // (Not when it is today: the first step says what to do now.)
+                if first_event.is_some_and(|ev| ev.date > today) {
+                    out.extend(dated("summary.first-date"));
+                }
             }
             None => out.extend(dated("summary.first-step-dated")),
         }
@@ -372,7 +366,10 @@ impl Matcher {
             let rule = ix.rule(*ri);
             match outcome {
                 Outcome::Met => {
-                    if rule.status != SourceStatus::Confirmed {
+                    // A rule that words itself as a limit (its own message: at most 6 hours
+                    // without a bevoegdheid) is unsure about the limit, which a person who
+                    // meets it does not depend on.
+                    if rule.status != SourceStatus::Confirmed && rule.message.is_none() {
                         unsure.push(self.finding(rule, o, None, lang));
                     }
                     satisfied.push(rule.id.clone())

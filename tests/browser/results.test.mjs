@@ -160,7 +160,7 @@ test("what the candidate said stays in view: an unpaid route to one who must ear
       const text = await li.locator(`.rw-others > li[data-offering="${x.offering}"]`).textContent();
       if (x.distance_km > 40) {
         far.push(x.offering);
-        assert.match(text, /km, verder dan je 40 km/, text);
+        assert.match(text, /km, verder dan de 40 km die je opgaf/, text);
       } else assert.doesNotMatch(text, /verder dan/, text);
     }
   }
