@@ -173,31 +173,21 @@ fn zij_instroom_vo_blocked_within_two_years_of_a_lerarenopleiding_po_loses_the_s
         route(&without, K::ZijInstroomPo).next_intake.as_ref().map(|i| i.start_date),
         "the same first start as without a recent lerarenopleiding"
     );
+    // (vo's admission rule, po's subsidy rule)
+    let both = |r: &routewijzer::MatchResult| {
+        (
+            seen(
+                route_with_subject(r, K::ZijInstroomVoTweedegraads, "wiskunde"),
+                "zij-instroom-geen-recente-lerarenopleiding",
+            ),
+            seen(route(r, K::ZijInstroomPo), "zij-instroom-po-subsidie-recente-lerarenopleiding"),
+        )
+    };
     let long_ago = run(&format!(r#"{{{base},"lerarenopleiding_left":"2024-06-30"}}"#), TODAY);
-    assert_eq!(
-        seen(
-            route_with_subject(&long_ago, K::ZijInstroomVoTweedegraads, "wiskunde"),
-            "zij-instroom-geen-recente-lerarenopleiding"
-        ),
-        Seen::Satisfied
-    );
-    assert_eq!(
-        seen(route(&long_ago, K::ZijInstroomPo), "zij-instroom-po-subsidie-recente-lerarenopleiding"),
-        Seen::Satisfied
-    );
+    assert_eq!(both(&long_ago), (Seen::Satisfied, Seen::Satisfied));
     let enrolled =
         run(&format!(r#"{{{base},"study":{{"level":"hbo-bachelor","ec":60,"lerarenopleiding":true}}}}"#), TODAY);
-    assert_eq!(
-        seen(
-            route_with_subject(&enrolled, K::ZijInstroomVoTweedegraads, "wiskunde"),
-            "zij-instroom-geen-recente-lerarenopleiding"
-        ),
-        Seen::Blocker
-    );
-    assert_eq!(
-        seen(route(&enrolled, K::ZijInstroomPo), "zij-instroom-po-subsidie-recente-lerarenopleiding"),
-        Seen::Condition
-    );
+    assert_eq!(both(&enrolled), (Seen::Blocker, Seen::Condition));
 }
 
 // [S29] Zij-instroom vo tweedegraads: a degree related to the subject; for techniek, mbo-4 plus shown hbo working level.
