@@ -144,7 +144,7 @@ impl Matcher {
             ineligible: count(Eligibility::Ineligible),
             hidden,
         };
-        let kinds = self.kinds(profile, &evaluated, &hints, options.per_kind.unwrap_or(0), options.order);
+        let kinds = self.kinds(&evaluated, &hints, options.per_kind.unwrap_or(0), options.order);
         let summary = self.summary(&evaluated, &kinds, &pathways, today, lang);
         let mut what_if = hints;
         what_if.truncate(options.max_what_if);
@@ -167,16 +167,10 @@ impl Matcher {
         }
     }
 
-    /// One card per route kind, in the order of its best offering.
-    /// Its `others`: up to `per_kind` - 1 of the places that fit, in `order`.
-    fn kinds(
-        &self,
-        p: &Profile,
-        ranked: &[Evaluated],
-        hints: &[WhatIf],
-        per_kind: usize,
-        order: Order,
-    ) -> Vec<KindSummary> {
+    /// One card per route kind within the person's choices and one outside them, in the
+    /// order of its best offering. Its `others`: up to `per_kind` - 1 of the places that fit,
+    /// in `order`.
+    fn kinds(&self, ranked: &[Evaluated], hints: &[WhatIf], per_kind: usize, order: Order) -> Vec<KindSummary> {
         let ix = &self.index;
         let mut out: Vec<KindSummary> = Vec::new();
         // Per card (same index as `out`): the ranks of the other places that fit.
@@ -192,18 +186,16 @@ impl Matcher {
                 let k = &mut out[i];
                 k.offerings += 1;
                 k.open += u32::from(open);
-                // "Also at": other places of an open kind where it is open too, in the
-                // person's subjects; for a closed kind, the other places (counted, not listed).
-                // (A card outside the person's choices lists its places in any subject.)
-                let fits = (k.eligibility == Eligibility::Ineligible || open)
-                    && (k.outside || p.subjects.is_empty() || o.subject.is_none_or(|s| p.subjects.contains(&s)));
-                if fits {
+                // "Also at": other places of an open kind where it is open too (on a card within
+                // the choices, all are in the person's subjects); for a closed kind, the other
+                // places (counted, not listed).
+                if k.eligibility == Eligibility::Ineligible || open {
                     fitting[i].push(rank);
                 }
                 continue;
             }
             let def = ix.catalog.route_kinds.iter().find(|d| d.kind == o.kind);
-            let card = KindSummary {
+            out.push(KindSummary {
                 kind: o.kind,
                 role: ix.offering_role[e.offering],
                 qualification: def.map_or(o.occupational_credential_awarded, |d| d.qualification),
@@ -220,8 +212,7 @@ impl Matcher {
                 },
                 others: Vec::new(),
                 others_total: 0,
-            };
-            out.push(card);
+            });
             fitting.push(Vec::new());
         }
         for (k, mut ranks) in out.iter_mut().zip(fitting) {
@@ -310,8 +301,8 @@ impl Matcher {
         let mut params = vec![("kind", o.kind.id().to_string()), ("institution", ix.institution_name(o).to_string())];
         params.extend(start.map(|d| ("date", d.to_string())));
         out.push(Text::new(lang, if start.is_some() { "summary.best" } else { "summary.best-undated" }, &params));
-        // The first step: what the best route's first condition asks, else the first dated
-        // step of its best pathway.
+        // The first step: what the best route's first condition asks, and then the first
+        // dated step of its pathway if that is later; else that dated step.
         let first_event = pathways.iter().find(|pw| pw.offering == o.id).and_then(|pw| pw.timeline.first());
         let dated = |id: &str| {
             first_event.map(|ev| Text::new(lang, id, &[("step", ev.text.text.clone()), ("date", ev.date.to_string())]))

@@ -394,18 +394,22 @@ export class Results {
   #cost(x) {
     const w = this.#w;
     const s = x.cost_source;
-    const sure = !s || (s.status === "confirmed" && !s.estimated);
     // A fee: how sure its amount is. A route the school pays: how sure the subsidy that pays it is.
-    const doubt = sure ? "" : [s.status !== "confirmed" && w.label("status", s.status), s.estimated && this.#t("costEstimate")].filter(Boolean).join(", ");
+    const doubt = this.#doubt(s);
     const how = !doubt ? "" : FEES.includes(x.cost_basis) ? `; ${doubt}` : `; ${this.#t("costSubsidy", { how: doubt })}`;
     return `${w.euro(x.cost_eur_per_year)} (${w.label("cost_basis", x.cost_basis)}${how})`;
+  }
+
+  /** How sure a dated amount (an AmountSource) is: its status and whether it is an estimate; "" when sure or absent. */
+  #doubt(s) {
+    return s ? [s.status !== "confirmed" && this.#w.label("status", s.status), s.estimated && this.#t("costEstimate")].filter(Boolean).join(", ") : "";
   }
 
   /** Pay while training: the amount and how sure it is where the data has one. */
   #pay(x) {
     const p = x.pay, w = this.#w;
     if (!p) return x.paid_while_learning ? this.#t("yes") : this.#profile()?.earn_while_learning === "required" ? this.#t("noButNeeded") : this.#t("no");
-    const how = [p.source.status !== "confirmed" && w.label("status", p.source.status), p.source.estimated && this.#t("costEstimate")].filter(Boolean).join(", ");
+    const how = this.#doubt(p.source);
     return `${w.euro(Math.round(p.eur_per_month))} ${this.#t("perMonth")}${how ? ` (${how})` : ""}`;
   }
 
@@ -434,7 +438,7 @@ export class Results {
       h("dl", { class: "rw-facts" }, facts.map(([k, v]) => h("div", {}, h("dt", { text: k }), h("dd", { text: v })))),
       x.conditions.length ? h("div", { class: "rw-findings" }, h("h5", { text: this.#t("todo") }), h("ul", {}, x.conditions.map((f) => this.#finding(f)))) : null,
       // Met, but on a fact the sources do not settle: the verdict rests on it, so it says so.
-      x.unsure?.length ? h("div", { class: "rw-findings rw-unsure" }, h("h5", { text: this.#t("unsure") }), h("ul", {}, x.unsure.map((f) => this.#finding(f)))) : null,
+      x.unsure.length ? h("div", { class: "rw-findings rw-unsure" }, h("h5", { text: this.#t("unsure") }), h("ul", {}, x.unsure.map((f) => this.#finding(f)))) : null,
       this.#details(`f:${x.offering}`, this.#t("why"), factors),
       this.#kit?.cardTools(x));
   }
@@ -510,7 +514,7 @@ export class Results {
       if (x.next_intake) out.push(`   ${t("next")}: ${w.date(x.next_intake.start_date)}; ${t("applyBy")}: ${w.date(x.next_intake.apply_by)}`);
       const flag = (f) => (f.status !== "confirmed" ? ` (${w.label("status", f.status)})` : "");
       for (const f of x.conditions) out.push(`   - ${f.message.text}${flag(f)}${f.action ? ` ${t("whatToDo")} ${f.action.text}` : ""}`);
-      for (const f of x.unsure ?? []) out.push(`   ~ ${t("unsure")}: ${f.message.text}${flag(f)}`);
+      for (const f of x.unsure) out.push(`   ~ ${t("unsure")}: ${f.message.text}${flag(f)}`);
       if (safeUrl(x.url)) out.push(`   ${x.url}`);
     }
     if (r.pathways.length) out.push("", t("pathways"));
