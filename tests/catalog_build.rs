@@ -446,6 +446,31 @@ fn the_sample_catalog_shares_the_rules_of_the_data() {
 }
 
 #[test]
+fn every_regional_shortage_figure_carries_its_regions_name() {
+    // The score's reason names where a figure counts; a code (AM08) means nothing to a
+    // candidate. The name is the gemeenten table's, the same as the shard index gives.
+    let index: serde_json::Value = serde_json::from_str(&read(&root("www/data/regions/index.json"))).unwrap();
+    let names: BTreeMap<&str, &str> = index["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["region"].as_str().unwrap(), r["name"].as_str().unwrap()))
+        .collect();
+    let regional: Vec<_> =
+        national().shortages.iter().filter(|s| s.region.as_deref().is_some_and(|r| r.starts_with("AM"))).collect();
+    assert!(regional.len() >= 15, "{} regional figures", regional.len());
+    for s in regional {
+        let r = s.region.as_deref().unwrap();
+        assert_eq!(s.region_name.as_deref(), names.get(r).copied(), "the shortage figure of {r}");
+    }
+    assert!(national()
+        .shortages
+        .iter()
+        .filter(|s| !s.region.as_deref().is_some_and(|r| r.starts_with("AM")))
+        .all(|s| s.region_name.is_none()));
+}
+
+#[test]
 fn every_source_url_is_a_link() {
     // The widget links each source: a URL with a note or a second address in it is a broken
     // link (notes go in `year`).

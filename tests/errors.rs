@@ -269,6 +269,33 @@ fn a_shortage_figure_given_twice_is_reported_at_the_repeat() {
 }
 
 #[test]
+fn a_region_name_stands_only_beside_a_region_and_is_not_empty() {
+    // Shortage 0 is national, 3 is AM22's (Rijnmond), 44 Almere's (a gemeente).
+    let mut c = sample_value();
+    let at = |c: &serde_json::Value, i: usize, k: &str| c["shortages"][i][k].as_str().map(str::to_owned);
+    assert_eq!(
+        (at(&c, 0, "region"), at(&c, 3, "region"), at(&c, 3, "region_name")),
+        (None, Some("AM22".into()), Some("Rijnmond".into()))
+    );
+    let almere = c["shortages"].as_array().unwrap().iter().position(|s| s["region"] == "GM0034").unwrap();
+    c["shortages"][0]["region_name"] = "Nederland".into();
+    c["shortages"][3]["region_name"] = " ".into();
+    c["shortages"][almere]["region_name"] = "Almere".into();
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert_eq!(
+        paths(&e),
+        vec![
+            "shortages[0].region_name".to_string(),
+            "shortages[3].region_name".into(),
+            format!("shortages[{almere}].region_name")
+        ],
+        "{e}"
+    );
+    assert!(e.problems[0].message.contains("only given with an arbeidsmarktregio code"), "{e}");
+    assert!(e.problems[1].message.contains("empty"), "{e}");
+}
+
+#[test]
 fn an_element_without_id_does_not_hide_the_problems_of_others() {
     // Every pabo-voltijd offering lacks its route kind; the first also lacks its id. The
     // broken first one must not silence the route-kind problem of the others.

@@ -124,20 +124,31 @@ impl Reason {
             }
             Reason::Shortage(i) => match c.shortages.get(i) {
                 Some(sh) => {
-                    // A gemeente by its name; a region by its code; else the whole country.
-                    let at = match sh.region.as_deref() {
-                        Some(r) => c.places.iter().find(|p| p.id == r).map_or(r, |p| p.name.as_str()),
-                        None => "NL",
+                    // Where the figure counts, by name: a gemeente (from the places), an
+                    // arbeidsmarktregio (by its code only when the data has no name), or the
+                    // whole country. Each with and without a subject.
+                    let (ids, at) = match sh.region.as_deref() {
+                        Some(r) if crate::model::validate::is_gemeente(r) => {
+                            let name = c.places.iter().find(|p| p.id == r).map_or(r, |p| p.name.as_str());
+                            (["factor.shortage.place", "factor.shortage.place-subject"], Some(name))
+                        }
+                        Some(r) => (
+                            ["factor.shortage.region", "factor.shortage.region-subject"],
+                            Some(sh.region_name.as_deref().unwrap_or(r)),
+                        ),
+                        None => (["factor.shortage.national", "factor.shortage.national-subject"], None),
                     };
-                    let scope = [Some(sh.sector.id()), sh.subject.map(Subject::id), Some(at)]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    Msg::new("factor.shortage.percent")
+                    let mut m = Msg::new(ids[usize::from(sh.subject.is_some())])
+                        .with("sector", sh.sector)
                         .with("percent", format_km(sh.percent))
-                        .with("scope", scope)
-                        .with("peildatum", sh.peildatum)
+                        .with("peildatum", sh.peildatum);
+                    if let Some(s) = sh.subject {
+                        m = m.with("subject", s);
+                    }
+                    if let Some(at) = at {
+                        m = m.with("where", at);
+                    }
+                    m
                 }
                 None => Msg::new("factor.shortage.unknown"),
             },

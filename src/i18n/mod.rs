@@ -81,7 +81,7 @@ pub fn ids<T: std::fmt::Display>(items: &[T]) -> String {
 fn label_list(lang: Lang, key: &str, value: &str) -> String {
     let kind = match key {
         "km" | "percent" | "total" => return number(lang, value),
-        "date" | "start" | "from" => return long_date(lang, value),
+        "date" | "start" | "from" | "peildatum" => return long_date(lang, value),
         "levels" | "level" => "level",
         "subject" | "subjects" => "subject",
         "sector" | "sectors" => "sector",

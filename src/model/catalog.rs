@@ -437,9 +437,14 @@ pub struct Shortage {
     pub sector: Sector,
     #[serde(default)]
     pub subject: Option<Subject>,
-    /// Arbeidsmarktregio code; absent for a national figure.
+    /// Arbeidsmarktregio code (`AM13`) or gemeente code (`GM0344`); absent for a national
+    /// figure.
     #[serde(default)]
     pub region: Option<String>,
+    /// The arbeidsmarktregio's name (`Midden-Utrecht`), shown instead of its code. (A
+    /// gemeente's name comes from `places`.)
+    #[serde(default)]
+    pub region_name: Option<String>,
     pub percent: f64,
     pub peildatum: Date,
     pub source: String,

@@ -264,6 +264,16 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
                 format!("'{r}' is neither an arbeidsmarktregio code (AM13) nor a gemeente code (GM0344)"),
             );
         }
+        if let Some(name) = s.region_name.as_deref() {
+            if !s.region.as_deref().is_some_and(is_region) {
+                p(
+                    format!("shortages[{i}].region_name"),
+                    "a name is only given with an arbeidsmarktregio code (AM13) as region".into(),
+                );
+            } else if name.trim().is_empty() {
+                p(format!("shortages[{i}].region_name"), "is empty".into());
+            }
+        }
     }
     // The same figure twice: what identifies a figure seen before.
     let mut seen = HashSet::new();

@@ -987,9 +987,15 @@ export interface Shortage {
     peildatum: IsoDate;
     source: string;
     /**
-     * Arbeidsmarktregio code; absent for a national figure.
+     * Arbeidsmarktregio code (`AM13`) or gemeente code (`GM0344`); absent for a national
+     * figure.
      */
     region?: string | null;
+    /**
+     * The arbeidsmarktregio's name (`Midden-Utrecht`), shown instead of its code. (A
+     * gemeente's name comes from `places`.)
+     */
+    region_name?: string | null;
     subject?: Subject | null;
 }
 /**

@@ -683,7 +683,15 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
         vacancies,
         places,
         postcodes: inputs.postcodes.clone(),
-        shortages: r.shortages.clone(),
+        // A region's figure carries its name, so that no one reads a code (`AM13`).
+        shortages: r
+            .shortages
+            .iter()
+            .map(|s| Shortage {
+                region_name: s.region.as_ref().and_then(|r| regions.get(r)).map(|(name, _)| name.clone()),
+                ..s.clone()
+            })
+            .collect(),
         figures: r.figures.clone(),
         weights: r.weights,
         activities,
