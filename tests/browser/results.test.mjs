@@ -226,13 +226,22 @@ test("browsing without answers: every kind of route and what it asks", async () 
   const kinds = new Set(r.kinds.map((k) => k.kind));
   const catalogKinds = new Set(r.routes.map((x) => x.kind));
   assert.deepEqual([...kinds].sort(), [...catalogKinds].sort(), "a card or closed entry for every kind");
-  const closed = w.locator("details > summary", { hasText: /^Nu niet mogelijk/ });
-  if (await closed.count()) {
-    await closed.click();
-    await w.locator(".rw-closed > li").first().waitFor(); // built when first opened
-  }
+  // Nothing was answered, so what is closed is closed for a fact not given: not "nu niet mogelijk".
+  assert.equal(await w.locator("details > summary", { hasText: /^Nu niet mogelijk/ }).count(), 0);
+  const closed = w.locator("details > summary", { hasText: /^Vragen iets wat je nog niet hebt ingevuld \(\d+\)$/ });
+  assert.equal(await closed.count(), 1, "the kinds that ask for a diploma, a job or a bevoegdheid");
+  await closed.click();
+  await w.locator(".rw-closed > li").first().waitFor(); // built when first opened
+  // Every kind is shown, as the words say: those of roles other than teacher (the default
+  // role) under their own heading, with no switch that speaks of choices not made.
   const cards = await w.locator(".rw-routes > li, .rw-closed > li").count();
-  assert.equal(cards, r.kinds.filter((k) => !k.outside).length);
+  assert.equal(cards, r.kinds.length);
+  const outside = r.kinds.filter((k) => k.outside);
+  assert.ok(outside.length > 0 && outside.every((k) => k.role !== "leraar"), "kinds of other roles are outside the default role");
+  assert.equal(await w.locator(".rw-outside > h4").textContent(), "Andere functies in het onderwijs");
+  assert.equal(await w.locator(".rw-outside > .rw-routes > li, .rw-outside > .rw-closed > li").count(), outside.length);
+  await w.locator("details > summary", { hasText: /^Filters/ }).click();
+  assert.equal(await w.locator('input[name="show-outside"]').count(), 0);
   // Each open card says what it asks (conditions with an action).
   assert.ok((await w.locator(".rw-routes > li .rw-action").count()) > 0);
   // Nothing was answered, so no finding may say what the candidate wants or has (a rule
