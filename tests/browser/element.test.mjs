@@ -343,3 +343,35 @@ test("answers set on 'ready', and again while that match runs: one match each ti
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("the language switch: to English and back by keyboard, the answers kept, focus on the switch; lang-switch=\"off\" leaves it out", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await fixturePage(page, h.server.url, "lang.html", page1(['name="a"', 'name="b" lang-switch="off"']));
+  const [a, b] = [page.locator('route-wijzer[name="a"]'), page.locator('route-wijzer[name="b"]')];
+  await a.locator("form").waitFor();
+  await b.locator("form").waitFor();
+  const profile = { sectors: ["vo"], subjects: ["scheikunde"], age: 41, location: { postcode: "3511" } };
+  await a.evaluate((el, p) => (el.profile = p), profile);
+  await waitForResults(a);
+  const sw = a.locator(".rw-head > button.rw-lang");
+  await sw.waitFor();
+  assert.equal(await sw.textContent(), "English");
+  assert.equal(await sw.getAttribute("lang"), "en", "read out in English");
+  assert.equal(await b.locator(".rw-lang").count(), 0, 'lang-switch="off"');
+  await sw.focus();
+  await page.keyboard.press("Enter");
+  await a.getByRole("button", { name: "Nederlands" }).waitFor();
+  assert.equal(await a.getAttribute("lang"), "en");
+  assert.equal(await a.locator(".rw-head > button.rw-lang").evaluate((el) => el.getRootNode().activeElement === el), true, "focus stays on the switch");
+  assert.deepEqual(await a.evaluate((el) => el.profile), profile, "the answers are kept");
+  await waitForResults(a);
+  assert.match(await a.locator(".rw-summary").textContent(), /\b(route|routes)\b/i);
+  assert.doesNotMatch(await a.locator(".rw-form").textContent(), /Welk diploma/, "the form is in English");
+  await page.keyboard.press("Enter"); // back
+  await a.getByRole("button", { name: "English" }).waitFor();
+  assert.equal(await a.getAttribute("lang"), "nl");
+  assert.deepEqual(await a.evaluate((el) => el.profile), profile);
+  assert.equal(await b.getAttribute("lang"), null, "the other widget is untouched");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -12,6 +12,8 @@ import { Results, PER_KIND } from "./results.js";
 import { decodeShare, dropShare, splitHash } from "./share.js";
 
 const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
+/** Each language by its own name, for the switch to it. */
+const LANG_NAMES = { nl: "Nederlands", en: "English" };
 
 /** The candidate's next step (kit.js and the modules it imports) is needed with the first
  * result only: loaded while the catalog and the core download, so that evaluating it is
@@ -35,7 +37,7 @@ try {
 let made = 0;
 
 export class RouteWijzer extends HTMLElement {
-  static observedAttributes = ["lang", "sectors", "today", "catalog", "overlay", "region", "max-km", "start-before", "paid", "part-time", "handoff"];
+  static observedAttributes = ["lang", "lang-switch", "sectors", "today", "catalog", "overlay", "region", "max-km", "start-before", "paid", "part-time", "handoff"];
 
   #n = ++made;
   #uid = `rw${this.#n}`;
@@ -44,6 +46,7 @@ export class RouteWijzer extends HTMLElement {
   #head;
   #headWords = null; // the Words the head was rendered with
   #status;
+  #langFocus = false;
   #body;
   #foot;
   #live;
@@ -203,6 +206,8 @@ export class RouteWijzer extends HTMLElement {
       this.#run(true);
     } else if (name === "lang") {
       this.#useLang();
+    } else if (name === "lang-switch") {
+      if (this.#matcher) this.#langSwitch();
     } else if (name === "handoff") {
       if (this.#kit) this.#kit.handoff = value;
     } else if (this.#matcher) {
@@ -403,7 +408,28 @@ export class RouteWijzer extends HTMLElement {
   }
 
   /** What needs the catalog: the candidate's kit, the results, the footer. */
+  /** A button to the other language (nl <-> en), named in that language, added once the
+   * form is there (a control's first use costs the frame that shows it, and the first
+   * frames are the slow ones); `lang-switch="off"` leaves it out, for a host with a switch
+   * of its own. It sets the `lang` attribute, which keeps the answers. */
+  #langSwitch() {
+    this.#head.querySelector(".rw-lang")?.remove();
+    if (this.getAttribute("lang-switch") === "off") return;
+    const other = this.#words.lang === "en" ? "nl" : "en";
+    const b = h("button", { type: "button", class: "rw-btn-link rw-lang", lang: other, text: LANG_NAMES[other] });
+    b.addEventListener("click", () => {
+      this.#langFocus = true; // the head is built again in the new language: focus its switch
+      this.setAttribute("lang", other);
+    });
+    this.#head.prepend(b);
+    if (this.#langFocus) {
+      this.#langFocus = false;
+      b.focus();
+    }
+  }
+
   #renderRest() {
+    this.#langSwitch();
     const words = this.#words;
     this.#view ??= this.#defaultView;
     if (!this.#kit) {
