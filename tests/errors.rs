@@ -296,6 +296,16 @@ fn a_region_name_stands_only_beside_a_region_and_is_not_empty() {
 }
 
 #[test]
+fn a_rule_that_voids_an_unknown_figure_is_named() {
+    let mut c = sample_value();
+    let i = c["rules"].as_array().unwrap().iter().position(|r| r["voids_figure"] == "zij-instroom-subsidie").unwrap();
+    c["rules"][i]["voids_figure"] = "zij-instroom-subsidy".into();
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert_eq!(paths(&e), vec![format!("rules[{i}].voids_figure")], "{e}");
+    assert!(e.problems[0].message.contains("unknown figure 'zij-instroom-subsidy'"), "{e}");
+}
+
+#[test]
 fn an_element_without_id_does_not_hide_the_problems_of_others() {
     // Every pabo-voltijd offering lacks its route kind; the first also lacks its id. The
     // broken first one must not silence the route-kind problem of the others.

@@ -190,6 +190,34 @@ fn zij_instroom_vo_blocked_within_two_years_of_a_lerarenopleiding_po_loses_the_s
     assert_eq!(both(&enrolled), (Seen::Blocker, Seen::Condition));
 }
 
+// [S33] The school of a zij-instromer po who was at a lerarenopleiding in the past 2 years
+// gets no subsidy (ROUTES section 10): the route's cost (the school pays, with the subsidy's
+// status) then names no subsidy behind it; for everyone else it does. (The national
+// catalog's zij-instroom po offerings have the subsidy as cost figure; the sample's state
+// their own amount, so it is set here.)
+#[test]
+fn zij_instroom_po_after_a_recent_lerarenopleiding_names_no_subsidy_behind_its_cost() {
+    let mut c: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
+    for o in c["offerings"].as_array_mut().unwrap().iter_mut().filter(|o| o["kind"] == "zij-instroom-po") {
+        o.as_object_mut().unwrap().remove("cost_eur_per_year");
+        o["cost_figure"] = "zij-instroom-subsidie".into();
+    }
+    let m = routewijzer::Matcher::from_json(&c.to_string()).unwrap();
+    let go = |extra: &str| {
+        let p = profile(&format!(r#"{{"diplomas":[{{"level":"hbo-bachelor","field":"wiskunde"}}]{extra}}}"#));
+        let r = m.match_profile(&p, &routewijzer::MatchOptions::new(date(TODAY)));
+        let z = route(&r, K::ZijInstroomPo).clone();
+        (z.cost_eur_per_year, z.cost_source.map(|s| s.figure))
+    };
+    assert_eq!(go(""), (0, Some("zij-instroom-subsidie".to_string())), "the school pays, with the subsidy");
+    assert_eq!(go(r#","lerarenopleiding_left":"2026-06-30""#), (0, None), "the school pays, without the subsidy");
+    assert_eq!(
+        go(r#","lerarenopleiding_left":"2024-06-30""#),
+        (0, Some("zij-instroom-subsidie".to_string())),
+        "left long enough ago"
+    );
+}
+
 // [S29] Zij-instroom vo tweedegraads: a degree related to the subject; for techniek, mbo-4 plus shown hbo working level.
 #[test]
 fn zij_instroom_vo_needs_a_related_degree() {

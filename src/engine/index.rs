@@ -358,7 +358,23 @@ impl Index {
         };
         let shortage = self.shortage_for(profile, o, area, region);
         // Fees as they stand for the period the person would join.
-        let cost = crate::engine::money::cost_on(&self.catalog, self.offering_figure[i], o, on);
+        let mut cost = crate::engine::money::cost_on(&self.catalog, self.offering_figure[i], o, on);
+        // A figure that an unmet rule voids for this person (the subsidy that would pay for
+        // the route) is not behind its cost.
+        if let Some((fi, _)) = cost.figure {
+            let voided = outcomes.iter().any(|(r, oc)| {
+                matches!(oc, Outcome::Condition { .. } | Outcome::Blocked)
+                    && self.catalog.rules[*r].voids_figure.as_deref() == Some(self.catalog.figures[fi].id.as_str())
+            });
+            if voided {
+                cost = crate::engine::money::Cost {
+                    figure: None,
+                    status: SourceStatus::Confirmed,
+                    estimated: false,
+                    ..cost
+                };
+            }
+        }
         let inputs = score::Inputs {
             weights: &self.catalog.weights,
             today,

@@ -37,6 +37,11 @@ pub struct Rule {
     /// Message id of what the candidate can do when the rule is unmet (for a condition).
     #[serde(default)]
     pub action: Option<String>,
+    /// A figure (by id) that does not hold for the person while the rule is unmet: the
+    /// zij-instroom subsidy a school does not get after a recent lerarenopleiding. A route
+    /// the school pays then names no subsidy behind its cost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voids_figure: Option<String>,
     /// Whether what-if hints may propose changing the profile to meet this rule. Off for
     /// rules where the change would be the goal itself (holding a bevoegdheid).
     #[serde(default = "yes", skip_serializing_if = "is_true")]

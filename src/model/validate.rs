@@ -198,6 +198,11 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         }
     }
     let figure_ids = unique(c.figures.iter().map(|f| f.id.as_str()), "figures", &mut p);
+    for (i, r) in c.rules.iter().enumerate() {
+        if let Some(f) = r.voids_figure.as_deref().filter(|f| !figure_ids.contains_key(f)) {
+            p(format!("rules[{i}].voids_figure"), format!("unknown figure '{f}'"));
+        }
+    }
     for (i, f) in c.figures.iter().enumerate() {
         if f.values.is_empty() {
             p(format!("figures[{i}].values"), "must hold at least one value".into());

@@ -684,6 +684,12 @@ export interface Rule {
     valid_from?: IsoDate | null;
     valid_until?: IsoDate | null;
     /**
+     * A figure (by id) that does not hold for the person while the rule is unmet: the
+     * zij-instroom subsidy a school does not get after a recent lerarenopleiding. A route
+     * the school pays then names no subsidy behind its cost.
+     */
+    voids_figure?: string | null;
+    /**
      * Whether what-if hints may propose changing the profile to meet this rule. Off for
      * rules where the change would be the goal itself (holding a bevoegdheid).
      */
