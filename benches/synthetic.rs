@@ -1,7 +1,7 @@
 //! A synthetic, national-size catalog for benchmarks.
 //!
-//! Rules, route kinds, sources, relatedness, weights (and shortages, when the file
-//! has them) are read from [`RULES_FILE`]; places, institutions, offerings, intakes
+//! Rules, route kinds, sources, relatedness, weights (and shortages and figures, when
+//! the file has them) are read from [`RULES_FILE`]; places, institutions, offerings, intakes
 //! and vacancies are generated deterministically from a seed with a tiny inline
 //! xorshift generator. Everything generated is demo data: no real institution,
 //! school or vacancy.
@@ -9,8 +9,8 @@
 #![allow(dead_code)]
 
 use routewijzer::model::{
-    Catalog, Institution, Intake, Meta, Offering, Place, Relatedness, RouteKindDef, Rule, Shortage, Source, Vacancy,
-    Weights,
+    Catalog, Figure, Institution, Intake, Meta, Offering, Place, Relatedness, RouteKindDef, Rule, Shortage, Source,
+    Vacancy, Weights,
 };
 use routewijzer::{
     CostBasis, Date, EmploymentType, IntakeStatus, Mode, Months, Qualification, Role, RouteKind, Sector, Subject,
@@ -87,6 +87,9 @@ struct Fixed {
     relatedness: Vec<Relatedness>,
     #[serde(default)]
     shortages: Vec<Shortage>,
+    /// The rules may name figures (`voids_figure`).
+    #[serde(default)]
+    figures: Vec<Figure>,
     weights: Weights,
 }
 
@@ -458,7 +461,7 @@ pub fn national_catalog(offerings: usize, vacancies: usize, seed: u64) -> Catalo
         places,
         postcodes: Vec::new(),
         shortages: fixed.shortages,
-        figures: Vec::new(),
+        figures: fixed.figures,
         weights: fixed.weights,
         activities: Vec::new(),
     }
