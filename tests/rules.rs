@@ -218,6 +218,51 @@ fn zij_instroom_po_after_a_recent_lerarenopleiding_names_no_subsidy_behind_its_c
     );
 }
 
+// [S1] A route to a bevoegdheid the person already holds is closed, saying so (ROUTES section
+// 1): po; the same subject at the same or a higher grade; mbo with a PDG or a vo
+// bevoegdheid. A held bevoegdheid whose subject was not given: a condition that asks it.
+#[test]
+fn a_route_to_a_bevoegdheid_already_held_is_closed() {
+    let po = run(
+        r#"{"diplomas":[{"level":"hbo-bachelor","field":"pabo"}],"qualifications":[{"qualification":"po"}]}"#,
+        TODAY,
+    );
+    for k in [K::PaboVoltijd, K::PaboVerkort, K::ZijInstroomPo] {
+        assert_eq!(seen(route(&po, k), "al-bevoegd-po"), Seen::Blocker, "{k:?}");
+    }
+    let f = finding(route(&po, K::ZijInstroomPo), "al-bevoegd-po");
+    assert!(f.message.text.starts_with("Je hebt al een bevoegdheid voor het basisonderwijs"), "{}", f.message.text);
+    let held = |q: &str| {
+        run(&format!(r#"{{"diplomas":[{{"level":"hbo-bachelor","field":"wiskunde"}}],"qualifications":[{q}]}}"#), TODAY)
+    };
+    let tweede = held(r#"{"qualification":"tweedegraads","subject":"wiskunde"}"#);
+    let kop = |r: &routewijzer::MatchResult, s| {
+        seen(route_with_subject(r, K::Kopopleiding, s), "al-bevoegd-tweedegraads-in-het-vak")
+    };
+    assert_eq!(kop(&tweede, "wiskunde"), Seen::Blocker);
+    assert_eq!(kop(&tweede, "techniek"), Seen::Satisfied, "another subject");
+    let master = |r: &routewijzer::MatchResult| {
+        seen(route_with_subject(r, K::MasterLeraarHbo, "wiskunde"), "al-bevoegd-eerstegraads-in-het-vak")
+    };
+    assert_eq!(master(&tweede), Seen::Satisfied, "the way up stays open");
+    assert_eq!(master(&held(r#"{"qualification":"eerstegraads","subject":"wiskunde"}"#)), Seen::Blocker);
+    let unknown = held(r#"{"qualification":"tweedegraads"}"#);
+    let k = route_with_subject(&unknown, K::Kopopleiding, "wiskunde");
+    assert_eq!(seen(k, "al-bevoegd-tweedegraads-in-het-vak"), Seen::Condition);
+    assert_eq!(
+        finding(k, "al-bevoegd-tweedegraads-in-het-vak").action.as_ref().unwrap().id,
+        "action.give-qualification-subject"
+    );
+    let pdg = run(
+        r#"{"diplomas":[{"level":"hbo-bachelor","field":"verpleegkunde"}],"qualifications":[{"qualification":"pdg"}]}"#,
+        TODAY,
+    );
+    assert_eq!(seen(route(&pdg, K::Pdg), "al-bevoegd-mbo"), Seen::Blocker);
+    assert_eq!(seen(route(&tweede, K::Pdg), "al-bevoegd-mbo"), Seen::Blocker);
+    let her = route(&pdg, K::Herintreding);
+    assert_eq!(finding(her, "herintreding-bevoegdheid-vo").action.as_ref().unwrap().id, "action.herintreding-pdg-mbo");
+}
+
 // [S29] Zij-instroom vo tweedegraads: a degree related to the subject; for techniek, mbo-4 plus shown hbo working level.
 #[test]
 fn zij_instroom_vo_needs_a_related_degree() {
@@ -299,7 +344,9 @@ fn unrecognised_foreign_diploma_is_a_condition() {
     assert_eq!(f.action.as_ref().unwrap().id, "action.diploma-recognition");
 }
 
-// [S38][S39] PDG: a bachelor (or mbo-4 + hbo-level assessment) and a job as mbo docent (0.4 fte at Fontys, UNCONFIRMED as law).
+// [S38][S39] PDG: a bachelor (or an hbo-level assessment) and a job as mbo docent (0.4 fte at Fontys, UNCONFIRMED as law).
+// [S127] Without an hbo/wo degree the employer's geschiktheidsverklaring, without which a PDG
+// does not count, also needs 3 years' experience in the profession (ROLES R4.4): said in the action.
 #[test]
 fn pdg_needs_a_bachelor_or_assessment_and_an_mbo_job() {
     let ok = run(
@@ -314,17 +361,25 @@ fn pdg_needs_a_bachelor_or_assessment_and_an_mbo_job() {
     let f = finding(route(&small, K::Pdg), "pdg-aanstelling-mbo");
     assert_eq!(f.status, SourceStatus::Unconfirmed);
     let mbo4 = run(r#"{"diplomas":[{"level":"mbo-4"}]}"#, TODAY);
-    assert_eq!(finding(route(&mbo4, K::Pdg), "pdg-vooropleiding").action.as_ref().unwrap().id, "action.hbo-assessment");
+    let f = finding(route(&mbo4, K::Pdg), "pdg-vooropleiding");
+    assert_eq!(f.action.as_ref().unwrap().id, "action.pdg-without-degree");
+    assert!(f.action.as_ref().unwrap().text.contains("minstens 3 jaar werkervaring"), "{:?}", f.action);
+    assert!(f.sources.iter().any(|s| s.id == "S127"));
     let assessed = run(r#"{"diplomas":[{"level":"mbo-4"}],"hbo_level_assessed":true}"#, TODAY);
-    assert_eq!(seen(route(&assessed, K::Pdg), "pdg-vooropleiding"), Seen::Satisfied);
+    let f = finding(route(&assessed, K::Pdg), "pdg-vooropleiding");
+    assert_eq!(
+        f.action.as_ref().map(|a| a.id.as_str()),
+        Some("action.pdg-experience"),
+        "the level alone is not enough"
+    );
     // ROUTES row 8 names no precondition for the assessment: vwo or a propedeuse too.
     for level in ["vwo", "hbo-propedeuse", "havo"] {
         let r = run(&format!(r#"{{"diplomas":[{{"level":"{level}"}}]}}"#), TODAY);
         let p = route(&r, K::Pdg);
-        assert_eq!(finding(p, "pdg-vooropleiding").action.as_ref().unwrap().id, "action.hbo-assessment", "{level}");
+        assert_eq!(finding(p, "pdg-vooropleiding").action.as_ref().unwrap().id, "action.pdg-without-degree", "{level}");
         assert_ne!(p.eligibility, Eligibility::Ineligible, "{level}");
         let r = run(&format!(r#"{{"diplomas":[{{"level":"{level}"}}],"hbo_level_assessed":true}}"#), TODAY);
-        assert_eq!(seen(route(&r, K::Pdg), "pdg-vooropleiding"), Seen::Satisfied, "{level}");
+        assert_eq!(seen(route(&r, K::Pdg), "pdg-vooropleiding"), Seen::Condition, "{level}");
     }
 }
 
