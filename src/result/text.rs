@@ -119,8 +119,11 @@ pub fn report(r: &MatchResult) -> String {
         }
         if let Some(i) = &route.next_intake {
             // A route without cohorts starts when the person can: no deadline to name.
+            // A date the data gives as the usual one, not as announced, says so.
             let apply = if i.application_deadline.is_none() && i.apply_by == i.start_date && i.lead_time_days == 0 {
                 w("any-time").to_string()
+            } else if let Some(e) = expected(i, lang) {
+                format!("{e}; {} {}", w("apply-by"), i.apply_by)
             } else {
                 format!("{} {}", w("apply-by"), i.apply_by)
             };
@@ -173,13 +176,14 @@ pub fn report(r: &MatchResult) -> String {
             put(
                 &mut s,
                 format_args!(
-                    "{:>4}  {:>3}  {} - {}, {} {} + {}",
+                    "{:>4}  {:>3}  {} - {}, {} {}{} + {}",
                     p.rank,
                     p.score,
                     p.name,
                     p.institution,
                     w("starts"),
                     p.intake.start_date,
+                    expected(&p.intake, lang).map_or(String::new(), |e| format!(" ({e})")),
                     job
                 ),
             );
@@ -296,6 +300,11 @@ fn cost(route: &crate::result::RouteResult, lang: Lang) -> String {
 }
 
 /// How sure the rule's source is, and its validity, when that is worth saying.
+/// "verwacht" for an intake whose dates are the usual ones, not announced (`typical`).
+fn expected(i: &crate::result::IntakeTiming, lang: Lang) -> Option<String> {
+    (i.status == crate::model::vocab::IntakeStatus::Typical).then(|| label(lang, "intake_status", i.status.id()))
+}
+
 fn status(f: &crate::result::Finding, lang: Lang) -> String {
     let flag = match f.status {
         SourceStatus::Confirmed => String::new(),
