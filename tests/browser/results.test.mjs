@@ -197,6 +197,30 @@ test("a rule met on a fact the sources do not settle shows its status on the car
   await context.close();
 });
 
+test("each card says what its bevoegdheid covers; the restricted one with the sources' disagreement", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const w = await openDemo(page, h.server.url);
+  await w.locator(".rw-summary").waitFor();
+  await armResult(w);
+  await w.evaluate((el) => (el.profile = { diplomas: [{ level: "vwo" }], study: { level: "wo-bachelor", field: "geschiedenis", ec: 120 }, sectors: ["vo"], subjects: ["geschiedenis"] }));
+  const r = await nextResult(w);
+  const fact = async (kind) => {
+    const dl = w.locator(`.rw-routes > li[data-kind="${kind}"] .rw-facts`).first();
+    const items = await dl.locator("div").evaluateAll((ds) => ds.map((d) => [d.querySelector("dt").textContent, d.querySelector("dd").textContent]));
+    return Object.fromEntries(items)["Leidt tot"];
+  };
+  const shown = r.kinds.filter((k) => !k.outside && k.open > 0);
+  const minor = shown.find((k) => k.kind === "educatieve-minor");
+  assert.ok(minor, `an educatieve minor is open to a wo student with 120 EC: ${shown.map((k) => k.kind)}`);
+  assert.equal(await fact("educatieve-minor"), "Beperkte tweedegraads bevoegdheid: onderbouw havo/vwo en vmbo-tl (volgens andere bronnen heel het vmbo: de bronnen spreken elkaar tegen)");
+  const tweede = shown.find((k) => k.qualification === "tweedegraads");
+  assert.ok(tweede, "a tweedegraads route is shown too");
+  assert.match(await fact(tweede.kind), /^Tweedegraads bevoegdheid: onderbouw havo\/vwo, vmbo, mbo/);
+  for (const k of shown.filter((k) => k.qualification === "geen")) assert.equal(await fact(k.kind), undefined, k.kind);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("the element's attributes set the filters' defaults", async () => {
   const { page, context } = await openPage(h.browser);
   await page.goto(h.server.url);

@@ -426,6 +426,8 @@ export class Results {
       [this.#t("next"), it ? `${w.date(it.start_date)}${it.status === "typical" ? ` (${w.label("intake_status", "typical")})` : ""}` : this.#t("noIntake")],
       it ? [this.#t("applyBy"), w.date(it.apply_by)] : null,
       it ? [this.#t("qualified"), w.date(it.expected_qualification)] : null,
+      // What the bevoegdheid covers (ROUTES section 1), the restricted one with its CONFLICT.
+      x.qualification !== "geen" ? [this.#t("leadsTo"), this.#t(`scope_${x.qualification}`), "rw-fact-wide"] : null,
     ].filter(Boolean);
     const factors = () => h("table", { class: "rw-factors" },
       h("thead", {}, h("tr", {}, [this.#t("factor"), this.#t("points"), this.#t("reason")].map((c) => h("th", { scope: "col", text: c })))),
@@ -437,7 +439,7 @@ export class Results {
       h("div", { class: "rw-route-head" }, this.#title(x), this.#badge(x.eligibility)),
       h("p", { class: "rw-meta", text: [x.institution, x.place, w.label("mode", x.mode), x.distance_km != null ? this.#km(x.distance_km) : null].filter(Boolean).join(" · ") }),
       h("div", { class: "rw-score" }, h("span", { class: "rw-score-n" }, `${this.#t("score")} `, h("strong", { text: String(x.score) }), "/100"), bar),
-      h("dl", { class: "rw-facts" }, facts.map(([k, v]) => h("div", {}, h("dt", { text: k }), h("dd", { text: v })))),
+      h("dl", { class: "rw-facts" }, facts.map(([k, v, cls]) => h("div", { class: cls }, h("dt", { text: k }), h("dd", { text: v })))),
       x.conditions.length ? h("div", { class: "rw-findings" }, h("h5", { text: this.#t("todo") }), h("ul", {}, x.conditions.map((f) => this.#finding(f)))) : null,
       // Met, but on a fact the sources do not settle: the verdict rests on it, so it says so.
       x.unsure.length ? h("div", { class: "rw-findings rw-unsure" }, h("h5", { text: this.#t("unsure") }), h("ul", {}, x.unsure.map((f) => this.#finding(f)))) : null,
