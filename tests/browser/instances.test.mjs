@@ -29,16 +29,25 @@ test("two widgets on one page: one wasm and one catalog download, independent fo
   assert.equal(count("/data/catalog.json"), 1, "catalog fetched once for both");
   assert.equal(count("/routewijzer.css"), 1);
 
-  // Own sectors and language.
+  // Own sectors and language. The sectors offered are the candidate's to start with: the
+  // results outside them wait behind the "also show" switch (issue #10).
   assert.equal(await left.getByRole("group", { name: "Waar wil je lesgeven?" }).getByRole("checkbox").count(), 1);
   assert.equal(await right.getByRole("group", { name: "Where would you like to teach?" }).getByRole("checkbox").count(), 2);
+  assert.deepEqual(await left.evaluate((el) => el.profile), { sectors: ["po"] });
+  assert.deepEqual(await right.evaluate((el) => el.profile), { sectors: ["vo", "mbo"] });
+  await left.locator(".rw-summary:not([data-browsing])").waitFor();
+  const first = await left.evaluate((el) => el.result);
+  const inside = first.kinds.filter((k) => !k.outside);
+  assert.ok(inside.length > 0 && inside.every((k) => k.sectors.includes("po")), inside.map((k) => `${k.kind} ${k.sectors}`).join("; "));
+  assert.ok(first.kinds.some((k) => k.outside && !k.sectors.includes("po")), "vo and mbo routes wait behind the switch");
+  assert.equal(await left.locator(".rw-routes > li").evaluateAll((cards, kinds) => cards.filter((c) => !kinds.includes(c.dataset.kind)).length, inside.map((k) => k.kind)), 0);
   // Own theme (the shadow styles differ), page CSS does not leak in.
   const bg = (l) => l.locator(".rw").evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.notEqual(await bg(left), await bg(right));
 
   await fillCareerSwitcher(left);
   await waitForResults(left);
-  assert.equal(await right.locator(".rw-summary:not([data-browsing])").count(), 0, "the other widget is untouched");
+  assert.deepEqual(await right.evaluate((el) => el.profile), { sectors: ["vo", "mbo"] }, "the other widget is untouched");
   assert.equal(await right.getByLabel("Age", { exact: true }).inputValue(), "");
   await right.getByLabel("Age", { exact: true }).fill("50");
   await right.getByLabel("Secondary education", { exact: true }).check();

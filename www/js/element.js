@@ -358,6 +358,9 @@ export class RouteWijzer extends HTMLElement {
       } catch {}
     }
     if (restored) this.#fill(restored);
+    // A widget for some sectors only (the `sectors` attribute): those are the candidate's
+    // sectors to start with, so routes outside them wait behind the "also show" switch.
+    else if (this.#sectors.length < this.#words.ids("sector").length) this.#fill({ sectors: this.#sectors });
     this.#pending = null;
     this.#formReady = true;
     return restored;
