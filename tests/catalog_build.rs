@@ -471,6 +471,19 @@ fn every_regional_shortage_figure_carries_its_regions_name() {
 }
 
 #[test]
+fn the_readmes_overlay_example_is_valid_over_a_region_shard() {
+    // A loket webmaster copies it: it must merge and validate as it stands.
+    let readme = read(&root("README.md"));
+    let at = readme.find("### Overlays").expect("README has an Overlays section");
+    let start = readme[at..].find("```json\n").expect("with a JSON example") + at + "```json\n".len();
+    let end = readme[start..].find("```").unwrap() + start;
+    let overlay = &readme[start..end];
+    let shard = read(&root("www/data/regions/AM13.json"));
+    let m = routewijzer::Matcher::from_json_with_overlay(&shard, overlay).unwrap_or_else(|e| panic!("{e}"));
+    assert!(m.catalog().vacancies.iter().any(|v| v.id == "loket-0001"), "the example's vacancy is in");
+}
+
+#[test]
 fn every_source_url_is_a_link() {
     // The widget links each source: a URL with a note or a second address in it is a broken
     // link (notes go in `year`).

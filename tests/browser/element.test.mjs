@@ -375,3 +375,18 @@ test("the language switch: to English and back by keyboard, the answers kept, fo
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("the ready event reports the region the loket serves (the attribute, as the handoff record does), else the catalog's", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Regio</title><link rel="icon" href="data:,">
+<script type="module" src="/routewijzer.js"></script></head><body><main><h1>Regio</h1>
+<route-wijzer name="eigen" region="AM12" catalog="/data/regions/AM13.json" today="${TODAY}"></route-wijzer>
+<route-wijzer name="shard" catalog="/data/regions/AM13.json" today="${TODAY}"></route-wijzer>
+</main></body></html>`;
+  await fixturePage(page, h.server.url, "region.html", html);
+  for (const name of ["eigen", "shard"]) await ready(page.locator(`route-wijzer[name="${name}"]`));
+  const regions = Object.fromEntries((await events(page, "ready")).map((e) => [e.detail.name, e.detail.region]));
+  assert.deepEqual(regions, { eigen: "AM12", shard: "AM13" });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

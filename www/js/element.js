@@ -316,7 +316,8 @@ export class RouteWijzer extends HTMLElement {
       await nextFrame(); // the results' frame and the kit are laid out before the first match's work
       if (stale()) return;
       performance.mark(`routewijzer:ready:${this.name}`);
-      this.#emit("ready", { catalog: this.#info.name, version: this.#info.version, region: this.#info.region ?? this.getAttribute("region") ?? null });
+      // The region the loket serves (the attribute, as in the handoff record), else the catalog's.
+      this.#emit("ready", { catalog: this.#info.name, version: this.#info.version, region: this.getAttribute("region") ?? this.#info.region ?? null });
       if (!this.#busy) this.#run(true); // (unless the page set answers on "ready": they are being matched)
     } catch (e) {
       await this.#useLang();
