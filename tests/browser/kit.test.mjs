@@ -772,6 +772,26 @@ test("the 'remember' box ticked before the catalog arrives: a route kept afterwa
   await o.context.close();
 });
 
+test("a handoff send that fails: the candidate is told plainly, the webmaster gets a routewijzer:error saying why (no answer: CORS or connect-src; an HTTP status)", async () => {
+  for (const [answer, shown, why] of [
+    [(route) => route.abort("failed"), "Versturen lukte niet: er kwam geen antwoord. Probeer het later nog eens, of neem zelf contact op met het loket.", /got no answer: .*CORS.*connect-src/],
+    [(route) => route.fulfill({ status: 500, headers: { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type" }, body: "" }), "Versturen lukte niet (fout 500). Probeer het later nog eens, of neem zelf contact op met het loket.", /answered the POST with HTTP 500$/],
+  ]) {
+    const { page, context, w } = await openKit({ attrs: `handoff="${ENDPOINT}"` });
+    await page.route(ENDPOINT, (route) => (route.request().method() === "OPTIONS" ? route.fulfill({ status: 204, headers: { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type", "access-control-allow-methods": "POST" } }) : answer(route)));
+    await setProfile(w, JAN);
+    await waitForResults(w);
+    await w.getByRole("button", { name: "Verstuur naar het loket" }).click();
+    await w.locator(".rw-error-text").filter({ hasText: /^Versturen lukte niet/ }).waitFor();
+    assert.equal(await w.locator(".rw-error-text").filter({ hasText: /^Versturen lukte niet/ }).textContent(), shown);
+    const errors = (await events(page, "error")).map((e) => e.detail);
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    assert.ok(errors[0].message.startsWith(`handoff: `) && errors[0].message.includes(ENDPOINT), errors[0].message);
+    assert.match(errors[0].message, why);
+    await context.close();
+  }
+});
+
 test("a handoff attribute the widget cannot use: no handoff section, the widget works, one routewijzer:error naming the attribute and what is wrong, a console warning", async () => {
   for (const [attr, value, why] of [
     ["mailto:Loket &lt;a@b.nl&gt;", "mailto:Loket <a@b.nl>", /"Loket <a@b\.nl>" is not one plain e-mail address/],

@@ -102,7 +102,8 @@ export class Kit {
    * widget's date; region(): the loket's region (the element's `region` attribute as it is
    * now) or null, read each time a record is built; storeKey: where kept routes are
    * stored under consent; handoff: the element's `handoff` attribute (a mailto: or https:
-   * URL; anything else: no handoff section, and `onProblem(message)` says why, once per value).
+   * URL; anything else: no handoff section, and `onProblem(message)` says why, once per value;
+   * it also says why a send failed).
    */
   constructor({ words, uid, info, profile, today, region, storeKey, handoff, onProblem }) {
     this.#onProblem = onProblem;
@@ -578,7 +579,13 @@ export class Kit {
     status.textContent = t("hoSending");
     const res = await sendHandoff(this.#target.url, shown.rec);
     button.disabled = false;
-    status.textContent = res.ok ? t("hoSent", { d: this.#w.date(shown.rec.created) }) : t("hoFailed", { s: res.status || "—" });
+    status.textContent = res.ok ? t("hoSent", { d: this.#w.date(shown.rec.created) }) : res.status ? t("hoFailed", { s: res.status }) : t("hoFailedNet");
     status.classList.toggle("rw-error-text", !res.ok);
+    // The loket's webmaster is told why (an error event and the console), without the record.
+    if (!res.ok) {
+      this.#onProblem?.(res.status
+        ? `handoff: ${this.#target.url} answered the POST with HTTP ${res.status}`
+        : `handoff: the POST to ${this.#target.url} got no answer: the network, the endpoint's CORS (it must allow POST with Content-Type from this origin), or the page's Content-Security-Policy (connect-src must allow it)`);
+    }
   }
 }
