@@ -87,5 +87,8 @@ test("a broken overlay is the widget's error, naming the overlay's field", async
   const problems = await w.locator(".rw-problems").textContent();
   assert.match(problems, /overlay\.activities\[0\]\.start_time/);
   assert.match(problems, /'25:00' is not a time HH:MM/);
+  // The details name the overlay as well as the catalog.
+  await w.locator(".rw-error-details > summary").click();
+  assert.match(await w.locator(".rw-error-details").textContent(), /Overlay van het loket: http:\/\/[^ ]+\/data\/overlay\.json/);
   await context.close();
 });

@@ -386,6 +386,8 @@ export class RouteWijzer extends HTMLElement {
         h("details", { class: "rw-error-details" },
           h("summary", { text: t("errDetails") }),
           h("p", { text: t("errCatalog", { u: url }) }),
+          // With the loket's overlay, which of the two the problem is in is in the message.
+          this.getAttribute("overlay") ? h("p", { text: t("errOverlay", { u: new URL(this.getAttribute("overlay"), document.baseURI).href }) }) : null,
           h("p", { class: "rw-mono", text: String(e?.message || e).slice(0, 2000) }),
           shown.length ? h("ul", { class: "rw-problems" }, shown.map((p) => h("li", {}, h("code", { text: String(p.path) }), " ", String(p.message).slice(0, 500)))) : null,
           problems.length > shown.length ? h("p", { text: t("errMore", { n: problems.length - shown.length }) }) : null)));
