@@ -12,6 +12,26 @@ import { Results, PER_KIND } from "./results.js";
 import { decodeShare, dropShare, splitHash } from "./share.js";
 
 const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
+/** The places (`diplomas[0]`, `age`) of what `given` holds and `kept` does not. A list's
+ * items are looked for anywhere in the kept list (the form keeps its own order), and empty
+ * or false answers are no answers. */
+function leftOut(given, kept, at = "", out = []) {
+  const empty = (v) => v == null || v === false || v === "" || (typeof v === "object" && !Object.keys(v).length);
+  const same = (a, b) => canonical(a) === canonical(b);
+  if (Array.isArray(given)) {
+    given.forEach((v, i) => {
+      if (!empty(v) && !(Array.isArray(kept) && kept.some((k) => same(k, v)))) out.push(`${at}[${i}]`);
+    });
+  } else if (given && typeof given === "object") {
+    for (const [k, v] of Object.entries(given)) {
+      if (!empty(v)) leftOut(v, kept && typeof kept === "object" ? kept[k] : undefined, at ? `${at}.${k}` : k, out);
+    }
+  } else if (given !== kept) out.push(at);
+  return out;
+}
+/** JSON with the keys of every object in order, without empty answers: two answers that say the same read the same. */
+const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).filter(([, y]) => y != null && y !== false && y !== "").sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+
 /** Each language by its own name, for the switch to it. */
 const LANG_NAMES = { nl: "Nederlands", en: "English" };
 
@@ -530,6 +550,14 @@ export class RouteWijzer extends HTMLElement {
       this.#form.fill(p);
     } finally {
       this.#filling = false;
+    }
+    // Answers the form cannot hold (an unknown id, a field it does not ask) are left out:
+    // said once, by their places only (no answer's value in an event or the console).
+    const lost = leftOut(p, this.#form.read());
+    if (lost.length) {
+      const message = `profile: left out what the form cannot hold: ${lost.slice(0, 20).join(", ")}`;
+      console.warn(`<route-wijzer name="${this.name}">: ${message}`);
+      this.#emit("error", { message: message.slice(0, 1000) });
     }
   }
 
