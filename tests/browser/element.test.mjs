@@ -417,3 +417,25 @@ test("answers set on the element that the form cannot hold are left out and said
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("attribute values the widget cannot use (sectors, theme, lang) are said once each, and the widget goes on with its defaults", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await fixturePage(page, h.server.url, "attrs.html", page1(['name="a" sectors="basisonderwijs po" theme="donker" lang="de"']));
+  const w = page.locator("route-wijzer");
+  await ready(w);
+  const messages = async () => (await events(page, "error")).map((e) => e.detail.message).sort();
+  assert.deepEqual(await messages(), [
+    'lang attribute "de": use nl or en; the widget speaks Dutch',
+    'sectors attribute "basisonderwijs po": "basisonderwijs" is no sector (use po, vo, mbo)',
+    'theme attribute "donker": use light or dark',
+  ]);
+  assert.equal(warnings.filter((x) => x.includes(" attribute ")).length, 3);
+  assert.equal(await w.getByRole("group", { name: "Waar wil je lesgeven?" }).getByRole("checkbox").count(), 1, "the valid sector is used");
+  await w.evaluate((el) => el.setAttribute("theme", "dark"));
+  await w.evaluate((el) => el.setAttribute("theme", "donker"));
+  assert.equal((await messages()).length, 3, "said once per value");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -32,6 +32,9 @@ function leftOut(given, kept, at = "", out = []) {
 /** JSON with the keys of every object in order, without empty answers: two answers that say the same read the same. */
 const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).filter(([, y]) => y != null && y !== false && y !== "").sort(([a], [b]) => (a < b ? -1 : 1))) : x));
 
+/** Attributes whose values are checked (#checkAttribute), and the sectors' ids. */
+const CHECKED = ["sectors", "theme", "lang"];
+const SECTOR_IDS = ["po", "vo", "mbo"];
 /** Each language by its own name, for the switch to it. */
 const LANG_NAMES = { nl: "Nederlands", en: "English" };
 
@@ -67,6 +70,7 @@ export class RouteWijzer extends HTMLElement {
   #headWords = null; // the Words the head was rendered with
   #status;
   #langFocus = false;
+  #told = new Set(); // attribute values said to be unusable (#checkAttribute)
   #body;
   #foot;
   #live;
@@ -195,6 +199,7 @@ export class RouteWijzer extends HTMLElement {
       this[k] = v;
     }
     if (!this.#root) this.#skeleton();
+    for (const name of CHECKED) this.#checkAttribute(name);
     this.#useLang();
     if (this.#matcher || this.#loading) return;
     if ("IntersectionObserver" in window) {
@@ -214,6 +219,7 @@ export class RouteWijzer extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.#root) return;
+    if (CHECKED.includes(name)) this.#checkAttribute(name);
     if (name === "catalog" || name === "overlay" || name === "region") {
       if (this.#form) this.#pending = this.profile; // keep the answers across the reload
       this.#matcher = null;
@@ -434,6 +440,24 @@ export class RouteWijzer extends HTMLElement {
   }
 
   /** What needs the catalog: the candidate's kit, the results, the footer. */
+  /** A value of `sectors`, `theme` or `lang` the widget cannot use is said once per value
+   * (an error event and the console, as for `handoff`); the widget goes on with its default. */
+  #checkAttribute(name) {
+    const v = this.getAttribute(name);
+    if (v == null || this.#told.has(`${name}=${v}`)) return;
+    let why = null;
+    if (name === "sectors") {
+      const bad = v.split(/[\s,]+/).filter((x) => x && !SECTOR_IDS.includes(x));
+      if (bad.length) why = `${bad.map((x) => JSON.stringify(x)).join(", ")} ${bad.length > 1 ? "are no sectors" : "is no sector"} (use po, vo, mbo)`;
+    } else if (name === "theme" && !["light", "dark"].includes(v)) why = "use light or dark";
+    else if (name === "lang" && !/^(nl|en)\b/i.test(v)) why = "use nl or en; the widget speaks Dutch";
+    if (!why) return;
+    this.#told.add(`${name}=${v}`);
+    const message = `${name} attribute ${JSON.stringify(v)}: ${why}`;
+    console.warn(`<route-wijzer name="${this.name}">: ${message}`);
+    this.#emit("error", { message: message.slice(0, 1000) });
+  }
+
   /** A button to the other language (nl <-> en), named in that language, added once the
    * form is there (a control's first use costs the frame that shows it, and the first
    * frames are the slow ones); `lang-switch="off"` leaves it out, for a host with a switch
