@@ -170,7 +170,7 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
             (None, Some(a)) => Truth::from_bool(a >= *years),
             (None, None) => Truth::Unknown,
         },
-        Test::SubjectIn { subjects } => Truth::from_bool(c.offering.subject.is_some_and(|s| subjects.contains(&s))),
+        Test::SubjectIn { subjects } => Truth::from_bool(crate::model::rule::subject_in(subjects, c.offering)),
         Test::SectorIn { sectors } => Truth::from_bool(c.offering.sectors.iter().any(|s| sectors.contains(s))),
         Test::HoursAbove { hours } => match p.hours_per_week {
             Some(h) => Truth::from_bool(h > *hours),

@@ -139,7 +139,8 @@ pub enum Test {
     MinAge {
         years: u8,
     },
-    /// The offering's subject is one of these.
+    /// The offering's subject is one of these; with no subjects listed, the offering has a
+    /// (known) subject.
     SubjectIn {
         subjects: Vec<Subject>,
     },
@@ -293,13 +294,18 @@ impl TestRepr {
     }
 }
 
+/// `subject-in`: the offering's subject is one of `subjects`, or (none listed) it has one.
+pub fn subject_in(subjects: &[Subject], o: &Offering) -> bool {
+    o.subject.is_some_and(|s| subjects.is_empty() || subjects.contains(&s))
+}
+
 impl Test {
     /// The test's value when it depends on the offering alone (`sector-in`,
     /// `subject-in` and combinations); `None` when it depends on the person.
     pub fn on_offering(&self, o: &Offering) -> Option<bool> {
         match self {
             Test::SectorIn { sectors } => Some(o.sectors.iter().any(|s| sectors.contains(s))),
-            Test::SubjectIn { subjects } => Some(o.subject.is_some_and(|s| subjects.contains(&s))),
+            Test::SubjectIn { subjects } => Some(subject_in(subjects, o)),
             Test::Not { not } => not.on_offering(o).map(|b| !b),
             Test::AllOf { all } => all.iter().map(|t| t.on_offering(o)).try_fold(true, |acc, v| v.map(|v| acc && v)),
             Test::AnyOf { any } => any.iter().map(|t| t.on_offering(o)).try_fold(false, |acc, v| v.map(|v| acc || v)),

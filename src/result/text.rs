@@ -299,12 +299,12 @@ fn cost(route: &crate::result::RouteResult, lang: Lang) -> String {
     format!("€ {amount} {} ({})", report_word(lang, "per-year"), how.join("; "))
 }
 
-/// How sure the rule's source is, and its validity, when that is worth saying.
 /// "verwacht" for an intake whose dates are the usual ones, not announced (`typical`).
 fn expected(i: &crate::result::IntakeTiming, lang: Lang) -> Option<String> {
     (i.status == crate::model::vocab::IntakeStatus::Typical).then(|| label(lang, "intake_status", i.status.id()))
 }
 
+/// How sure the rule's source is, and its validity, when that is worth saying.
 fn status(f: &crate::result::Finding, lang: Lang) -> String {
     let flag = match f.status {
         SourceStatus::Confirmed => String::new(),

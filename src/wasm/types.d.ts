@@ -224,7 +224,8 @@ export type Test =
       }
     | {
           /**
-           * The offering's subject is one of these.
+           * The offering's subject is one of these; with no subjects listed, the offering has a
+           * (known) subject.
            */
           type: "subject-in";
           subjects: Subject[];

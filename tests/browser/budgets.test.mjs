@@ -30,10 +30,10 @@ const WASM_TARGET = 120 * KB;
 const WASM_CEILING = 235 * KB;
 const FIRST_TARGET = 220 * KB;
 // Raised by issue #11 (the wasm and the shell above, the shard's activities): measured 362.9 KB.
-// 375 KB until session 11 of #10 (372.8 KB at its start, measured 375.3 KB after: +2.6 KB,
+// 375 KB until session 11 of #10 (372.8 KB at its start, measured 376.6 KB after: +3.9 KB,
 // of which the wasm +0.8 (messages, Rule.voids_figure, Shortage.region_name), the AM13 shard
 // +0.6 (five rules for a bevoegdheid already held, the shortages' region names), the Dutch
-// store +0.5 (the shortage, scope and language-switch texts) and the shell +0.6).
+// store +0.5 (the shortage, scope and language-switch texts) and the shell +2.2).
 const FIRST_CEILING = 387 * KB;
 
 test("the wasm module stays under its ceiling (235 KB gzip; target 120 KB)", () => {
@@ -59,10 +59,13 @@ test("the wasm module stays under its ceiling (235 KB gzip; target 120 KB)", () 
 // measured 74.6 KB; 77 KB until session 7 of #10 typed the date questions (the reader of
 // typed dates with Dutch and English month names, the questions' notices, the filter's
 // date: +1.6 KB), took over properties set before the element is defined, defined it a
-// task later and laid out later cards only near the screen (+0.6 KB): measured 77.1 KB.
-const SHELL_CEILING = 80 * KB;
+// task later and laid out later cards only near the screen (+0.6 KB): measured 77.1 KB; 80 KB
+// until session 11 of #10 (78.1 KB at its start): the language switch, browsing every kind,
+// what each bevoegdheid covers, the sectors attribute as the starting sectors, checked
+// sectors/theme/lang values and the handoff's failure said (+2.2 KB): measured 80.4 KB.
+const SHELL_CEILING = 83 * KB;
 
-test("the shell (every JS module + styles, each gzipped) stays under its ceiling (80 KB)", () => {
+test("the shell (every JS module + styles, each gzipped) stays under its ceiling (83 KB)", () => {
   assert.ok(SHELL.length > 5, "the modules are there");
   for (const f of SHELL) console.log(`#   ${f}: ${n(gz(f))}`);
   const size = total(SHELL);

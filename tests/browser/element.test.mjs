@@ -391,33 +391,6 @@ test("the ready event reports the region the loket serves (the attribute, as the
   await context.close();
 });
 
-test("answers set on the element that the form cannot hold are left out and said (their places, not their values)", async () => {
-  const { page, context, log } = await openPage(h.browser);
-  const warnings = [];
-  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-  await fixturePage(page, h.server.url, "left-out.html", page1(['name="p"']));
-  const w = page.locator("route-wijzer");
-  await ready(w);
-  const given = { diplomas: [{ level: "master", field: "scheikunde" }, { level: "havo" }], sectors: ["vo", "po"], age: 35, hobby: "zeilen" };
-  await w.evaluate((el, p) => (el.profile = p), given);
-  await waitForResults(w);
-  assert.deepEqual(await w.evaluate((el) => el.profile), { diplomas: [{ level: "havo" }], sectors: ["po", "vo"], age: 35 });
-  const errors = (await events(page, "error")).map((e) => e.detail.message);
-  assert.equal(errors.length, 1, JSON.stringify(errors));
-  assert.match(errors[0], /^profile: left out what the form cannot hold: /);
-  assert.ok(!errors[0].includes("diplomas[1]"), "the havo diploma was kept");
-  for (const place of ["diplomas[0]", "hobby"]) assert.ok(errors[0].includes(place), `${place} in ${errors[0]}`);
-  for (const value of ["master", "zeilen", "scheikunde"]) assert.ok(!errors[0].includes(value), `no value in the event: ${value}`);
-  assert.ok(!/sectors/.test(errors[0]), "the sectors are kept (in the form's order)");
-  assert.equal(warnings.filter((x) => x.includes("left out")).length, 1);
-  // A profile the form holds says nothing.
-  await w.evaluate((el) => (el.profile = { diplomas: [{ level: "hbo-bachelor", field: "scheikunde" }], sectors: ["vo"], age: 41 }));
-  await waitForResults(w);
-  assert.equal((await events(page, "error")).length, 1);
-  assert.deepEqual(log.errors, []);
-  await context.close();
-});
-
 test("attribute values the widget cannot use (sectors, theme, lang) are said once each, and the widget goes on with its defaults", async () => {
   const { page, context, log } = await openPage(h.browser);
   const warnings = [];

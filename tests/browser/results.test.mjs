@@ -212,7 +212,7 @@ test("each card says what its bevoegdheid covers; the restricted one with the so
   const shown = r.kinds.filter((k) => !k.outside && k.open > 0);
   const minor = shown.find((k) => k.kind === "educatieve-minor");
   assert.ok(minor, `an educatieve minor is open to a wo student with 120 EC: ${shown.map((k) => k.kind)}`);
-  assert.equal(await fact("educatieve-minor"), "Beperkte tweedegraads bevoegdheid: onderbouw havo/vwo en vmbo-tl (volgens andere bronnen heel het vmbo: de bronnen spreken elkaar tegen)");
+  assert.equal(await fact("educatieve-minor"), "Beperkte tweedegraads bevoegdheid: onderbouw havo/vwo en vmbo-tl of heel het vmbo (de bronnen spreken elkaar hierover tegen)");
   const tweede = shown.find((k) => k.qualification === "tweedegraads");
   assert.ok(tweede, "a tweedegraads route is shown too");
   assert.match(await fact(tweede.kind), /^Tweedegraads bevoegdheid: onderbouw havo\/vwo, vmbo, mbo/);
@@ -252,7 +252,7 @@ test("browsing without answers: every kind of route and what it asks", async () 
   assert.deepEqual([...kinds].sort(), [...catalogKinds].sort(), "a card or closed entry for every kind");
   // Nothing was answered, so what is closed is closed for a fact not given: not "nu niet mogelijk".
   assert.equal(await w.locator("details > summary", { hasText: /^Nu niet mogelijk/ }).count(), 0);
-  const closed = w.locator("details > summary", { hasText: /^Vragen iets wat je nog niet hebt ingevuld \(\d+\)$/ });
+  const closed = w.locator("details > summary", { hasText: /^Routes die iets vragen wat je nog niet hebt ingevuld \(\d+\)$/ });
   assert.equal(await closed.count(), 1, "the kinds that ask for a diploma, a job or a bevoegdheid");
   await closed.click();
   await w.locator(".rw-closed > li").first().waitFor(); // built when first opened

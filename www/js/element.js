@@ -12,26 +12,6 @@ import { Results, PER_KIND } from "./results.js";
 import { decodeShare, dropShare, splitHash } from "./share.js";
 
 const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
-/** The places (`diplomas[0]`, `age`) of what `given` holds and `kept` does not. A list's
- * items are looked for anywhere in the kept list (the form keeps its own order), and empty
- * or false answers are no answers. */
-function leftOut(given, kept, at = "", out = []) {
-  const empty = (v) => v == null || v === false || v === "" || (typeof v === "object" && !Object.keys(v).length);
-  const same = (a, b) => canonical(a) === canonical(b);
-  if (Array.isArray(given)) {
-    given.forEach((v, i) => {
-      if (!empty(v) && !(Array.isArray(kept) && kept.some((k) => same(k, v)))) out.push(`${at}[${i}]`);
-    });
-  } else if (given && typeof given === "object") {
-    for (const [k, v] of Object.entries(given)) {
-      if (!empty(v)) leftOut(v, kept && typeof kept === "object" ? kept[k] : undefined, at ? `${at}.${k}` : k, out);
-    }
-  } else if (given !== kept) out.push(at);
-  return out;
-}
-/** JSON with the keys of every object in order, without empty answers: two answers that say the same read the same. */
-const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).filter(([, y]) => y != null && y !== false && y !== "").sort(([a], [b]) => (a < b ? -1 : 1))) : x));
-
 /** Attributes whose values are checked (#checkAttribute), and the sectors' ids. */
 const CHECKED = ["sectors", "theme", "lang"];
 const SECTOR_IDS = ["po", "vo", "mbo"];
@@ -60,7 +40,7 @@ try {
 let made = 0;
 
 export class RouteWijzer extends HTMLElement {
-  static observedAttributes = ["lang", "lang-switch", "sectors", "today", "catalog", "overlay", "region", "max-km", "start-before", "paid", "part-time", "handoff"];
+  static observedAttributes = ["lang", "lang-switch", "theme", "sectors", "today", "catalog", "overlay", "region", "max-km", "start-before", "paid", "part-time", "handoff"];
 
   #n = ++made;
   #uid = `rw${this.#n}`;
@@ -154,6 +134,11 @@ export class RouteWijzer extends HTMLElement {
     const s = all.filter((x) => want.includes(x));
     return s.length ? s : all;
   }
+  /** The sectors a widget for some sectors only (the `sectors` attribute) starts with; none for all. */
+  get #startSectors() {
+    const s = this.#sectors;
+    return s.length < SECTOR_IDS.length ? s : [];
+  }
   get #today() {
     const t = this.getAttribute("today");
     return isDate(t) ? t : localToday();
@@ -232,6 +217,8 @@ export class RouteWijzer extends HTMLElement {
       this.#run(true);
     } else if (name === "lang") {
       this.#useLang();
+    } else if (name === "theme") {
+      // (the styles follow the attribute; only its value is checked, above)
     } else if (name === "lang-switch") {
       if (this.#matcher) this.#langSwitch();
     } else if (name === "handoff") {
@@ -387,7 +374,7 @@ export class RouteWijzer extends HTMLElement {
     if (restored) this.#fill(restored);
     // A widget for some sectors only (the `sectors` attribute): those are the candidate's
     // sectors to start with, so routes outside them wait behind the "also show" switch.
-    else if (this.#sectors.length < this.#words.ids("sector").length) this.#fill({ sectors: this.#sectors });
+    else if (this.#startSectors.length) this.#fill({ sectors: this.#startSectors });
     this.#pending = null;
     this.#formReady = true;
     return restored;
@@ -450,7 +437,7 @@ export class RouteWijzer extends HTMLElement {
       const bad = v.split(/[\s,]+/).filter((x) => x && !SECTOR_IDS.includes(x));
       if (bad.length) why = `${bad.map((x) => JSON.stringify(x)).join(", ")} ${bad.length > 1 ? "are no sectors" : "is no sector"} (use po, vo, mbo)`;
     } else if (name === "theme" && !["light", "dark"].includes(v)) why = "use light or dark";
-    else if (name === "lang" && !/^(nl|en)\b/i.test(v)) why = "use nl or en; the widget speaks Dutch";
+    else if (name === "lang" && v !== "" && !/^(nl|en)/i.test(v)) why = "use nl or en; the widget speaks Dutch"; // (as langOf reads it)
     if (!why) return;
     this.#told.add(`${name}=${v}`);
     const message = `${name} attribute ${JSON.stringify(v)}: ${why}`;
@@ -575,14 +562,6 @@ export class RouteWijzer extends HTMLElement {
     } finally {
       this.#filling = false;
     }
-    // Answers the form cannot hold (an unknown id, a field it does not ask) are left out:
-    // said once, by their places only (no answer's value in an event or the console).
-    const lost = leftOut(p, this.#form.read());
-    if (lost.length) {
-      const message = `profile: left out what the form cannot hold: ${lost.slice(0, 20).join(", ")}`;
-      console.warn(`<route-wijzer name="${this.name}">: ${message}`);
-      this.#emit("error", { message: message.slice(0, 1000) });
-    }
   }
 
   /** A match (of the answers `key`) returned: if the answers changed meanwhile, match them now (true: skip this result). */
@@ -650,7 +629,10 @@ export class RouteWijzer extends HTMLElement {
     if (this.#form.remember) this.#store();
     const seq = ++this.#seq;
     // No answers yet: browse every kind of route and what it asks.
-    const browsing = !Object.keys(profile).length;
+    // (or only the sectors the widget started with: nothing answered yet)
+    const keys = Object.keys(profile);
+    const start = this.#startSectors;
+    const browsing = !keys.length || (keys.length === 1 && start.length > 0 && String(profile.sectors) === String(start));
     // The match runs off the main thread (client.js); a run started meanwhile makes this one stale.
     const matcher = this.#matcher;
     let result;

@@ -585,7 +585,7 @@ export class Kit {
     if (!res.ok) {
       this.#onProblem?.(res.status
         ? `handoff: ${this.#target.url} answered the POST with HTTP ${res.status}`
-        : `handoff: the POST to ${this.#target.url} got no answer: the network, the endpoint's CORS (it must allow POST with Content-Type from this origin), or the page's Content-Security-Policy (connect-src must allow it)`);
+        : `handoff: the POST to ${this.#target.url} got no answer: the network, the endpoint's CORS (it must allow POST with Content-Type from this origin), the page's Content-Security-Policy (connect-src must allow it), or a redirect (refused: give the final URL)`);
     }
   }
 }

@@ -118,9 +118,14 @@ export class Results {
     this.#used.clear();
     const inside = r.kinds.filter((k) => !k.outside);
     const outside = r.kinds.filter((k) => k.outside);
-    // Browsing (no answers) shows every kind, as its words say: those outside are the roles
-    // other than teacher (the default role), under their own heading and without the switch.
-    const showOut = browsing || this.#open.has("outside");
+    // Browsing (no answers) shows every kind, as its words say: those outside for a role other
+    // than teacher (the default role) under their own heading; those outside the sectors the
+    // widget is for (its `sectors` attribute) wait behind the switch.
+    const wanted = this.#profile()?.sectors ?? [];
+    const otherSector = (k) => wanted.length > 0 && !k.sectors.some((s) => wanted.includes(s));
+    const showOut = this.#open.has("outside");
+    const shownOut = showOut ? outside : browsing ? outside.filter((k) => !otherSector(k)) : [];
+    const switchN = browsing ? outside.filter(otherSector).length : outside.length;
     const openK = (ks) => ks.filter((k) => k.open > 0);
     const closedK = (ks) => ks.filter((k) => k.open === 0);
     const answer = r.summary.map((t) => t.text).join(" ");
@@ -134,15 +139,15 @@ export class Results {
       part(["heading"], () => this.#heading()),
       part(["summary", browsing, r.summary], () => h("div", { class: "rw-summary rw-answer", "data-browsing": browsing ? "" : null }, browsing ? h("p", { text: this.#t("browse") }) : r.summary.map((t, i) => h("p", {}, i ? t.text : h("strong", { text: t.text }))))),
       r.notices.length ? part(["notices", r.notices], () => h("ul", { class: "rw-notices" }, r.notices.map((m) => h("li", { text: m.text })))) : null,
-      part(["filters", this.#view, r.counts.hidden, outside.length, showOut, browsing], () => this.#filters(r, browsing ? 0 : outside.length, showOut)),
+      part(["filters", this.#view, r.counts.hidden, switchN, showOut], () => this.#filters(r, switchN, showOut)),
       openK(inside).length ? part(["open-h", openK(inside).length], () => h("h4", { class: "rw-h", text: `${this.#t("openKinds")} (${openK(inside).length})` })) : null,
       list("open-list", "ol", "rw-routes rw-kinds", openK(inside).map(card)),
       pws.length && !browsing ? part(["pathways", r.today, pws, pws.map((pw) => this.#routeBy(pw.offering) ?? null)], () => this.#pathways(r)) : null,
       closedK(inside).length ? part(["closed", browsing, closedK(inside), closedK(inside).map(best)], () => this.#details("closed", `${this.#t(browsing ? "closedKindsBrowse" : "closedKinds")} (${closedK(inside).length})`,
         () => h("ul", { class: "rw-closed" }, closedK(inside).map((k) => this.#closedKind(k, r))))) : null,
-      showOut && outside.length ? part(["outside", browsing, outside, outside.map(best)], () => h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t(browsing ? "otherRoles" : "outsideKinds") }),
-        openK(outside).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(outside).map((k) => card(k)())) : null,
-        closedK(outside).length ? h("ul", { class: "rw-closed" }, closedK(outside).map((k) => closed(k)())) : null)) : null,
+      shownOut.length ? part(["outside", browsing && !showOut, shownOut, shownOut.map(best)], () => h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t(browsing && !showOut ? "otherRoles" : "outsideKinds") }),
+        openK(shownOut).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(shownOut).map((k) => card(k)())) : null,
+        closedK(shownOut).length ? h("ul", { class: "rw-closed" }, closedK(shownOut).map((k) => closed(k)())) : null)) : null,
       this.#kit && !browsing ? () => (this.#kit.update(), null) : null, // kept routes, activities, handoff preview: from this result
       this.#kit && !browsing ? part(["kit"], () => this.#kit.el) : null, // one node, kept (with what was typed in it)
       part(["actions"], () => this.#actions()),
