@@ -211,8 +211,10 @@ test("pack folder: only what one loket needs, hashed names but the entry, each h
   assert.ok(disk <= 2.8 * KB * KB, `${disk} bytes on disk`);
   assert.ok(manifest.total.bytes <= 2.0 * KB * KB, `${manifest.total.bytes} bytes raw`);
   // Raised from 265 KB when the candidate's next step (the kit modules) and activities and
-  // overlays in the core (wasm) came in: measured 288-291 KB.
-  assert.ok(br <= 300 * KB, `first visit ${br} bytes brotli`);
+  // overlays in the core (wasm) came in: measured 288-291 KB; from 300 KB in session 11 of
+  // #10 (303,030 -> 307,458 bytes: the scripts, the wasm's messages, the shard's new rules
+  // and region names; BENCHMARKS.md "Sizes after session 11").
+  assert.ok(br <= 310 * KB, `first visit ${br} bytes brotli`);
 });
 
 test("pack: every .gz and .br decompresses to its file", () => {
