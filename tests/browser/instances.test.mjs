@@ -40,10 +40,8 @@ test("two widgets on one page: one wasm and one catalog download, independent fo
   const first = await left.evaluate((el) => el.result);
   const po = first.kinds.filter((k) => k.sectors.includes("po"));
   assert.ok(first.kinds.some((k) => !k.sectors.includes("po")), "the catalog has vo and mbo routes");
-  const shown = await left.locator(".rw-routes > li, .rw-closed > li").evaluateAll((cards) => cards.map((c) => c.dataset.kind ?? c.querySelector("[data-kind]")?.dataset.kind));
   const cards = await left.locator(".rw-routes > li").evaluateAll((cs) => cs.map((c) => c.dataset.kind));
   assert.ok(cards.length > 0 && cards.every((k) => po.some((x) => x.kind === k)), `only po kinds until the switch: ${cards}`);
-  assert.ok(shown.length > 0);
   await left.locator("details", { hasText: "Filters" }).first().locator("summary").click();
   const n = first.kinds.filter((k) => !k.sectors.includes("po")).length;
   assert.equal(await left.getByLabel(`Ook routes buiten mijn keuzes tonen (${n} soorten)`).count(), 1, "the switch names how many wait behind it");
