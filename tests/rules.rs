@@ -295,7 +295,8 @@ fn zij_instroom_vo_needs_a_related_degree() {
         ),
         Seen::Blocker
     );
-    let assessed = run(r#"{"diplomas":[{"level":"mbo-4"}],"hbo_level_assessed":true}"#, TODAY);
+    let assessed =
+        run(r#"{"diplomas":[{"level":"mbo-4","field":"werktuigbouwkunde"}],"hbo_level_assessed":true}"#, TODAY);
     assert_eq!(
         seen(
             route_with_subject(&assessed, K::ZijInstroomVoTweedegraads, "techniek"),
@@ -303,6 +304,16 @@ fn zij_instroom_vo_needs_a_related_degree() {
         ),
         Seen::Satisfied
     );
+    // Whether the mbo-4 must fit the subject, the sources do not say: an mbo-4 that is not
+    // related to it (or whose field is not given) is a condition to ask about, not a pass.
+    for other in [r#"{"level":"mbo-4","field":"pedagogisch-werk"}"#, r#"{"level":"mbo-4"}"#] {
+        let p = run(&format!(r#"{{"diplomas":[{other}],"hbo_level_assessed":true}}"#), TODAY);
+        let f = finding(
+            route_with_subject(&p, K::ZijInstroomVoTweedegraads, "techniek"),
+            "zij-instroom-vo-tweedegraads-verwant",
+        );
+        assert_eq!(f.action.as_ref().unwrap().id, "action.mbo4-field", "{other}");
+    }
 }
 
 // [S31][S28b] Zij-instroom eerstegraads: relevant wo education (bachelor vs master UNCONFIRMED).
