@@ -187,8 +187,14 @@ pub fn report(r: &MatchResult) -> String {
                     job
                 ),
             );
+            // The dates that come from an intake's usual dates are estimates too.
+            let estimated = expected(&p.intake, lang);
             for e in &p.timeline {
-                put(&mut s, format_args!("         {}  {}", e.date, e.text.text));
+                let mark = match (&estimated, e.event) {
+                    (Some(x), "apply" | "intake") => format!(" ({x})"),
+                    _ => String::new(),
+                };
+                put(&mut s, format_args!("         {}  {}{mark}", e.date, e.text.text));
             }
             for f in &p.flags {
                 put(&mut s, format_args!("         ! {}", f.text));
