@@ -323,3 +323,13 @@ fn an_element_without_id_does_not_hide_the_problems_of_others() {
         assert!(p.contains(&format!("offerings[{i}].kind")), "offerings[{i}].kind missing in {e}");
     }
 }
+
+#[test]
+fn a_rule_said_when_met_without_a_message_is_named() {
+    let mut c = sample_value();
+    let i = c["rules"].as_array().unwrap().iter().position(|r| r["said_when_met"] == true).unwrap();
+    c["rules"][i].as_object_mut().unwrap().remove("message");
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert_eq!(paths(&e), vec![format!("rules[{i}].said_when_met")], "{e}");
+    assert!(e.problems[0].message.contains("needs a message"), "{e}");
+}

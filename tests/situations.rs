@@ -526,8 +526,13 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
                 (None, false) => Ok(()),
                 (Some(f), true) => {
                     if let Some(st) = c.get("status").and_then(Value::as_str) {
-                        if s(f, "status") != Some(st) {
-                            return Err(format!("expected status {st} for {rule}, found {}", f["status"]));
+                        // A met rule's status is on its entry in `unsure` (absent: confirmed,
+                        // or a rule worded as a limit that the person does not depend on).
+                        let unsure = arr(route, "unsure").iter().find(|u| s(u, "rule") == Some(rule));
+                        let found =
+                            if check == "satisfied" { unsure.and_then(|u| s(u, "status")) } else { s(f, "status") };
+                        if found != Some(st) {
+                            return Err(format!("expected status {st} for {rule}, found {found:?}"));
                         }
                     }
                     if let Some(a) = c.get("action").and_then(Value::as_str) {
@@ -1138,6 +1143,11 @@ fn coverage(sits: &[Situation]) -> (usize, BTreeSet<String>, BTreeSet<String>) {
             n += 1;
             match c.get("check").and_then(Value::as_str) {
                 Some("blocker" | "condition") => {
+                    rules.extend(c.get("rule").and_then(Value::as_str).map(str::to_string))
+                }
+                // A rule that is said when met (a note, `said_when_met`) is covered by a
+                // check of its status there.
+                Some("satisfied") if c.get("status").is_some() => {
                     rules.extend(c.get("rule").and_then(Value::as_str).map(str::to_string))
                 }
                 Some("verdict") => {

@@ -359,8 +359,8 @@ impl Matcher {
                 Outcome::Met => {
                     // A rule that words itself as a limit (its own message: at most 6 hours
                     // without a bevoegdheid) is unsure about the limit, which a person who
-                    // meets it does not depend on.
-                    if rule.status != SourceStatus::Confirmed && rule.message.is_none() {
+                    // meets it does not depend on. A note (`said_when_met`) is said either way.
+                    if rule.status != SourceStatus::Confirmed && (rule.message.is_none() || rule.said_when_met) {
                         unsure.push(self.finding(rule, o, None, lang));
                     }
                     satisfied.push(rule.id.clone())

@@ -27,6 +27,11 @@ pub struct Rule {
     /// mislead (a limit rather than a requirement, say). Absent: worded from the test.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Its message is said also when the rule is met, with the rule's status when that is not
+    /// confirmed: a note on every route of its kinds (an optional refresher course whose
+    /// cost is UNCONFIRMED). Needs a `message` worded to hold either way.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub said_when_met: bool,
     /// The rule is only checked when this holds.
     #[serde(default)]
     pub applies_if: Option<Test>,
@@ -55,6 +60,10 @@ pub struct Rule {
 
 fn yes() -> bool {
     true
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn is_true(b: &bool) -> bool {

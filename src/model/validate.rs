@@ -202,6 +202,9 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         if let Some(f) = r.voids_figure.as_deref().filter(|f| !figure_ids.contains_key(f)) {
             p(format!("rules[{i}].voids_figure"), format!("unknown figure '{f}'"));
         }
+        if r.said_when_met && r.message.is_none() {
+            p(format!("rules[{i}].said_when_met"), "needs a message to say".into());
+        }
     }
     for (i, f) in c.figures.iter().enumerate() {
         if f.values.is_empty() {

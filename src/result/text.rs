@@ -127,21 +127,15 @@ pub fn report(r: &MatchResult) -> String {
             } else {
                 format!("{} {}", w("apply-by"), i.apply_by)
             };
-            put(
-                &mut s,
-                format_args!(
-                    "   {} {} ({}), {} {}",
-                    w("starts"),
-                    i.start_date,
-                    apply,
-                    if route.qualification == crate::model::vocab::Qualification::Geen {
-                        w("completed-around")
-                    } else {
-                        w("qualified-around")
-                    },
-                    i.expected_qualification
-                ),
-            );
+            // A route without training (herintreding) has nothing to complete.
+            let done = if route.duration.0 == 0 {
+                String::new()
+            } else if route.qualification == crate::model::vocab::Qualification::Geen {
+                format!(", {} {}", w("completed-around"), i.expected_qualification)
+            } else {
+                format!(", {} {}", w("qualified-around"), i.expected_qualification)
+            };
+            put(&mut s, format_args!("   {} {} ({}){done}", w("starts"), i.start_date, apply));
         }
         put(&mut s, format_args!("   {} {}", w("cost"), cost(route, lang)));
         if let Some(pay) = &route.pay {

@@ -679,6 +679,12 @@ export interface Rule {
     message?: string | null;
     note?: string | null;
     /**
+     * Its message is said also when the rule is met, with the rule's status when that is not
+     * confirmed: a note on every route of its kinds (an optional refresher course whose
+     * cost is UNCONFIRMED). Needs a `message` worded to hold either way.
+     */
+    said_when_met?: boolean;
+    /**
      * @default "confirmed"
      */
     status?: SourceStatus;

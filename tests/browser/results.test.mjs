@@ -212,11 +212,33 @@ test("each card says what its bevoegdheid covers; the restricted one with the so
   const shown = r.kinds.filter((k) => !k.outside && k.open > 0);
   const minor = shown.find((k) => k.kind === "educatieve-minor");
   assert.ok(minor, `an educatieve minor is open to a wo student with 120 EC: ${shown.map((k) => k.kind)}`);
+  // A route with training names its deadline and its end (a returning teacher's does not, below).
+  assert.match(await w.locator('.rw-routes > li[data-kind="educatieve-minor"] .rw-facts').first().innerText(), /Aanmelden vóór[\s\S]*Klaar rond/);
   assert.equal(await fact("educatieve-minor"), "Beperkte tweedegraads bevoegdheid: onderbouw havo/vwo en vmbo-tl of heel het vmbo (de bronnen spreken elkaar hierover tegen)");
   const tweede = shown.find((k) => k.qualification === "tweedegraads");
   assert.ok(tweede, "a tweedegraads route is shown too");
   assert.match(await fact(tweede.kind), /^Tweedegraads bevoegdheid: onderbouw havo\/vwo, vmbo, mbo/);
   for (const k of shown.filter((k) => k.qualification === "geen")) assert.equal(await fact(k.kind), undefined, k.kind);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a returning teacher's card names no training, no deadline and no end date, and says the refresher course is unsure", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const w = await openDemo(page, h.server.url);
+  await w.locator(".rw-summary").waitFor();
+  await armResult(w);
+  const profile = JSON.parse(readFileSync(new URL("../fixtures/profiles/herintreder-po.json", import.meta.url), "utf8"));
+  await w.evaluate((el, p) => (el.profile = p), profile);
+  await nextResult(w);
+  const card = w.locator('.rw-routes > li[data-kind="herintreding"]').first();
+  const facts = Object.fromEntries(await card.locator(".rw-facts div").evaluateAll((ds) => ds.map((d) => [d.querySelector("dt").textContent, d.querySelector("dd").textContent])));
+  assert.equal(facts["Duur"], "geen opleiding nodig");
+  assert.match(facts["Volgende start"], / \(begin wanneer je wilt\)$/);
+  assert.equal(facts["Aanmelden vóór"], undefined, "a route without cohorts has no deadline");
+  assert.equal(facts["Klaar rond"], undefined, "nothing to complete");
+  assert.match(facts["Kosten per jaar"], /^€\s0 \(geen kosten\)$/u);
+  assert.match(await card.locator(".rw-unsure").innerText(), /Een opfriscursus kan, maar is niet verplicht.*\(onbevestigd\)/s);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -88,6 +88,7 @@ export class Words {
     const m = /^P(?:(\d+)Y)?(?:(\d+)M)?$/.exec(iso || "");
     if (!m) return iso || "";
     const months = (+m[1] || 0) * 12 + (+m[2] || 0);
+    if (months === 0) return this.t("noTraining"); // herintreding: back with the bevoegdheid held
     if (months % 12 === 0) return this.t(months === 12 ? "year1" : "years", { n: months / 12 });
     return this.t(months === 1 ? "month1" : "months", { n: months });
   }

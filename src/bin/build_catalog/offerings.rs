@@ -81,6 +81,10 @@ impl Ctx<'_> {
                 RouteKind::Lio => (None, CostBasis::Geen, None),
                 // The job costs nothing; the optional course's fee is UNCONFIRMED (ROLES R-4).
                 RouteKind::InstructeurMbo => (None, CostBasis::Geen, None),
+                // Returning with a bevoegdheid held needs no course (ROUTES row 16); the
+                // optional refresher course is UNCONFIRMED, and rule herintreding-opfriscursus
+                // says so on every herintreding route.
+                RouteKind::Herintreding => (None, CostBasis::Geen, None),
                 RouteKind::OnderwijsassistentNaarLeraar => (None, CostBasis::Werkgever, Some(&fig.onderwijsassistent)),
                 RouteKind::ZijInstroomPo
                 | RouteKind::ZijInstroomVoTweedegraads
@@ -363,14 +367,14 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
         cx.add(Spec {
             id: offering_id(inst, "herintreding-po", w, gm, None),
             kind: RouteKind::Herintreding,
-            name: "Herintreden als leraar basisonderwijs (met je po-bevoegdheid; opfriscursus)".into(),
+            name: "Herintreden als leraar basisonderwijs (met je po-bevoegdheid)".into(),
             inst,
             gm,
             mode: w,
             subject: None,
             sectors: vec![Sector::Po],
             credential: None,
-            time: "P6M",
+            time: "P0M",
             hours: 24,
             funded: None,
             paid: true,
@@ -485,14 +489,14 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             cx.add(Spec {
                 id: offering_id(inst, "herintreding-vo", w, gm, None),
                 kind: RouteKind::Herintreding,
-                name: "Herintreden als leraar in vo of mbo (met je bevoegdheid; opfristraject)".into(),
+                name: "Herintreden als leraar in vo of mbo (met je bevoegdheid)".into(),
                 inst,
                 gm,
                 mode: w,
                 subject: None,
                 sectors: vec![Sector::Vo, Sector::Mbo],
                 credential: None,
-                time: "P6M",
+                time: "P0M",
                 hours: 24,
                 funded: None,
                 paid: true,
