@@ -414,6 +414,7 @@ impl Matcher {
                 let v = &f.values[vi];
                 AmountSource {
                     figure: f.id.clone(),
+                    value: v.value,
                     valid_from: v.valid_from,
                     valid_until: v.valid_until,
                     status: e.cost.status,
@@ -429,6 +430,7 @@ impl Matcher {
                     eur_per_month: amount,
                     source: AmountSource {
                         figure: f.id.clone(),
+                        value: v.value,
                         valid_from: v.valid_from,
                         valid_until: v.valid_until,
                         status,

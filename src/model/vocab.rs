@@ -215,6 +215,9 @@ vocab!(
         Instellingscollegegeld = "instellingscollegegeld",
         Cursusgeld = "cursusgeld",
         Werkgever = "werkgever",
+        /// A course fee the employer usually, not always, pays (the PDG, ROUTES row 8): the
+        /// candidate is not charged as a rule, and the fee (`cost_figure`) is named.
+        WerkgeverMeestal = "werkgever-meestal",
         /// Part of the fee of a programme the person already follows (the educatieve minor
         /// inside a bachelor): nothing extra.
         Inbegrepen = "inbegrepen",

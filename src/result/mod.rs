@@ -214,6 +214,8 @@ pub struct Factor {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AmountSource {
     pub figure: String,
+    /// The figure's value used (in its unit: a fee, a subsidy, pay per month).
+    pub value: f64,
     pub valid_from: Option<Date>,
     pub valid_until: Option<Date>,
     /// `unconfirmed` (or weaker) also when no value covers the period and the nearest one

@@ -291,6 +291,11 @@ fn cost(route: &crate::result::RouteResult, lang: Lang) -> String {
             if s.estimated {
                 how.push(report_word(lang, "estimate").to_string());
             }
+        } else if route.cost_basis == crate::model::vocab::CostBasis::WerkgeverMeestal {
+            // The fee the school usually pays, named with how sure it is.
+            let fee = crate::i18n::number(lang, &format!("{:.0}", s.value));
+            how.push(format!("{} € {fee}", report_word(lang, "course-fee")));
+            how.extend(status);
         } else if let Some(status) = status {
             how.push(format!("{}: {status}", report_word(lang, "subsidy")));
         }

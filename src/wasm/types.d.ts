@@ -317,7 +317,9 @@ export type IsoDuration = string;
  * Who pays a route's cost and on what basis.
  */
 export type CostBasis =
-    ("collegegeld" | "instellingscollegegeld" | "cursusgeld" | "werkgever" | "geen") | "inbegrepen";
+    | ("collegegeld" | "instellingscollegegeld" | "cursusgeld" | "werkgever" | "geen")
+    | "werkgever-meestal"
+    | "inbegrepen";
 /**
  * Whether an intake date is published by the institution or estimated from its pattern
  * (an estimate unless the catalog says it is confirmed).
@@ -1328,6 +1330,10 @@ export interface IntakeTiming {
  */
 export interface AmountSource {
     figure: string;
+    /**
+     * The figure's value used (in its unit: a fee, a subsidy, pay per month).
+     */
+    value: number;
     valid_from: IsoDate | null;
     valid_until: IsoDate | null;
     /**

@@ -243,6 +243,20 @@ test("a returning teacher's card names no training, no deadline and no end date,
   await context.close();
 });
 
+test("the PDG's cost says the school usually pays and names the course fee with its status", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const w = await openDemo(page, h.server.url);
+  await w.locator(".rw-summary").waitFor();
+  await armResult(w);
+  await w.evaluate((el) => (el.profile = { diplomas: [{ level: "hbo-bachelor", field: "verpleegkunde" }], sectors: ["mbo"], job: { sector: "mbo", role: "leraar-onbevoegd", hours_per_week: 24 } }));
+  await nextResult(w);
+  const card = w.locator('.rw-routes > li[data-kind="pdg"]').first();
+  const facts = Object.fromEntries(await card.locator(".rw-facts div").evaluateAll((ds) => ds.map((d) => [d.querySelector("dt").textContent, d.querySelector("dd").textContent])));
+  assert.match(facts["Kosten per jaar"], /^€\s0 \(meestal betaald door de school; cursusgeld €\s6\.650; mogelijk verouderd\)$/u);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("the element's attributes set the filters' defaults", async () => {
   const { page, context } = await openPage(h.browser);
   await page.goto(h.server.url);

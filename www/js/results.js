@@ -403,7 +403,9 @@ export class Results {
     const s = x.cost_source;
     // A fee: how sure its amount is. A route the school pays: how sure the subsidy that pays it is.
     const doubt = this.#doubt(s);
-    const how = !doubt ? "" : FEES.includes(x.cost_basis) ? `; ${doubt}` : `; ${this.#t("costSubsidy", { how: doubt })}`;
+    // A fee the school usually pays (the PDG): named, with how sure it is.
+    const fee = x.cost_basis === "werkgever-meestal" && s ? `; ${this.#t("costCourseFee", { fee: w.euro(Math.round(s.value)) })}${doubt ? `; ${doubt}` : ""}` : null;
+    const how = fee ?? (!doubt ? "" : FEES.includes(x.cost_basis) ? `; ${doubt}` : `; ${this.#t("costSubsidy", { how: doubt })}`);
     return `${w.euro(x.cost_eur_per_year)} (${w.label("cost_basis", x.cost_basis)}${how})`;
   }
 

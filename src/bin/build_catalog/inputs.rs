@@ -412,7 +412,7 @@ pub struct CostFigures {
     pub collegegeld: String,
     pub cursusgeld: String,
     pub zij_instroom: String,
-    pub onderwijsassistent: String,
+    pub pdg: String,
 }
 
 #[derive(Deserialize)]
@@ -870,7 +870,7 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         ("collegegeld", &c.collegegeld),
         ("cursusgeld", &c.cursusgeld),
         ("zij_instroom", &c.zij_instroom),
-        ("onderwijsassistent", &c.onderwijsassistent),
+        ("pdg", &c.pdg),
     ] {
         known.figure(id, &format!("cost_figures.{field}"))?;
     }

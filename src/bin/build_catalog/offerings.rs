@@ -85,11 +85,11 @@ impl Ctx<'_> {
                 // optional refresher course is UNCONFIRMED, and rule herintreding-opfriscursus
                 // says so on every herintreding route.
                 RouteKind::Herintreding => (None, CostBasis::Geen, None),
-                RouteKind::OnderwijsassistentNaarLeraar => (None, CostBasis::Werkgever, Some(&fig.onderwijsassistent)),
                 RouteKind::ZijInstroomPo
                 | RouteKind::ZijInstroomVoTweedegraads
-                | RouteKind::ZijInstroomVoEerstegraads
-                | RouteKind::Pdg => (None, CostBasis::Werkgever, Some(&fig.zij_instroom)),
+                | RouteKind::ZijInstroomVoEerstegraads => (None, CostBasis::Werkgever, Some(&fig.zij_instroom)),
+                // The course fee (HU 2023, DATED), usually arranged via the employer (ROUTES row 8).
+                RouteKind::Pdg => (None, CostBasis::WerkgeverMeestal, Some(&fig.pdg)),
                 _ => (None, CostBasis::Werkgever, None),
             },
         };
@@ -187,6 +187,9 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
     let mut pabo: BTreeMap<(String, String), BTreeSet<&str>> = BTreeMap::new();
     let mut tweede: BTreeMap<(String, String), BTreeSet<Subject>> = BTreeMap::new();
     let mut tweede_voltijd_funded: BTreeSet<(String, String, Subject)> = BTreeSet::new();
+    // Where a part-time (deeltijd or duaal) pabo is funded: its onderwijsassistent route then
+    // charges the statutory fee, else the niet-bekostigd fee.
+    let mut pabo_parttime_funded: BTreeSet<(String, String)> = BTreeSet::new();
     // (inst, gm) with a programme that awards tweedegraads (not only a kunstvak or ALO eerstegraads).
     let mut tweede_award: BTreeSet<(String, String)> = BTreeSet::new();
     let mut wo_master: BTreeMap<(String, String), BTreeSet<Subject>> = BTreeMap::new();
@@ -286,6 +289,9 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             let key = (p.inst.clone(), p.gm.clone());
             match kind {
                 RouteKind::PaboVoltijd | RouteKind::PaboDeeltijd if p.croho == facts.pabo_croho => {
+                    if mode != Mode::Voltijd && p.funded {
+                        pabo_parttime_funded.insert(key.clone());
+                    }
                     pabo.entry(key).or_default().insert(short_mode(mode));
                 }
                 RouteKind::LerarenopleidingTweedegraads => {
@@ -351,7 +357,9 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 credential: None,
                 time: "P4Y",
                 hours: 36,
-                funded: None,
+                // The pabo's fee: the school's subsidy (up to 20,000, ROUTES row 14) is not the
+                // student's fee, and who pays that the sources do not say.
+                funded: Some(pabo_parttime_funded.contains(&(inst.clone(), gm.clone()))),
                 paid: true,
                 intakes: intakes(facts, Pattern::DeeltijdFeb, inst, today, None),
                 croho: Some(facts.pabo_croho.clone()),
