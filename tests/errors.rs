@@ -333,3 +333,16 @@ fn a_rule_said_when_met_without_a_message_is_named() {
     assert_eq!(paths(&e), vec![format!("rules[{i}].said_when_met")], "{e}");
     assert!(e.problems[0].message.contains("needs a message"), "{e}");
 }
+
+#[test]
+fn a_rules_institutional_fee_must_be_a_yearly_figure() {
+    let mut c = sample_value();
+    let i = c["rules"].as_array().unwrap().iter().position(|r| r.get("institutional_fee").is_some()).unwrap();
+    c["rules"][i]["institutional_fee"] = "zij-instroom-subsidy".into();
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert_eq!(paths(&e), vec![format!("rules[{i}].institutional_fee")], "{e}");
+    assert!(e.problems[0].message.contains("unknown figure 'zij-instroom-subsidy'"), "{e}");
+    c["rules"][i]["institutional_fee"] = "zij-instroom-subsidie".into();
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert!(e.problems[0].message.contains("is in eur, not eur-per-year"), "{e}");
+}

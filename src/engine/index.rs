@@ -359,6 +359,16 @@ impl Index {
         let shortage = self.shortage_for(profile, o, area, region);
         // Fees as they stand for the period the person would join.
         let mut cost = crate::engine::money::cost_on(&self.catalog, self.offering_figure[i], o, on);
+        // The institutional fee instead of the statutory one, where a rule that applies to
+        // the person says so (a second programme in onderwijs).
+        for (r, oc) in &outcomes {
+            let fee = self.catalog.rules[*r].institutional_fee.as_deref();
+            if let (Some(fee), false) = (fee, matches!(oc, Outcome::NotApplicable)) {
+                if let Some(fi) = self.catalog.figures.iter().position(|f| f.id == fee) {
+                    cost = crate::engine::money::institutional_fee_on(&self.catalog, fi, o, on, cost);
+                }
+            }
+        }
         // A figure that an unmet rule voids for this person (the subsidy that would pay for
         // the route) is not behind its cost.
         if let Some((fi, _)) = cost.figure {

@@ -408,7 +408,7 @@ impl Matcher {
             next_intake: e.timing.as_ref().map(|t| t.to_result()),
             distance_km: e.distance_km.map(round1),
             cost_eur_per_year: e.cost.eur_per_year,
-            cost_basis: o.cost_basis,
+            cost_basis: e.cost.basis,
             cost_source: e.cost.figure.map(|(fi, vi)| {
                 let f = &ix.catalog.figures[fi];
                 let v = &f.values[vi];

@@ -4,13 +4,16 @@
 //! subsidy that pays for it is named, with its status on that date) or the route is free.
 
 use crate::model::date::Date;
-use crate::model::vocab::SourceStatus;
+use crate::model::vocab::{CostBasis, SourceStatus};
 use crate::model::{Catalog, Figure, FigureValue, Offering};
 
 /// A yearly cost and where it comes from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Cost {
     pub eur_per_year: u32,
+    /// Who pays and on what basis: the offering's, or the institutional fee instead of the
+    /// statutory one for this person (see [`institutional_fee_on`]).
+    pub basis: CostBasis,
     /// The figure behind it (index into the catalog's `figures`) and the index of the
     /// value used: the fee, or for a route the employer pays, the subsidy that pays for it.
     pub figure: Option<(usize, usize)>,
@@ -26,6 +29,7 @@ pub struct Cost {
 pub fn cost_on(c: &Catalog, figure_index: Option<usize>, o: &Offering, on: Date) -> Cost {
     let own = Cost {
         eur_per_year: o.cost_eur_per_year.unwrap_or(0),
+        basis: o.cost_basis,
         figure: None,
         status: SourceStatus::Confirmed,
         estimated: false,
@@ -41,7 +45,29 @@ pub fn cost_on(c: &Catalog, figure_index: Option<usize>, o: &Offering, on: Date)
     // Amounts are whole euros; validation refuses negative and non-finite ones.
     let eur_per_year =
         if o.cost_basis.pays_fee() { value.value.round().clamp(0.0, f64::from(u32::MAX)) as u32 } else { 0 };
-    Cost { eur_per_year, figure: Some((fi, vi)), status, estimated }
+    Cost { eur_per_year, basis: o.cost_basis, figure: Some((fi, vi)), status, estimated }
+}
+
+/// The cost of a route with the statutory fee for someone who pays the institutional fee
+/// instead (a second programme in onderwijs, ROUTES 4.1): the figure `figure_index` (an
+/// example amount) on `on`, never shown as more certain than `unconfirmed`, since the
+/// amount is the institution's own. Other routes keep `cost`.
+pub fn institutional_fee_on(c: &Catalog, figure_index: usize, o: &Offering, on: Date, cost: Cost) -> Cost {
+    if o.cost_basis != CostBasis::Collegegeld {
+        return cost;
+    }
+    let Some((vi, value, estimated)) = value_on(&c.figures[figure_index], on) else { return cost };
+    let status = match value.status {
+        SourceStatus::Confirmed => SourceStatus::Unconfirmed,
+        s => s,
+    };
+    Cost {
+        eur_per_year: value.value.round().clamp(0.0, f64::from(u32::MAX)) as u32,
+        basis: CostBasis::Instellingscollegegeld,
+        figure: Some((figure_index, vi)),
+        status,
+        estimated,
+    }
 }
 
 /// What the person earns per month while training, from the offering's `pay_figure` on

@@ -104,11 +104,11 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
     let counts =
         |foreign: bool, recognised: bool, include_unrecognised: bool| !foreign || recognised || include_unrecognised;
     match test {
-        Test::DiplomaLevel { levels, include_unrecognised } => Truth::from_bool(
-            p.diplomas
-                .iter()
-                .any(|d| levels.contains(&d.level) && counts(d.foreign, d.recognised, *include_unrecognised)),
-        ),
+        Test::DiplomaLevel { levels, include_unrecognised, fields } => Truth::from_bool(p.diplomas.iter().any(|d| {
+            levels.contains(&d.level)
+                && counts(d.foreign, d.recognised, *include_unrecognised)
+                && (fields.is_empty() || d.field.as_deref().is_some_and(|f| fields.contains(&normalise_field(f))))
+        })),
         Test::RelatedDiploma { levels, include_unrecognised } => any_truth(&p.diplomas, |d| {
             if !levels.contains(&d.level) || !counts(d.foreign, d.recognised, *include_unrecognised) {
                 Truth::No

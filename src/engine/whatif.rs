@@ -149,6 +149,8 @@ fn level_rank(l: Level) -> u8 {
 /// Changes that would make `test` hold (each inner list is one way).
 fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Change>> {
     match test {
+        // A diploma in a named field is a fact about the past, not a change to propose.
+        Test::DiplomaLevel { fields, .. } if !fields.is_empty() => Vec::new(),
         Test::DiplomaLevel { levels, .. } | Test::RelatedDiploma { levels, .. } => {
             let related = matches!(test, Test::RelatedDiploma { .. });
             let mut ways = Vec::new();

@@ -32,6 +32,11 @@ pub struct Rule {
     /// cost is UNCONFIRMED). Needs a `message` worded to hold either way.
     #[serde(default, skip_serializing_if = "is_false")]
     pub said_when_met: bool,
+    /// A figure (by id) of the institutional fee that a route with the statutory fee
+    /// charges instead while the rule applies to the person (its `applies_if` holds): a
+    /// second programme in onderwijs after a degree in it (ROUTES 4.1 [S57]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institutional_fee: Option<String>,
     /// The rule is only checked when this holds.
     #[serde(default)]
     pub applies_if: Option<Test>,
@@ -97,6 +102,10 @@ pub enum Test {
         /// Count foreign diplomas whose level is not yet recognised.
         #[serde(default)]
         include_unrecognised: bool,
+        /// With fields listed (study-field ids), only a diploma given with one of these
+        /// fields counts; one whose field was not given does not.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        fields: Vec<String>,
     },
     /// A diploma at one of these levels whose field is related to the offering's subject.
     RelatedDiploma {
@@ -192,6 +201,7 @@ struct TestRepr {
     lerarenopleiding: Option<bool>,
     related: Option<bool>,
     subjects: Option<Vec<Subject>>,
+    fields: Option<Vec<String>>,
     sectors: Option<Vec<Sector>>,
     hours: Option<u8>,
     all: Option<Vec<Test>>,
@@ -220,6 +230,7 @@ impl TestRepr {
         add(self.lerarenopleiding.is_some(), "lerarenopleiding");
         add(self.related.is_some(), "related");
         add(self.subjects.is_some(), "subjects");
+        add(self.fields.is_some(), "fields");
         add(self.sectors.is_some(), "sectors");
         add(self.hours.is_some(), "hours");
         add(self.all.is_some(), "all");
@@ -240,7 +251,8 @@ impl TestRepr {
         use TestType as T;
         let kind = self.kind;
         let allowed: &[&str] = match kind {
-            T::DiplomaLevel | T::RelatedDiploma => &["levels", "include_unrecognised"],
+            T::DiplomaLevel => &["levels", "include_unrecognised", "fields"],
+            T::RelatedDiploma => &["levels", "include_unrecognised"],
             T::Qualification => &["any_of", "same_subject"],
             T::SchoolJob => &["roles", "min_hours"],
             T::Dutch => &["min"],
@@ -265,6 +277,7 @@ impl TestRepr {
             T::DiplomaLevel => Test::DiplomaLevel {
                 levels: self.levels.ok_or_else(|| need("levels"))?,
                 include_unrecognised: self.include_unrecognised.unwrap_or(false),
+                fields: self.fields.unwrap_or_default(),
             },
             T::RelatedDiploma => Test::RelatedDiploma {
                 levels: self.levels.ok_or_else(|| need("levels"))?,

@@ -202,6 +202,16 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         if let Some(f) = r.voids_figure.as_deref().filter(|f| !figure_ids.contains_key(f)) {
             p(format!("rules[{i}].voids_figure"), format!("unknown figure '{f}'"));
         }
+        if let Some(f) = r.institutional_fee.as_deref() {
+            match figure_ids.get(f) {
+                None => p(format!("rules[{i}].institutional_fee"), format!("unknown figure '{f}'")),
+                Some(&fi) if c.figures[fi].unit != "eur-per-year" => p(
+                    format!("rules[{i}].institutional_fee"),
+                    format!("figure '{f}' is in {}, not eur-per-year", c.figures[fi].unit),
+                ),
+                Some(_) => {}
+            }
+        }
         if r.said_when_met && r.message.is_none() {
             p(format!("rules[{i}].said_when_met"), "needs a message to say".into());
         }

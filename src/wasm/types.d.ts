@@ -102,6 +102,11 @@ export type Test =
           type: "diploma-level";
           levels: Level[];
           /**
+           * With fields listed (study-field ids), only a diploma given with one of these
+           * fields counts; one whose field was not given does not.
+           */
+          fields?: string[];
+          /**
            * Count foreign diplomas whose level is not yet recognised.
            *
            * @default false
@@ -674,6 +679,12 @@ export interface Rule {
      * The rule is only checked when this holds.
      */
     applies_if?: Test | null;
+    /**
+     * A figure (by id) of the institutional fee that a route with the statutory fee
+     * charges instead while the rule applies to the person (its `applies_if` holds): a
+     * second programme in onderwijs after a degree in it (ROUTES 4.1 [S57]).
+     */
+    institutional_fee?: string | null;
     /**
      * Message id that says what the rule requires, when the test's own wording would
      * mislead (a limit rather than a requirement, say). Absent: worded from the test.
