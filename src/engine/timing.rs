@@ -19,6 +19,8 @@ pub struct NextIntake {
     pub lead_time_days: u16,
     pub status: IntakeStatus,
     pub expected_qualification: Date,
+    /// The route has no cohorts: it starts whenever the person can.
+    pub rolling: bool,
 }
 
 impl NextIntake {
@@ -31,6 +33,7 @@ impl NextIntake {
             lead_time_days: self.lead_time_days,
             status: self.status,
             expected_qualification: self.expected_qualification,
+            rolling: self.rolling,
         }
     }
 }
@@ -57,6 +60,7 @@ pub fn feasible_intakes(o: &Offering, today: Date, available_from: Option<Date>)
                 lead_time_days: t.lead_time_days,
                 status: t.status,
                 expected_qualification: t.start_date.add_months(i32::from(o.time_to_complete.0)),
+                rolling: false,
             })
         })
         .collect();
@@ -72,5 +76,6 @@ pub fn feasible_intakes(o: &Offering, today: Date, available_from: Option<Date>)
         lead_time_days: 0,
         status: IntakeStatus::Confirmed,
         expected_qualification: earliest.add_months(i32::from(o.time_to_complete.0)),
+        rolling: true,
     }]
 }

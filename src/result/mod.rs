@@ -278,6 +278,9 @@ pub struct IntakeTiming {
     pub lead_time_days: u16,
     pub status: IntakeStatus,
     pub expected_qualification: Date,
+    /// The route has no cohorts (herintreding, hybride docent, instructeur): it starts
+    /// whenever the person can, with no deadline.
+    pub rolling: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

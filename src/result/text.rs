@@ -120,7 +120,7 @@ pub fn report(r: &MatchResult) -> String {
         if let Some(i) = &route.next_intake {
             // A route without cohorts starts when the person can: no deadline to name.
             // A date the data gives as the usual one, not as announced, says so.
-            let apply = if i.application_deadline.is_none() && i.apply_by == i.start_date && i.lead_time_days == 0 {
+            let apply = if i.rolling {
                 w("any-time").to_string()
             } else if let Some(e) = expected(i, lang) {
                 format!("{e}; {} {}", w("apply-by"), i.apply_by)
@@ -186,6 +186,8 @@ pub fn report(r: &MatchResult) -> String {
             for e in &p.timeline {
                 let mark = match (&estimated, e.event) {
                     (Some(x), "apply" | "intake") => format!(" ({x})"),
+                    // The GO is planned back from the intake: estimated with it, unless it is now.
+                    (Some(x), "request-go" | "geschiktheidsonderzoek") if e.date > r.today => format!(" ({x})"),
                     _ => String::new(),
                 };
                 put(&mut s, format_args!("         {}  {}{mark}", e.date, e.text.text));

@@ -1334,6 +1334,11 @@ export interface IntakeTiming {
     lead_time_days: number;
     status: IntakeStatus;
     expected_qualification: IsoDate;
+    /**
+     * The route has no cohorts (herintreding, hybride docent, instructeur): it starts
+     * whenever the person can, with no deadline.
+     */
+    rolling: boolean;
 }
 /**
  * Where an amount comes from: a figure's value for a period, with its sources and how

@@ -426,7 +426,7 @@ export class Results {
     const w = this.#w;
     const it = x.next_intake;
     // A route without cohorts starts when the person can: no deadline to name (as the text report).
-    const anyTime = it && !it.application_deadline && it.apply_by === it.start_date && !it.lead_time_days;
+    const anyTime = it?.rolling === true;
     const note = !it ? "" : anyTime ? ` (${this.#t("anyTime")})` : it.status === "typical" ? ` (${w.label("intake_status", "typical")})` : "";
     // A route without training (herintreding) has nothing to complete.
     const training = !/^P(0Y)?(0M)?$/.test(x.duration);
@@ -436,7 +436,7 @@ export class Results {
       [this.#t("duration"), w.duration(x.duration)],
       [this.#t("load"), this.#t("perWeek", { n: x.weekly_hours })],
       [this.#t("next"), it ? `${w.date(it.start_date)}${note}` : this.#t("noIntake")],
-      it && !anyTime ? [this.#t("applyBy"), w.date(it.apply_by)] : null,
+      it && !anyTime ? [this.#t("applyBy"), `${w.date(it.apply_by)}${it.status === "typical" ? ` (${w.label("intake_status", "typical")})` : ""}`] : null,
       it && training ? [this.#t("qualified"), w.date(it.expected_qualification)] : null,
       // What the bevoegdheid covers (ROUTES section 1), the restricted one with its CONFLICT.
       x.qualification !== "geen" ? [this.#t("leadsTo"), this.#t(`scope_${x.qualification}`), "rw-fact-wide"] : null,

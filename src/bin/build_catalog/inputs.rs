@@ -412,7 +412,8 @@ pub struct CostFigures {
     pub collegegeld: String,
     pub cursusgeld: String,
     pub zij_instroom: String,
-    pub pdg: String,
+    /// The PDG's course fee by institution code, where a source gives that institution's.
+    pub pdg: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -866,13 +867,19 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         return Err(format!("pabo_croho.code: '{pabo_croho}' is not a code of kind pabo in croho_mapping.csv"));
     }
     let c = &f.cost_figures;
-    for (field, id) in [
-        ("collegegeld", &c.collegegeld),
-        ("cursusgeld", &c.cursusgeld),
-        ("zij_instroom", &c.zij_instroom),
-        ("pdg", &c.pdg),
-    ] {
+    for (field, id) in
+        [("collegegeld", &c.collegegeld), ("cursusgeld", &c.cursusgeld), ("zij_instroom", &c.zij_instroom)]
+    {
         known.figure(id, &format!("cost_figures.{field}"))?;
+    }
+    for (inst, id) in &c.pdg {
+        let fig = known.figure(id, &format!("cost_figures.pdg.{inst}"))?;
+        if fig.unit != "eur" {
+            return Err(format!(
+                "cost_figures.pdg.{inst}: figure '{id}' is in {}, not eur (a whole course's fee)",
+                fig.unit
+            ));
+        }
     }
 
     let p = &f.pay_figures;

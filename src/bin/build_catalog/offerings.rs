@@ -88,8 +88,10 @@ impl Ctx<'_> {
                 RouteKind::ZijInstroomPo
                 | RouteKind::ZijInstroomVoTweedegraads
                 | RouteKind::ZijInstroomVoEerstegraads => (None, CostBasis::Werkgever, Some(&fig.zij_instroom)),
-                // The course fee (HU 2023, DATED), usually arranged via the employer (ROUTES row 8).
-                RouteKind::Pdg => (None, CostBasis::WerkgeverMeestal, Some(&fig.pdg)),
+                // The course fee, usually arranged via the employer (ROUTES row 8): the
+                // institution's own where a source gives it (Fontys 2022, HU 2023, DATED),
+                // else none named.
+                RouteKind::Pdg => (None, CostBasis::WerkgeverMeestal, fig.pdg.get(s.inst)),
                 _ => (None, CostBasis::Werkgever, None),
             },
         };
