@@ -376,6 +376,30 @@ test("the language switch: to English and back by keyboard, the answers kept, fo
   await context.close();
 });
 
+test("the language switch does not take focus back from elsewhere on the page while the new language loads", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Taal</title><link rel="icon" href="data:,">
+<script type="module" src="/routewijzer.js"></script></head><body><main><h1>Taal</h1>
+<route-wijzer name="t" today="${TODAY}"></route-wijzer><label>Zoeken <input id="elders"></label>
+</main></body></html>`;
+  await fixturePage(page, h.server.url, "taal.html", html);
+  const w = page.locator("route-wijzer");
+  await w.locator(".rw-head > button.rw-lang").waitFor();
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route(/\/i18n\/en\.json$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await w.locator(".rw-head > button.rw-lang").click();
+  await page.locator("#elders").focus(); // the candidate moves on before English arrives
+  release();
+  await w.getByRole("button", { name: "Nederlands" }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "elders", "focus stays where the candidate put it");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("the ready event reports the region the loket serves (the attribute, as the handoff record does), else the catalog's", async () => {
   const { page, context, log } = await openPage(h.browser);
   const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Regio</title><link rel="icon" href="data:,">

@@ -461,7 +461,10 @@ export class RouteWijzer extends HTMLElement {
     this.#head.prepend(b);
     if (this.#langFocus) {
       this.#langFocus = false;
-      b.focus();
+      // Not if the candidate has moved on while the new language loaded (focus elsewhere on
+      // the page): only the switch's own focus, lost as the head was built again, comes back.
+      const active = document.activeElement;
+      if (!active || active === this || active === document.body) b.focus();
     }
   }
 
