@@ -4,7 +4,7 @@
 // shown as the widget's error with the overlay's problems.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fillCareerSwitcher, fixturePage, harness, openPage, TODAY, waitForResults } from "./helpers.mjs";
+import { events, fillCareerSwitcher, fixturePage, harness, openPage, TODAY, waitForResults } from "./helpers.mjs";
 
 const h = harness();
 
@@ -58,6 +58,8 @@ test("with an overlay the pathways show the loket's real vacancy instead of demo
   assert.deepEqual(r.vacancies.filter((v) => v.demo && v.place === "Amersfoort"), []);
   assert.ok(r.activities.includes("loket-spreekuur"), `the overlay's activity is in the result: ${r.activities}`);
   assert.equal(fetched(), 1, "the overlay is fetched once");
+  // The page learns that its overlay was applied.
+  assert.deepEqual((await events(p, "ready")).map((e) => e.detail.overlay), [`${h.server.url}data/overlay.json`]);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -72,6 +74,7 @@ test("without the overlay the same answers get demo vacancies (the control)", as
   await w.locator(".rw-pathway").first().waitFor();
   const text = await w.locator(".rw-pathways").textContent();
   assert.ok(!text.includes(REAL));
+  assert.deepEqual((await events(p, "ready")).map((e) => e.detail.overlay), [null], "no overlay applied");
   assert.ok((await w.locator(".rw-pathways .rw-demo").count()) > 0, "demo vacancies are marked");
   await context.close();
 });

@@ -330,7 +330,8 @@ export class RouteWijzer extends HTMLElement {
       if (stale()) return;
       performance.mark(`routewijzer:ready:${this.name}`);
       // The region the loket serves (the attribute, as in the handoff record), else the catalog's.
-      this.#emit("ready", { catalog: this.#info.name, version: this.#info.version, region: this.getAttribute("region") ?? this.#info.region ?? null });
+      // The overlay laid over the catalog (a ready widget has applied it: one that fails is an error).
+      this.#emit("ready", { catalog: this.#info.name, version: this.#info.version, region: this.getAttribute("region") ?? this.#info.region ?? null, overlay: overlay ?? null });
       if (!this.#busy) this.#run(true); // (unless the page set answers on "ready": they are being matched)
     } catch (e) {
       await this.#useLang();
