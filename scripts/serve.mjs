@@ -2,11 +2,13 @@
 // A tiny static file server for the demo page, the browser tests and a packed loket
 // folder (scripts/pack.mjs). No dependencies.
 //
-//   node scripts/serve.mjs [--port 8080] [--root www] [--csp] [--cors ORIGIN] [--log]
+//   node scripts/serve.mjs [--port 8080] [--root www] [--csp [--connect ORIGIN]...] [--cors ORIGIN] [--log]
 //
 // Serves DIR (default: www/ of this repository) on 127.0.0.1 only, with correct MIME
 // types (application/wasm for streaming compilation). `--port 0` picks a free port.
-// `--csp` adds the strict Content-Security-Policy the widget is built to work under.
+// `--csp` adds the strict Content-Security-Policy the widget is built to work under;
+// `--connect ORIGIN` (repeatable) lets its pages fetch from ORIGIN too (`connect-src`: an
+// https handoff endpoint, a catalog on another origin).
 // `--cors ORIGIN` lets pages of ORIGIN (or `*`) read the files with fetch() (a catalog
 // on another origin). `--log` prints one line per request: "GET /path 200 br".
 // Precompressed files: for FILE, FILE.br is sent when the request's Accept-Encoding
@@ -43,14 +45,15 @@ const MIME = {
 };
 
 function parseArgs(argv) {
-  const opts = { port: 8080, root: fileURLToPath(new URL("../www/", import.meta.url)), csp: false, cors: null, log: false };
-  const usage = "usage: node scripts/serve.mjs [--port N] [--root DIR] [--csp] [--cors ORIGIN] [--log]";
+  const opts = { port: 8080, root: fileURLToPath(new URL("../www/", import.meta.url)), csp: false, connect: [], cors: null, log: false };
+  const usage = "usage: node scripts/serve.mjs [--port N] [--root DIR] [--csp [--connect ORIGIN]...] [--cors ORIGIN] [--log]";
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--port") opts.port = Number(argv[++i]);
     else if (a === "--root") opts.root = resolve(argv[++i]);
     else if (a === "--csp") opts.csp = true;
     else if (a === "--cors") opts.cors = argv[++i];
+    else if (a === "--connect") opts.connect.push(argv[++i]);
     else if (a === "--log") opts.log = true;
     else if (a === "--help" || a === "-h") {
       console.log(usage);
@@ -68,8 +71,21 @@ function parseArgs(argv) {
     console.error(`--cors needs an origin such as https://loket.example.nl (scheme and host, no path) or *, not ${JSON.stringify(opts.cors)}`);
     process.exit(2);
   }
+  for (const o of opts.connect) {
+    if (!/^https?:\/\/[^/\s;,']+$/.test(o ?? "")) {
+      console.error(`--connect needs an origin such as https://loket.example.nl (scheme and host, no path), not ${JSON.stringify(o)}`);
+      process.exit(2);
+    }
+  }
+  if (opts.connect.length && !opts.csp) {
+    console.error("--connect adds to the Content-Security-Policy: use it with --csp");
+    process.exit(2);
+  }
   return opts;
 }
+
+/** The policy with `connect` origins allowed for fetch() as well as the page's own. */
+export const policy = (connect = []) => (connect.length ? `${CSP}; connect-src 'self' ${connect.join(" ")}` : CSP);
 
 /** The encodings an Accept-Encoding header allows (q > 0), as a Set; identity is always allowed here. */
 export function accepted(header) {
@@ -90,11 +106,11 @@ export function accepted(header) {
 
 const exists = (f) => fs.stat(f).then((st) => (st.isFile() ? st : null), () => null);
 
-export function serve({ port = 8080, root, csp = false, cors = null, log = false } = {}) {
+export function serve({ port = 8080, root, csp = false, connect = [], cors = null, log = false } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const headers = { "X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache", "Referrer-Policy": "no-referrer" };
-    if (csp) headers["Content-Security-Policy"] = CSP;
+    if (csp) headers["Content-Security-Policy"] = policy(connect);
     if (cors) headers["Access-Control-Allow-Origin"] = cors;
     const done = (status, encoding = "") => log && console.log(`${req.method} ${req.url} ${status}${encoding ? ` ${encoding}` : ""}`);
     if (req.method === "OPTIONS" && cors) {
@@ -171,7 +187,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   });
   const { port } = server.address();
-  console.log(`Serving ${opts.root} at http://127.0.0.1:${port}/${opts.csp ? " (strict CSP)" : ""}${opts.cors ? ` (CORS: ${opts.cors})` : ""}`);
+  console.log(`Serving ${opts.root} at http://127.0.0.1:${port}/${opts.csp ? ` (strict CSP${opts.connect.length ? `, connect-src ${opts.connect.join(" ")}` : ""})` : ""}${opts.cors ? ` (CORS: ${opts.cors})` : ""}`);
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeAllConnections();

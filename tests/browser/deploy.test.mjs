@@ -311,6 +311,31 @@ function parts(snippet) {
 
 const unhash = (s) => s.replace(/\.[0-9a-f]{10}\./g, ".HASH.");
 
+test("serve.mjs --csp --connect ORIGIN allows fetch() to that origin (an https handoff to try); a bad origin or --connect without --csp stops with a clear error", async () => {
+  const s = await serve(["--csp", "--connect", "https://loket.example", "--connect", "http://127.0.0.1:9999"]);
+  try {
+    const csp = (await get(s.url)).headers["content-security-policy"];
+    assert.match(csp, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'; connect-src 'self' https:\/\/loket\.example http:\/\/127\.0\.0\.1:9999$/);
+  } finally {
+    await s.stop();
+  }
+  const plain = await serve(["--csp"]);
+  try {
+    assert.doesNotMatch((await get(plain.url)).headers["content-security-policy"], /connect-src/, "without --connect: the policy as it was");
+  } finally {
+    await plain.stop();
+  }
+  for (const [args, said] of [
+    [["--csp", "--connect", "https://loket.example/api"], /--connect needs an origin such as https:\/\/loket\.example\.nl \(scheme and host, no path\), not "https:\/\/loket\.example\/api"/],
+    [["--csp", "--connect", "https://x.nl; script-src *"], /--connect needs an origin/],
+    [["--connect", "https://loket.example"], /--connect adds to the Content-Security-Policy: use it with --csp/],
+  ]) {
+    const r = spawnSync(process.execPath, ["scripts/serve.mjs", "--port", "0", ...args], { cwd: ROOT, encoding: "utf8", timeout: 10000 });
+    assert.equal(r.status, 2, args.join(" "));
+    assert.match(r.stderr, said);
+  }
+});
+
 test("README followed literally: pack, copy, paste the snippet, serve with --csp: a result, no CSP violation, each file fetched once", async () => {
   const dir = mkdtempSync(join(TMP, "readme-"));
   const { out, site } = followReadme(dir);
