@@ -19,6 +19,12 @@ async function nextResult(w) {
   return w.evaluate(() => Promise.race([window.__next, new Promise((_, no) => setTimeout(() => no(new Error("no result within 20 s")), 20000))]));
 }
 
+/** The facts (label -> text) of the first card of `kind`. */
+async function cardFacts(w, kind) {
+  const dl = w.locator(`.rw-routes > li[data-kind="${kind}"] .rw-facts`).first();
+  return Object.fromEntries(await dl.locator("div").evaluateAll((ds) => ds.map((d) => [d.querySelector("dt").textContent, d.querySelector("dd").textContent])));
+}
+
 /** The kinds of the open cards shown, and the result's kind summaries. */
 async function shown(w) {
   const cards = await w.locator(".rw-routes > li").evaluateAll((lis) => lis.map((li) => li.dataset.kind));
@@ -204,11 +210,7 @@ test("each card says what its bevoegdheid covers; the restricted one with the so
   await armResult(w);
   await w.evaluate((el) => (el.profile = { diplomas: [{ level: "vwo" }], study: { level: "wo-bachelor", field: "geschiedenis", ec: 120 }, sectors: ["vo"], subjects: ["geschiedenis"] }));
   const r = await nextResult(w);
-  const fact = async (kind) => {
-    const dl = w.locator(`.rw-routes > li[data-kind="${kind}"] .rw-facts`).first();
-    const items = await dl.locator("div").evaluateAll((ds) => ds.map((d) => [d.querySelector("dt").textContent, d.querySelector("dd").textContent]));
-    return Object.fromEntries(items)["Leidt tot"];
-  };
+  const fact = async (kind) => (await cardFacts(w, kind))["Leidt tot"];
   const shown = r.kinds.filter((k) => !k.outside && k.open > 0);
   const minor = shown.find((k) => k.kind === "educatieve-minor");
   assert.ok(minor, `an educatieve minor is open to a wo student with 120 EC: ${shown.map((k) => k.kind)}`);
@@ -232,7 +234,7 @@ test("a returning teacher's card names no training, no deadline and no end date,
   await w.evaluate((el, p) => (el.profile = p), profile);
   await nextResult(w);
   const card = w.locator('.rw-routes > li[data-kind="herintreding"]').first();
-  const facts = Object.fromEntries(await card.locator(".rw-facts div").evaluateAll((ds) => ds.map((d) => [d.querySelector("dt").textContent, d.querySelector("dd").textContent])));
+  const facts = await cardFacts(w, "herintreding");
   assert.equal(facts["Duur"], "geen opleiding nodig");
   assert.match(facts["Volgende start"], / \(begin wanneer je wilt\)$/);
   assert.equal(facts["Aanmelden vóór"], undefined, "a route without cohorts has no deadline");
@@ -250,8 +252,7 @@ test("the PDG's cost says the school usually pays and names the course fee with 
   await armResult(w);
   await w.evaluate((el) => (el.profile = { diplomas: [{ level: "hbo-bachelor", field: "verpleegkunde" }], sectors: ["mbo"], job: { sector: "mbo", role: "leraar-onbevoegd", hours_per_week: 24 } }));
   await nextResult(w);
-  const card = w.locator('.rw-routes > li[data-kind="pdg"]').first();
-  const facts = Object.fromEntries(await card.locator(".rw-facts div").evaluateAll((ds) => ds.map((d) => [d.querySelector("dt").textContent, d.querySelector("dd").textContent])));
+  const facts = await cardFacts(w, "pdg");
   assert.match(facts["Kosten per jaar"], /^€\s0 \(meestal betaald door de school; cursusgeld voor de hele opleiding €\s6\.650; mogelijk verouderd\)$/u);
   assert.deepEqual(log.errors, []);
   await context.close();
