@@ -400,6 +400,27 @@ test("the language switch does not take focus back from elsewhere on the page wh
   await context.close();
 });
 
+test("answers set before the widget's stylesheet has loaded are read whole (its root is hidden until then)", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route(/\/routewijzer\.css$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await fixturePage(page, h.server.url, "css.html", page1(['name="css"']));
+  const w = page.locator("route-wijzer");
+  await w.locator("form").waitFor({ state: "attached" });
+  const profile = { sectors: ["po"], subjects: [], age: 35, location: { postcode: "3511" } };
+  await page.waitForFunction(() => window.__events.some((e) => e.type === "ready"));
+  await w.evaluate((el, p) => (el.profile = p), profile);
+  assert.equal(await w.evaluate((el) => el.shadowRoot.querySelector(".rw").hidden), true, "the stylesheet is still held back");
+  assert.deepEqual((await w.evaluate((el) => el.profile)).sectors, ["po"], "the ticked sector is read");
+  release();
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("the ready event reports the region the loket serves (the attribute, as the handoff record does), else the catalog's", async () => {
   const { page, context, log } = await openPage(h.browser);
   const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Regio</title><link rel="icon" href="data:,">

@@ -421,7 +421,13 @@ export class Form {
   }
 
   #checked(name) {
-    return [...this.el.querySelectorAll(`input[name="${name}"]:checked`)].filter((i) => !i.closest("[hidden]")).map((i) => i.value);
+    // A box in a question the form hides does not count; the widget's own root, hidden until
+    // its stylesheet has loaded, is not the form's business.
+    const shown = (i) => {
+      for (let e = i; e && e !== this.el; e = e.parentElement) if (e.hidden) return false;
+      return true;
+    };
+    return [...this.el.querySelectorAll(`input[name="${name}"]:checked`)].filter(shown).map((i) => i.value);
   }
 
   // ---------------------------------------------------------------- reading and filling
