@@ -495,3 +495,32 @@ fn every_source_url_is_a_link() {
         assert!(!url.contains(char::is_whitespace) && !url.contains([',', ';']), "{}: {url}", s["id"]);
     }
 }
+
+#[test]
+fn a_pdg_fee_for_an_institution_without_a_pdg_stops_the_build() {
+    let dir = std::env::temp_dir().join(format!("routewijzer-facts-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let copy = |from: &Path, to: &Path| {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_file() {
+                std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+            }
+        }
+    };
+    copy(&root("data"), &dir);
+    copy(&root("data/nl"), &dir.join("nl"));
+    let facts = read(&dir.join("build_facts.json"))
+        .replace("\"30GB\": \"pdg-cursusgeld-fontys-2022\"", "\"99XX\": \"pdg-cursusgeld-fontys-2022\"");
+    assert!(facts.contains("99XX"));
+    std::fs::write(dir.join("build_facts.json"), facts).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_build-catalog"))
+        .args(["--data", &dir.to_string_lossy(), "--out", &dir.join("out").to_string_lossy(), "--quiet"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("cost_figures.pdg.99XX: no institution 99XX in pdg.entries"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

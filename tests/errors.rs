@@ -346,3 +346,45 @@ fn a_rules_institutional_fee_must_be_a_yearly_figure() {
     let e = catalog_from_str(&c.to_string()).unwrap_err();
     assert!(e.problems[0].message.contains("is in eur, not eur-per-year"), "{e}");
 }
+
+#[test]
+fn a_note_said_when_met_needs_a_status_the_sources_leave_open() {
+    let mut c = sample_value();
+    let i = c["rules"].as_array().unwrap().iter().position(|r| r["said_when_met"] == true).unwrap();
+    c["rules"][i].as_object_mut().unwrap().remove("status");
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert_eq!(paths(&e), vec![format!("rules[{i}].said_when_met")], "{e}");
+    assert!(e.problems[0].message.contains("give the rule its status"), "{e}");
+}
+
+#[test]
+fn a_diploma_tests_fields_must_be_study_field_ids() {
+    let mut c = sample_value();
+    let i = c["rules"].as_array().unwrap().iter().position(|r| r["applies_if"]["fields"].is_array()).unwrap();
+    c["rules"][i]["applies_if"]["fields"] = serde_json::json!(["pabo", "Leraren opleiding"]);
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert_eq!(paths(&e), vec![format!("rules[{i}].applies_if.fields[1]")], "{e}");
+    assert!(e.problems[0].message.contains("'Leraren opleiding' is not a study-field id"), "{e}");
+}
+
+#[test]
+fn a_course_fee_the_school_usually_pays_is_a_whole_course_figure_and_never_charged() {
+    let mut c = sample_value();
+    let i = c["offerings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|o| o["cost_basis"] == "werkgever-meestal" && o["cost_figure"].is_string())
+        .unwrap();
+    c["offerings"][i]["cost_eur_per_year"] = 3000.into();
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert_eq!(paths(&e), vec![format!("offerings[{i}].cost_eur_per_year")], "{e}");
+    c["offerings"][i].as_object_mut().unwrap().remove("cost_eur_per_year");
+    c["offerings"][i]["cost_figure"] = "collegegeld".into();
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert_eq!(paths(&e), vec![format!("offerings[{i}].cost_figure")], "{e}");
+    assert!(
+        e.problems[0].message.contains("is in eur-per-year, the course fee the school usually pays must be in eur"),
+        "{e}"
+    );
+}

@@ -305,14 +305,18 @@ fn zij_instroom_vo_needs_a_related_degree() {
         Seen::Satisfied
     );
     // Whether the mbo-4 must fit the subject, the sources do not say: an mbo-4 that is not
-    // related to it (or whose field is not given) is a condition to ask about, not a pass.
-    for other in [r#"{"level":"mbo-4","field":"pedagogisch-werk"}"#, r#"{"level":"mbo-4"}"#] {
+    // related to it is a condition to ask about, not a pass; one whose field is not given
+    // is asked for its field first (a related one would meet the rule).
+    for (other, action) in [
+        (r#"{"level":"mbo-4","field":"pedagogisch-werk"}"#, "action.mbo4-field"),
+        (r#"{"level":"mbo-4"}"#, "action.give-field"),
+    ] {
         let p = run(&format!(r#"{{"diplomas":[{other}],"hbo_level_assessed":true}}"#), TODAY);
         let f = finding(
             route_with_subject(&p, K::ZijInstroomVoTweedegraads, "techniek"),
             "zij-instroom-vo-tweedegraads-verwant",
         );
-        assert_eq!(f.action.as_ref().unwrap().id, "action.mbo4-field", "{other}");
+        assert_eq!(f.action.as_ref().unwrap().id, action, "{other}");
     }
 }
 

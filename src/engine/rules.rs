@@ -62,17 +62,7 @@ impl RelatednessIndex {
     }
 }
 
-/// A study field as typed by a person ("Toegepaste Wiskunde") in the form of the
-/// relatedness table's keys ("toegepaste-wiskunde").
-pub fn normalise_field(field: &str) -> String {
-    field
-        .trim()
-        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
-}
+pub use crate::model::profile::normalise_field;
 
 /// What a test is evaluated against.
 pub struct Ctx<'a> {

@@ -108,10 +108,17 @@ impl Reason {
             Reason::HoursFit { route_hours, hours } => {
                 Msg::new("factor.hours.fit").with("route_hours", route_hours).with("hours", hours)
             }
+            // A route without training (herintreding) is the job itself.
+            Reason::EarnPaid if o.time_to_complete.0 == 0 => Msg::new("factor.earn.paid-job"),
             Reason::EarnPaid => Msg::new("factor.earn.paid"),
             Reason::EarnUnpaidOk => Msg::new("factor.earn.unpaid-ok"),
             Reason::EarnUnpaid => Msg::new("factor.earn.unpaid"),
+            // The school usually, not always, pays the course fee (the PDG).
+            Reason::Cost(total) if o.cost_basis == crate::model::vocab::CostBasis::WerkgeverMeestal => {
+                Msg::new("factor.cost.usually-employer").with("total", total)
+            }
             Reason::Cost(total) => Msg::new("factor.cost").with("total", total),
+            Reason::Duration(0) => Msg::new("factor.duration.none"),
             Reason::Duration(months) => Msg::new("factor.duration").with("months", months),
             Reason::StartDays(days) => Msg::new("factor.start.days").with("days", days),
             Reason::StartDaysAfterAvailable(days) => Msg::new("factor.start.days-after-available").with("days", days),

@@ -292,8 +292,9 @@ pub struct Offering {
     /// CROHO code, for programmes in the register.
     #[serde(default)]
     pub croho: Option<String>,
-    /// Id of the figure (in `figures`) the cost is taken from (a fee), or that pays for
-    /// the route (a subsidy, for the employer).
+    /// Id of the figure (in `figures`) the cost is taken from (a yearly fee), that pays
+    /// for the route (a subsidy, for the employer: `werkgever`), or of the whole course's
+    /// fee the school usually pays (`werkgever-meestal`: named, not charged).
     #[serde(default)]
     pub cost_figure: Option<String>,
     /// Id of the figure (in `figures`) of what the person earns while training, per month

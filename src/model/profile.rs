@@ -145,3 +145,15 @@ pub struct Location {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
 }
+
+/// A study field as typed by a person ("Toegepaste Wiskunde") in the form of the
+/// relatedness table's keys ("toegepaste-wiskunde").
+pub fn normalise_field(field: &str) -> String {
+    field
+        .trim()
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}

@@ -3,7 +3,7 @@
 //! Each function returns every problem it finds (empty: valid).
 
 use crate::model::error::Problem;
-use crate::model::vocab::AttendanceMode;
+use crate::model::vocab::{AttendanceMode, CostBasis, SourceStatus};
 use crate::model::{Activity, Catalog, Contact, Overlay, Profile, Test};
 use std::collections::{HashMap, HashSet};
 
@@ -214,6 +214,12 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
         }
         if r.said_when_met && r.message.is_none() {
             p(format!("rules[{i}].said_when_met"), "needs a message to say".into());
+        } else if r.said_when_met && r.status == SourceStatus::Confirmed {
+            p(
+                format!("rules[{i}].said_when_met"),
+                "is for a note the sources do not settle: give the rule its status (unconfirmed, conflict or dated)"
+                    .into(),
+            );
         }
     }
     for (i, f) in c.figures.iter().enumerate() {
@@ -254,11 +260,25 @@ pub fn catalog(c: &Catalog) -> Vec<Problem> {
                     format!("figure '{f}' is in {}, a yearly fee must be in eur-per-year", c.figures[fi].unit),
                 )
             }
+            // The fee the school usually pays is the whole course's, named, never charged.
+            Some((f, Some(&fi))) if o.cost_basis == CostBasis::WerkgeverMeestal && c.figures[fi].unit != "eur" => p(
+                format!("{at}.cost_figure"),
+                format!(
+                    "figure '{f}' is in {}, the course fee the school usually pays must be in eur",
+                    c.figures[fi].unit
+                ),
+            ),
             None if o.cost_basis.pays_fee() && o.cost_eur_per_year.is_none() => p(
                 format!("{at}.cost_eur_per_year"),
                 format!("a route paid by {} needs cost_eur_per_year or a cost_figure", o.cost_basis),
             ),
             _ => {}
+        }
+        if o.cost_basis == CostBasis::WerkgeverMeestal && o.cost_eur_per_year.is_some_and(|e| e > 0) {
+            p(
+                format!("{at}.cost_eur_per_year"),
+                "a route the school usually pays charges nothing a year: name its fee as cost_figure".into(),
+            );
         }
         match o.pay_figure.as_deref().map(|f| (f, figure_ids.get(f))) {
             Some((f, None)) => p(format!("{at}.pay_figure"), format!("unknown figure '{f}'")),
@@ -549,6 +569,17 @@ fn check_validity(
 }
 
 fn check_test(t: &Test, at: &str, p: &mut impl FnMut(String, String)) {
+    if let Test::DiplomaLevel { fields, .. } = t {
+        for (i, f) in fields.iter().enumerate() {
+            let id = crate::model::profile::normalise_field(f);
+            if id.is_empty() || id != *f {
+                p(
+                    format!("{at}.fields[{i}]"),
+                    format!("'{f}' is not a study-field id such as 'pabo' (lower case, words joined by '-')"),
+                );
+            }
+        }
+    }
     match t {
         Test::DiplomaLevel { levels, .. } | Test::RelatedDiploma { levels, .. } | Test::Study { levels, .. }
             if levels.is_empty() =>

@@ -182,9 +182,12 @@ pub struct RouteResult {
     /// What the candidate pays per year for the period of `next_intake` (0 when the
     /// employer pays or the route is free).
     pub cost_eur_per_year: u32,
+    /// The offering's basis, or `instellingscollegegeld` where a rule puts the institutional
+    /// fee instead of the statutory one for this person.
     pub cost_basis: CostBasis,
-    /// The dated figure behind the amount, when it is not the offering's own: the fee, or
-    /// for a route the employer pays, the subsidy that pays for it.
+    /// The dated figure behind the amount, when it is not the offering's own: the fee; for
+    /// a route the employer pays, the subsidy that pays for it; for `werkgever-meestal`, the
+    /// whole course's fee the school usually pays.
     pub cost_source: Option<AmountSource>,
     pub paid_while_learning: bool,
     /// What the person earns per month while training, where the data has an amount

@@ -295,9 +295,12 @@ fn cost(route: &crate::result::RouteResult, lang: Lang) -> String {
             }
         } else if route.cost_basis == crate::model::vocab::CostBasis::WerkgeverMeestal {
             // The fee the school usually pays, named with how sure it is.
-            let fee = crate::i18n::number(lang, &format!("{:.0}", s.value));
+            let fee = crate::i18n::number(lang, &format!("{}", s.value.round()));
             how.push(format!("{} € {fee}", report_word(lang, "course-fee")));
             how.extend(status);
+            if s.estimated {
+                how.push(report_word(lang, "estimate").to_string());
+            }
         } else if let Some(status) = status {
             how.push(format!("{}: {status}", report_word(lang, "subsidy")));
         }

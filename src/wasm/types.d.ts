@@ -779,8 +779,9 @@ export interface Offering {
      */
     cost_eur_per_year?: number | null;
     /**
-     * Id of the figure (in `figures`) the cost is taken from (a fee), or that pays for
-     * the route (a subsidy, for the employer).
+     * Id of the figure (in `figures`) the cost is taken from (a yearly fee), that pays
+     * for the route (a subsidy, for the employer: `werkgever`), or of the whole course's
+     * fee the school usually pays (`werkgever-meestal`: named, not charged).
      */
     cost_figure?: string | null;
     /**
@@ -1243,10 +1244,15 @@ export interface RouteResult {
      * @minimum 0
      */
     cost_eur_per_year: number;
+    /**
+     * The offering's basis, or `instellingscollegegeld` where a rule puts the institutional
+     * fee instead of the statutory one for this person.
+     */
     cost_basis: CostBasis;
     /**
-     * The dated figure behind the amount, when it is not the offering's own: the fee, or
-     * for a route the employer pays, the subsidy that pays for it.
+     * The dated figure behind the amount, when it is not the offering's own: the fee; for
+     * a route the employer pays, the subsidy that pays for it; for `werkgever-meestal`, the
+     * whole course's fee the school usually pays.
      */
     cost_source: AmountSource | null;
     paid_while_learning: boolean;

@@ -212,6 +212,9 @@ test("the widget's calendar items: a route's deadline, GO request date and start
   const evs = parse(text).getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
   assert.ok(evs.every((e) => e.startDate.isDate && e.summary.endsWith(route.name) && e.location === `${route.institution}, ${route.place}`));
   assert.equal(routeDates({ ...route, next_intake: null }, null, w).length, 0, "no intake, no dates");
+  // A route without cohorts (herintreding) has a start but no deadline.
+  const rolling = { ...route.next_intake, rolling: true, apply_by: route.next_intake.start_date };
+  assert.deepEqual(routeDates({ ...route, next_intake: rolling }, null, w).map((d) => d.key), ["start"]);
   // An activity: local times, "online" for an online one, "voorbeeld" said in the description of demo data.
   const act = { id: "a1", name: "Open avond pabo", activity_type: "open-dag", start_date: "2027-03-11", start_time: "19:00", end_time: "21:00", mode: "offline", place: "Utrecht", address: "Padualaan 97", organizer: "Hogeschool Utrecht", url: "https://www.hu.nl/open", description: "Kom kijken.", demo: true };
   const ev = new ICAL.Event(parse(calendar([activityEvent(act, w)], { now: NOW })).getFirstSubcomponent("vevent"));

@@ -144,7 +144,8 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     await fillCareerSwitcher(w);
     await waitForResults(w);
     const [ready] = await events(page, "ready");
-    assert.deepEqual(Object.keys(ready.detail).sort(), ["catalog", "name", "region", "version"]);
+    assert.deepEqual(Object.keys(ready.detail).sort(), ["catalog", "name", "overlay", "region", "version"]);
+    assert.equal(ready.detail.overlay, null, "the demo has no overlay");
     assert.equal(ready.detail.name, "loket-utrecht");
     assert.equal(ready.detail.region, "AM13");
     const results = await events(page, "result");

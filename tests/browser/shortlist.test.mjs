@@ -56,6 +56,7 @@ test("the snapshot holds what the comparison and the handoff need, and nothing o
   assert.deepEqual(Object.keys(x).sort(), ["apply_by", "conditions", "cost_basis", "cost_eur_per_year", "distance_km", "duration", "eligibility", "institution", "kind", "name", "offering", "paid_while_learning", "pay_eur_per_month", "place", "start_date", "url"]);
   assert.equal(x.start_date, R[0].next_intake.start_date);
   assert.equal(x.apply_by, R[0].next_intake.apply_by);
+  assert.equal(snapshot({ ...R[0], next_intake: { ...R[0].next_intake, rolling: true } }).apply_by, null, "no deadline for a route without cohorts");
   assert.deepEqual(x.conditions, R[0].conditions.map((c) => c.message.text));
   const profileValues = ["toegepaste-wiskunde", "3511", "2027-01-04", "leraar-onbevoegd"];
   for (const v of profileValues) assert.ok(!JSON.stringify(x).includes(v), v);

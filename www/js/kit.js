@@ -29,7 +29,7 @@ export function routeDates(route, pathway, words) {
   const describe = (what) => [what, `${route.name} (${where})`, note.trim(), t("calCheck")].filter(Boolean).join("\n");
   const out = [];
   const add = (key, date, summary, label) => out.push({ key, label: `${label}: ${words.date(date)}`, event: { uid: `${key}-${route.offering}-${date}@routewijzer`, summary: `${summary}: ${route.name}`, date, description: describe(summary), location: where || undefined, url } });
-  if (it?.apply_by) add("apply", it.apply_by, t("calApply"), t("calApply"));
+  if (it?.apply_by && !it.rolling) add("apply", it.apply_by, t("calApply"), t("calApply")); // none without cohorts
   const go = pathway?.timeline?.find((e) => e.event === "request-go");
   if (go) add("request-go", go.date, go.text.text, t("calGo"));
   if (it?.start_date) add("start", it.start_date, t("calStart"), t("calStart"));
@@ -413,7 +413,7 @@ export class Kit {
       r.summary?.length ? h("p", { text: r.summary.map((s) => s.text).join(" ") }) : null,
       h("h4", { text: kept ? t("keptTitle") : t("printBest") }),
       h("ol", { class: "rw-print-routes" }, routes.map((x) => {
-        const s = x.next_intake ? { start: x.next_intake.start_date, apply: x.next_intake.apply_by } : { start: x.start_date, apply: x.apply_by };
+        const s = x.next_intake ? { start: x.next_intake.start_date, apply: x.next_intake.rolling ? null : x.next_intake.apply_by } : { start: x.start_date, apply: x.apply_by };
         const conds = (x.conditions ?? []).map((f) => (typeof f === "string" ? f : `${f.message.text}${f.action ? ` ${t("whatToDo")} ${f.action.text}` : ""}`));
         return h("li", {},
           h("strong", { text: x.name }), x.institution ? ` · ${x.institution}` : "", x.place ? ` · ${x.place}` : "",

@@ -527,7 +527,8 @@ export class Results {
     for (const x of best) {
       out.push(`${x.rank}. ${x.name}, ${x.institution} (${x.place}): ${w.label("eligibility", x.eligibility)}, ${t("score").toLowerCase()} ${x.score}/100`);
       out.push(`   ${t("cost")}: ${this.#cost(x)}; ${t("pay")}: ${this.#pay(x)}; ${t("duration")}: ${w.duration(x.duration)}`);
-      if (x.next_intake) out.push(`   ${t("next")}: ${w.date(x.next_intake.start_date)}; ${t("applyBy")}: ${w.date(x.next_intake.apply_by)}`);
+      // A route without cohorts has no deadline: it starts when the candidate can.
+      if (x.next_intake) out.push(`   ${t("next")}: ${w.date(x.next_intake.start_date)}; ${x.next_intake.rolling ? t("anyTime") : `${t("applyBy")}: ${w.date(x.next_intake.apply_by)}`}`);
       const flag = (f) => (f.status !== "confirmed" ? ` (${w.label("status", f.status)})` : "");
       for (const f of x.conditions) out.push(`   - ${f.message.text}${flag(f)}${f.action ? ` ${t("whatToDo")} ${f.action.text}` : ""}`);
       for (const f of x.unsure) out.push(`   ~ ${t("unsure")}: ${f.message.text}${flag(f)}`);

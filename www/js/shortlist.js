@@ -30,7 +30,8 @@ export function snapshot(r) {
     eligibility: VERDICTS.includes(r.eligibility) ? r.eligibility : null,
     conditions: Array.isArray(r.conditions) ? r.conditions.slice(0, 20).map((c) => str(c?.message?.text ?? c, 1000)).filter(Boolean) : [],
     start_date: date(it?.start_date ?? r.start_date),
-    apply_by: date(it?.apply_by ?? r.apply_by),
+    // A route without cohorts (it.rolling) has no deadline to keep.
+    apply_by: it ? (it.rolling ? null : date(it.apply_by)) : date(r.apply_by),
     duration: str(r.duration, 20),
     cost_eur_per_year: num(r.cost_eur_per_year),
     cost_basis: str(r.cost_basis, 50),

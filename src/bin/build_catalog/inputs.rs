@@ -873,6 +873,9 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         known.figure(id, &format!("cost_figures.{field}"))?;
     }
     for (inst, id) in &c.pdg {
+        if !f.pdg.entries.iter().any(|e| e.institution == *inst) {
+            return Err(format!("cost_figures.pdg.{inst}: no institution {inst} in pdg.entries"));
+        }
         let fig = known.figure(id, &format!("cost_figures.pdg.{inst}"))?;
         if fig.unit != "eur" {
             return Err(format!(
