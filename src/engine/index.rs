@@ -345,10 +345,10 @@ impl Index {
         // Tiers: outside the sectors (4), a role not asked for or a subject not chosen (2), a
         // weekly load well above the hours the person has (1).
         let other_subject = !profile.subjects.is_empty() && o.subject.is_some_and(|s| !profile.subjects.contains(&s));
-        let outside =
-            4 * u8::from(!profile.sectors.is_empty() && !o.sectors.iter().any(|s| profile.sectors.contains(s)))
+        let outside = 4 * u8::from(!profile.sectors.is_empty() && !o.sectors.iter().any(|s| profile.sectors.contains(s)))
                 + 2 * u8::from(!wanted_roles.contains(&role) || other_subject)
-                + u8::from(profile.hours_per_week.is_some_and(|h| heavier(o.weekly_hours, h)));
+                // (A route without training, herintreding, has no load of its own: the job's.)
+                + u8::from(o.time_to_complete.0 > 0 && profile.hours_per_week.is_some_and(|h| heavier(o.weekly_hours, h)));
         let distance_km = geo.km(self.offering_place[i]);
         // Where the person lives, else where the route is.
         let (area, region) = match (geo.here.area, self.offering_place[i]) {

@@ -60,6 +60,8 @@ pub enum Reason {
     /// leads to no teaching qualification).
     RoleNotWanted(Role),
     HoursOpen,
+    /// A route without training: the hours are the job's.
+    HoursJob,
     HoursFit {
         route_hours: u8,
         hours: u8,
@@ -105,6 +107,7 @@ impl Reason {
             Reason::RoleWanted(r) => Msg::new("factor.qualification.role-wanted").with("role", r),
             Reason::RoleNotWanted(r) => Msg::new("factor.qualification.role-not-wanted").with("role", r),
             Reason::HoursOpen => Msg::new("factor.hours.open"),
+            Reason::HoursJob => Msg::new("factor.hours.job"),
             Reason::HoursFit { route_hours, hours } => {
                 Msg::new("factor.hours.fit").with("route_hours", route_hours).with("hours", hours)
             }
@@ -278,8 +281,10 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
         q => push("qualification", w.qualification, 1.0, Reason::QualificationAwarded(q)),
     }
 
-    // Weekly hours against the route's load.
+    // Weekly hours against the route's load. A route without training (herintreding) has
+    // none of its own: the hours are the job's, which the person chooses.
     match p.hours_per_week {
+        _ if o.time_to_complete.0 == 0 => push("hours", w.hours, 1.0, Reason::HoursJob),
         None => push("hours", w.hours, 1.0, Reason::HoursOpen),
         Some(h) => {
             let fraction = if o.weekly_hours == 0 { 1.0 } else { f64::from(h) / f64::from(o.weekly_hours) };

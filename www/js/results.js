@@ -434,7 +434,7 @@ export class Results {
       [this.#t("cost"), this.#cost(x)],
       [this.#t("pay"), this.#pay(x)],
       [this.#t("duration"), w.duration(x.duration)],
-      [this.#t("load"), this.#t("perWeek", { n: x.weekly_hours })],
+      training ? [this.#t("load"), this.#t("perWeek", { n: x.weekly_hours })] : null, // without training: the job's hours
       [this.#t("next"), it ? `${w.date(it.start_date)}${note}` : this.#t("noIntake")],
       it && !anyTime ? [this.#t("applyBy"), `${w.date(it.apply_by)}${it.status === "typical" ? ` (${w.label("intake_status", "typical")})` : ""}`] : null,
       it && training ? [this.#t("qualified"), w.date(it.expected_qualification)] : null,
