@@ -240,6 +240,7 @@ test("a returning teacher's card names no training, no deadline and no end date,
   assert.equal(facts["Aanmelden vóór"], undefined, "a route without cohorts has no deadline");
   assert.equal(facts["Klaar rond"], undefined, "nothing to complete");
   assert.equal(facts["Uren per week"], undefined, "no load of its own: the job's hours");
+  assert.deepEqual([facts["Salaris tijdens opleiding"], facts["Salaris"]], [undefined, "Ja"], "the salary is the job's, there is no opleiding");
   assert.match(facts["Kosten per jaar"], /^€\s0 \(geen kosten\)$/u);
   assert.match(await card.locator(".rw-unsure").innerText(), /Een opfriscursus is niet verplicht\. Of deze hogeschool er een geeft.*\(onbevestigd\)/s);
   assert.deepEqual(log.errors, []);

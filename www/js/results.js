@@ -432,7 +432,7 @@ export class Results {
     const training = !/^P(0Y)?(0M)?$/.test(x.duration);
     const facts = [
       [this.#t("cost"), this.#cost(x)],
-      [this.#t("pay"), this.#pay(x)],
+      [this.#t(training ? "pay" : "payJob"), this.#pay(x)], // without training: the job's salary
       [this.#t("duration"), w.duration(x.duration)],
       training ? [this.#t("load"), this.#t("perWeek", { n: x.weekly_hours })] : null, // without training: the job's hours
       [this.#t("next"), it ? `${w.date(it.start_date)}${note}` : this.#t("noIntake")],
