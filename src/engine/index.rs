@@ -33,6 +33,8 @@ pub struct Index {
     pub(crate) offering_role: Vec<Role>,
     /// Per offering: the index of its `cost_figure` in `figures`.
     pub(crate) offering_figure: Vec<Option<usize>>,
+    /// Per rule: the index of its `institutional_fee` in `figures`.
+    pub(crate) rule_fee_figure: Vec<Option<usize>>,
     pub(crate) vacancy_place: Vec<Option<usize>>,
     /// Per offering: its position in id order (the final tie-break of the ranking).
     pub(crate) id_rank: Vec<u32>,
@@ -201,6 +203,11 @@ impl Index {
                 .iter()
                 .map(|o| o.cost_figure.as_deref().and_then(|f| figure_index.get(f).copied()))
                 .collect(),
+            rule_fee_figure: catalog
+                .rules
+                .iter()
+                .map(|r| r.institutional_fee.as_deref().and_then(|f| figure_index.get(f).copied()))
+                .collect(),
             offering_place: catalog.offerings.iter().map(|o| place_index.get(&o.place).copied()).collect(),
             kind_has_subjects,
             offering_role: catalog
@@ -362,11 +369,8 @@ impl Index {
         // The institutional fee instead of the statutory one, where a rule that applies to
         // the person says so (a second programme in onderwijs).
         for (r, oc) in &outcomes {
-            let fee = self.catalog.rules[*r].institutional_fee.as_deref();
-            if let (Some(fee), false) = (fee, matches!(oc, Outcome::NotApplicable)) {
-                if let Some(fi) = self.catalog.figures.iter().position(|f| f.id == fee) {
-                    cost = crate::engine::money::institutional_fee_on(&self.catalog, fi, o, on, cost);
-                }
+            if let (Some(fi), false) = (self.rule_fee_figure[*r], matches!(oc, Outcome::NotApplicable)) {
+                cost = crate::engine::money::institutional_fee_on(&self.catalog, fi, o, on, cost);
             }
         }
         // A figure that an unmet rule voids for this person (the subsidy that would pay for
