@@ -9,7 +9,14 @@ export * from "./js/client.js";
 export class RouteWijzer extends HTMLElement {
     /** Instance name in events and the storage key: the `name` attribute, else the `id`, else a name unique on the page. */
     name: string;
-    /** The answers; setting replaces them (`{}` clears the form). */
+    /**
+     * The answers; setting replaces them (`{}` or null clears the form). A profile the form
+     * cannot hold wholly (an answer it does not ask for, such as `roles`; an id that is not
+     * one of its options; a number outside a field's range) is refused: the setter throws a
+     * RoutewijzerInputError whose `problems` name each field, and the answers stay as they
+     * were. Set before the form is there, the same problems come as a `routewijzer:error`
+     * event once it is.
+     */
     get profile(): Profile;
     set profile(profile: Profile | null);
     /** The last result, or null. */

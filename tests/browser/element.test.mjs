@@ -122,6 +122,94 @@ test("setting profile replaces the answers: twice, then {} clears the form", asy
   await context.close();
 });
 
+test("a profile the form cannot hold is refused, naming each field, and the answers stay as they were", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await fixturePage(page, h.server.url, "refused.html", page1(['name="r"']));
+  const w = page.locator("route-wijzer");
+  await ready(w);
+  // Every question of the form, answered: it reads back as it was set.
+  const full = {
+    diplomas: [{ level: "hbo-bachelor", field: "scheikunde" }, { level: "wo-master", field: "scheikunde", foreign: true, recognised: true }],
+    qualifications: [{ qualification: "tweedegraads", subject: "scheikunde" }],
+    job: { sector: "vo", role: "leraar-onbevoegd", hours_per_week: 20, offer: true, start_date: "2027-01-04" },
+    study: { level: "hbo-bachelor", field: "scheikunde", ec: 60, lerarenopleiding: true },
+    lerarenopleiding_left: "2024-07-01",
+    sectors: ["vo"],
+    subjects: ["scheikunde"],
+    hours_per_week: 32,
+    available_from: "2027-02-01",
+    earn_while_learning: "required",
+    location: { postcode: "3511" },
+    max_travel_km: 30,
+    dutch: "moedertaal",
+    age: 41,
+    pabo_tests_passed: ["geschiedenis"],
+    geschiktheidsonderzoek_passed: true,
+    hbo_level_assessed: true,
+  };
+  assert.deepEqual(await w.evaluate((el, p) => ((el.profile = p), el.profile), full), full, "every answer the form holds reads back");
+  await waitForResults(w);
+  const results = (await events(page, "result")).length;
+
+  const refused = (p) =>
+    w.evaluate((el, p) => {
+      try {
+        el.profile = p;
+        return null;
+      } catch (e) {
+        return { name: e.name, document: e.document, paths: e.problems.map((x) => x.path), message: e.message };
+      }
+    }, p);
+  const cases = [
+    [{ diplomas: [{ level: "master" }], roles: ["onderwijsassistent"], age: 130 }, ["roles", "diplomas[0].level", "age"]],
+    [{ diplomas: [{ field: "scheikunde", recognised: true }] }, ["diplomas[0].level", "diplomas[0].recognised"]],
+    [{ job: { sector: "po", role: "leraar", start_date: "2027-01-04" } }, ["job.hours_per_week", "job.start_date"]],
+    [{ sectors: ["po", "hbo"], subjects: ["wiskunde"] }, ["sectors[1]", "subjects[0]"]],
+    [{ location: { lat: 52.1, lon: 5.1 } }, ["location.lat", "location.lon", "location"]],
+    [{ available_from: "1 september", hours_per_week: 36.5, max_travel_km: "30" }, ["hours_per_week", "available_from", "max_travel_km"]],
+    [{ qualifications: [{ qualification: "po", subject: "wiskunde" }, { qualification: "pdg" }] }, ["qualifications[0].subject", "qualifications[1]"]],
+    [{ study: { ec: 60 }, birth_date: "1985-01-01", vog: true }, ["birth_date", "vog", "study.level"]],
+    ["havo", ["profile"]],
+    [[{ level: "havo" }], ["profile"]],
+  ];
+  for (const [p, paths] of cases) {
+    const e = await refused(p);
+    assert.ok(e, `refused: ${JSON.stringify(p)}`);
+    assert.equal(e.name, "RoutewijzerInputError");
+    assert.equal(e.document, "profile");
+    assert.deepEqual(e.paths, paths, JSON.stringify(p));
+    assert.match(e.message, new RegExp(`^invalid profile: ${paths.length} problems?\\n  ${paths[0].replace(/[.[\]]/g, "\\$&")}: `));
+    assert.deepEqual(await w.evaluate((el) => el.profile), full, "nothing of a refused profile is applied");
+  }
+  assert.match((await refused({ diplomas: [{ level: "master" }] })).message, /diplomas\[0\]\.level: not one of the form's options$/);
+  await page.waitForTimeout(300);
+  assert.equal((await events(page, "result")).length, results, "a refused profile starts no match");
+  assert.deepEqual(await events(page, "error"), [], "a thrown error is not also an event");
+  assert.equal(await refused(null), null, "null clears the answers");
+  assert.deepEqual(await w.evaluate((el) => el.profile), {});
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a profile set before the form is there that the form cannot hold: an error event, and the form starts without it", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await page.addInitScript(() => {
+    customElements.whenDefined("route-wijzer").then(() => {
+      document.querySelector("route-wijzer").profile = { age: 44, roles: ["onderwijsassistent"] };
+    });
+  });
+  await fixturePage(page, h.server.url, "early-refused.html", page1(['name="early"']));
+  const w = page.locator("route-wijzer");
+  await ready(w);
+  await w.locator(".rw-summary[data-browsing]").waitFor(); // every kind of route: no answers
+  const errors = await events(page, "error");
+  assert.equal(errors.length, 1);
+  assert.deepEqual(errors[0].detail, { name: "early", message: "invalid profile: 1 problem\n  roles: not asked by the widget's form (it would not be matched)" });
+  assert.deepEqual(await w.evaluate((el) => el.profile), {}, "nothing of it is in the form");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("a profile set before the widget has loaded: the last one set is used", async () => {
   const { page, context, log } = await openPage(h.browser);
   await page.addInitScript(() => {

@@ -3,13 +3,17 @@
 // the client when near the viewport; form and results live in its shadow root. Public:
 // `name`, `profile`, `result`; the rest is private (#), so nothing shadows HTMLElement.
 
-import { Routewijzer, RoutewijzerCrashError } from "./client.js";
+import { Routewijzer, RoutewijzerCrashError, RoutewijzerInputError } from "./client.js";
 import { h, nextFrame, nextTask } from "./dom.js";
 import { isDate, localToday } from "./dates.js";
 import { langOf, loadWords, Words } from "./i18n.js";
 import { Form } from "./form.js";
 import { Results, PER_KIND } from "./results.js";
 import { decodeShare, dropShare, splitHash } from "./share.js";
+
+/** The error for a profile the form cannot hold, worded as the core words its input errors. */
+const profileError = (problems) =>
+  new RoutewijzerInputError(`invalid profile: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n${problems.map((x) => `  ${x.path}: ${x.message}`).join("\n")}`, { document: "profile", problems });
 
 const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
 /** Attributes whose values are checked (#checkAttribute), and the sectors' ids. */
@@ -99,16 +103,21 @@ export class RouteWijzer extends HTMLElement {
   get profile() {
     return this.#formReady ? this.#form.read() : structuredClone(this.#pending ?? {});
   }
-  /** Replaces the answers (`{}` or null clears them) and updates the result. */
+  /** Replaces the answers (`{}` or null clears them) and updates the result. A profile the
+   * form cannot hold wholly is refused, with the answers left as they were: a
+   * RoutewijzerInputError naming each field (before the form is there, the same problems
+   * come as an error event when it is, and the form starts without them). */
   set profile(p) {
-    const profile = p && typeof p === "object" ? p : {};
+    const profile = p ?? {};
     if (this.#formReady) {
+      const problems = this.#form.check(profile);
+      if (problems.length) throw profileError(problems);
       this.#fill(profile);
       // (before the catalog is in, the first run comes with it; while a match is in flight,
       // the new answers are matched when it returns, as for a typed change)
       if (this.#busy) this.#again = true;
       else this.#run();
-    } else this.#pending = structuredClone(profile); // the form to come gets it
+    } else this.#pending = structuredClone(profile); // the form to come gets it (checked then)
   }
 
   /** The last result object (see MatchResult), or null. */
@@ -367,6 +376,11 @@ export class RouteWijzer extends HTMLElement {
     this.#remembered = saved != null;
     if (this.#remembered) this.#form.remember = true;
     let restored = this.#pending;
+    const problems = restored ? this.#form.check(restored) : [];
+    if (problems.length) {
+      this.#emit("error", { message: profileError(problems).message });
+      restored = null; // nothing of it: the saved answers, if any, as without it
+    }
     if (!restored && saved) {
       try {
         restored = JSON.parse(saved);

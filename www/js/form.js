@@ -568,6 +568,104 @@ export class Form {
     this.update();
   }
 
+  /**
+   * What of a profile this form cannot hold, as [{path, message}] (paths as the core's
+   * errors write them: `diplomas[0].level`): an answer the form does not ask for, an id
+   * that is not one of its options, a number outside its field's range, a date that is
+   * not YYYY-MM-DD, a detail of a question left unanswered (a job's hours, a foreign
+   * diploma's recognition without `foreign`). Without problems, `fill(p)` then `read()`
+   * gives p back (but for defaults: `earn_while_learning: "no-preference"`, `study.ec: 0`,
+   * false flags). The messages name no value: they may end up in an error event.
+   */
+  check(p) {
+    const out = [];
+    const bad = (path, message) => out.push({ path, message });
+    const el = this.el.elements;
+    const options = (n) => [...(el[n]?.options ?? [])].map((o) => o.value).filter(Boolean);
+    const boxes = (n) => [...this.el.querySelectorAll(`input[name="${n}"]`)].map((i) => i.value);
+    const object = (path, v, keys) => {
+      if (v === null || typeof v !== "object" || Array.isArray(v)) return bad(path || "profile", "must be an object"), false;
+      for (const k of Object.keys(v)) if (!keys.includes(k)) bad(path ? `${path}.${k}` : k, "not asked by the widget's form (it would not be matched)");
+      return true;
+    };
+    const given = (v) => v !== undefined && v !== null;
+    const one = (path, v, list, needed) => {
+      if (!given(v)) return needed && bad(path, `needed: ${needed}`);
+      if (!list.includes(v)) bad(path, "not one of the form's options");
+    };
+    const whole = (path, v, n) => {
+      const i = el[n];
+      if (given(v) && !(Number.isInteger(v) && v >= +i.min && v <= +i.max)) bad(path, `not a whole number from ${i.min} to ${i.max}`);
+    };
+    const date = (path, v) => given(v) && !(typeof v === "string" && isDate(v)) && bad(path, "not a date YYYY-MM-DD");
+    const flag = (path, v) => given(v) && typeof v !== "boolean" && bad(path, "must be true or false");
+    const text = (path, v) => given(v) && !(typeof v === "string" && v.trim()) && bad(path, "must be a non-empty text");
+    const list = (path, v, check) => {
+      if (!given(v)) return;
+      if (!Array.isArray(v)) return bad(path, "must be a list");
+      v.forEach((x, i) => check(`${path}[${i}]`, x));
+    };
+
+    if (!object("", p, ["diplomas", "qualifications", "job", "study", "lerarenopleiding_left", "sectors", "subjects", "hours_per_week", "available_from", "earn_while_learning", "location", "max_travel_km", "dutch", "age", "pabo_tests_passed", "geschiktheidsonderzoek_passed", "hbo_level_assessed"])) return out;
+    const levels = options(`d${this.#diplomas.firstElementChild?.dataset.k}-level`);
+    list("diplomas", p.diplomas, (path, d) => {
+      if (!object(path, d, ["level", "field", "foreign", "recognised"])) return;
+      one(`${path}.level`, d.level, levels, "the form has no diploma without it");
+      text(`${path}.field`, d.field);
+      flag(`${path}.foreign`, d.foreign);
+      flag(`${path}.recognised`, d.recognised);
+      if (d.recognised === true && d.foreign !== true) bad(`${path}.recognised`, "the form asks it only of a foreign diploma (foreign: true)");
+    });
+    list("qualifications", p.qualifications, (path, q) => {
+      if (path !== "qualifications[0]") return bad(path, "the form holds one qualification");
+      if (!object(path, q, ["qualification", "subject"])) return;
+      one(`${path}.qualification`, q.qualification, options("qual"), "the form has no qualification without it");
+      one(`${path}.subject`, q.subject, options("qual-subject"));
+      if (given(q.subject) && !/graads/.test(q.qualification)) bad(`${path}.subject`, "the form asks it only of a graads qualification");
+    });
+    if (given(p.job) && object("job", p.job, ["sector", "role", "hours_per_week", "start_date", "offer"])) {
+      one("job.sector", p.job.sector, options("job-sector"), "the form has no job without it");
+      one("job.role", p.job.role, options("job-role"), "the form has no job without it");
+      if (!given(p.job.hours_per_week)) bad("job.hours_per_week", "needed: the form has no job without it");
+      whole("job.hours_per_week", p.job.hours_per_week, "job-hours");
+      flag("job.offer", p.job.offer);
+      date("job.start_date", p.job.start_date);
+      if (given(p.job.start_date) && p.job.offer !== true) bad("job.start_date", "the form asks it only of a job offer (offer: true)");
+    }
+    const sectors = boxes("sector");
+    list("sectors", p.sectors, (path, s) => one(path, s, sectors));
+    const chosen = Array.isArray(p.sectors) ? p.sectors : [];
+    list("subjects", p.subjects, (path, s) => {
+      const box = [...this.el.querySelectorAll('input[name="subject"]')].find((i) => i.value === s);
+      if (!box) return bad(path, "not one of the form's options");
+      const sector = box.closest("[data-sector]")?.dataset.sector;
+      if (sector && !chosen.includes(sector)) bad(path, `the form asks it only with ${sector} among the sectors`);
+    });
+    whole("hours_per_week", p.hours_per_week, "hours");
+    date("available_from", p.available_from);
+    one("earn_while_learning", p.earn_while_learning, boxes("earn"));
+    if (given(p.location) && object("location", p.location, ["postcode", "gemeente"])) {
+      text("location.postcode", p.location.postcode);
+      text("location.gemeente", p.location.gemeente);
+      if (!given(p.location.postcode) && !given(p.location.gemeente)) bad("location", "needs a postcode or a gemeente");
+    }
+    whole("max_travel_km", p.max_travel_km, "travel");
+    one("dutch", p.dutch, options("dutch"));
+    whole("age", p.age, "age");
+    const tests = boxes("pabo");
+    list("pabo_tests_passed", p.pabo_tests_passed, (path, x) => one(path, x, tests));
+    flag("geschiktheidsonderzoek_passed", p.geschiktheidsonderzoek_passed);
+    flag("hbo_level_assessed", p.hbo_level_assessed);
+    if (given(p.study) && object("study", p.study, ["level", "field", "ec", "lerarenopleiding"])) {
+      one("study.level", p.study.level, options("study"), "the form has no study without it");
+      text("study.field", p.study.field);
+      whole("study.ec", p.study.ec, "study-ec");
+      flag("study.lerarenopleiding", p.study.lerarenopleiding);
+    }
+    date("lerarenopleiding_left", p.lerarenopleiding_left);
+    return out;
+  }
+
   /** Puts a field id in a study-field question: its name in the vocabulary (or the id made readable), kept as picked. */
   #putField(input, id) {
     const text = this.#fieldTable?.name(id, this.#w.lang) || fieldLabel(id);
