@@ -72,6 +72,7 @@ export class RouteWijzer extends HTMLElement {
   #results = null;
   #open = new Set(); // keys of <details> the person opened, kept across re-renders
   #pending = null; // a profile to put in the form once it exists
+  #pendingSet = false; // #pending came from the page (the profile setter): checked once the form is there
   #last = null;
   #lastKey = "";
   #errKey = null; // the answers whose failure was just reported: a re-run (submit, today, lang) reports nothing new
@@ -117,7 +118,10 @@ export class RouteWijzer extends HTMLElement {
       // the new answers are matched when it returns, as for a typed change)
       if (this.#busy) this.#again = true;
       else this.#run();
-    } else this.#pending = structuredClone(profile); // the form to come gets it (checked then)
+    } else {
+      this.#pending = structuredClone(profile); // the form to come gets it (checked then)
+      this.#pendingSet = true;
+    }
   }
 
   /** The last result object (see MatchResult), or null. */
@@ -215,7 +219,10 @@ export class RouteWijzer extends HTMLElement {
     if (old === value || !this.#root) return;
     if (CHECKED.includes(name)) this.#checkAttribute(name);
     if (name === "catalog" || name === "overlay" || name === "region") {
-      if (this.#form) this.#pending = this.profile; // keep the answers across the reload
+      if (this.#formReady) {
+        this.#pending = this.#form.read(); // keep the answers across the reload
+        this.#pendingSet = false;
+      }
       this.#matcher = null;
       this.#loading = null;
       if (this.isConnected) this.#start();
@@ -376,7 +383,7 @@ export class RouteWijzer extends HTMLElement {
     this.#remembered = saved != null;
     if (this.#remembered) this.#form.remember = true;
     let restored = this.#pending;
-    const problems = restored ? this.#form.check(restored) : [];
+    const problems = restored && this.#pendingSet ? this.#form.check(restored) : [];
     if (problems.length) {
       this.#emit("error", { message: profileError(problems).message });
       restored = null; // nothing of it: the saved answers, if any, as without it
@@ -391,6 +398,7 @@ export class RouteWijzer extends HTMLElement {
     // sectors to start with, so routes outside them wait behind the "also show" switch.
     else if (this.#startSectors.length) this.#fill({ sectors: this.#startSectors });
     this.#pending = null;
+    this.#pendingSet = false;
     this.#formReady = true;
     return restored;
   }
@@ -402,7 +410,10 @@ export class RouteWijzer extends HTMLElement {
     const shown = problems.slice(0, 50);
     const retry = h("button", { type: "button", class: "rw-btn", text: t("retry") });
     retry.addEventListener("click", () => this.#start());
-    if (this.#formReady) this.#pending = this.#form.read(); // what was answered meanwhile comes back with the retry
+    if (this.#formReady) {
+      this.#pending = this.#form.read(); // what was answered meanwhile comes back with the retry
+      this.#pendingSet = false;
+    }
     this.#form = null;
     this.#formReady = false;
     this.#body.replaceChildren();

@@ -644,9 +644,12 @@ export class Form {
     whole("hours_per_week", p.hours_per_week, "hours");
     date("available_from", p.available_from);
     one("earn_while_learning", p.earn_while_learning, boxes("earn"));
-    if (given(p.location) && object("location", p.location, ["postcode", "gemeente"])) {
+    // (A place picked from the national table comes with its coordinates: the form holds
+    // them along with the postcode or gemeente it shows.)
+    if (given(p.location) && object("location", p.location, ["postcode", "gemeente", "lat", "lon"])) {
       text("location.postcode", p.location.postcode);
       text("location.gemeente", p.location.gemeente);
+      for (const k of ["lat", "lon"]) if (given(p.location[k]) && !Number.isFinite(p.location[k])) bad(`location.${k}`, "must be a number");
       if (!given(p.location.postcode) && !given(p.location.gemeente)) bad("location", "needs a postcode or a gemeente");
     }
     whole("max_travel_km", p.max_travel_km, "travel");
