@@ -11,11 +11,13 @@ export class RouteWijzer extends HTMLElement {
     name: string;
     /**
      * The answers; setting replaces them (`{}` or null clears the form). A profile the form
-     * cannot hold wholly (an answer it does not ask for, such as `roles`; an id that is not
-     * one of its options; a number outside a field's range) is refused: the setter throws a
-     * RoutewijzerInputError whose `problems` name each field, and the answers stay as they
-     * were. Set before the form is there, the same problems come as a `routewijzer:error`
-     * event once it is.
+     * cannot hold wholly (an answer it does not ask for, such as `roles`; a value it has no
+     * option for; a location the core would refuse; a number outside a field's range; a
+     * date that is not a real day) is refused: the setter throws a RoutewijzerInputError
+     * whose `problems` name each field, and the answers stay as they were. Set before the
+     * form is there (when only a non-object is refused at once), the other problems come as
+     * a `routewijzer:error` event once it is, and the form starts without that profile;
+     * until then the getter returns what was set.
      */
     get profile(): Profile;
     set profile(profile: Profile | null);

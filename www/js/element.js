@@ -110,6 +110,8 @@ export class RouteWijzer extends HTMLElement {
    * come as an error event when it is, and the form starts without them). */
   set profile(p) {
     const profile = p ?? {};
+    // (that much is checked at once, form or not)
+    if (typeof profile !== "object" || Array.isArray(profile)) throw profileError([{ path: "profile", message: "must be an object" }]);
     if (this.#formReady) {
       const problems = this.#form.check(profile);
       if (problems.length) throw profileError(problems);

@@ -573,9 +573,13 @@ export class Form {
    * errors write them: `diplomas[0].level`): an answer the form does not ask for, an id
    * that is not one of its options, a number outside its field's range, a date that is
    * not YYYY-MM-DD, a detail of a question left unanswered (a job's hours, a foreign
-   * diploma's recognition without `foreign`). Without problems, `fill(p)` then `read()`
-   * gives p back (but for defaults: `earn_while_learning: "no-preference"`, `study.ec: 0`,
-   * false flags). The messages name no value: they may end up in an error event.
+   * diploma's recognition without `foreign`), a place or a study field the form would
+   * show as something else. Without problems, `fill(p)` then `read()` gives the same
+   * answers back: lists as sets (in the form's order, once each; an empty list left out),
+   * and defaults left out (`earn_while_learning: "no-preference"`, `study.ec: 0`, false
+   * flags, null). The location is checked as the core checks it (validate.rs `profile`),
+   * so that the setter refuses what a match would. The messages name no value: they may
+   * end up in an error event.
    */
   check(p) {
     const out = [];
@@ -585,7 +589,7 @@ export class Form {
     const boxes = (n) => [...this.el.querySelectorAll(`input[name="${n}"]`)].map((i) => i.value);
     const object = (path, v, keys) => {
       if (v === null || typeof v !== "object" || Array.isArray(v)) return bad(path || "profile", "must be an object"), false;
-      for (const k of Object.keys(v)) if (!keys.includes(k)) bad(path ? `${path}.${k}` : k, "not asked by the widget's form (it would not be matched)");
+      for (const [k, x] of Object.entries(v)) if (!keys.includes(k) && x != null) bad(path ? `${path}.${k}` : k, "not asked by the widget's form (it would not be matched)");
       return true;
     };
     const given = (v) => v !== undefined && v !== null;
@@ -597,9 +601,16 @@ export class Form {
       const i = el[n];
       if (given(v) && !(Number.isInteger(v) && v >= +i.min && v <= +i.max)) bad(path, `not a whole number from ${i.min} to ${i.max}`);
     };
-    const date = (path, v) => given(v) && !(typeof v === "string" && isDate(v)) && bad(path, "not a date YYYY-MM-DD");
+    // (a date the form can show and read back: a real day, 1900-2100)
+    const date = (path, v) => given(v) && !(typeof v === "string" && isDate(v) && parseDate(v) === v) && bad(path, "not a date YYYY-MM-DD (a real day, 1900 to 2100)");
     const flag = (path, v) => given(v) && typeof v !== "boolean" && bad(path, "must be true or false");
-    const text = (path, v) => given(v) && !(typeof v === "string" && v.trim()) && bad(path, "must be a non-empty text");
+    // A study field: an id the form shows by a text that reads back as that id (a padded
+    // or empty id would be read as another).
+    const field = (path, v) => {
+      if (!given(v)) return;
+      const shown = typeof v === "string" && v.trim() ? this.#fieldText(v) : "";
+      if (!shown || shown !== shown.trim()) bad(path, "not a study-field id such as scheikunde or sociale-geografie");
+    };
     const list = (path, v, check) => {
       if (!given(v)) return;
       if (!Array.isArray(v)) return bad(path, "must be a list");
@@ -611,7 +622,7 @@ export class Form {
     list("diplomas", p.diplomas, (path, d) => {
       if (!object(path, d, ["level", "field", "foreign", "recognised"])) return;
       one(`${path}.level`, d.level, levels, "the form has no diploma without it");
-      text(`${path}.field`, d.field);
+      field(`${path}.field`, d.field);
       flag(`${path}.foreign`, d.foreign);
       flag(`${path}.recognised`, d.recognised);
       if (d.recognised === true && d.foreign !== true) bad(`${path}.recognised`, "the form asks it only of a foreign diploma (foreign: true)");
@@ -647,10 +658,13 @@ export class Form {
     // (A place picked from the national table comes with its coordinates: the form holds
     // them along with the postcode or gemeente it shows.)
     if (given(p.location) && object("location", p.location, ["postcode", "gemeente", "lat", "lon"])) {
-      text("location.postcode", p.location.postcode);
-      text("location.gemeente", p.location.gemeente);
-      for (const k of ["lat", "lon"]) if (given(p.location[k]) && !Number.isFinite(p.location[k])) bad(`location.${k}`, "must be a number");
-      if (!given(p.location.postcode) && !given(p.location.gemeente)) bad("location", "needs a postcode or a gemeente");
+      const { postcode, gemeente, lat, lon } = p.location;
+      if (given(postcode) && !(typeof postcode === "string" && /^[1-9]\d{3}$/.test(postcode))) bad("location.postcode", "not a 4-digit Dutch postcode such as 3511");
+      if (given(gemeente) && !(typeof gemeente === "string" && /^GM\d{4}$/.test(gemeente))) bad("location.gemeente", "not a CBS gemeente code such as GM0344");
+      if (given(postcode) === given(gemeente)) bad("location", "give a postcode or a gemeente (one of them)");
+      if (given(lat) !== given(lon)) bad("location", "give both lat and lon, or neither");
+      if (given(lat) && !(Number.isFinite(lat) && lat >= 50.7 && lat <= 53.6)) bad("location.lat", "not a latitude in the Netherlands (50.7 to 53.6)");
+      if (given(lon) && !(Number.isFinite(lon) && lon >= 3.3 && lon <= 7.3)) bad("location.lon", "not a longitude in the Netherlands (3.3 to 7.3)");
     }
     whole("max_travel_km", p.max_travel_km, "travel");
     one("dutch", p.dutch, options("dutch"));
@@ -661,7 +675,7 @@ export class Form {
     flag("hbo_level_assessed", p.hbo_level_assessed);
     if (given(p.study) && object("study", p.study, ["level", "field", "ec", "lerarenopleiding"])) {
       one("study.level", p.study.level, options("study"), "the form has no study without it");
-      text("study.field", p.study.field);
+      field("study.field", p.study.field);
       whole("study.ec", p.study.ec, "study-ec");
       flag("study.lerarenopleiding", p.study.lerarenopleiding);
     }
@@ -669,9 +683,14 @@ export class Form {
     return out;
   }
 
+  /** The text a study-field question shows for a field id: its name in the vocabulary, or the id made readable. */
+  #fieldText(id) {
+    return this.#fieldTable?.name(id, this.#w.lang) || fieldLabel(id);
+  }
+
   /** Puts a field id in a study-field question: its name in the vocabulary (or the id made readable), kept as picked. */
   #putField(input, id) {
-    const text = this.#fieldTable?.name(id, this.#w.lang) || fieldLabel(id);
+    const text = this.#fieldText(id);
     input.value = text;
     this.#picked.set(input, { text, value: id });
   }
