@@ -274,6 +274,52 @@ fn the_national_catalog_answers_a_candidate_with_nearby_routes() {
 }
 
 #[test]
+fn herintreding_is_a_route_of_each_region_not_of_each_pabo() {
+    // No school runs herintreding (ROUTES row 16): one po and one vo/mbo route per
+    // arbeidsmarktregio, under the onderwijsloket, and never at an institution with a programme.
+    let c = national();
+    let her: Vec<_> = c.offerings.iter().filter(|o| o.kind == RouteKind::Herintreding).collect();
+    let regions: std::collections::BTreeSet<&str> = c.places.iter().filter_map(|p| p.region.as_deref()).collect();
+    assert_eq!(her.len(), 2 * regions.len(), "po and vo/mbo in each of {} regions", regions.len());
+    for o in &her {
+        assert_eq!(o.institution, "ONDERWIJSLOKET", "{}", o.id);
+        assert!(o.name.contains("(regio "), "{}", o.name);
+    }
+    let place_region = |id: &str| c.places.iter().find(|p| p.id == id).and_then(|p| p.region.as_deref());
+    for r in &regions {
+        for sectors in [&[Sector::Po][..], &[Sector::Vo, Sector::Mbo][..]] {
+            let n = her.iter().filter(|o| place_region(&o.place) == Some(*r) && o.sectors == sectors).count();
+            assert_eq!(n, 1, "region {r}, sectors {sectors:?}");
+        }
+    }
+
+    // A returning po teacher: the route of their own region first, and each post paired with
+    // the route of its own region (so no post twice among the pathways).
+    let m = Matcher::new(c.clone()).unwrap();
+    let profile = read(&root("tests/fixtures/profiles/herintreder-po.json"));
+    let mut opts = MatchOptions::new(Date::parse("2026-12-01").unwrap());
+    opts.max_pathways = 20;
+    let r = m.match_json(&profile, &opts).unwrap();
+    assert_eq!(r.routes[0].kind, RouteKind::Herintreding);
+    assert_eq!(r.routes[0].name, "Herintreden als leraar basisonderwijs (regio Midden-Utrecht)");
+    assert_eq!(r.routes[0].institution, "Onderwijsloket (onderwijsloket.com)");
+    let posts: Vec<&str> = r
+        .pathways
+        .iter()
+        .filter(|p| p.kind == RouteKind::Herintreding)
+        .filter_map(|p| p.vacancy.as_ref().map(|v| v.id.as_str()))
+        .collect();
+    assert!(posts.len() >= 6, "{posts:?}");
+    let distinct: std::collections::BTreeSet<&&str> = posts.iter().collect();
+    assert_eq!(distinct.len(), posts.len(), "a post paired with one region's route only: {posts:?}");
+    for p in r.pathways.iter().filter(|p| p.kind == RouteKind::Herintreding) {
+        let o = c.offerings.iter().find(|o| o.id == p.offering).unwrap();
+        let v = c.vacancies.iter().find(|v| Some(&v.id) == p.vacancy.as_ref().map(|x| &x.id)).unwrap();
+        assert_eq!(place_region(&o.place), place_region(&v.job_location), "{} with {}", o.id, v.id);
+    }
+}
+
+#[test]
 fn attribution_is_in_the_metadata_and_the_readme() {
     let readme = read(&root("README.md"));
     let mut files = vec![root("www/data/catalog.json")];

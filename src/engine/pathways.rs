@@ -147,6 +147,17 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             if !o.sectors.contains(&v.sector) || !role_fits(o.kind, route_role, v.role) {
                 continue;
             }
+            // Herintreding trains nobody: it is a route of a region (the onderwijsloket to
+            // ask), so it goes with the posts of its own region. Paired with every region's
+            // office, one post would be as many pathways.
+            if o.kind == RouteKind::Herintreding {
+                let region = |place: Option<usize>| place.and_then(|i| m.place_region[i]);
+                if let (Some(a), Some(b)) = (region(m.offering_place[e.offering]), region(m.vacancy_place(vi))) {
+                    if a != b {
+                        continue;
+                    }
+                }
+            }
             match (o.subject, v.subject) {
                 (Some(a), Some(b)) if a != b => continue,
                 // A route without a subject (pabo, PDG) fits any subject: take the person's.

@@ -339,7 +339,8 @@ fn ids(sources: &[crate::result::SourceRef]) -> String {
 /// so that two programmes of one institution can be told apart.
 fn named(route: &crate::result::RouteResult, lang: Lang) -> String {
     let mode = label(lang, "mode", route.mode.id());
-    if route.name.to_lowercase().contains(&mode.to_lowercase()) {
+    // A route without training (herintreding) is followed in no mode: the job is all.
+    if route.duration.0 == 0 || route.name.to_lowercase().contains(&mode.to_lowercase()) {
         route.name.clone()
     } else {
         format!("{} ({mode})", route.name)

@@ -62,10 +62,14 @@ test("the wasm module stays under its ceiling (235 KB gzip; target 120 KB)", () 
 // task later and laid out later cards only near the screen (+0.6 KB): measured 77.1 KB; 80 KB
 // until session 11 of #10 (78.1 KB at its start): the language switch, browsing every kind,
 // what each bevoegdheid covers, the sectors attribute as the starting sectors, checked
-// sectors/theme/lang values and the handoff's failure said (+2.2 KB): measured 80.4 KB.
-const SHELL_CEILING = 83 * KB;
+// sectors/theme/lang values and the handoff's failure said (+2.2 KB): measured 80.4 KB; 83 KB
+// until session 13 of #10 (81.0 KB at its start): el.profile refuses what the form cannot
+// hold, naming each field (form.js `check`, +2.2 KB with its comments), a route without
+// training shows no mode (+0.1 KB), the downloads started in tasks of their own (+0.2 KB):
+// measured 83.9 KB.
+const SHELL_CEILING = 86 * KB;
 
-test("the shell (every JS module + styles, each gzipped) stays under its ceiling (83 KB)", () => {
+test("the shell (every JS module + styles, each gzipped) stays under its ceiling (86 KB)", () => {
   assert.ok(SHELL.length > 5, "the modules are there");
   for (const f of SHELL) console.log(`#   ${f}: ${n(gz(f))}`);
   const size = total(SHELL);

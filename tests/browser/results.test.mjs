@@ -242,7 +242,10 @@ test("a returning teacher's card names no training, no deadline and no end date,
   assert.equal(facts["Uren per week"], undefined, "no load of its own: the job's hours");
   assert.deepEqual([facts["Salaris tijdens opleiding"], facts["Salaris"]], [undefined, "Ja"], "the salary is the job's, there is no opleiding");
   assert.match(facts["Kosten per jaar"], /^€\s0 \(geen kosten\)$/u);
-  assert.match(await card.locator(".rw-unsure").innerText(), /Een opfriscursus is niet verplicht\. Of deze hogeschool er een geeft.*\(onbevestigd\)/s);
+  assert.match(await card.locator(".rw-unsure").innerText(), /Een opfriscursus is niet verplicht\. Of er een bij jou in de buurt is.*\(onbevestigd\)/s);
+  // No school runs it: the region's route, with the onderwijsloket, and no mode of training.
+  assert.equal(await card.locator(".rw-route-head").innerText(), "Herintreden als leraar basisonderwijs (regio Midden-Utrecht)\n(opent in een nieuw tabblad)\nKan direct");
+  assert.equal(await card.locator(".rw-route-head + .rw-meta").innerText(), "Onderwijsloket (onderwijsloket.com) · Utrecht · 14,2 km");
   assert.deepEqual(log.errors, []);
   await context.close();
 });

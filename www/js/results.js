@@ -19,6 +19,9 @@ function sourceLabel(url) {
 }
 
 /** Cost bases on which the candidate pays a fee (else the school pays, or nothing is due). */
+/** Whether a route has training of its own (a duration above zero); herintreding has none. */
+const trains = (x) => !/^P(0Y)?(0M)?$/.test(x.duration);
+
 const FEES = ["collegegeld", "instellingscollegegeld", "cursusgeld"];
 
 /** Time (ms, as the page's clock runs) to build parts before the browser gets a frame: at
@@ -333,7 +336,7 @@ export class Results {
         h("ul", { class: "rw-others", tabindex: "-1" }, others.map((x) => h("li", { "data-offering": x.offering },
           this.#badge(x.eligibility), " ",
           x.url ? this.#link(x.url, x.name) : h("span", { text: x.name }),
-          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#w.label("mode", x.mode), x.distance_km != null ? this.#km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),
+          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#mode(x), x.distance_km != null ? this.#km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),
       ]));
     }
     return card;
@@ -422,6 +425,11 @@ export class Results {
     return `${w.euro(Math.round(p.eur_per_month))} ${this.#t("perMonth")}${how ? ` (${how})` : ""}`;
   }
 
+  /** How a route is followed ("werkend leren", "deeltijd"), or null for one without training (herintreding: the job is all). */
+  #mode(x) {
+    return trains(x) ? this.#w.label("mode", x.mode) : null;
+  }
+
   #route(x, k) {
     const w = this.#w;
     const it = x.next_intake;
@@ -429,7 +437,7 @@ export class Results {
     const anyTime = it?.rolling === true;
     const note = !it ? "" : anyTime ? ` (${this.#t("anyTime")})` : it.status === "typical" ? ` (${w.label("intake_status", "typical")})` : "";
     // A route without training (herintreding) has nothing to complete.
-    const training = !/^P(0Y)?(0M)?$/.test(x.duration);
+    const training = trains(x);
     const facts = [
       [this.#t("cost"), this.#cost(x)],
       [this.#t(training ? "pay" : "payJob"), this.#pay(x)], // without training: the job's salary
@@ -449,7 +457,7 @@ export class Results {
     return h("li", { class: "rw-route rw-kind", "data-kind": x.kind, "data-offering": x.offering, "data-verdict": x.eligibility },
       k ? h("p", { class: "rw-kind-name", text: `${w.label("route_kind", k.kind)} · ${this.#t("kindOfferings", { n: k.open || k.offerings })}` }) : null,
       h("div", { class: "rw-route-head" }, this.#title(x), this.#badge(x.eligibility)),
-      h("p", { class: "rw-meta", text: [x.institution, x.place, w.label("mode", x.mode), x.distance_km != null ? this.#km(x.distance_km) : null].filter(Boolean).join(" · ") }),
+      h("p", { class: "rw-meta", text: [x.institution, x.place, this.#mode(x), x.distance_km != null ? this.#km(x.distance_km) : null].filter(Boolean).join(" · ") }),
       h("div", { class: "rw-score" }, h("span", { class: "rw-score-n" }, `${this.#t("score")} `, h("strong", { text: String(x.score) }), "/100"), bar),
       h("dl", { class: "rw-facts" }, facts.map(([k, v, cls]) => h("div", { class: cls }, h("dt", { text: k }), h("dd", { text: v })))),
       x.conditions.length ? h("div", { class: "rw-findings" }, h("h5", { text: this.#t("todo") }), h("ul", {}, x.conditions.map((f) => this.#finding(f)))) : null,

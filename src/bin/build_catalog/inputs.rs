@@ -379,6 +379,9 @@ pub struct Facts {
     pub pay_figures: PayFigures,
     /// The institution of the hybride-docent offerings.
     pub hybride: Institution,
+    /// Who a returning teacher turns to (the herintreding offerings' institution): no school
+    /// runs herintreding, so it is one route per region, not one per pabo.
+    pub herintreding: Institution,
     /// Teaching hours a week without a bevoegdheid (the figure's value).
     pub hybride_max_hours: u8,
     pub pabo_verkort: Vec<Verkort>,
@@ -505,6 +508,7 @@ struct FactsFile {
     cost_figures: CostFigures,
     pay_figures: PayFigures,
     hybride_docent: HybrideFile,
+    herintreding: HerintredingFile,
     pabo_verkort: EntriesFile<VerkortFile>,
     alpo: EntriesFile<AlpoFile>,
     pdg: EntriesFile<InstitutionIntakesFile>,
@@ -532,6 +536,18 @@ struct PaboCrohoFile {
     #[serde(default, rename = "comment")]
     _comment: Option<String>,
     code: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HerintredingFile {
+    #[serde(default, rename = "comment")]
+    _comment: Option<String>,
+    #[serde(default)]
+    source: Vec<String>,
+    institution: String,
+    name: String,
+    url: String,
 }
 
 #[derive(Deserialize)]
@@ -913,6 +929,18 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         return Err(format!("hybride_docent.institution: '{}' must be a new id, not a DUO institution", h.institution));
     }
     let hybride = Institution { id: h.institution.clone(), name: h.name.clone(), url: Some(h.url.clone()) };
+    let r = &f.herintreding;
+    known.sources(&r.source, "herintreding")?;
+    if r.institution.is_empty()
+        || r.institution == h.institution
+        || known.programmes.iter().any(|p| p.inst == r.institution)
+    {
+        return Err(format!(
+            "herintreding.institution: '{}' must be a new id, not a DUO institution nor the hybride docent's",
+            r.institution
+        ));
+    }
+    let herintreding = Institution { id: r.institution.clone(), name: r.name.clone(), url: Some(r.url.clone()) };
 
     let mut pabo_verkort: Vec<Verkort> = Vec::new();
     for (i, x) in f.pabo_verkort.entries.iter().enumerate() {
@@ -1009,6 +1037,7 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         cost_figures: f.cost_figures,
         pay_figures: f.pay_figures,
         hybride,
+        herintreding,
         hybride_max_hours: max as u8,
         pabo_verkort,
         alpo,

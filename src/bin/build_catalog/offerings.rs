@@ -192,8 +192,6 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
     // Where a part-time (deeltijd or duaal) pabo is funded: its onderwijsassistent route then
     // charges the statutory fee, else the niet-bekostigd fee.
     let mut pabo_parttime_funded: BTreeSet<(String, String)> = BTreeSet::new();
-    // (inst, gm) with a programme that awards tweedegraads (not only a kunstvak or ALO eerstegraads).
-    let mut tweede_award: BTreeSet<(String, String)> = BTreeSet::new();
     let mut wo_master: BTreeMap<(String, String), BTreeSet<Subject>> = BTreeMap::new();
     let mut unmapped = BTreeSet::new();
     let mut programmes: Vec<&Programme> = inputs.programmes.iter().collect();
@@ -298,9 +296,6 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
                 }
                 RouteKind::LerarenopleidingTweedegraads => {
                     let awards_tweede = m.credential.is_none_or(|c| c == Qualification::Tweedegraads);
-                    if awards_tweede {
-                        tweede_award.insert(key.clone());
-                    }
                     let subjects = tweede.entry(key).or_default();
                     // Zij-instroom tweedegraads and the kopopleiding in a subject are placed
                     // only where a programme trains tweedegraads teachers in it. An ALO or a
@@ -374,23 +369,6 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             today,
             ("lio-po", Sector::Po, "LIO-aanstelling (leraar in opleiding), basisonderwijs"),
         ))?;
-        cx.add(Spec {
-            id: offering_id(inst, "herintreding-po", w, gm, None),
-            kind: RouteKind::Herintreding,
-            name: "Herintreden als leraar basisonderwijs (met je po-bevoegdheid)".into(),
-            inst,
-            gm,
-            mode: w,
-            subject: None,
-            sectors: vec![Sector::Po],
-            credential: None,
-            time: "P0M",
-            hours: 24,
-            funded: None,
-            paid: true,
-            intakes: vec![],
-            croho: None,
-        })?;
         if let Some(v) = facts.pabo_verkort.iter().find(|v| v.inst == *inst) {
             if modes.contains("dt") {
                 cx.add(Spec {
@@ -491,28 +469,6 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             ("lio-mbo", Sector::Mbo, "LIO-aanstelling (leraar in opleiding), mbo"),
         ] {
             cx.add(lio(facts, inst, gm, today, what))?;
-        }
-        // Herintreding awards nothing new and has no subject: someone returns with the
-        // bevoegdheid they hold (ROUTES row 16); one per institution and gemeente that
-        // trains tweedegraads teachers.
-        if tweede_award.contains(&(inst.clone(), gm.clone())) {
-            cx.add(Spec {
-                id: offering_id(inst, "herintreding-vo", w, gm, None),
-                kind: RouteKind::Herintreding,
-                name: "Herintreden als leraar in vo of mbo (met je bevoegdheid)".into(),
-                inst,
-                gm,
-                mode: w,
-                subject: None,
-                sectors: vec![Sector::Vo, Sector::Mbo],
-                credential: None,
-                time: "P0M",
-                hours: 24,
-                funded: None,
-                paid: true,
-                intakes: vec![],
-                croho: None,
-            })?;
         }
     }
 
@@ -626,7 +582,11 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
         })?;
     }
 
-    // 6. Hybride docent: one per arbeidsmarktregio, at its most populous gemeente [S53].
+    // 6. Per arbeidsmarktregio, at its most populous gemeente: hybride docent [S53], and
+    //    herintreding. No school runs herintreding: someone returns with the bevoegdheid
+    //    they hold and applies to vacancies (ROUTES row 16), so it is a route of the region
+    //    (with the onderwijsloket to ask), not one per pabo or lerarenopleiding. It awards
+    //    nothing new and has no subject: vo/mbo vacancies are paired with the subject held.
     let mut regions: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     for g in &inputs.gemeenten {
         let e = regions.entry(g.region.clone()).or_insert((g.region_name.clone(), Vec::new()));
@@ -634,6 +594,8 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
     }
     let hybride = facts.hybride.id.as_str();
     cx.institutions.insert(hybride.into(), facts.hybride.clone());
+    let loket = facts.herintreding.id.as_str();
+    cx.institutions.insert(loket.into(), facts.herintreding.clone());
     // Per region: its name and most populous gemeente (where the loket's evening is).
     let mut mains: BTreeMap<String, (String, String)> = BTreeMap::new();
     for (region, (name, gms)) in &regions {
@@ -660,6 +622,27 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             intakes: vec![],
             croho: None,
         })?;
+        for (what, sectors, label) in
+            [("po", vec![Sector::Po], "basisonderwijs"), ("vo", vec![Sector::Vo, Sector::Mbo], "vo of mbo")]
+        {
+            cx.add(Spec {
+                id: format!("herintreding-{what}-{}", region.to_lowercase()),
+                kind: RouteKind::Herintreding,
+                name: format!("Herintreden als leraar {label} (regio {name})"),
+                inst: loket,
+                gm: &main.code,
+                mode: Mode::WerkendLeren,
+                subject: None,
+                sectors,
+                credential: None,
+                time: "P0M",
+                hours: 24,
+                funded: None,
+                paid: true,
+                intakes: vec![],
+                croho: None,
+            })?;
+        }
     }
 
     let vacancies = vacancies(inputs, &regions)?;
