@@ -317,14 +317,12 @@ export class Results {
     const all = k.others_total;
     const rest = all - others.length; // beyond what the core listed: say so, don't pretend
     const card = this.#route(best, k);
-    // A route without training (herintreding) is one per region: its places are regions.
-    const per = trains(best) ? "" : "Regions";
     // Which ones are listed: in the order chosen, unless none of them has what it orders by
     // (no distance without a place; no start without an intake): then by best fit.
     const has = { distance: (x) => x.distance_km != null, start: (x) => x.start_date != null }[this.#order];
     const order = has && !others.some(has) ? "rank" : this.#order;
     const showAll = () => {
-      const b = h("button", { type: "button", class: "rw-btn-link rw-all", text: this.#t(`alsoAll${per}`, { n: all }) });
+      const b = h("button", { type: "button", class: "rw-btn-link rw-all", text: this.#t("alsoAll", { n: all }) });
       b.addEventListener("click", () => {
         // Every place of every kind, in the same order: the core lists them all.
         this.#view = { ...this.#view, per_kind: ALL_PER_KIND };
@@ -333,7 +331,7 @@ export class Results {
       return b;
     };
     if (all > 0) {
-      card.append(this.#details(`k:${k.kind}`, this.#t(`alsoAt${per}`, { n: all }), () => [
+      card.append(this.#details(`k:${k.kind}`, all === 1 ? this.#t("alsoAt1") : this.#t("alsoAt", { n: all }), () => [
         rest > 0 ? h("p", { class: "rw-hint" }, this.#t(`alsoListed_${order}`, { n: others.length }), " ", showAll()) : null,
         h("ul", { class: "rw-others", tabindex: "-1" }, others.map((x) => h("li", { "data-offering": x.offering },
           this.#badge(x.eligibility), " ",
@@ -457,7 +455,7 @@ export class Results {
     const bar = h("span", { class: "rw-bar", "aria-hidden": "true" }, h("span", {}));
     bar.firstChild.style.setProperty("--w", `${Math.max(0, Math.min(100, x.score))}%`);
     return h("li", { class: "rw-route rw-kind", "data-kind": x.kind, "data-offering": x.offering, "data-verdict": x.eligibility },
-      k ? h("p", { class: "rw-kind-name", text: `${w.label("route_kind", k.kind)} · ${this.#t(trains(x) ? "kindOfferings" : "kindRegions", { n: k.open || k.offerings })}` }) : null,
+      k ? h("p", { class: "rw-kind-name", text: `${w.label("route_kind", k.kind)} · ${this.#t("kindOfferings", { n: k.open || k.offerings })}` }) : null,
       h("div", { class: "rw-route-head" }, this.#title(x), this.#badge(x.eligibility)),
       h("p", { class: "rw-meta", text: [x.institution, x.place, this.#mode(x), x.distance_km != null ? this.#km(x.distance_km) : null].filter(Boolean).join(" · ") }),
       h("div", { class: "rw-score" }, h("span", { class: "rw-score-n" }, `${this.#t("score")} `, h("strong", { text: String(x.score) }), "/100"), bar),
