@@ -274,49 +274,69 @@ fn the_national_catalog_answers_a_candidate_with_nearby_routes() {
 }
 
 #[test]
-fn herintreding_is_a_route_of_each_region_not_of_each_pabo() {
-    // No school runs herintreding (ROUTES row 16): one po and one vo/mbo route per
-    // arbeidsmarktregio, under the onderwijsloket, and never at an institution with a programme.
+fn herintreding_is_one_route_for_the_country_not_one_per_pabo() {
+    // No hogeschool or university provides herintreding (ROUTES row 16): one po and one
+    // vo/mbo route, under the onderwijsloket [S76], in every shard.
     let c = national();
     let her: Vec<_> = c.offerings.iter().filter(|o| o.kind == RouteKind::Herintreding).collect();
-    let regions: std::collections::BTreeSet<&str> = c.places.iter().filter_map(|p| p.region.as_deref()).collect();
-    assert_eq!(her.len(), 2 * regions.len(), "po and vo/mbo in each of {} regions", regions.len());
+    assert_eq!(her.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["herintreding-po", "herintreding-vo"]);
     for o in &her {
-        assert_eq!(o.institution, "ONDERWIJSLOKET", "{}", o.id);
-        assert!(o.name.contains("(regio "), "{}", o.name);
+        assert_eq!(
+            (o.institution.as_str(), o.weekly_hours, o.time_to_complete.0),
+            ("ONDERWIJSLOKET", 0, 0),
+            "{}",
+            o.id
+        );
     }
-    let place_region = |id: &str| c.places.iter().find(|p| p.id == id).and_then(|p| p.region.as_deref());
-    for r in &regions {
-        for sectors in [&[Sector::Po][..], &[Sector::Vo, Sector::Mbo][..]] {
-            let n = her.iter().filter(|o| place_region(&o.place) == Some(*r) && o.sectors == sectors).count();
-            assert_eq!(n, 1, "region {r}, sectors {sectors:?}");
-        }
+    for f in shard_files() {
+        let s = routewijzer::model::parse::catalog_from_str(&read(&f)).unwrap();
+        let ids: Vec<&str> =
+            s.offerings.iter().filter(|o| o.kind == RouteKind::Herintreding).map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["herintreding-po", "herintreding-vo"], "{}", f.display());
     }
 
-    // A returning po teacher: the route of their own region first, and each post paired with
-    // the route of its own region (so no post twice among the pathways).
+    // A returning po teacher in Gennep (the edge of a region): the route has no place to
+    // travel to (no distance, full travel points), and the posts paired with it are the
+    // nearest, the one in Gennep itself first.
     let m = Matcher::new(c.clone()).unwrap();
-    let profile = read(&root("tests/fixtures/profiles/herintreder-po.json"));
-    let mut opts = MatchOptions::new(Date::parse("2026-12-01").unwrap());
-    opts.max_pathways = 20;
-    let r = m.match_json(&profile, &opts).unwrap();
-    assert_eq!(r.routes[0].kind, RouteKind::Herintreding);
-    assert_eq!(r.routes[0].name, "Herintreden als leraar basisonderwijs (regio Midden-Utrecht)");
-    assert_eq!(r.routes[0].institution, "Onderwijsloket (onderwijsloket.com)");
+    let profile = read(&root("tests/fixtures/profiles/herintreder-po.json")).replace("\"3701\"", "\"6591\"");
+    let r = m.match_json(&profile, &MatchOptions::new(Date::parse("2026-12-01").unwrap())).unwrap();
+    let best = &r.routes[0];
+    assert_eq!(
+        (best.kind, best.institution.as_str(), best.place.as_str()),
+        (RouteKind::Herintreding, "Onderwijsloket (onderwijsloket.com)", "")
+    );
+    assert_eq!(best.distance_km, None);
+    let travel = best.factors.iter().find(|f| f.factor == "travel").unwrap();
+    assert_eq!(travel.points, travel.max);
+    let posts: Vec<f64> = r
+        .pathways
+        .iter()
+        .filter(|p| p.kind == RouteKind::Herintreding)
+        .map(|p| p.vacancy.as_ref().unwrap().distance_km.unwrap())
+        .collect();
+    assert_eq!(posts.first(), Some(&1.0), "the post in Gennep itself: {posts:?}");
+    assert!(posts.iter().all(|d| *d < 10.0), "{posts:?}");
+
+    // A loket's own herintreding beside the national one (as an overlay may add): each post
+    // goes with one of them, not with both.
+    let mut with_own = c.clone();
+    let mut own = her[0].clone();
+    own.id = "loket-herintreding-po".into();
+    own.name = "Terug voor de klas in het Rijk van Nijmegen".into();
+    with_own.offerings.push(own);
+    let r = Matcher::new(with_own)
+        .unwrap()
+        .match_json(&profile, &MatchOptions::new(Date::parse("2026-12-01").unwrap()))
+        .unwrap();
     let posts: Vec<&str> = r
         .pathways
         .iter()
         .filter(|p| p.kind == RouteKind::Herintreding)
-        .filter_map(|p| p.vacancy.as_ref().map(|v| v.id.as_str()))
+        .map(|p| p.vacancy.as_ref().unwrap().id.as_str())
         .collect();
-    assert!(posts.len() >= 6, "{posts:?}");
     let distinct: std::collections::BTreeSet<&&str> = posts.iter().collect();
-    assert_eq!(distinct.len(), posts.len(), "a post paired with one region's route only: {posts:?}");
-    for p in r.pathways.iter().filter(|p| p.kind == RouteKind::Herintreding) {
-        let o = c.offerings.iter().find(|o| o.id == p.offering).unwrap();
-        let v = c.vacancies.iter().find(|v| Some(&v.id) == p.vacancy.as_ref().map(|x| &x.id)).unwrap();
-        assert_eq!(place_region(&o.place), place_region(&v.job_location), "{} with {}", o.id, v.id);
-    }
+    assert!(posts.len() >= 3 && distinct.len() == posts.len(), "{posts:?}");
 }
 
 #[test]

@@ -208,7 +208,13 @@ impl Index {
                 .iter()
                 .map(|r| r.institutional_fee.as_deref().and_then(|f| figure_index.get(f).copied()))
                 .collect(),
-            offering_place: catalog.offerings.iter().map(|o| place_index.get(&o.place).copied()).collect(),
+            // A route without training (herintreding) has no place to travel to: no distance,
+            // no place named, and the shortage of where the person lives.
+            offering_place: catalog
+                .offerings
+                .iter()
+                .map(|o| place_index.get(&o.place).copied().filter(|_| o.time_to_complete.0 > 0))
+                .collect(),
             kind_has_subjects,
             offering_role: catalog
                 .offerings
@@ -308,6 +314,16 @@ impl Index {
     pub(crate) fn vacancy_place_name(&self, v: usize) -> &str {
         self.vacancy_place[v]
             .map_or(self.catalog.vacancies[v].job_location.as_str(), |i| self.catalog.places[i].name.as_str())
+    }
+
+    /// The name of an offering's place ("" for a route without training: it has none).
+    pub(crate) fn offering_place_name(&self, i: usize) -> String {
+        let o = &self.catalog.offerings[i];
+        match self.offering_place[i] {
+            Some(p) => self.catalog.places[p].name.clone(),
+            None if o.time_to_complete.0 == 0 => String::new(),
+            None => o.place.clone(),
+        }
     }
 
     pub(crate) fn vacancy_place(&self, v: usize) -> Option<usize> {

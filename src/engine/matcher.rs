@@ -246,8 +246,7 @@ impl Matcher {
                         rank: rank as u32 + 1,
                         name: o.name.clone(),
                         institution: ix.institution_name(o).to_string(),
-                        place: ix.offering_place[e.offering]
-                            .map_or_else(|| o.place.clone(), |p| ix.catalog.places[p].name.clone()),
+                        place: ix.offering_place_name(e.offering),
                         mode: o.educational_program_mode,
                         eligibility: e.eligibility,
                         distance_km: e.distance_km.map(round1),
@@ -384,7 +383,7 @@ impl Matcher {
             kind: o.kind,
             role: ix.offering_role[e.offering],
             institution: ix.institution_name(o).to_string(),
-            place: ix.offering_place[e.offering].map_or_else(|| o.place.clone(), |p| ix.catalog.places[p].name.clone()),
+            place: ix.offering_place_name(e.offering),
             mode: o.educational_program_mode,
             qualification: o.occupational_credential_awarded,
             sectors: o.sectors.clone(),

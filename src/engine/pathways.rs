@@ -147,17 +147,6 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             if !o.sectors.contains(&v.sector) || !role_fits(o.kind, route_role, v.role) {
                 continue;
             }
-            // Herintreding trains nobody: it is a route of a region (the onderwijsloket to
-            // ask), so it goes with the posts of its own region. Paired with every region's
-            // office, one post would be as many pathways.
-            if o.kind == RouteKind::Herintreding {
-                let region = |place: Option<usize>| place.and_then(|i| m.place_region[i]);
-                if let (Some(a), Some(b)) = (region(m.offering_place[e.offering]), region(m.vacancy_place(vi))) {
-                    if a != b {
-                        continue;
-                    }
-                }
-            }
             match (o.subject, v.subject) {
                 (Some(a), Some(b)) if a != b => continue,
                 // A route without a subject (pabo, PDG) fits any subject: take the person's.
@@ -274,6 +263,19 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         }
     }
     out.sort_by(best_first);
+    // Routes without training differ only by who is named (a loket's own herintreding
+    // beside the national one): a post goes with the best of them, not with each.
+    let mut paired: Vec<(RouteKind, String)> = Vec::new();
+    out.retain(|c| {
+        let trains = m.catalog.offerings[ranked[c.route_rank].offering].time_to_complete.0 > 0;
+        if trains || c.vacancy_id.is_empty() {
+            return true;
+        }
+        let key = (c.pathway.kind, c.vacancy_id.clone());
+        let fresh = !paired.contains(&key);
+        paired.push(key);
+        fresh
+    });
     // Spread the list: first the best pathway of each kind of route, then the best of
     // each other offering, then the runners-up; in the first two rounds a vacancy is
     // offered once, so the list shows several schools.

@@ -76,6 +76,8 @@ pub enum Reason {
     StartDaysAfterAvailable(i64),
     StartNone,
     TravelUnknown,
+    /// A route without training: nothing to travel to (the posts paired with it are near).
+    TravelNone,
     TravelKm {
         km: f64,
         max_km: u16,
@@ -127,6 +129,7 @@ impl Reason {
             Reason::StartDaysAfterAvailable(days) => Msg::new("factor.start.days-after-available").with("days", days),
             Reason::StartNone => Msg::new("factor.start.none"),
             Reason::TravelUnknown => Msg::new("factor.travel.unknown"),
+            Reason::TravelNone => Msg::new("factor.travel.none"),
             Reason::TravelKm { km, max_km, stated } => {
                 Msg::new(if stated { "factor.travel.km" } else { "factor.travel.km-default" })
                     .with("km", format_km(km))
@@ -333,6 +336,7 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
     // Travel distance.
     let max_km = p.max_travel_km.unwrap_or(DEFAULT_MAX_TRAVEL_KM);
     match x.distance_km {
+        None if o.time_to_complete.0 == 0 => push("travel", w.travel, 1.0, Reason::TravelNone),
         None => push("travel", w.travel, 0.0, Reason::TravelUnknown),
         Some(d) => {
             let limit = f64::from(max_km);

@@ -18,10 +18,10 @@ function sourceLabel(url) {
   return [host, ...repo].join("/");
 }
 
-/** Cost bases on which the candidate pays a fee (else the school pays, or nothing is due). */
 /** Whether a route has training of its own (a duration above zero); herintreding has none. */
 const trains = (x) => !/^P(0Y)?(0M)?$/.test(x.duration);
 
+/** Cost bases on which the candidate pays a fee (else the school pays, or nothing is due). */
 const FEES = ["collegegeld", "instellingscollegegeld", "cursusgeld"];
 
 /** Time (ms, as the page's clock runs) to build parts before the browser gets a frame: at
@@ -336,7 +336,7 @@ export class Results {
         h("ul", { class: "rw-others", tabindex: "-1" }, others.map((x) => h("li", { "data-offering": x.offering },
           this.#badge(x.eligibility), " ",
           x.url ? this.#link(x.url, x.name) : h("span", { text: x.name }),
-          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#mode(x), x.distance_km != null ? this.#km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),
+          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#mode(best), x.distance_km != null ? this.#km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),
       ]));
     }
     return card;

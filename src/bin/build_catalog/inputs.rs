@@ -382,6 +382,9 @@ pub struct Facts {
     /// Who a returning teacher turns to (the herintreding offerings' institution): no school
     /// runs herintreding, so it is one route per region, not one per pabo.
     pub herintreding: Institution,
+    /// The herintreding routes' nominal place (a gemeente code): an offering needs one, but a
+    /// route without training has no place to travel to (the engine gives it no distance).
+    pub herintreding_place: String,
     /// Teaching hours a week without a bevoegdheid (the figure's value).
     pub hybride_max_hours: u8,
     pub pabo_verkort: Vec<Verkort>,
@@ -548,6 +551,7 @@ struct HerintredingFile {
     institution: String,
     name: String,
     url: String,
+    place: String,
 }
 
 #[derive(Deserialize)]
@@ -941,6 +945,9 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         ));
     }
     let herintreding = Institution { id: r.institution.clone(), name: r.name.clone(), url: Some(r.url.clone()) };
+    if !known.gemeenten.iter().any(|g| g.code == r.place) {
+        return Err(format!("herintreding.place: '{}' is not a gemeente in nl/gemeenten_2024_derived.csv", r.place));
+    }
 
     let mut pabo_verkort: Vec<Verkort> = Vec::new();
     for (i, x) in f.pabo_verkort.entries.iter().enumerate() {
@@ -1038,6 +1045,7 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         pay_figures: f.pay_figures,
         hybride,
         herintreding,
+        herintreding_place: r.place.clone(),
         hybride_max_hours: max as u8,
         pabo_verkort,
         alpo,

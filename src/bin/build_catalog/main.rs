@@ -82,7 +82,7 @@ pub fn notes(inputs: &Inputs, region: Option<(&str, &str)>) -> Vec<String> {
     let r = inputs.settings.radius_km;
     let mut n = vec![
         "Vacancies are demonstration data (demo: true) at real school locations (po: DUO vestigingen) and real gemeenten (vo, mbo), weighted by the measured shortage figures; they are not real job openings. A loket replaces them with its own feed.".to_string(),
-        "Programmes: DUO list of accredited teacher-education programmes (RIO, 2026-02-20); programmes whose intake or licence ends before the generated date are left out. Routes without a CROHO programme (zij-instroom, PDG, kopopleiding, educatieve minor/module, LIO) are placed at the institutions that run the matching programme; herintreding and hybride docent, which no school runs, once per arbeidsmarktregio; see data/README.md.".to_string(),
+        "Programmes: DUO list of accredited teacher-education programmes (RIO, 2026-02-20); programmes whose intake or licence ends before the generated date are left out. Routes without a CROHO programme (zij-instroom, PDG, kopopleiding, educatieve minor/module, LIO) are placed at the institutions that run the matching programme; hybride docent once per arbeidsmarktregio, and herintreding, which no hogeschool provides, once for the country; see data/README.md.".to_string(),
         "Intakes marked typical are estimated from the route's pattern (ROUTES.md section 5); confirmed ones follow a statutory date (1 September start, Studielink 1 May).".to_string(),
         "Costs use the figure named in cost_figure; the 2026-27 collegegeld is UNCONFIRMED (the 2025-26 amount carried over).".to_string(),
     ];

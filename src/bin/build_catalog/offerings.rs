@@ -582,11 +582,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
         })?;
     }
 
-    // 6. Per arbeidsmarktregio, at its most populous gemeente: hybride docent [S53], and
-    //    herintreding. No school runs herintreding: someone returns with the bevoegdheid
-    //    they hold and applies to vacancies (ROUTES row 16), so it is a route of the region
-    //    (with the onderwijsloket to ask), not one per pabo or lerarenopleiding. It awards
-    //    nothing new and has no subject: vo/mbo vacancies are paired with the subject held.
+    // 6. Hybride docent: one per arbeidsmarktregio, at its most populous gemeente [S53].
     let mut regions: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     for g in &inputs.gemeenten {
         let e = regions.entry(g.region.clone()).or_insert((g.region_name.clone(), Vec::new()));
@@ -622,27 +618,34 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
             intakes: vec![],
             croho: None,
         })?;
-        for (what, sectors, label) in
-            [("po", vec![Sector::Po], "basisonderwijs"), ("vo", vec![Sector::Vo, Sector::Mbo], "vo of mbo")]
-        {
-            cx.add(Spec {
-                id: format!("herintreding-{what}-{}", region.to_lowercase()),
-                kind: RouteKind::Herintreding,
-                name: format!("Herintreden als leraar {label} (regio {name})"),
-                inst: loket,
-                gm: &main.code,
-                mode: Mode::WerkendLeren,
-                subject: None,
-                sectors,
-                credential: None,
-                time: "P0M",
-                hours: 24,
-                funded: None,
-                paid: true,
-                intakes: vec![],
-                croho: None,
-            })?;
-        }
+    }
+    // 7. Herintreding: no hogeschool or university provides it. Someone returns with the
+    //    bevoegdheid they hold and applies to vacancies (ROUTES row 16), with the national
+    //    onderwijsloket to ask, which refers to the regional loket [S76]. So one po route and
+    //    one vo/mbo route for the whole country; without training it has no place to travel
+    //    to (the engine gives it no distance; `place` is nominal, build_facts) and is paired
+    //    with the posts near the candidate. It awards nothing new and has no subject: vo/mbo
+    //    posts are paired with the subject held.
+    for (what, sectors, label) in
+        [("po", vec![Sector::Po], "basisonderwijs"), ("vo", vec![Sector::Vo, Sector::Mbo], "in het vo of mbo")]
+    {
+        cx.add(Spec {
+            id: format!("herintreding-{what}"),
+            kind: RouteKind::Herintreding,
+            name: format!("Herintreden als leraar {label}"),
+            inst: loket,
+            gm: &facts.herintreding_place,
+            mode: Mode::WerkendLeren,
+            subject: None,
+            sectors,
+            credential: None,
+            time: "P0M",
+            hours: 0,
+            funded: None,
+            paid: true,
+            intakes: vec![],
+            croho: None,
+        })?;
     }
 
     let vacancies = vacancies(inputs, &regions)?;

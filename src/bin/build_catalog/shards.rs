@@ -23,8 +23,13 @@ pub fn shard(inputs: &Inputs, national: &Catalog, code: &str, name: &str, own: &
         .collect();
     // The region's own and nearby offerings, topped up per route kind with the nearest ones
     // elsewhere so that every kind can be shown (at least MIN_PER_KIND offerings of it).
-    let mut chosen: BTreeSet<&str> =
-        national.offerings.iter().filter(|o| near.contains(o.place.as_str())).map(|o| o.id.as_str()).collect();
+    // (A route without training, herintreding, is one for the whole country: in every shard.)
+    let mut chosen: BTreeSet<&str> = national
+        .offerings
+        .iter()
+        .filter(|o| near.contains(o.place.as_str()) || o.time_to_complete.0 == 0)
+        .map(|o| o.id.as_str())
+        .collect();
     let dist = |gm: &str| -> f64 {
         inputs.gemeente(gm).map_or(f64::MAX, |g| {
             own_pts.iter().map(|p| routewijzer::engine::geo::distance_km(*p, (g.lat, g.lon))).fold(f64::MAX, f64::min)
