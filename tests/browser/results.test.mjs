@@ -247,6 +247,7 @@ test("a returning teacher's card names no training, no deadline and no end date,
   // no place to travel to and no mode of training.
   assert.equal(await card.locator(".rw-route-head").innerText(), "Herintreden als leraar basisonderwijs\n(opent in een nieuw tabblad)\nKan direct");
   assert.equal(await card.locator(".rw-route-head + .rw-meta").innerText(), "Onderwijsloket (onderwijsloket.com)");
+  assert.equal(await card.locator(".rw-kind-name").innerText(), "Herintreding", "no count of places to train");
   assert.deepEqual(log.errors, []);
   await context.close();
 });

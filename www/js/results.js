@@ -455,7 +455,8 @@ export class Results {
     const bar = h("span", { class: "rw-bar", "aria-hidden": "true" }, h("span", {}));
     bar.firstChild.style.setProperty("--w", `${Math.max(0, Math.min(100, x.score))}%`);
     return h("li", { class: "rw-route rw-kind", "data-kind": x.kind, "data-offering": x.offering, "data-verdict": x.eligibility },
-      k ? h("p", { class: "rw-kind-name", text: `${w.label("route_kind", k.kind)} · ${this.#t("kindOfferings", { n: k.open || k.offerings })}` }) : null,
+      // (A route without training is no place to train: no count of them.)
+      k ? h("p", { class: "rw-kind-name", text: [w.label("route_kind", k.kind), trains(x) ? this.#t("kindOfferings", { n: k.open || k.offerings }) : null].filter(Boolean).join(" · ") }) : null,
       h("div", { class: "rw-route-head" }, this.#title(x), this.#badge(x.eligibility)),
       h("p", { class: "rw-meta", text: [x.institution, x.place, this.#mode(x), x.distance_km != null ? this.#km(x.distance_km) : null].filter(Boolean).join(" · ") }),
       h("div", { class: "rw-score" }, h("span", { class: "rw-score-n" }, `${this.#t("score")} `, h("strong", { text: String(x.score) }), "/100"), bar),
