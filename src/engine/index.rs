@@ -213,7 +213,7 @@ impl Index {
             offering_place: catalog
                 .offerings
                 .iter()
-                .map(|o| place_index.get(&o.place).copied().filter(|_| o.time_to_complete.0 > 0))
+                .map(|o| place_index.get(&o.place).copied().filter(|_| o.trains()))
                 .collect(),
             kind_has_subjects,
             offering_role: catalog
@@ -321,7 +321,7 @@ impl Index {
         let o = &self.catalog.offerings[i];
         match self.offering_place[i] {
             Some(p) => self.catalog.places[p].name.clone(),
-            None if o.time_to_complete.0 == 0 => String::new(),
+            None if !o.trains() => String::new(),
             None => o.place.clone(),
         }
     }
@@ -371,7 +371,7 @@ impl Index {
         let outside = 4 * u8::from(!profile.sectors.is_empty() && !o.sectors.iter().any(|s| profile.sectors.contains(s)))
                 + 2 * u8::from(!wanted_roles.contains(&role) || other_subject)
                 // (A route without training, herintreding, has no load of its own: the job's.)
-                + u8::from(o.time_to_complete.0 > 0 && profile.hours_per_week.is_some_and(|h| heavier(o.weekly_hours, h)));
+                + u8::from(o.trains() && profile.hours_per_week.is_some_and(|h| heavier(o.weekly_hours, h)));
         let distance_km = geo.km(self.offering_place[i]);
         // Where the person lives, else where the route is.
         let (area, region) = match (geo.here.area, self.offering_place[i]) {
@@ -410,6 +410,7 @@ impl Index {
             today,
             timing: timing.as_ref(),
             distance_km,
+            located: geo.here.coord.is_some(),
             cost,
             shortage,
             kind_has_subjects: self.kind_has_subjects[o.kind as usize],

@@ -64,6 +64,8 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
     }
 
     let mut out: Vec<Candidate> = Vec::new();
+    // (kind, vacancy) already paired with a route without training.
+    let mut paired: Vec<(RouteKind, usize)> = Vec::new();
     // Open routes with a start date, in the sectors and subjects the person wants (if they said).
     let open = ranked.iter().enumerate().filter(|(_, e)| {
         let o = &m.catalog.offerings[e.offering];
@@ -244,6 +246,13 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             fits.push((fit, flags, v, d, start_teaching, vi));
         }
         fits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.count().cmp(&b.1.count())).then(a.2.id.cmp(&b.2.id)));
+        // Routes without training differ only by who is named (a loket's own herintreding
+        // beside the national one): a post goes with one of them, the better ranked first,
+        // and the next takes the next posts.
+        if !o.trains() {
+            fits.retain(|f| !paired.contains(&(o.kind, f.5)));
+            paired.extend(fits.iter().take(VACANCIES_PER_ROUTE).map(|f| (o.kind, f.5)));
+        }
         if fits.is_empty() {
             let flags = if needs_job { vec![Msg::new("flag.no-vacancy")] } else { Vec::new() };
             let go = go_plan(p, e, &intake, None, today);
@@ -263,19 +272,6 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         }
     }
     out.sort_by(best_first);
-    // Routes without training differ only by who is named (a loket's own herintreding
-    // beside the national one): a post goes with the best of them, not with each.
-    let mut paired: Vec<(RouteKind, String)> = Vec::new();
-    out.retain(|c| {
-        let trains = m.catalog.offerings[ranked[c.route_rank].offering].time_to_complete.0 > 0;
-        if trains || c.vacancy_id.is_empty() {
-            return true;
-        }
-        let key = (c.pathway.kind, c.vacancy_id.clone());
-        let fresh = !paired.contains(&key);
-        paired.push(key);
-        fresh
-    });
     // Spread the list: first the best pathway of each kind of route, then the best of
     // each other offering, then the runners-up; in the first two rounds a vacancy is
     // offered once, so the list shows several schools.

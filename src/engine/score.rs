@@ -114,7 +114,7 @@ impl Reason {
                 Msg::new("factor.hours.fit").with("route_hours", route_hours).with("hours", hours)
             }
             // A route without training (herintreding) is the job itself.
-            Reason::EarnPaid if o.time_to_complete.0 == 0 => Msg::new("factor.earn.paid-job"),
+            Reason::EarnPaid if !o.trains() => Msg::new("factor.earn.paid-job"),
             Reason::EarnPaid => Msg::new("factor.earn.paid"),
             Reason::EarnUnpaidOk => Msg::new("factor.earn.unpaid-ok"),
             Reason::EarnUnpaid => Msg::new("factor.earn.unpaid"),
@@ -185,6 +185,8 @@ pub struct Inputs<'a> {
     pub today: Date,
     pub timing: Option<&'a NextIntake>,
     pub distance_km: Option<f64>,
+    /// Where the person lives is known (a point to measure from).
+    pub located: bool,
     /// The yearly cost for the intake's period.
     pub cost: crate::engine::money::Cost,
     /// The shortage figure that applies: index into the catalog's `shortages`, and its percentage.
@@ -287,7 +289,7 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
     // Weekly hours against the route's load. A route without training (herintreding) has
     // none of its own: the hours are the job's, which the person chooses.
     match p.hours_per_week {
-        _ if o.time_to_complete.0 == 0 => push("hours", w.hours, 1.0, Reason::HoursJob),
+        _ if !o.trains() => push("hours", w.hours, 1.0, Reason::HoursJob),
         None => push("hours", w.hours, 1.0, Reason::HoursOpen),
         Some(h) => {
             let fraction = if o.weekly_hours == 0 { 1.0 } else { f64::from(h) / f64::from(o.weekly_hours) };
@@ -336,7 +338,8 @@ pub fn factors(p: &Profile, o: &Offering, x: &Inputs) -> Vec<FactorValue> {
     // Travel distance.
     let max_km = p.max_travel_km.unwrap_or(DEFAULT_MAX_TRAVEL_KM);
     match x.distance_km {
-        None if o.time_to_complete.0 == 0 => push("travel", w.travel, 1.0, Reason::TravelNone),
+        // (Only where the person lives is known: the posts paired with it are then near.)
+        None if !o.trains() && x.located => push("travel", w.travel, 1.0, Reason::TravelNone),
         None => push("travel", w.travel, 0.0, Reason::TravelUnknown),
         Some(d) => {
             let limit = f64::from(max_km);

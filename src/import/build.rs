@@ -995,13 +995,15 @@ impl Out<'_> {
                 None
             }
         });
+        // A route without training (P0M, herintreding) has no study load of its own: 0.
+        let least = if time == Some(Months(0)) { 0.0 } else { 1.0 };
         let weekly_hours = item.req("weekly_hours", how).and_then(|f| {
-            match text::number(&f.value).filter(|h| (1.0..=80.0).contains(h)) {
+            match text::number(&f.value).filter(|h| (least..=80.0).contains(h)) {
                 Some(h) => Some(h.round() as u8),
                 None => {
                     item.bad(
                         &f.at,
-                        format!("'{}' is not a number of hours a week from 1 to 80", f.value),
+                        format!("'{}' is not a number of hours a week from {least} to 80", f.value),
                         "give the study load in hours a week, such as 40",
                     );
                     None

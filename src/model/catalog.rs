@@ -261,13 +261,18 @@ pub struct Offering {
     pub kind: RouteKind,
     pub name: String,
     pub institution: String,
-    /// Place id (gemeente code) where the training is given.
+    /// Place id (gemeente code) where the training is given. A route without training
+    /// (`time_to_complete` P0M, herintreding) has no place to travel to: its place is
+    /// nominal, and a match gives it no distance and no place name.
     pub place: String,
     pub educational_program_mode: Mode,
     pub occupational_credential_awarded: Qualification,
     pub sectors: Vec<Sector>,
     #[serde(default)]
     pub subject: Option<Subject>,
+    /// How long the training takes; P0M: no training (herintreding). Such a route has no
+    /// place (see `place`), full travel points, no weekly load of its own, is in every
+    /// region shard, and a post is paired with one such route of a kind only.
     pub time_to_complete: Months,
     /// Study load in hours a week, including placement and (for work-learn routes) the job.
     pub weekly_hours: u8,
@@ -304,6 +309,14 @@ pub struct Offering {
     /// Teaching hours a week the route allows someone without a bevoegdheid (hybride docent: 6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_teaching_hours: Option<u8>,
+}
+
+impl Offering {
+    /// Whether the route has training of its own (a duration above zero); herintreding has
+    /// none, and so no place to travel to and no weekly load of its own.
+    pub fn trains(&self) -> bool {
+        self.time_to_complete.0 > 0
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

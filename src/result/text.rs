@@ -40,7 +40,7 @@ pub fn report(r: &MatchResult) -> String {
                 route.score,
                 cut(&label(lang, "route_kind", route.kind.id()), 34),
                 cut(&route.institution, 34),
-                cut(&route.place, 16),
+                cut(if route.place.is_empty() { "-" } else { &route.place }, 16),
                 route.next_intake.as_ref().map_or("-".to_string(), |i| i.start_date.to_string()),
                 route.distance_km.map_or("-".to_string(), |d| crate::i18n::number(lang, &format!("{d:.1}"))),
             ),

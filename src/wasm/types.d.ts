@@ -754,12 +754,19 @@ export interface Offering {
     name: string;
     institution: string;
     /**
-     * Place id (gemeente code) where the training is given.
+     * Place id (gemeente code) where the training is given. A route without training
+     * (`time_to_complete` P0M, herintreding) has no place to travel to: its place is
+     * nominal, and a match gives it no distance and no place name.
      */
     place: string;
     educational_program_mode: Mode;
     occupational_credential_awarded: Qualification;
     sectors: Sector[];
+    /**
+     * How long the training takes; P0M: no training (herintreding). Such a route has no
+     * place (see `place`), full travel points, no weekly load of its own, is in every
+     * region shard, and a post is paired with one such route of a kind only.
+     */
     time_to_complete: IsoDuration;
     /**
      * Study load in hours a week, including placement and (for work-learn routes) the job.

@@ -113,6 +113,9 @@ test("also at: all the places are counted, and the order chosen applies to all o
   assert.equal(await card.locator(".rw-hint").innerText(), `Hieronder de 9 dichtstbijzijnde. Toon alle ${long.others_total} opleidingsplekken`);
   const listed = await card.locator(".rw-others > li").evaluateAll((lis) => lis.map((li) => li.dataset.offering));
   assert.deepEqual(listed, sorted.others.map((x) => x.offering));
+  // Each place says its own mode of study (not the card's best one's).
+  const modes = await card.locator(".rw-others > li .rw-meta").evaluateAll((els) => els.map((e) => e.textContent));
+  sorted.others.forEach((x, i) => assert.ok(modes[i].includes(` · ${x.mode.replace("-", " ")} · `), `${x.offering}: ${modes[i]}`));
   // "Show all": every place, in the same order; the nine shown before are its start (the
   // core ordered all the places before it cut the list), and the list gets the focus.
   await armResult(w);

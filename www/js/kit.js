@@ -23,12 +23,13 @@ const ACTIVITIES_SHOWN = 6;
 export function routeDates(route, pathway, words) {
   const t = (k, p) => words.t(k, p);
   const it = route.next_intake;
+  // (A route without training has no place: no location for its events, only who to ask.)
   const where = [route.institution, route.place].filter(Boolean).join(", ");
   const url = safeUrl(route.url) ?? undefined;
   const note = it?.status === "typical" ? ` ${t("calTypical")}` : "";
   const describe = (what) => [what, `${route.name} (${where})`, note.trim(), t("calCheck")].filter(Boolean).join("\n");
   const out = [];
-  const add = (key, date, summary, label) => out.push({ key, label: `${label}: ${words.date(date)}`, event: { uid: `${key}-${route.offering}-${date}@routewijzer`, summary: `${summary}: ${route.name}`, date, description: describe(summary), location: where || undefined, url } });
+  const add = (key, date, summary, label) => out.push({ key, label: `${label}: ${words.date(date)}`, event: { uid: `${key}-${route.offering}-${date}@routewijzer`, summary: `${summary}: ${route.name}`, date, description: describe(summary), location: route.place ? where : undefined, url } });
   if (it?.apply_by && !it.rolling) add("apply", it.apply_by, t("calApply"), t("calApply")); // none without cohorts
   const go = pathway?.timeline?.find((e) => e.event === "request-go");
   if (go) add("request-go", go.date, go.text.text, t("calGo"));

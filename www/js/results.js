@@ -331,12 +331,13 @@ export class Results {
       return b;
     };
     if (all > 0) {
-      card.append(this.#details(`k:${k.kind}`, all === 1 ? this.#t("alsoAt1") : this.#t("alsoAt", { n: all }), () => [
+      // (Routes without training are no places to train: the other routes of the kind.)
+      card.append(this.#details(`k:${k.kind}`, this.#t(trains(best) ? "alsoAt" : "alsoOf", { n: all }), () => [
         rest > 0 ? h("p", { class: "rw-hint" }, this.#t(`alsoListed_${order}`, { n: others.length }), " ", showAll()) : null,
         h("ul", { class: "rw-others", tabindex: "-1" }, others.map((x) => h("li", { "data-offering": x.offering },
           this.#badge(x.eligibility), " ",
           x.url ? this.#link(x.url, x.name) : h("span", { text: x.name }),
-          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#mode(best), x.distance_km != null ? this.#km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),
+          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, trains(best) ? this.#w.label("mode", x.mode) : null, x.distance_km != null ? this.#km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),
       ]));
     }
     return card;
@@ -534,8 +535,8 @@ export class Results {
     const best = r.kinds.filter((k) => !k.outside && k.open > 0).map((k) => r.routes.find((x) => x.offering === k.best)).filter(Boolean);
     const out = [t("title"), `${r.catalog} (${r.catalog_version}), ${w.date(r.today)}`, "", ...r.summary.map((x) => x.text), ""];
     for (const x of best) {
-      out.push(`${x.rank}. ${x.name}, ${x.institution} (${x.place}): ${w.label("eligibility", x.eligibility)}, ${t("score").toLowerCase()} ${x.score}/100`);
-      out.push(`   ${t("cost")}: ${this.#cost(x)}; ${t("pay")}: ${this.#pay(x)}; ${t("duration")}: ${w.duration(x.duration)}`);
+      out.push(`${x.rank}. ${x.name}, ${x.institution}${x.place ? ` (${x.place})` : ""}: ${w.label("eligibility", x.eligibility)}, ${t("score").toLowerCase()} ${x.score}/100`);
+      out.push(`   ${t("cost")}: ${this.#cost(x)}; ${t(trains(x) ? "pay" : "payJob")}: ${this.#pay(x)}; ${t("duration")}: ${w.duration(x.duration)}`);
       // A route without cohorts has no deadline: it starts when the candidate can.
       if (x.next_intake) out.push(`   ${t("next")}: ${w.date(x.next_intake.start_date)}; ${x.next_intake.rolling ? t("anyTime") : `${t("applyBy")}: ${w.date(x.next_intake.apply_by)}`}`);
       const flag = (f) => (f.status !== "confirmed" ? ` (${w.label("status", f.status)})` : "");

@@ -379,8 +379,8 @@ pub struct Facts {
     pub pay_figures: PayFigures,
     /// The institution of the hybride-docent offerings.
     pub hybride: Institution,
-    /// Who a returning teacher turns to (the herintreding offerings' institution): no school
-    /// runs herintreding, so it is one route per region, not one per pabo.
+    /// Who a returning teacher turns to (the herintreding routes' institution): no hogeschool
+    /// provides herintreding, so it is one route for the country, not one per pabo.
     pub herintreding: Institution,
     /// The herintreding routes' nominal place (a gemeente code): an offering needs one, but a
     /// route without training has no place to travel to (the engine gives it no distance).

@@ -87,7 +87,7 @@ pub fn notes(inputs: &Inputs, region: Option<(&str, &str)>) -> Vec<String> {
         "Costs use the figure named in cost_figure; the 2026-27 collegegeld is UNCONFIRMED (the 2025-26 amount carried over).".to_string(),
     ];
     if let Some((code, name)) = region {
-        n.insert(0, format!("Shard for arbeidsmarktregio {code} {name}: its own offerings and vacancies plus those within {r} km of any gemeente point of the region, topped up to at least {MIN_PER_KIND} offerings of every route kind with the nearest ones elsewhere; postcodes of the region's gemeenten."));
+        n.insert(0, format!("Shard for arbeidsmarktregio {code} {name}: its own offerings and vacancies plus those within {r} km of any gemeente point of the region, topped up to at least {MIN_PER_KIND} offerings of every route kind with the nearest ones elsewhere (herintreding: its two routes for the country); postcodes of the region's gemeenten."));
     } else {
         n.push(format!("Region shards (www/data/regions/) hold a region's offerings and vacancies plus those within {r} km of any gemeente point of the region."));
     }

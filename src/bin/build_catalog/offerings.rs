@@ -420,7 +420,7 @@ pub fn build(inputs: &Inputs) -> Res<Built> {
     }
 
     // 3. Tweedegraads-based routes: zij-instroom vo tweedegraads per subject, kopopleiding per
-    //    funded voltijd subject, LIO and herintreding vo.
+    //    funded voltijd subject, LIO vo and mbo.
     for ((inst, gm), subjects) in &tweede {
         let w = Mode::WerkendLeren;
         for &s in subjects {

@@ -27,7 +27,7 @@ pub fn shard(inputs: &Inputs, national: &Catalog, code: &str, name: &str, own: &
     let mut chosen: BTreeSet<&str> = national
         .offerings
         .iter()
-        .filter(|o| near.contains(o.place.as_str()) || o.time_to_complete.0 == 0)
+        .filter(|o| near.contains(o.place.as_str()) || !o.trains())
         .map(|o| o.id.as_str())
         .collect();
     let dist = |gm: &str| -> f64 {

@@ -151,7 +151,7 @@ pub fn write_all(inputs: &Inputs, built: &Built, out: &Path) -> Res<String> {
         serde_json::to_string(&national.meta.version).map_err(|e| e.to_string())?,
         inputs.settings.radius_km,
         serde_json::to_string(&format!(
-            "One catalog per arbeidsmarktregio (CBS 2025): the region's offerings and vacancies plus those within {} km of any gemeente point of the region, and at least {MIN_PER_KIND} offerings (the nearest) of every route kind. Pick the shard by the gemeente code of the person's place.",
+            "One catalog per arbeidsmarktregio (CBS 2025): the region's offerings and vacancies plus those within {} km of any gemeente point of the region, and at least {MIN_PER_KIND} offerings (the nearest) of every route kind (herintreding: its two routes for the country). Pick the shard by the gemeente code of the person's place.",
             inputs.settings.radius_km
         ))
         .map_err(|e| e.to_string())?
