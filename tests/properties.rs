@@ -145,6 +145,11 @@ proptest! {
             prop_assert!(outside(&pair[0]) <= outside(&pair[1]));
             if outside(&pair[0]) == outside(&pair[1]) {
                 prop_assert!(pair[0].score >= pair[1].score);
+                // Of two equal routes the nearer first (no distance last), not the first id.
+                if pair[0].score == pair[1].score && pair[0].eligibility == pair[1].eligibility {
+                    let km = |x: &routewijzer::result::RouteResult| x.distance_km.unwrap_or(f64::INFINITY);
+                    prop_assert!(km(&pair[0]) <= km(&pair[1]) + 0.05, "{} before {}", pair[0].offering, pair[1].offering);
+                }
             }
         }
         for (i, x) in r.routes.iter().enumerate() {

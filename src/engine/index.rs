@@ -482,13 +482,15 @@ fn time_bound(rule: &Rule) -> bool {
 
 /// Sort key: open routes before ineligible ones, then those in the sectors and roles the
 /// person asked for before the rest, then score, then eligible before conditional, then
-/// offering id (total and deterministic).
-pub(crate) fn rank_key(m: &Index, e: &Evaluated) -> (bool, u8, std::cmp::Reverse<u32>, Eligibility, u32) {
+/// the nearer (every route beyond the travel limit scores 0 on travel: of two such, the
+/// nearer is the likelier; no distance last), then offering id (total and deterministic).
+pub(crate) fn rank_key(m: &Index, e: &Evaluated) -> (bool, u8, std::cmp::Reverse<u32>, Eligibility, u32, u32) {
     (
         e.eligibility == Eligibility::Ineligible,
         e.outside,
         std::cmp::Reverse(e.score),
         e.eligibility,
+        e.distance_km.map_or(u32::MAX, |d| (d * 10.0).round() as u32),
         m.id_rank[e.offering],
     )
 }
