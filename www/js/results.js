@@ -337,7 +337,7 @@ export class Results {
         h("ul", { class: "rw-others", tabindex: "-1" }, others.map((x) => h("li", { "data-offering": x.offering },
           this.#badge(x.eligibility), " ",
           x.url ? this.#link(x.url, x.name) : h("span", { text: x.name }),
-          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, trains(best) ? this.#w.label("mode", x.mode) : null, x.distance_km != null ? this.#km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),
+          h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#mode(x, best), x.distance_km != null ? this.#km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),
       ]));
     }
     return card;
@@ -426,9 +426,11 @@ export class Results {
     return `${w.euro(Math.round(p.eur_per_month))} ${this.#t("perMonth")}${how ? ` (${how})` : ""}`;
   }
 
-  /** How a route is followed ("werkend leren", "deeltijd"), or null for one without training (herintreding: the job is all). */
-  #mode(x) {
-    return trains(x) ? this.#w.label("mode", x.mode) : null;
+  /** How a route is followed ("werkend leren", "deeltijd"), or null for one without training
+   * (herintreding: the job is all); `of` is the route whose duration says so (an "also at"
+   * row has none of its own: its card's best route). */
+  #mode(x, of = x) {
+    return trains(of) ? this.#w.label("mode", x.mode) : null;
   }
 
   #route(x, k) {
