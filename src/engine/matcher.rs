@@ -273,7 +273,12 @@ impl Matcher {
         let ix = &self.index;
         let inside: Vec<&KindSummary> = kinds.iter().filter(|k| !k.outside).collect();
         let open_kinds = inside.iter().filter(|k| k.open > 0).count();
-        let open_offerings: u32 = inside.iter().map(|k| k.open).sum();
+        // Places to train: a kind without training (herintreding: a job, no programme) has
+        // none, however many of its routes are open.
+        let trains = |k: &KindSummary| {
+            ranked.iter().map(|e| &ix.catalog.offerings[e.offering]).find(|o| o.id == k.best).is_none_or(|o| o.trains())
+        };
+        let open_offerings: u32 = inside.iter().filter(|k| trains(k)).map(|k| k.open).sum();
         let mut out = Vec::new();
         let best = ranked.iter().find(|e| e.eligibility != Eligibility::Ineligible && e.outside < 2);
         let Some(best) = best else {
@@ -289,6 +294,8 @@ impl Matcher {
         out.push(Text::new(
             lang,
             match (open_kinds, open_offerings) {
+                (1, 0) => "summary.open-one-no-places",
+                (_, 0) => "summary.open-no-places",
                 (1, 1) => "summary.open-one-one",
                 (1, _) => "summary.open-one",
                 _ => "summary.open",
@@ -299,7 +306,15 @@ impl Matcher {
         let start = best.timing.as_ref().map(|t| t.start_date);
         let mut params = vec![("kind", o.kind.id().to_string()), ("institution", ix.institution_name(o).to_string())];
         params.extend(start.map(|d| ("date", d.to_string())));
-        out.push(Text::new(lang, if start.is_some() { "summary.best" } else { "summary.best-undated" }, &params));
+        // A route without training is not taken "at" anyone (herintreding: the loket advises,
+        // a school employs): the kind alone.
+        let id = match (o.trains(), start.is_some()) {
+            (true, true) => "summary.best",
+            (true, false) => "summary.best-undated",
+            (false, true) => "summary.best-no-place",
+            (false, false) => "summary.best-undated-no-place",
+        };
+        out.push(Text::new(lang, id, &params));
         // The first step: what the best route's first condition asks, and then the first
         // dated step of its pathway if that is later; else that dated step.
         let first_event = pathways.iter().find(|pw| pw.offering == o.id).and_then(|pw| pw.timeline.first());
