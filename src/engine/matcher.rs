@@ -91,6 +91,10 @@ impl Matcher {
                 notices.push(crate::engine::score::Msg::new("notice.no-route-for-role").with("role", role));
             }
         }
+        // Someone at a lerarenopleiding now: finishing it is their route; the list shows others.
+        if profile.study.as_ref().is_some_and(|s| s.lerarenopleiding) {
+            notices.push(crate::engine::score::Msg::new("notice.in-lerarenopleiding"));
+        }
         let mut evaluated: Vec<Evaluated> =
             (0..ix.catalog.offerings.len()).map(|i| ix.evaluate(profile, i, today, &geo)).collect();
         let all = evaluated.len();
@@ -317,7 +321,11 @@ impl Matcher {
         out.push(Text::new(lang, id, &params));
         // The first step: what the best route's first condition asks, and then the first
         // dated step of its pathway if that is later; else that dated step.
-        let first_event = pathways.iter().find(|pw| pw.offering == o.id).and_then(|pw| pw.timeline.first());
+        // (Not the first day of a demo vacancy: an example post's date is no step to plan by.)
+        let first_event = pathways.iter().find(|pw| pw.offering == o.id).and_then(|pw| {
+            let demo = pw.vacancy.as_ref().is_some_and(|v| v.demo);
+            pw.timeline.iter().find(|ev| !(demo && matches!(ev.event, "start-teaching" | "start-work")))
+        });
         let dated = |id: &str| {
             first_event.map(|ev| Text::new(lang, id, &[("step", ev.text.text.clone()), ("date", ev.date.to_string())]))
         };

@@ -460,6 +460,11 @@ fn candidate(
     go: Option<GoPlan>,
     lang: Lang,
 ) -> Candidate {
+    // The job's first day: "start teaching" only where the job is teaching (an
+    // onderwijsassistent or leraarondersteuner does not teach a class on their own, ROLES
+    // R2.6, R5.3). A person's own job is shown only when it teaches.
+    let teaches = matches!(choice, Choice::OwnJob(_))
+        || matches!(m.offering_role[e.offering], Role::Leraar | Role::LeraarOnbevoegd | Role::Instructeur);
     let (vacancy, own_job, shown_start) = match choice {
         Choice::Vacancy(v, start) => (Some(v), false, Some(start)),
         Choice::OwnJob(start) => (None, true, start),
@@ -486,7 +491,11 @@ fn candidate(
                 intake,
                 shown_start,
                 go,
-                Shape { rolling: o.rolling_intake, awards: o.occupational_credential_awarded != Qualification::Geen },
+                Shape {
+                    rolling: o.rolling_intake,
+                    awards: o.occupational_credential_awarded != Qualification::Geen,
+                    teaches,
+                },
             ),
         },
     }
@@ -535,6 +544,8 @@ fn vacancy_match(m: &Index, vi: usize, d: Option<f64>) -> VacancyMatch {
 struct Shape {
     rolling: bool,
     awards: bool,
+    /// The job teaches (`start-teaching`), else it is other work in a school (`start-work`).
+    teaches: bool,
 }
 
 fn timeline(
@@ -568,7 +579,7 @@ fn timeline(
         events.push(ev(t.start_date, "intake"));
     }
     if let Some(s) = start_teaching {
-        events.push(ev(s, "start-teaching"));
+        events.push(ev(s, if shape.teaches { "start-teaching" } else { "start-work" }));
     }
     if shape.awards {
         events.push(ev(t.expected_qualification, "qualified"));

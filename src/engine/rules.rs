@@ -144,12 +144,22 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
             let left_recently = p.lerarenopleiding_left.is_some_and(|d| d.add_months(i32::from(*years) * 12) > c.on);
             Truth::from_bool(!enrolled_now && !left_recently)
         }
-        Test::Study { levels, min_ec, lerarenopleiding, related } => match &p.study {
+        Test::Study { levels, min_ec, lerarenopleiding, related, fields } => match &p.study {
             Some(s) if levels.contains(&s.level) && s.ec >= *min_ec && (!lerarenopleiding || s.lerarenopleiding) => {
-                match (*related, s.field.as_deref()) {
+                let in_fields = match s.field.as_deref() {
+                    _ if fields.is_empty() => Truth::Yes,
+                    None => Truth::Unknown,
+                    Some(f) => Truth::from_bool(fields.iter().any(|x| x == f)),
+                };
+                let related = match (*related, s.field.as_deref()) {
                     (false, _) => Truth::Yes,
                     (true, None) if c.offering.subject.is_some() => Truth::Unknown,
                     (true, field) => Truth::from_bool(c.related.related(field, c.offering.subject)),
+                };
+                match (in_fields, related) {
+                    (Truth::No, _) | (_, Truth::No) => Truth::No,
+                    (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
+                    _ => Truth::Yes,
                 }
             }
             _ => Truth::No,

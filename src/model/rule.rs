@@ -152,6 +152,10 @@ pub enum Test {
         /// The study's field must be related to the offering's subject.
         #[serde(default)]
         related: bool,
+        /// With fields listed (study-field ids), the study's field must be one of them; a
+        /// study whose field was not given leaves the test unknown.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        fields: Vec<String>,
     },
     /// At least this old.
     MinAge {
@@ -257,7 +261,7 @@ impl TestRepr {
             T::SchoolJob => &["roles", "min_hours"],
             T::Dutch => &["min"],
             T::NoRecentLerarenopleiding | T::MinAge => &["years"],
-            T::Study => &["levels", "min_ec", "lerarenopleiding", "related"],
+            T::Study => &["levels", "min_ec", "lerarenopleiding", "related", "fields"],
             T::SubjectIn => &["subjects"],
             T::SectorIn => &["sectors"],
             T::HoursAbove => &["hours"],
@@ -303,6 +307,7 @@ impl TestRepr {
                 min_ec: self.min_ec.ok_or_else(|| need("min_ec"))?,
                 lerarenopleiding: self.lerarenopleiding.unwrap_or(false),
                 related: self.related.unwrap_or(false),
+                fields: self.fields.unwrap_or_default(),
             },
             T::MinAge => Test::MinAge { years: self.years.ok_or_else(|| need("years"))? },
             T::SubjectIn => Test::SubjectIn { subjects: self.subjects.ok_or_else(|| need("subjects"))? },

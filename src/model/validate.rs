@@ -569,7 +569,7 @@ fn check_validity(
 }
 
 fn check_test(t: &Test, at: &str, p: &mut impl FnMut(String, String)) {
-    if let Test::DiplomaLevel { fields, .. } = t {
+    if let Test::DiplomaLevel { fields, .. } | Test::Study { fields, .. } = t {
         for (i, f) in fields.iter().enumerate() {
             let id = crate::model::profile::normalise_field(f);
             if id.is_empty() || id != *f {

@@ -326,7 +326,9 @@ pub struct VacancyMatch {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimelineEvent {
     pub date: Date,
-    /// `apply`, `geschiktheidsonderzoek`, `intake`, `start-teaching`, `qualified`.
+    /// `request-go`, `geschiktheidsonderzoek`, `apply`, `intake`, `start-teaching` (a
+    /// teaching job's first day) or `start-work` (other work in a school: onderwijsassistent,
+    /// leraarondersteuner), `qualified` or `completed`.
     pub event: &'static str,
     pub text: Text,
 }

@@ -206,6 +206,11 @@ export type Test =
            */
           min_ec: number;
           /**
+           * With fields listed (study-field ids), the study's field must be one of them; a
+           * study whose field was not given leaves the test unknown.
+           */
+          fields?: string[];
+          /**
            * @default false
            */
           lerarenopleiding?: boolean;
@@ -1443,7 +1448,9 @@ export interface VacancyMatch {
 export interface TimelineEvent {
     date: IsoDate;
     /**
-     * `apply`, `geschiktheidsonderzoek`, `intake`, `start-teaching`, `qualified`.
+     * `request-go`, `geschiktheidsonderzoek`, `apply`, `intake`, `start-teaching` (a
+     * teaching job's first day) or `start-work` (other work in a school: onderwijsassistent,
+     * leraarondersteuner), `qualified` or `completed`.
      */
     event: string;
     text: Text;

@@ -82,7 +82,7 @@ test("keep and compare with the keyboard: kept routes, a table with proper heade
   await kept.getByRole("heading", { name: "Bewaarde routes (2)" }).waitFor();
   const table = w.getByRole("table", { name: "Vergelijking van 2 bewaarde routes" });
   assert.deepEqual((await table.getByRole("columnheader").allTextContents()).map((s) => s.trim()), [route(a), route(b)].map((x) => `${x.name}${x.institution} · ${x.place}`));
-  assert.deepEqual(await table.getByRole("rowheader").allTextContents(), ["Uitkomst", "Nog te regelen", "Volgende start", "Aanmelden vóór", "Duur", "Kosten per jaar", "Salaris tijdens opleiding", "Afstand"]);
+  assert.deepEqual(await table.getByRole("rowheader").allTextContents(), ["Uitkomst", "Nog te regelen", "Volgende start", "Uiterlijk aanmelden", "Duur", "Kosten per jaar", "Salaris tijdens opleiding", "Afstand"]);
   const cell = (row, i) => table.locator(`tr[data-row="${row}"] td`).nth(i).textContent();
   assert.equal(await cell("start", 0), fmt(route(a).next_intake.start_date));
   assert.equal(await cell("apply", 1), fmt(route(b).next_intake.apply_by));

@@ -71,10 +71,11 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     assert.equal(await first.getAttribute("data-verdict"), "conditional");
     const tests = first.locator('[data-rule^="pabo-toelatingstoetsen"]');
     assert.equal(await tests.count(), 1);
-    assert.match(await tests.innerText(), /toelatingstoetsen/);
-    // Ticking the tests in "more about you" makes the pabo open.
+    // The ways to meet it, not only the test: a havo exam in the subject counts too (ROUTES 3.1).
+    assert.match(await tests.innerText(), /havo-eindexamen in het vak, een vavo-certificaat of de pabo-toelatingstoets/);
+    // Ticking the subjects in "more about you" makes the pabo open.
     await w.getByText("Meer over je situatie").click();
-    for (const t of ["Aardrijkskunde", "Geschiedenis", "Natuur en techniek"]) await w.getByRole("group", { name: /toelatingstoetsen/ }).getByLabel(t).check();
+    for (const t of ["Aardrijkskunde", "Geschiedenis", "Natuur en techniek"]) await w.getByRole("group", { name: /pabo-eis/ }).getByLabel(t).check();
     await waitForResults(w);
     const pabo = w.locator(".rw-routes > li", { hasText: "pabo" }).first();
     assert.equal(await pabo.locator('.rw-findings:not(.rw-unsure) [data-rule^="pabo-toelatingstoetsen"]').count(), 0, "no longer a condition");

@@ -218,7 +218,7 @@ test("each card says what its bevoegdheid covers; the restricted one with the so
   const minor = shown.find((k) => k.kind === "educatieve-minor");
   assert.ok(minor, `an educatieve minor is open to a wo student with 120 EC: ${shown.map((k) => k.kind)}`);
   // A route with training names its deadline and its end (a returning teacher's does not, below).
-  assert.match(await w.locator('.rw-routes > li[data-kind="educatieve-minor"] .rw-facts').first().innerText(), /Aanmelden vóór[\s\S]*Klaar rond/);
+  assert.match(await w.locator('.rw-routes > li[data-kind="educatieve-minor"] .rw-facts').first().innerText(), /Uiterlijk aanmelden[\s\S]*Klaar rond/);
   assert.equal(await fact("educatieve-minor"), "Beperkte tweedegraads bevoegdheid: onderbouw havo/vwo en vmbo-tl of heel het vmbo (de bronnen spreken elkaar hierover tegen)");
   const tweede = shown.find((k) => k.qualification === "tweedegraads");
   assert.ok(tweede, "a tweedegraads route is shown too");
@@ -240,7 +240,7 @@ test("a returning teacher's card names no training, no deadline and no end date,
   const facts = await cardFacts(w, "herintreding");
   assert.equal(facts["Duur"], "geen opleiding nodig");
   assert.match(facts["Volgende start"], / \(begin wanneer je wilt\)$/);
-  assert.equal(facts["Aanmelden vóór"], undefined, "a route without cohorts has no deadline");
+  assert.equal(facts["Uiterlijk aanmelden"], undefined, "a route without cohorts has no deadline");
   assert.equal(facts["Klaar rond"], undefined, "nothing to complete");
   assert.equal(facts["Uren per week"], undefined, "no load of its own: the job's hours");
   assert.deepEqual([facts["Salaris tijdens opleiding"], facts["Salaris"]], [undefined, "Ja"], "the salary is the job's, there is no opleiding");
@@ -248,7 +248,7 @@ test("a returning teacher's card names no training, no deadline and no end date,
   assert.match(await card.locator(".rw-unsure").innerText(), /Een opfriscursus is niet verplicht\. Of er een bij jou in de buurt is.*\(onbevestigd\)/s);
   // No hogeschool provides it: one route for the country, with the onderwijsloket to ask,
   // no place to travel to and no mode of training.
-  assert.equal(await card.locator(".rw-route-head").innerText(), "Herintreden als leraar basisonderwijs\n(opent in een nieuw tabblad)\nKan direct");
+  assert.equal(await card.locator(".rw-route-head").innerText(), "Herintreden als leraar basisonderwijs\n(opent in een nieuw tabblad)\nStaat open");
   assert.equal(await card.locator(".rw-route-head + .rw-meta").innerText(), "Onderwijsloket (onderwijsloket.com)");
   assert.equal(await card.locator(".rw-kind-name").innerText(), "Herintreding", "no count of places to train");
   assert.deepEqual(log.errors, []);

@@ -31,7 +31,8 @@ export function timeline(pw, today, words) {
   const span = Math.max(DAY, ev[ev.length - 1].at - t0);
   const x = (at) => `${(((at - t0) / span) * 100).toFixed(2)}%`;
   const find = (n) => ev.find((e) => e.event === n);
-  const teach = find("start-teaching"), intake = find("intake"), done = find("qualified");
+  // The job's first day: teaching, or other work in a school (an assistant's post).
+  const teach = find("start-teaching") ?? find("start-work"), intake = find("intake"), done = find("qualified");
   // The core decides what counts as misaligned (a few days before a September start is normal).
   const early = teach && intake && teach.at < intake.at && pw.flags.some((f) => f.id === "flag.teaching-before-training");
   const place = (el, a, b) => {
@@ -52,7 +53,7 @@ export function timeline(pw, today, words) {
   const legend = h("ul", { class: "rw-tl-legend", "aria-hidden": "true" },
     h("li", { class: "rw-tl-key-today", text: t("today") }),
     intake && done ? h("li", { class: "rw-tl-key-train", text: t("tlTraining") }) : null,
-    teach ? h("li", { class: "rw-tl-key-teach", text: t("tlTeaching") }) : null,
+    teach ? h("li", { class: "rw-tl-key-teach", text: t(teach.event === "start-work" ? "tlWork" : "tlTeaching") }) : null,
     early ? h("li", { class: "rw-tl-key-gap", text: t("tlGap") }) : null);
   const list = h("ol", { class: "rw-tl-list" }, ev.map((e, i) =>
     h("li", { "data-event": e.event, class: early && e === teach ? "rw-warn" : null },
