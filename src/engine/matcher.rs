@@ -149,7 +149,7 @@ impl Matcher {
             hidden,
         };
         let kinds = self.kinds(&evaluated, &hints, options.per_kind.unwrap_or(0), options.order);
-        let summary = self.summary(&evaluated, &kinds, &pathways, today, lang);
+        let summary = self.summary(profile, &evaluated, &kinds, &pathways, today, lang);
         let mut what_if = hints;
         what_if.truncate(options.max_what_if);
         let (activities, activities_more) =
@@ -268,6 +268,7 @@ impl Matcher {
     /// The answer in words: how many kinds of route are open, the best start, the first step.
     fn summary(
         &self,
+        profile: &Profile,
         ranked: &[Evaluated],
         kinds: &[KindSummary],
         pathways: &[Pathway],
@@ -330,7 +331,7 @@ impl Matcher {
             first_event.map(|ev| Text::new(lang, id, &[("step", ev.text.text.clone()), ("date", ev.date.to_string())]))
         };
         let condition = best.outcomes.iter().find_map(|(ri, oc)| {
-            crate::engine::rules::action(ix.rule(*ri), *oc).map(|a| {
+            crate::engine::rules::action_for(ix.rule(*ri), *oc, profile, o).map(|a| {
                 Text::new(lang, "summary.first-step", &[("step", crate::i18n::render(lang, a, &Default::default()))])
             })
         });
@@ -394,7 +395,7 @@ impl Matcher {
                     blockers.push(f)
                 }
                 Outcome::Condition { .. } => {
-                    conditions.push(self.finding(rule, o, rules::action(rule, *outcome), lang))
+                    conditions.push(self.finding(rule, o, rules::action_for(rule, *outcome, profile, o), lang))
                 }
             }
         }

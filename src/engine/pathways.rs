@@ -94,6 +94,17 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             matches!(oc, Outcome::Condition { .. } | Outcome::Blocked)
                 && matches!(m.rule(*ri).test, Test::SchoolJob { .. })
         });
+        // The hours the route's job rule asks for (zij-instroom, PDG: 0.4 fte, UNCONFIRMED):
+        // a smaller post is no job for the route.
+        let job_min_hours = e
+            .outcomes
+            .iter()
+            .filter_map(|(ri, _)| match m.rule(*ri).test {
+                Test::SchoolJob { min_hours, .. } => Some(min_hours),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
         // The person's own job (or signed offer) already meets the route's job rule, or is
         // the role the route leads to (an onderwijsassistent's job as the workplace of an
         // Ad for leraarondersteuners).
@@ -155,6 +166,9 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                 (None, Some(b)) if !p.subjects.is_empty() && !p.subjects.contains(&b) => continue,
                 _ => {}
             }
+            if needs_job && v.work_hours < job_min_hours {
+                continue;
+            }
             // Without a bevoegdheid a route may cap the teaching hours (hybride docent: 6).
             if o.max_teaching_hours.is_some_and(|max| v.work_hours > max) && !holds_bevoegdheid {
                 continue;
@@ -175,7 +189,11 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             let requirement_met = if !teaching_post {
                 true
             } else if v.education_requirements.is_empty() {
-                awarded != Qualification::Geen || crate::engine::score::held_for(p, &[v.sector]).is_some()
+                awarded != Qualification::Geen
+                    || crate::engine::score::held_for(p, &[v.sector]).is_some()
+                    // A post for someone without a bevoegdheid, within the hours a route
+                    // allows without one (hybride docent: 6).
+                    || (v.role == Role::LeraarOnbevoegd && o.max_teaching_hours.is_some_and(|max| v.work_hours <= max))
             } else {
                 v.education_requirements.iter().any(|&q| will_hold(q))
             };
@@ -185,9 +203,11 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                 continue;
             }
             // A route that awards nothing new (herintreding) needs a held bevoegdheid that
-            // covers the post's sector and subject.
+            // covers the post's sector and subject; one that caps the hours taught without
+            // one (hybride docent) does not.
             if awarded == Qualification::Geen
                 && role_of(m, e) == Role::Leraar
+                && o.max_teaching_hours.is_none()
                 && !p.qualifications.iter().any(|h| {
                     crate::engine::score::covers_sector(h.qualification, v.sector) && subject_fits(h.subject, v.subject)
                 })

@@ -219,6 +219,22 @@ pub fn action(rule: &Rule, outcome: Outcome) -> Option<&str> {
     own.or(Some(default_action(&rule.test)))
 }
 
+/// As [`action`], for this person and offering: a job rule unmet only by the job's hours
+/// (zij-instroom, PDG: 0.4 fte) asks for more hours, not for a school.
+pub fn action_for<'r>(rule: &'r Rule, outcome: Outcome, p: &Profile, o: &Offering) -> Option<&'r str> {
+    if let (Test::SchoolJob { roles, min_hours }, Outcome::Condition { alternative: None }, Some(j)) =
+        (&rule.test, outcome, &p.job)
+    {
+        if o.sectors.contains(&j.sector)
+            && (roles.is_empty() || roles.contains(&j.role))
+            && j.hours_per_week < *min_hours
+        {
+            return Some("action.school-job-hours");
+        }
+    }
+    action(rule, outcome)
+}
+
 /// What to do about a test that is unmet or unknown, when the rule names no action.
 pub fn default_action(test: &Test) -> &'static str {
     match test {

@@ -288,7 +288,9 @@ pub fn vacancies(inputs: &Inputs, regions: &BTreeMap<String, (String, Vec<String
                 job_start_date: start,
                 valid_through: through,
                 accepts_in_training: hybrid || rng.chance(if vervanging { 35 } else { 75 }),
-                education_requirements: level.requirements.clone(),
+                // A hybride post asks for no bevoegdheid: at most 6 hours a week without one
+                // (ROUTES §1, row 17 [S6][S53]).
+                education_requirements: if hybrid { vec![] } else { level.requirements.clone() },
                 url: None,
                 demo: true,
             });
