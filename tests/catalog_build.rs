@@ -339,6 +339,17 @@ fn herintreding_is_one_route_for_the_country_not_one_per_pabo() {
     }
 }
 
+/// A region's hybride route stands at its most populous gemeente; GeoNames' figures are 0
+/// for merged gemeenten and stale for Leeuwarden (12,448), which put Friesland's at Sneek.
+#[test]
+fn a_regions_hybride_route_stands_at_its_largest_gemeente_not_one_with_a_stale_population() {
+    let place =
+        |id: &str| national().offerings.iter().find(|o| o.id == id).map(|o| o.place.clone()).unwrap_or_default();
+    assert_eq!(place("hybride-am02"), "GM0080", "Friesland: Leeuwarden");
+    assert_eq!(place("hybride-am01"), "GM0014", "Groningen: Groningen");
+    assert_eq!(place("hybride-am18"), "GM0363", "Groot Amsterdam: Amsterdam");
+}
+
 #[test]
 fn attribution_is_in_the_metadata_and_the_readme() {
     let readme = read(&root("README.md"));

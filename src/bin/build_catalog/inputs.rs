@@ -351,6 +351,7 @@ impl Inputs {
             })
             .collect();
         schools.sort_by(|a, b| a.code.cmp(&b.code));
+        estimate_populations(&mut gemeenten, &schools);
 
         let known = Known { rules: &rules, programmes: &programmes, gemeenten: &gemeenten, mapping: &mapping };
         let facts = read_facts(&read_text(&dir.join("build_facts.json"))?, &known, settings.generated)
@@ -361,6 +362,34 @@ impl Inputs {
 
     pub fn gemeente(&self, code: &str) -> Option<&Gemeente> {
         self.gemeenten.binary_search_by(|g| g.code.as_str().cmp(code)).ok().map(|i| &self.gemeenten[i])
+    }
+}
+
+/// GeoNames has no population for the gemeenten of recent mergers (0: Altena, Het
+/// Hogeland, Molenlanden ...) and a stale one for some (Leeuwarden: 12,448). A figure
+/// below a fifth of what the gemeente's po school locations suggest (DUO: the country's
+/// median inhabitants per location, times its locations) is replaced by that estimate.
+/// Populations weigh the demo's vo and mbo vacancies and place each region's hybride
+/// route at its most populous gemeente.
+fn estimate_populations(gemeenten: &mut [Gemeente], schools: &[School]) {
+    let mut locations: BTreeMap<&str, u64> = BTreeMap::new();
+    for s in schools {
+        *locations.entry(s.gm.as_str()).or_default() += 1;
+    }
+    let mut per_location: Vec<u64> = gemeenten
+        .iter()
+        .filter_map(|g| locations.get(g.code.as_str()).filter(|_| g.population > 0).map(|n| g.population / n))
+        .collect();
+    if per_location.is_empty() {
+        return;
+    }
+    per_location.sort_unstable();
+    let median = per_location[per_location.len() / 2];
+    for g in gemeenten.iter_mut() {
+        let estimate = median * locations.get(g.code.as_str()).copied().unwrap_or(0);
+        if g.population * 5 < estimate {
+            g.population = estimate;
+        }
     }
 }
 
