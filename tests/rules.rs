@@ -130,7 +130,7 @@ fn zij_instroom_job_and_go_are_conditions_until_met() {
     let none = run(r#"{"diplomas":[{"level":"hbo-bachelor","field":"rechten"}]}"#, TODAY);
     let p = route(&none, K::ZijInstroomPo);
     assert_eq!(p.eligibility, Eligibility::Conditional);
-    assert_eq!(finding(p, "zij-instroom-aanstelling").action.as_ref().unwrap().id, "action.find-school");
+    assert_eq!(finding(p, "zij-instroom-po-aanstelling").action.as_ref().unwrap().id, "action.find-school");
     assert_eq!(
         finding(p, "zij-instroom-geschiktheidsonderzoek").action.as_ref().unwrap().id,
         "action.geschiktheidsonderzoek"
@@ -141,7 +141,7 @@ fn zij_instroom_job_and_go_are_conditions_until_met() {
         r#"{"diplomas":[{"level":"hbo-bachelor"}],"job":{"sector":"vo","role":"leraar-onbevoegd","hours_per_week":24}}"#,
         TODAY,
     );
-    assert_eq!(seen(route(&vo_job, K::ZijInstroomPo), "zij-instroom-aanstelling"), Seen::Condition);
+    assert_eq!(seen(route(&vo_job, K::ZijInstroomPo), "zij-instroom-po-aanstelling"), Seen::Condition);
 
     let both = run(
         r#"{"diplomas":[{"level":"hbo-bachelor"}],"job":{"sector":"po","role":"leraar-onbevoegd","hours_per_week":24,"offer":true},"geschiktheidsonderzoek_passed":true,"vog":true}"#,

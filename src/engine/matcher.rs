@@ -92,7 +92,8 @@ impl Matcher {
             }
         }
         // Someone at a lerarenopleiding now: finishing it is their route; the list shows others.
-        if profile.study.as_ref().is_some_and(|s| s.lerarenopleiding) {
+        // (Not at an Ad: it leads to no bevoegdheid, ROUTES row 13.)
+        if profile.study.as_ref().is_some_and(|s| s.lerarenopleiding && s.level != crate::model::vocab::Level::HboAd) {
             notices.push(crate::engine::score::Msg::new("notice.in-lerarenopleiding"));
         }
         let mut evaluated: Vec<Evaluated> =
@@ -303,6 +304,7 @@ impl Matcher {
                 (_, 0) => "summary.open-no-places",
                 (1, 1) => "summary.open-one-one",
                 (1, _) => "summary.open-one",
+                (_, 1) => "summary.open-one-place",
                 _ => "summary.open",
             },
             &[("kinds", open_kinds.to_string()), ("offerings", open_offerings.to_string())],
@@ -322,10 +324,13 @@ impl Matcher {
         out.push(Text::new(lang, id, &params));
         // The first step: what the best route's first condition asks, and then the first
         // dated step of its pathway if that is later; else that dated step.
-        // (Not the first day of a demo vacancy: an example post's date is no step to plan by.)
+        // (Not the first day of a demo vacancy, nor the GO dated by it: an example post's
+        // date is no step to plan by.)
         let first_event = pathways.iter().find(|pw| pw.offering == o.id).and_then(|pw| {
             let demo = pw.vacancy.as_ref().is_some_and(|v| v.demo);
-            pw.timeline.iter().find(|ev| !(demo && matches!(ev.event, "start-teaching" | "start-work")))
+            pw.timeline.iter().find(|ev| {
+                !(demo && matches!(ev.event, "start-teaching" | "start-work" | "request-go" | "geschiktheidsonderzoek"))
+            })
         });
         let dated = |id: &str| {
             first_event.map(|ev| Text::new(lang, id, &[("step", ev.text.text.clone()), ("date", ev.date.to_string())]))

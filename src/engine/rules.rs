@@ -149,7 +149,7 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
                 let in_fields = match s.field.as_deref() {
                     _ if fields.is_empty() => Truth::Yes,
                     None => Truth::Unknown,
-                    Some(f) => Truth::from_bool(fields.iter().any(|x| x == f)),
+                    Some(f) => Truth::from_bool(fields.contains(&normalise_field(f))),
                 };
                 let related = match (*related, s.field.as_deref()) {
                     (false, _) => Truth::Yes,
