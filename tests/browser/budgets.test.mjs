@@ -26,17 +26,23 @@ const SHELL = ["www/routewijzer.js", ...within("www/js/", ".js"), "www/routewijz
 // with the figures in BENCHMARKS.md when a feature grows them, never met by hand-written code).
 const WASM_TARGET = 120 * KB;
 // Raised by issue #11: activities and the loket overlay in the core, 229.5 KB (BENCHMARKS.md,
-// "WebAssembly size": +12.0 KB activities, +10.4 KB the overlay reader and merge).
-const WASM_CEILING = 235 * KB;
+// "WebAssembly size": +12.0 KB activities, +10.4 KB the overlay reader and merge). 235 KB
+// until session 14 of #10 (239,248 bytes at its start, 241,342 after, +2.1 KB): the domain
+// review's messages in both languages (the pabo subject requirements with their havo and vavo
+// ways, the LIO and pabo-student rules and notice, Fontys's 0.4 fte, start werk), the study
+// test's fields and the hours a job rule asks for.
+const WASM_CEILING = 238 * KB;
 const FIRST_TARGET = 220 * KB;
 // Raised by issue #11 (the wasm and the shell above, the shard's activities): measured 362.9 KB.
 // 375 KB until session 11 of #10 (372.8 KB at its start, measured 376.6 KB after: +3.9 KB,
 // of which the wasm +0.8 (messages, Rule.voids_figure, Shortage.region_name), the AM13 shard
 // +0.6 (five rules for a bevoegdheid already held, the shortages' region names), the Dutch
-// store +0.5 (the shortage, scope and language-switch texts) and the shell +2.2).
-const FIRST_CEILING = 387 * KB;
+// store +0.5 (the shortage, scope and language-switch texts) and the shell +2.2). 387 KB
+// until session 14 of #10 (393,688 at its start, 397,090 after, +3.4 KB: the wasm +2.1 KB
+// above, the AM13 shard's new rules and re-weighted demo vacancies, the Dutch store).
+const FIRST_CEILING = 390 * KB;
 
-test("the wasm module stays under its ceiling (235 KB gzip; target 120 KB)", () => {
+test("the wasm module stays under its ceiling (238 KB gzip; target 120 KB)", () => {
   const size = gz("pkg/routewijzer_bg.wasm");
   console.log(`# pkg/routewijzer_bg.wasm: ${n(size)} bytes gzip (target ${n(WASM_TARGET)}, ceiling ${n(WASM_CEILING)})`);
   assert.ok(size <= WASM_CEILING, `${size} bytes gzip > ${WASM_CEILING}`);
@@ -77,7 +83,7 @@ test("the shell (every JS module + styles, each gzipped) stays under its ceiling
   assert.ok(size <= SHELL_CEILING, `${size} bytes gzip > ${SHELL_CEILING}`);
 });
 
-test("the first screen of the demo (page, JS, CSS, nl store, wasm, AM13 shard) stays under its ceiling (387 KB gzip; target 220 KB)", () => {
+test("the first screen of the demo (page, JS, CSS, nl store, wasm, AM13 shard) stays under its ceiling (390 KB gzip; target 220 KB)", () => {
   const parts = {
     page: ["www/index.html"],
     js: [...SHELL.filter((f) => f.endsWith(".js")), "pkg/routewijzer.js"],

@@ -213,8 +213,10 @@ test("pack folder: only what one loket needs, hashed names but the entry, each h
   // Raised from 265 KB when the candidate's next step (the kit modules) and activities and
   // overlays in the core (wasm) came in: measured 288-291 KB; from 300 KB in session 11 of
   // #10 (303,030 -> 307,458 bytes: the scripts, the wasm's messages, the shard's new rules
-  // and region names; BENCHMARKS.md "Sizes after session 11").
-  assert.ok(br <= 310 * KB, `first visit ${br} bytes brotli`);
+  // and region names; BENCHMARKS.md "Sizes after session 11"); from 310 KB in session 14
+  // (315,767 -> 318,558 bytes: the wasm's new messages, the shard's new rules; "Sizes after
+  // session 14").
+  assert.ok(br <= 313 * KB, `first visit ${br} bytes brotli`);
 });
 
 test("pack: every .gz and .br decompresses to its file", () => {
