@@ -406,6 +406,9 @@ pub struct Facts {
     pub cost_figures: CostFigures,
     /// rules.json figure ids of pay while training (eur-per-month).
     pub pay_figures: PayFigures,
+    /// Rules (rules.json ids) checked at one institution's programme (institution, CROHO)
+    /// besides its route kind's: an institution's own admission rules.
+    pub program_prerequisites: Vec<(String, String, Option<Mode>, Vec<String>)>,
     /// The institution of the hybride-docent offerings.
     pub hybride: Institution,
     /// Who a returning teacher turns to (the herintreding routes' institution): no hogeschool
@@ -544,6 +547,7 @@ struct FactsFile {
     pabo_verkort: EntriesFile<VerkortFile>,
     alpo: EntriesFile<AlpoFile>,
     pdg: EntriesFile<InstitutionIntakesFile>,
+    program_prerequisites: EntriesFile<PrerequisitesFile>,
     intake_patterns: IntakePatternsFile,
     zij_instroom: ZijInstroomFile,
     vo_vacancy_weights: VoWeightsFile,
@@ -602,6 +606,20 @@ struct EntriesFile<T> {
     #[serde(default, rename = "comment")]
     _comment: Option<String>,
     entries: Vec<T>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrerequisitesFile {
+    institution: String,
+    croho: String,
+    /// Only offerings of this mode (e.g. `deeltijd`), when given.
+    #[serde(default)]
+    mode: Option<Mode>,
+    #[serde(default, rename = "comment")]
+    _comment: Option<String>,
+    source: Vec<String>,
+    rules: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -978,6 +996,26 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         return Err(format!("herintreding.place: '{}' is not a gemeente in nl/gemeenten_2024_derived.csv", r.place));
     }
 
+    let mut program_prerequisites = Vec::new();
+    for (i, x) in f.program_prerequisites.entries.iter().enumerate() {
+        let path = format!("program_prerequisites.entries[{i}]");
+        known.sources(&x.source, &path)?;
+        let inst = known.institution(&x.institution, &path)?;
+        if !known.programmes.iter().any(|p| p.inst == inst && p.croho == x.croho) {
+            return Err(format!(
+                "{path}.croho: '{inst}' has no programme {} in nl/lerarenopleidingen_derived.csv",
+                x.croho
+            ));
+        }
+        non_empty(&x.rules, &format!("{path}.rules"))?;
+        for (j, id) in x.rules.iter().enumerate() {
+            if !known.rules.rules.iter().any(|r| r.id == *id) {
+                return Err(format!("{path}.rules[{j}]: '{id}' is not a rule in rules.json"));
+            }
+        }
+        program_prerequisites.push((inst, x.croho.clone(), x.mode, x.rules.clone()));
+    }
+
     let mut pabo_verkort: Vec<Verkort> = Vec::new();
     for (i, x) in f.pabo_verkort.entries.iter().enumerate() {
         let path = format!("pabo_verkort.entries[{i}]");
@@ -1076,6 +1114,7 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
         herintreding,
         herintreding_place: r.place.clone(),
         hybride_max_hours: max as u8,
+        program_prerequisites,
         pabo_verkort,
         alpo,
         pdg: institution_intakes(&f.pdg.entries, "pdg.entries", known)?,

@@ -124,7 +124,15 @@ impl Ctx<'_> {
             cost_eur_per_year: cost,
             cost_basis: basis,
             paid_while_learning: s.paid,
-            program_prerequisites: Vec::new(),
+            // An institution's own admission rules for this programme (build_facts.json).
+            program_prerequisites: facts
+                .program_prerequisites
+                .iter()
+                .filter(|(inst, croho, mode, _)| {
+                    inst == s.inst && s.croho.as_ref() == Some(croho) && mode.is_none_or(|m| m == s.mode)
+                })
+                .flat_map(|(_, _, _, rules)| rules.iter().cloned())
+                .collect(),
             intakes: s.intakes,
             rolling_intake: rolling,
             url,
