@@ -94,7 +94,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             matches!(oc, Outcome::Condition { .. } | Outcome::Blocked)
                 && matches!(m.rule(*ri).test, Test::SchoolJob { .. })
         });
-        // The hours the route's job rule asks for (zij-instroom, PDG: 0.4 fte, UNCONFIRMED):
+        // The hours the route's job rule asks for (zij-instroom po, PDG: 0.4 fte, UNCONFIRMED):
         // a smaller post is no job for the route.
         let job_min_hours = e
             .outcomes

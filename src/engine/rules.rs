@@ -220,7 +220,8 @@ pub fn action(rule: &Rule, outcome: Outcome) -> Option<&str> {
 }
 
 /// As [`action`], for this person and offering: a job rule unmet only by the job's hours
-/// (zij-instroom, PDG: 0.4 fte) asks for more hours, not for a school.
+/// (zij-instroom po and the PDG: 0.4 fte; Saxion's Ad PEP: 16 hours) asks for more hours,
+/// not for a school.
 pub fn action_for<'r>(rule: &'r Rule, outcome: Outcome, p: &Profile, o: &Offering) -> Option<&'r str> {
     if let (Test::SchoolJob { roles, min_hours }, Outcome::Condition { alternative: None }, Some(j)) =
         (&rule.test, outcome, &p.job)
