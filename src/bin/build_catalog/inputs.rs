@@ -167,6 +167,15 @@ pub struct Mapping {
     pub credential: Option<Qualification>,
 }
 
+/// An institution's own admission rules for one programme (`build_facts.json`
+/// `program_prerequisites`): its offerings of that CROHO (and mode, if given) check `rules`.
+pub struct Prerequisites {
+    pub inst: String,
+    pub croho: String,
+    pub mode: Option<Mode>,
+    pub rules: Vec<String>,
+}
+
 pub struct School {
     pub code: String,
     pub name: String,
@@ -408,7 +417,7 @@ pub struct Facts {
     pub pay_figures: PayFigures,
     /// Rules (rules.json ids) checked at one institution's programme (institution, CROHO)
     /// besides its route kind's: an institution's own admission rules.
-    pub program_prerequisites: Vec<(String, String, Option<Mode>, Vec<String>)>,
+    pub program_prerequisites: Vec<Prerequisites>,
     /// The institution of the hybride-docent offerings.
     pub hybride: Institution,
     /// Who a returning teacher turns to (the herintreding routes' institution): no hogeschool
@@ -1013,7 +1022,12 @@ fn read_facts(text: &str, known: &Known, generated: Date) -> Res<Facts> {
                 return Err(format!("{path}.rules[{j}]: '{id}' is not a rule in rules.json"));
             }
         }
-        program_prerequisites.push((inst, x.croho.clone(), x.mode, x.rules.clone()));
+        program_prerequisites.push(Prerequisites {
+            inst,
+            croho: x.croho.clone(),
+            mode: x.mode,
+            rules: x.rules.clone(),
+        });
     }
 
     let mut pabo_verkort: Vec<Verkort> = Vec::new();

@@ -128,10 +128,10 @@ impl Ctx<'_> {
             program_prerequisites: facts
                 .program_prerequisites
                 .iter()
-                .filter(|(inst, croho, mode, _)| {
-                    inst == s.inst && s.croho.as_ref() == Some(croho) && mode.is_none_or(|m| m == s.mode)
+                .filter(|x| {
+                    x.inst == s.inst && s.croho.as_ref() == Some(&x.croho) && x.mode.is_none_or(|m| m == s.mode)
                 })
-                .flat_map(|(_, _, _, rules)| rules.iter().cloned())
+                .flat_map(|x| x.rules.iter().cloned())
                 .collect(),
             intakes: s.intakes,
             rolling_intake: rolling,
