@@ -23,7 +23,13 @@ export async function bare() {
   // A headless page is not on a screen: without these flags (which Playwright passes too)
   // Chromium may treat it as a background tab and slow its timers and its process.
   const foreground = ["--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding", "--disable-ipc-flooding-protection"];
-  const proc = spawn(process.env.CHROMIUM || "/usr/bin/chromium", [...CHROMIUM_ARGS, ...foreground, "--remote-debugging-pipe", `--user-data-dir=${profile}`, "about:blank"], {
+  // Each newPage() is a new window, and Chromium 156 loads a new window's omnibox popup
+  // (two WebUI pages, chrome://omnibox-popup.top-chrome/, each in a renderer of its own)
+  // while the measured page loads: about 800 ms of CPU in a 1.6 s national load, on this
+  // 2-core machine a quarter of all the CPU there is (BENCHMARKS.md, session 15). A
+  // visitor's window loaded its popup when it opened, long before they reach a loket page.
+  const noWindowUi = ["--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup"];
+  const proc = spawn(process.env.CHROMIUM || "/usr/bin/chromium", [...CHROMIUM_ARGS, ...foreground, ...noWindowUi, "--remote-debugging-pipe", `--user-data-dir=${profile}`, "about:blank"], {
     stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"],
   });
   const [toChrome, fromChrome] = [proc.stdio[3], proc.stdio[4]];
