@@ -220,10 +220,19 @@ fn known_programmes_are_mapped_at_their_real_place() {
         .intakes
         .iter()
         .any(|i| i.application_deadline == Date::new(2027, 5, 1) && i.start_date == Date::new(2027, 9, 1).unwrap()));
-    // Herintreding is gated by the bevoegdheid rule of its sector (rules on the kind), and
-    // says on every route that the refresher course is optional and UNCONFIRMED.
+    // Herintreding is gated by the bevoegdheid rule of its sector (rules on the kind), says
+    // on every route that the refresher course is optional and UNCONFIRMED, and is closed
+    // for someone who teaches in the sector now.
     let kind = c.route_kinds.iter().find(|k| k.kind == RouteKind::Herintreding).unwrap();
-    assert_eq!(kind.rules, ["herintreding-bevoegdheid-po", "herintreding-bevoegdheid-vo", "herintreding-opfriscursus"]);
+    assert_eq!(
+        kind.rules,
+        [
+            "herintreding-bevoegdheid-po",
+            "herintreding-bevoegdheid-vo",
+            "herintreding-opfriscursus",
+            "al-leraar-herintreding"
+        ]
+    );
     // Every offering's cost names a figure that exists, except LIO and the rolling routes.
     for o in &c.offerings {
         if let Some(f) = &o.cost_figure {

@@ -569,7 +569,7 @@ pub(crate) fn rule_message(test: &Test, o: &Offering, rule_id: &str) -> Msg {
         Test::Qualification { any_of, same_subject: true } => {
             Msg::new("rule.qualification-subject").with("qualifications", i18n::ids(any_of)).with("subject", subject)
         }
-        Test::SchoolJob { roles, min_hours } => {
+        Test::SchoolJob { roles, min_hours, .. } => {
             let roles = if roles.is_empty() { "leraar".to_string() } else { i18n::ids(roles) };
             let m = if *min_hours == 0 {
                 Msg::new("rule.school-job-any-hours")

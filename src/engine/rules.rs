@@ -119,8 +119,9 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
                 Truth::No
             }
         }),
-        Test::SchoolJob { roles, min_hours } => Truth::from_bool(p.job.as_ref().is_some_and(|j| {
+        Test::SchoolJob { roles, min_hours, current } => Truth::from_bool(p.job.as_ref().is_some_and(|j| {
             c.offering.sectors.contains(&j.sector)
+                && !(*current && j.offer)
                 && (roles.is_empty() || roles.contains(&j.role))
                 && j.hours_per_week >= *min_hours
         })),
@@ -223,7 +224,7 @@ pub fn action(rule: &Rule, outcome: Outcome) -> Option<&str> {
 /// (zij-instroom po and the PDG: 0.4 fte; Saxion's Ad PEP: 16 hours) asks for more hours,
 /// not for a school.
 pub fn action_for<'r>(rule: &'r Rule, outcome: Outcome, p: &Profile, o: &Offering) -> Option<&'r str> {
-    if let (Test::SchoolJob { roles, min_hours }, Outcome::Condition { alternative: None }, Some(j)) =
+    if let (Test::SchoolJob { roles, min_hours, .. }, Outcome::Condition { alternative: None }, Some(j)) =
         (&rule.test, outcome, &p.job)
     {
         if o.sectors.contains(&j.sector)

@@ -183,7 +183,7 @@ fn candidates(test: &Test, p: &Profile, o: &Offering, today: Date) -> Vec<Vec<Ch
                 }]
             })
             .collect(),
-        Test::SchoolJob { roles, min_hours } => {
+        Test::SchoolJob { roles, min_hours, .. } => {
             let sector = o.sectors.iter().copied().find(|s| p.sectors.contains(s)).or(o.sectors.first().copied());
             let role = roles.first().copied().unwrap_or(Role::LeraarOnbevoegd);
             // A job the person has the hours for: never more than they said they have.

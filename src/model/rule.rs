@@ -120,12 +120,15 @@ pub enum Test {
         #[serde(default)]
         same_subject: bool,
     },
-    /// A job or signed offer at a school in one of the offering's sectors.
+    /// A job or signed offer at a school in one of the offering's sectors. With `current`,
+    /// only a job the person has now: an offer that has not started does not count.
     SchoolJob {
         #[serde(default)]
         roles: Vec<Role>,
         #[serde(default)]
         min_hours: u8,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        current: bool,
     },
     /// A positive geschiktheidsonderzoek.
     Geschiktheidsonderzoek,
@@ -199,6 +202,7 @@ struct TestRepr {
     same_subject: Option<bool>,
     roles: Option<Vec<Role>>,
     min_hours: Option<u8>,
+    current: Option<bool>,
     min: Option<Dutch>,
     years: Option<u8>,
     min_ec: Option<u16>,
@@ -228,6 +232,7 @@ impl TestRepr {
         add(self.same_subject.is_some(), "same_subject");
         add(self.roles.is_some(), "roles");
         add(self.min_hours.is_some(), "min_hours");
+        add(self.current.is_some(), "current");
         add(self.min.is_some(), "min");
         add(self.years.is_some(), "years");
         add(self.min_ec.is_some(), "min_ec");
@@ -258,7 +263,7 @@ impl TestRepr {
             T::DiplomaLevel => &["levels", "include_unrecognised", "fields"],
             T::RelatedDiploma => &["levels", "include_unrecognised"],
             T::Qualification => &["any_of", "same_subject"],
-            T::SchoolJob => &["roles", "min_hours"],
+            T::SchoolJob => &["roles", "min_hours", "current"],
             T::Dutch => &["min"],
             T::NoRecentLerarenopleiding | T::MinAge => &["years"],
             T::Study => &["levels", "min_ec", "lerarenopleiding", "related", "fields"],
@@ -291,9 +296,11 @@ impl TestRepr {
                 any_of: self.any_of.ok_or_else(|| need("any_of"))?,
                 same_subject: self.same_subject.unwrap_or(false),
             },
-            T::SchoolJob => {
-                Test::SchoolJob { roles: self.roles.unwrap_or_default(), min_hours: self.min_hours.unwrap_or(0) }
-            }
+            T::SchoolJob => Test::SchoolJob {
+                roles: self.roles.unwrap_or_default(),
+                min_hours: self.min_hours.unwrap_or(0),
+                current: self.current.unwrap_or(false),
+            },
             T::Geschiktheidsonderzoek => Test::Geschiktheidsonderzoek,
             T::PaboTests => Test::PaboTests,
             T::HboLevelAssessed => Test::HboLevelAssessed,

@@ -138,9 +138,11 @@ export type Test =
       }
     | {
           /**
-           * A job or signed offer at a school in one of the offering's sectors.
+           * A job or signed offer at a school in one of the offering's sectors. With `current`,
+           * only a job the person has now: an offer that has not started does not count.
            */
           type: "school-job";
+          current?: boolean;
           /**
            * @default 0
            * @minimum 0
