@@ -121,6 +121,23 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                                     | (Role::Leraarondersteuner, Role::Onderwijsassistent)
                             ))
                 });
+        // The person's own job in the route's sector and role, too small for its job rule
+        // (the PDG's and zij-instroom po's 16 hours): (hours, hours asked). Said on every
+        // pathway of the route, which pairs it with a post or none.
+        let own_job_short = p.job.as_ref().filter(|j| !own_job && o.sectors.contains(&j.sector)).and_then(|j| {
+            e.outcomes.iter().find_map(|(ri, oc)| match (&m.rule(*ri).test, oc) {
+                (Test::SchoolJob { roles, min_hours, .. }, Outcome::Condition { .. })
+                    if (roles.is_empty() || roles.contains(&j.role)) && j.hours_per_week < *min_hours =>
+                {
+                    Some((j.hours_per_week, *min_hours))
+                }
+                _ => None,
+            })
+        });
+        let short_flag = || {
+            own_job_short
+                .map(|(hours, min)| Msg::new("flag.own-job-too-small").with("hours", hours).with("min_hours", min))
+        };
         // A route that caps teaching hours without a bevoegdheid (hybride docent) does
         // not fit a larger teaching job.
         let job_too_big = p.job.as_ref().is_some_and(|j| o.max_teaching_hours.is_some_and(|m| j.hours_per_week > m))
@@ -274,14 +291,17 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             paired.extend(fits.iter().take(VACANCIES_PER_ROUTE).map(|f| (o.kind, f.5)));
         }
         if fits.is_empty() {
-            let flags = if needs_job { vec![Msg::new("flag.no-vacancy")] } else { Vec::new() };
+            let mut flags: Vec<Msg> = short_flag().into_iter().collect();
+            if needs_job {
+                flags.push(Msg::new("flag.no-vacancy"));
+            }
             let go = go_plan(p, e, &intake, None, today);
             out.push(candidate(m, route_rank, e, o, &intake, Choice::Nothing, combine(e.score, 50), &flags, go, lang));
             continue;
         }
         for (fit, misalign, v, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
             let go = go_plan(p, e, &intake, Some(start_teaching), today);
-            let mut flags = Vec::new();
+            let mut flags: Vec<Msg> = short_flag().into_iter().collect();
             if misalign.count() > 0 {
                 let facts = JobFacts { sector: v.sector, hours: v.work_hours, start: start_teaching, already: false };
                 flags.extend(go_flags(p, go, facts));
