@@ -134,6 +134,40 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                 _ => None,
             })
         });
+        // What the route still asks besides the job (the pathway pairs one, and a limit on
+        // the hours taught is kept by the post it pairs), the GO (in its timeline) and the
+        // VOG (a formality): an admission rule the person does not meet yet, such as an hbo
+        // degree or assessment for the PDG. The plan assumes they will, so each pathway
+        // says it first (at most two): what to do where the person is on a way round the
+        // rule (an alternative: a diploma's recognition), else what the rule asks.
+        let first: Vec<Msg> = e
+            .outcomes
+            .iter()
+            .filter(|(ri, oc)| {
+                let rule = m.rule(*ri);
+                matches!(oc, Outcome::Condition { .. })
+                    && !matches!(rule.test, Test::SchoolJob { .. } | Test::Geschiktheidsonderzoek | Test::Vog)
+                    && !matches!(rule.applies_if, Some(Test::HoursAbove { .. }))
+            })
+            .take(2)
+            .map(|(ri, oc)| {
+                let rule = m.rule(*ri);
+                let text = match (oc, crate::engine::rules::action_for(rule, *oc, p, o)) {
+                    (Outcome::Condition { alternative: Some(_) }, Some(action)) => {
+                        crate::result::Text::new(lang, action, &[]).text
+                    }
+                    _ => {
+                        let generic = crate::engine::matcher::rule_message(&rule.test, o, &rule.id);
+                        match &rule.message {
+                            Some(id) => crate::result::Text::new(lang, id, &generic.params),
+                            None => generic.render(lang),
+                        }
+                        .text
+                    }
+                };
+                Msg::new("flag.condition-first").with("what", text.trim_end_matches('.'))
+            })
+            .collect();
         let short_flag = || {
             own_job_short
                 .map(|(hours, min)| Msg::new("flag.own-job-too-small").with("hours", hours).with("min_hours", min))
@@ -149,7 +183,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             // Only teaching counts as "teaching before the training"; an onderwijsassistent
             // keeps their own job meanwhile.
             let teaches = matches!(job.role, Role::Leraar | Role::LeraarOnbevoegd | Role::Instructeur);
-            let mut flags = Vec::new();
+            let mut flags = first.clone();
             let go = go_plan(p, e, &intake, Some(start_teaching), today);
             if teaches {
                 let facts = JobFacts { sector: job.sector, hours: job.hours_per_week, start: start_teaching, already };
@@ -291,7 +325,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             paired.extend(fits.iter().take(VACANCIES_PER_ROUTE).map(|f| (o.kind, f.5)));
         }
         if fits.is_empty() {
-            let mut flags: Vec<Msg> = short_flag().into_iter().collect();
+            let mut flags: Vec<Msg> = first.iter().cloned().chain(short_flag()).collect();
             if needs_job {
                 flags.push(Msg::new("flag.no-vacancy"));
             }
@@ -301,7 +335,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         }
         for (fit, misalign, v, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
             let go = go_plan(p, e, &intake, Some(start_teaching), today);
-            let mut flags: Vec<Msg> = short_flag().into_iter().collect();
+            let mut flags: Vec<Msg> = first.iter().cloned().chain(short_flag()).collect();
             if misalign.count() > 0 {
                 let facts = JobFacts { sector: v.sector, hours: v.work_hours, start: start_teaching, already: false };
                 flags.extend(go_flags(p, go, facts));
