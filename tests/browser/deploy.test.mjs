@@ -215,8 +215,9 @@ test("pack folder: only what one loket needs, hashed names but the entry, each h
   // #10 (303,030 -> 307,458 bytes: the scripts, the wasm's messages, the shard's new rules
   // and region names; BENCHMARKS.md "Sizes after session 11"); from 310 KB in session 14
   // (315,767 -> 318,558 bytes: the wasm's new messages, the shard's new rules; "Sizes after
-  // session 14").
-  assert.ok(br <= 313 * KB, `first visit ${br} bytes brotli`);
+  // session 14"); from 313 KB in session 15 (321,802 bytes: the wasm's new rules and
+  // messages, the shard's new rules).
+  assert.ok(br <= 317 * KB, `first visit ${br} bytes brotli`);
 });
 
 test("pack: every .gz and .br decompresses to its file", () => {
