@@ -122,8 +122,8 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                             ))
                 });
         // The person's own job in the route's sector and role, too small for its job rule
-        // (the PDG's and zij-instroom po's 16 hours): (hours, hours asked). Said on every
-        // pathway of the route, which pairs it with a post or none.
+        // (the PDG's and zij-instroom po's 16 hours): (hours, hours asked). Said on a
+        // pathway of the route that pairs no post (a post paired is a job of enough hours).
         let own_job_short = p.job.as_ref().filter(|j| !own_job && o.sectors.contains(&j.sector)).and_then(|j| {
             e.outcomes.iter().find_map(|(ri, oc)| match (&m.rule(*ri).test, oc) {
                 (Test::SchoolJob { roles, min_hours, .. }, Outcome::Condition { .. })
@@ -134,40 +134,73 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                 _ => None,
             })
         });
-        // What the route still asks besides the job (the pathway pairs one, and a limit on
-        // the hours taught is kept by the post it pairs), the GO (in its timeline) and the
-        // VOG (a formality): an admission rule the person does not meet yet, such as an hbo
-        // degree or assessment for the PDG. The plan assumes they will, so each pathway
-        // says it first (at most two): what to do where the person is on a way round the
-        // rule (an alternative: a diploma's recognition), else what the rule asks.
-        let first: Vec<Msg> = e
-            .outcomes
-            .iter()
-            .filter(|(ri, oc)| {
-                let rule = m.rule(*ri);
-                matches!(oc, Outcome::Condition { .. })
-                    && !matches!(rule.test, Test::SchoolJob { .. } | Test::Geschiktheidsonderzoek | Test::Vog)
-                    && !matches!(rule.applies_if, Some(Test::HoursAbove { .. }))
-            })
-            .take(2)
-            .map(|(ri, oc)| {
-                let rule = m.rule(*ri);
-                let text = match (oc, crate::engine::rules::action_for(rule, *oc, p, o)) {
-                    (Outcome::Condition { alternative: Some(_) }, Some(action)) => {
-                        crate::result::Text::new(lang, action, &[]).text
-                    }
-                    _ => {
-                        let generic = crate::engine::matcher::rule_message(&rule.test, o, &rule.id);
-                        match &rule.message {
-                            Some(id) => crate::result::Text::new(lang, id, &generic.params),
-                            None => generic.render(lang),
+        // What the route still asks for admission, besides the job (the pathway pairs one)
+        // and the GO (in its timeline): a diploma, a qualification, Dutch, an assessment or
+        // a study the person does not have yet, such as an hbo degree or assessment for the
+        // PDG. The plan assumes it, so each pathway of a route that trains says it first, in
+        // one flag (at most two), as what to do where the rule says (the route's action:
+        // a foreign diploma's recognition, the field of a diploma not given), else as what
+        // it asks. Not the pabo's subject tests (they may be passed in year 1, §3.1), a
+        // subsidy's or a fee's rule, nor a limit on the hours taught (kept by the post).
+        let admission: Vec<String> = if o.trains() {
+            e.outcomes
+                .iter()
+                .filter(|(ri, oc)| {
+                    let rule = m.rule(*ri);
+                    matches!(oc, Outcome::Condition { .. })
+                        && matches!(
+                            rule.test,
+                            Test::DiplomaLevel { .. }
+                                | Test::RelatedDiploma { .. }
+                                | Test::Qualification { .. }
+                                | Test::Dutch { .. }
+                                | Test::HboLevelAssessed
+                                | Test::Study { .. }
+                                | Test::MinAge { .. }
+                        )
+                        && rule.voids_figure.is_none()
+                        && rule.institutional_fee.is_none()
+                        && !rule.said_when_met
+                        && !matches!(rule.applies_if, Some(Test::HoursAbove { .. }))
+                })
+                .take(2)
+                .map(|(ri, oc)| {
+                    let rule = m.rule(*ri);
+                    let text = match crate::engine::rules::action_for(rule, *oc, p, o) {
+                        Some(action) => crate::result::Text::new(lang, action, &[]).text,
+                        None => {
+                            let generic = crate::engine::matcher::rule_message(&rule.test, o, &rule.id);
+                            match &rule.message {
+                                Some(id) => crate::result::Text::new(lang, id, &generic.params),
+                                None => generic.render(lang),
+                            }
+                            .text
                         }
-                        .text
+                    };
+                    text.trim_end_matches('.').to_string()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let first: Vec<Msg> = if admission.is_empty() {
+            Vec::new()
+        } else {
+            // (In one sentence: after the first, a text starts in lower case, unless it
+            // starts with an abbreviation such as NT2.)
+            let lower = |t: &String| {
+                let mut c = t.chars();
+                match (c.next(), c.next()) {
+                    (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+                        a.to_lowercase().chain(t.chars().skip(1)).collect::<String>()
                     }
-                };
-                Msg::new("flag.condition-first").with("what", text.trim_end_matches('.'))
-            })
-            .collect();
+                    _ => t.clone(),
+                }
+            };
+            let what: Vec<String> =
+                admission.iter().enumerate().map(|(i, t)| if i == 0 { t.clone() } else { lower(t) }).collect();
+            vec![Msg::new("flag.admission-first").with("what", what.join("; "))]
+        };
         let short_flag = || {
             own_job_short
                 .map(|(hours, min)| Msg::new("flag.own-job-too-small").with("hours", hours).with("min_hours", min))
@@ -335,7 +368,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         }
         for (fit, misalign, v, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
             let go = go_plan(p, e, &intake, Some(start_teaching), today);
-            let mut flags: Vec<Msg> = first.iter().cloned().chain(short_flag()).collect();
+            let mut flags: Vec<Msg> = first.clone();
             if misalign.count() > 0 {
                 let facts = JobFacts { sector: v.sector, hours: v.work_hours, start: start_teaching, already: false };
                 flags.extend(go_flags(p, go, facts));

@@ -121,7 +121,7 @@ pub fn eval(test: &Test, c: &Ctx) -> Truth {
         }),
         Test::SchoolJob { roles, min_hours, current } => Truth::from_bool(p.job.as_ref().is_some_and(|j| {
             c.offering.sectors.contains(&j.sector)
-                && !(*current && j.offer)
+                && (!*current || teaching_now(j, p, c))
                 && (roles.is_empty() || roles.contains(&j.role))
                 && j.hours_per_week >= *min_hours
         })),
@@ -218,6 +218,20 @@ pub fn action(rule: &Rule, outcome: Outcome) -> Option<&str> {
         _ => return None,
     };
     own.or(Some(default_action(&rule.test)))
+}
+
+/// For a `school-job` test with `current`: the job has started by the rules' date (an
+/// offer or a job that starts later has not), and it is where the person wants to be: in
+/// every sector of the offering they ask for (all of its sectors if they named none).
+/// Someone who teaches in mbo and wants vo is not teaching where a vo/mbo route would
+/// put them.
+fn teaching_now(j: &crate::model::Job, p: &Profile, c: &Ctx) -> bool {
+    let started = match j.start_date {
+        Some(d) => d <= c.on,
+        None => !j.offer,
+    };
+    started
+        && c.offering.sectors.iter().filter(|s| p.sectors.is_empty() || p.sectors.contains(s)).all(|s| *s == j.sector)
 }
 
 /// As [`action`], for this person and offering: a job rule unmet only by the job's hours
