@@ -139,7 +139,9 @@ export type Test =
     | {
           /**
            * A job or signed offer at a school in one of the offering's sectors. With `current`,
-           * only a job the person has now: an offer that has not started does not count.
+           * only a job the person has now (an offer or a job that has not started by the rules'
+           * date does not count) in every sector of the offering they want (all of its sectors
+           * if they named none): what someone already does, not what they could move to.
            */
           type: "school-job";
           current?: boolean;
