@@ -513,15 +513,7 @@ impl Matcher {
         Finding {
             lifted_on: None,
             rule: rule.id.clone(),
-            message: {
-                // A rule may word itself (a limit rather than a requirement); it gets the
-                // same parameters as the test's own wording.
-                let generic = rule_message(&rule.test, o, &rule.id);
-                match &rule.message {
-                    Some(id) => Text::new(lang, id, &generic.params),
-                    None => generic.render(lang),
-                }
-            },
+            message: rule_text(rule, o, lang),
             action: action.map(|a| Text::new(lang, a, &[])),
             sources: self.source_refs(&rule.sources),
             status: rule.status,
@@ -546,6 +538,16 @@ fn lifted_on(rule: &Rule, p: &Profile) -> Option<Date> {
         }
     }
     find(&rule.test, p).or_else(|| rule.alternatives.iter().filter_map(|a| find(&a.test, p)).min())
+}
+
+/// What a rule says about this offering, in `lang`: its own wording where it has one (a
+/// limit rather than a requirement), with the same parameters as the test's own wording.
+pub(crate) fn rule_text(rule: &Rule, o: &Offering, lang: Lang) -> Text {
+    let generic = rule_message(&rule.test, o, &rule.id);
+    match &rule.message {
+        Some(id) => Text::new(lang, id, &generic.params),
+        None => generic.render(lang),
+    }
 }
 
 /// What a rule requires, as a message.

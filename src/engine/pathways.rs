@@ -168,14 +168,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                     let rule = m.rule(*ri);
                     let text = match crate::engine::rules::action_for(rule, *oc, p, o) {
                         Some(action) => crate::result::Text::new(lang, action, &[]).text,
-                        None => {
-                            let generic = crate::engine::matcher::rule_message(&rule.test, o, &rule.id);
-                            match &rule.message {
-                                Some(id) => crate::result::Text::new(lang, id, &generic.params),
-                                None => generic.render(lang),
-                            }
-                            .text
-                        }
+                        None => crate::engine::matcher::rule_text(rule, o, lang).text,
                     };
                     text.trim_end_matches('.').to_string()
                 })
