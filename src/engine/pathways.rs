@@ -124,16 +124,11 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         // The person's own job in the route's sector and role, too small for its job rule
         // (the PDG's and zij-instroom po's 16 hours): (hours, hours asked). Said on a
         // pathway of the route that pairs no post (a post paired is a job of enough hours).
-        let own_job_short = p.job.as_ref().filter(|j| !own_job && o.sectors.contains(&j.sector)).and_then(|j| {
-            e.outcomes.iter().find_map(|(ri, oc)| match (&m.rule(*ri).test, oc) {
-                (Test::SchoolJob { roles, min_hours, .. }, Outcome::Condition { .. })
-                    if (roles.is_empty() || roles.contains(&j.role)) && j.hours_per_week < *min_hours =>
-                {
-                    Some((j.hours_per_week, *min_hours))
-                }
-                _ => None,
-            })
-        });
+        let own_job_short = if own_job {
+            None
+        } else {
+            e.outcomes.iter().find_map(|(ri, oc)| crate::engine::rules::own_job_short(m.rule(*ri), *oc, p, o))
+        };
         // What the route still asks for admission, besides the job (the pathway pairs one)
         // and the GO (in its timeline): a diploma, a qualification, Dutch, an assessment or
         // a study the person does not have yet, such as an hbo degree or assessment for the
@@ -142,6 +137,17 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         // a foreign diploma's recognition, the field of a diploma not given), else as what
         // it asks. Not the pabo's subject tests (they may be passed in year 1, §3.1), a
         // subsidy's or a fee's rule, nor a limit on the hours taught (kept by the post).
+        // (In one sentence: after the first, a text starts in lower case, unless it starts
+        // with an abbreviation such as NT2.)
+        let lower = |t: String| {
+            let mut c = t.chars();
+            match (c.next(), c.next()) {
+                (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+                    a.to_lowercase().chain(t.chars().skip(1)).collect()
+                }
+                _ => t,
+            }
+        };
         let admission: Vec<String> = if o.trains() {
             e.outcomes
                 .iter()
@@ -164,13 +170,19 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                         && !matches!(rule.applies_if, Some(Test::HoursAbove { .. }))
                 })
                 .take(2)
-                .map(|(ri, oc)| {
+                .enumerate()
+                .map(|(i, (ri, oc))| {
                     let rule = m.rule(*ri);
                     let text = match crate::engine::rules::action_for(rule, *oc, p, o) {
                         Some(action) => crate::result::Text::new(lang, action, &[]).text,
                         None => crate::engine::matcher::rule_text(rule, o, lang).text,
                     };
-                    text.trim_end_matches('.').to_string()
+                    let text = text.trim_end_matches('.').to_string();
+                    if i == 0 {
+                        text
+                    } else {
+                        lower(text)
+                    }
                 })
                 .collect()
         } else {
@@ -179,20 +191,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
         let first: Vec<Msg> = if admission.is_empty() {
             Vec::new()
         } else {
-            // (In one sentence: after the first, a text starts in lower case, unless it
-            // starts with an abbreviation such as NT2.)
-            let lower = |t: &String| {
-                let mut c = t.chars();
-                match (c.next(), c.next()) {
-                    (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
-                        a.to_lowercase().chain(t.chars().skip(1)).collect::<String>()
-                    }
-                    _ => t.clone(),
-                }
-            };
-            let what: Vec<String> =
-                admission.iter().enumerate().map(|(i, t)| if i == 0 { t.clone() } else { lower(t) }).collect();
-            vec![Msg::new("flag.admission-first").with("what", what.join("; "))]
+            vec![Msg::new("flag.admission-first").with("what", admission.join("; "))]
         };
         let short_flag = || {
             own_job_short

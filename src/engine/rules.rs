@@ -238,17 +238,25 @@ fn teaching_now(j: &crate::model::Job, p: &Profile, c: &Ctx) -> bool {
 /// (zij-instroom po and the PDG: 0.4 fte; Saxion's Ad PEP: 16 hours) asks for more hours,
 /// not for a school.
 pub fn action_for<'r>(rule: &'r Rule, outcome: Outcome, p: &Profile, o: &Offering) -> Option<&'r str> {
-    if let (Test::SchoolJob { roles, min_hours, .. }, Outcome::Condition { alternative: None }, Some(j)) =
-        (&rule.test, outcome, &p.job)
-    {
-        if o.sectors.contains(&j.sector)
-            && (roles.is_empty() || roles.contains(&j.role))
-            && j.hours_per_week < *min_hours
-        {
-            return Some("action.school-job-hours");
-        }
+    if own_job_short(rule, outcome, p, o).is_some() {
+        return Some("action.school-job-hours");
     }
     action(rule, outcome)
+}
+
+/// The person's own job where a job rule is unmet only by its hours: (the job's hours, the
+/// hours the rule asks).
+pub fn own_job_short(rule: &Rule, outcome: Outcome, p: &Profile, o: &Offering) -> Option<(u8, u8)> {
+    match (&rule.test, outcome, &p.job) {
+        (Test::SchoolJob { roles, min_hours, .. }, Outcome::Condition { alternative: None }, Some(j))
+            if o.sectors.contains(&j.sector)
+                && (roles.is_empty() || roles.contains(&j.role))
+                && j.hours_per_week < *min_hours =>
+        {
+            Some((j.hours_per_week, *min_hours))
+        }
+        _ => None,
+    }
 }
 
 /// What to do about a test that is unmet or unknown, when the rule names no action.
