@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says how long the run has taken so far (CI keeps a cold run under 20 minutes).
+step() { printf '\n==> [%d s] %s\n' "$SECONDS" "$*"; }
 
 step "Rust toolchain"
 command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
@@ -65,3 +66,4 @@ fi
 # One closing line over every runner: cargo's "test result:" and node's "# pass/# fail".
 awk '/^test result:/ { p += $4; f += $6 } /^# pass / { p += $3 } /^# fail / { f += $3 } /^fuzz: [0-9]+ passed/ { p += $2; f += $4 }
      END { printf "\nall tests: %d passed, %d failed\n", p, f }' "$log"
+echo "(the whole run took $SECONDS s)"
