@@ -416,6 +416,56 @@ const COUNT_MATCHES = () => {
   };
 };
 
+test("aria-busy stays on the results while a newer result is on its way, also when the older one's render ends first", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await page.addInitScript(() => {
+    // The request for age 99 reaches the worker a second late (as a slow match would).
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (m, ...rest) {
+      if (m?.op === "match" && m.args[0]?.age === 99) return void setTimeout(() => post.call(this, m, ...rest), 1000);
+      return post.call(this, m, ...rest);
+    };
+    // Answers set on "ready": the first result is theirs, and a first result shows the
+    // answer in a frame of its own before the cards. In that frame the answers change: a
+    // newer result is on its way for a second, while the rest of the first is still built.
+    document.addEventListener("routewijzer:ready", (e) => {
+      const el = e.target;
+      const out = (window.__busy = { samples: [], done: false });
+      let newer = false;
+      const mo = new MutationObserver(() => {
+        const results = el.shadowRoot.querySelector(".rw-results");
+        if (newer || !results?.querySelector(".rw-summary:not([data-browsing])")) return;
+        newer = true;
+        mo.disconnect();
+        out.samples.push(results.hasAttribute("aria-busy"));
+        el.profile = { age: 99 };
+        const tick = () => {
+          if (out.done) return;
+          out.samples.push(results.hasAttribute("aria-busy"));
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+        el.addEventListener("routewijzer:result", () => {
+          out.done = true;
+          out.busyAfter = results.hasAttribute("aria-busy");
+          out.age = el.result && el.profile.age;
+        }, { once: true });
+      });
+      mo.observe(el.shadowRoot, { childList: true, subtree: true });
+      el.profile = { age: 30 };
+    }, { once: true });
+  });
+  await fixturePage(page, h.server.url, "busy.html", page1(['name="bezig"']));
+  await page.waitForFunction(() => window.__busy?.done, null, { timeout: 30000 });
+  const out = await page.evaluate(() => window.__busy);
+  assert.ok(out.samples.length > 10, `sampled every frame for a second: ${out.samples.length}`);
+  assert.ok(out.samples.every(Boolean), `aria-busy until the newer result is in: ${out.samples.map(Number).join("")}`);
+  assert.equal(out.busyAfter, false, "and not after it");
+  assert.equal(out.age, 99);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("answers set on 'ready', and again while that match runs: one match each time, the latest answers shown", async () => {
   const { page, context, log } = await openPage(h.browser);
   await page.addInitScript(COUNT_MATCHES);

@@ -58,6 +58,8 @@ export class Results {
   #onView;
   #browsing = false;
   #gen = 0; // bumped by every show() and error(): a slower render in progress stops
+  #waiting = false; // a newer result is on its way (busy): the section stays aria-busy
+  #rendering = false; // show()'s slices are still being built
   #parts = new Map(); // JSON of a part's data -> its node (see show)
   #used = new Set();
   #kit;
@@ -86,20 +88,24 @@ export class Results {
     this.el.querySelector("h3")?.focus();
   }
 
-  /** A new result is on its way: `aria-busy` until it is shown (see show). */
+  /** A new result is on its way: `aria-busy` until it is shown (see show), even when the
+   * render of an older one ends first. */
   busy() {
+    this.#waiting = true;
     this.el.setAttribute("aria-busy", "true");
   }
 
-  /** The result shown is current after all (the answers went back to it). */
+  /** The result shown is current after all (the answers went back to it): not busy once it is all in. */
   done() {
-    if (this.#result) this.el.removeAttribute("aria-busy");
+    this.#waiting = false;
+    if (this.#result && !this.#rendering) this.el.removeAttribute("aria-busy");
   }
 
   /** Matching failed: the core rejected the profile (`message`), or crashed (null). */
   error(message) {
     this.#result = null;
     this.#gen++;
+    this.#waiting = this.#rendering = false;
     this.el.removeAttribute("aria-busy");
     this.el.replaceChildren(this.#heading(), h("p", { class: "rw-error", role: "alert", text: message == null ? this.#t("errCrash") : this.#t("errProfile", { m: message }) }));
   }
@@ -115,6 +121,7 @@ export class Results {
    * `aria-busy` is set on the section until the last part is in. */
   show(r, browsing = false) {
     this.#result = r;
+    this.#waiting = false;
     this.#browsing = browsing;
     if (!browsing) this.#kit?.use(r); // the cards' tools read it; the kit's own parts are redrawn in their turn below
     const gen = ++this.#gen;
@@ -163,6 +170,7 @@ export class Results {
     const top = [];
     let t = performance.now();
     let budget = this.el.querySelector(".rw-summary") ? UPDATE_SLICE_MS : FIRST_SLICE_MS;
+    this.#rendering = true;
     this.el.setAttribute("aria-busy", "true");
     // Shows what is built so far and waits for a frame; false if a newer render took over.
     // The next slice's budget follows what the frame cost: new nodes cost their style and
@@ -205,7 +213,8 @@ export class Results {
       this.#patch(box, kids);
     }
     this.#patch(this.el, top);
-    this.el.removeAttribute("aria-busy");
+    this.#rendering = false;
+    if (!this.#waiting) this.el.removeAttribute("aria-busy"); // else a newer result is on its way
     // Parts not used by this render are dropped, so the cache holds one result's worth.
     for (const key of this.#parts.keys()) if (!this.#used.has(key)) this.#parts.delete(key);
     return true;
