@@ -86,7 +86,7 @@ describe("keyboard only", () => {
     assert.match(last.join(" "), /Onthoud mijn antwoorden/);
     await page.keyboard.press("Enter");
     // The result is computed in the worker; focus moves to its heading once it is shown.
-    for (let i = 0; i < 30 && !/h3: Jouw routes/.test(await focused(page)); i++) await page.waitForTimeout(100);
+    for (let i = 0; i < 150 && !/h3: Jouw routes/.test(await focused(page)); i++) await page.waitForTimeout(100);
     assert.match(await focused(page), /h3: Jouw routes/);
     assert.equal(await w.locator('input[value="required"]').isChecked(), true);
     // The results continue the tab order; the first stop is a link or a control in the first pathway or route.

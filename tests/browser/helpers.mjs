@@ -158,9 +158,17 @@ export async function ready(w) {
 /** Waits until the widget shows results for the current answers. */
 export async function waitForResults(w) {
   // Without answers the widget shows every kind of route (browsing): wait for a real result.
-  // The results are built in slices: aria-busy is on the section until the last is in.
-  await w.locator(".rw-results:not([aria-busy]) .rw-summary:not([data-browsing])").waitFor();
-  await w.page().waitForTimeout(250);
+  // The results are built in slices: aria-busy is on the section until the last is in, and
+  // while a newer result is on its way. A late answer can start one more match (the place
+  // table or the study fields arriving make what was typed a place or a field): the result
+  // counts once it has stayed settled for 250 ms.
+  const settled = w.locator(".rw-results:not([aria-busy]) .rw-summary:not([data-browsing])");
+  for (let i = 0; i < 20; i++) {
+    await settled.waitFor({ timeout: 30000 });
+    await w.page().waitForTimeout(250);
+    if (await settled.count()) return;
+  }
+  throw new Error("the results never settled: a new match every 250 ms");
 }
 
 // ------------------------------------------------------------------ personas (filled by label, like a person)

@@ -19,6 +19,11 @@ async function nextResult(w) {
   return w.evaluate(() => Promise.race([window.__next, new Promise((_, no) => setTimeout(() => no(new Error("no result within 20 s")), 20000))]));
 }
 
+/** Waits until the results are all in (no slice still to come, no newer result on its way). */
+async function settled(w) {
+  await w.locator(".rw-results:not([aria-busy])").waitFor({ timeout: 20000 });
+}
+
 /** The facts (label -> text) of the first card of `kind`. */
 async function cardFacts(w, kind) {
   const dl = w.locator(`.rw-routes > li[data-kind="${kind}"] .rw-facts`).first();
@@ -52,6 +57,8 @@ test("a po-only candidate sees only po routes until the switch; the answer count
   // The switch shows the others, in a section of their own.
   await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
   await w.getByLabel(/Ook routes buiten mijn keuzes tonen/).check();
+  await w.locator(".rw-outside .rw-routes > li").first().waitFor();
+  await settled(w);
   const after = await w.locator(".rw-outside .rw-routes > li").evaluateAll((lis) => lis.map((li) => li.dataset.kind));
   assert.deepEqual(after.sort(), outsideOpen.sort());
   assert.deepEqual(log.errors, []);
@@ -64,20 +71,24 @@ test("filters: paid while training and a maximum distance leave routes out and s
   await fillCareerSwitcher(w);
   await waitForResults(w);
   await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
+  await armResult(w);
   await w.getByLabel("Alleen met salaris tijdens de opleiding").check();
+  const r = await nextResult(w);
   await w.locator(".rw-filters .rw-hidden-n").waitFor();
-  const r = await w.evaluate((el) => el.result);
   assert.ok(r.counts.hidden > 0, "unpaid routes are hidden");
   const listed = [...r.routes, ...r.kinds.flatMap((k) => k.others)];
   assert.ok(listed.length > 0 && listed.every((x) => x.paid_while_learning), "only paid routes are listed");
   assert.match(await w.locator(".rw-filters .rw-hidden-n").innerText(), new RegExp(`${r.counts.hidden} opleidingsplekken`));
   // The focus stays on the control the candidate used.
-  assert.equal(await w.evaluate((el) => el.shadowRoot.activeElement?.name), "paid");
+  await page.waitForFunction((el) => el.shadowRoot.activeElement?.name === "paid", await w.elementHandle(), { timeout: 10000 });
   await w.getByLabel("Alleen met salaris tijdens de opleiding").uncheck();
   await w.getByLabel("Hoogstens zo ver (km)").selectOption("10");
-  await page.waitForTimeout(300);
-  const near = await w.evaluate((el) => [...el.result.routes, ...el.result.kinds.flatMap((k) => k.others)]);
-  assert.ok(near.every((x) => x.distance_km == null || x.distance_km <= 10));
+  // The result of both changes (a match each, or one for both) once it is all in: nothing
+  // beyond 10 km is listed (a result still for "paid only" lists places up to 40 km).
+  const beyond = () => w.evaluate((el) => [...el.result.routes, ...el.result.kinds.flatMap((k) => k.others)].filter((x) => x.distance_km > 10).length);
+  for (let i = 0; i < 40 && (await beyond()); i++) await page.waitForTimeout(250);
+  await settled(w);
+  assert.equal(await beyond(), 0, "no place beyond 10 km in the result");
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -181,7 +192,8 @@ test("what the candidate said stays in view: an unpaid route to one who must ear
 test("a rule met on a fact the sources do not settle shows its status on the card", async () => {
   const { page, context, log } = await openPage(h.browser);
   const w = await openDemo(page, h.server.url);
-  await w.locator(".rw-summary").waitFor(); // the browsing view is in: the next result is the one for these answers
+  // The browsing view is all in (its result event fired): the next result is the one for these answers.
+  await w.locator(".rw-results:not([aria-busy]) .rw-summary[data-browsing]").waitFor();
   await armResult(w);
   await w.evaluate((el) => (el.profile = { diplomas: [{ level: "wo-bachelor", field: "wiskunde" }], sectors: ["vo"], subjects: ["wiskunde"] }));
   const r = await nextResult(w);
@@ -209,7 +221,7 @@ test("a rule met on a fact the sources do not settle shows its status on the car
 test("each card says what its bevoegdheid covers; the restricted one with the sources' disagreement", async () => {
   const { page, context, log } = await openPage(h.browser);
   const w = await openDemo(page, h.server.url);
-  await w.locator(".rw-summary").waitFor();
+  await w.locator(".rw-results:not([aria-busy]) .rw-summary[data-browsing]").waitFor(); // the browsing view all in
   await armResult(w);
   await w.evaluate((el) => (el.profile = { diplomas: [{ level: "vwo" }], study: { level: "wo-bachelor", field: "geschiedenis", ec: 120 }, sectors: ["vo"], subjects: ["geschiedenis"] }));
   const r = await nextResult(w);
@@ -231,7 +243,7 @@ test("each card says what its bevoegdheid covers; the restricted one with the so
 test("a returning teacher's card names no training, no deadline and no end date, and says the refresher course is unsure", async () => {
   const { page, context, log } = await openPage(h.browser);
   const w = await openDemo(page, h.server.url);
-  await w.locator(".rw-summary").waitFor();
+  await w.locator(".rw-results:not([aria-busy]) .rw-summary[data-browsing]").waitFor(); // the browsing view all in
   await armResult(w);
   const profile = JSON.parse(readFileSync(new URL("../fixtures/profiles/herintreder-po.json", import.meta.url), "utf8"));
   await w.evaluate((el, p) => (el.profile = p), profile);
@@ -258,7 +270,7 @@ test("a returning teacher's card names no training, no deadline and no end date,
 test("the PDG's cost says the school usually pays and names the course fee with its status", async () => {
   const { page, context, log } = await openPage(h.browser);
   const w = await openDemo(page, h.server.url);
-  await w.locator(".rw-summary").waitFor();
+  await w.locator(".rw-results:not([aria-busy]) .rw-summary[data-browsing]").waitFor(); // the browsing view all in
   await armResult(w);
   await w.evaluate((el) => (el.profile = { diplomas: [{ level: "hbo-bachelor", field: "verpleegkunde" }], sectors: ["mbo"], job: { sector: "mbo", role: "leraar-onbevoegd", hours_per_week: 24 } }));
   await nextResult(w);
@@ -292,7 +304,7 @@ test("the element's attributes set the filters' defaults", async () => {
 test("browsing without answers: every kind of route and what it asks", async () => {
   const { page, context, log } = await openPage(h.browser);
   const w = await openDemo(page, h.server.url);
-  await w.locator(".rw-summary[data-browsing]").waitFor();
+  await w.locator(".rw-results:not([aria-busy]) .rw-summary[data-browsing]").waitFor(); // all of it in
   const r = await w.evaluate((el) => el.result);
   const kinds = new Set(r.kinds.map((k) => k.kind));
   const catalogKinds = new Set(r.routes.map((x) => x.kind));
@@ -302,7 +314,7 @@ test("browsing without answers: every kind of route and what it asks", async () 
   const closed = w.locator("details > summary", { hasText: /^Routes die iets vragen wat je nog niet hebt ingevuld \(\d+\)$/ });
   assert.equal(await closed.count(), 1, "the kinds that ask for a diploma, a job or a bevoegdheid");
   await closed.click();
-  await w.locator(".rw-closed > li").first().waitFor(); // built when first opened
+  await w.locator("details[open] .rw-closed > li").first().waitFor(); // built when first opened
   // Every kind is shown, as the words say: those of roles other than teacher (the default
   // role) under their own heading, with no switch that speaks of choices not made.
   const cards = await w.locator(".rw-routes > li, .rw-closed > li").count();

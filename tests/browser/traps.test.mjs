@@ -60,7 +60,9 @@ globalThis.ctl = (traps, trapIn) => new Promise((ok) => {
 });
 // Waits until the core is idle: no call for 1 s (half a second after a match, the worker
 // starts repeating it while it warms up, js/worker.js; a trap set meanwhile would hit those).
-globalThis.idle = async () => {
+// With \`least\`: first until the wrapper has seen that many calls in all (within 60 s).
+globalThis.idle = async (least = 0) => {
+  for (const end = Date.now() + 60000; (await ctl()).calls < least && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
   for (let last = -1, now = (await ctl()).calls; now !== last; last = now, now = (await ctl()).calls) await new Promise((r) => setTimeout(r, 1000));
 };`;
 
@@ -293,7 +295,7 @@ test("worker: a trap in a repetition while the worker warms up resets the instan
     const m = await Routewijzer.load({ catalog: "/data/catalog.json" });
     const before = await ctl(undefined, 2); // the request is the next call; its first repetition traps
     const first = JSON.stringify(await m.match(profile, { today }));
-    await idle();
+    await idle(before.calls + 2); // the request, and the repetition that traps (half a second later)
     const after = await ctl();
     const again = JSON.stringify(await m.match(profile, { today }));
     await idle();
