@@ -25,8 +25,9 @@
 
 pub mod engine;
 pub mod i18n;
-/// The importer (`routewijzer import`): native only, never in the wasm build.
-#[cfg(not(target_arch = "wasm32"))]
+/// The importer (`routewijzer import`): native only, never in the wasm build; behind the
+/// default feature `import`.
+#[cfg(all(feature = "import", not(target_arch = "wasm32")))]
 pub mod import;
 pub mod model;
 pub mod result;

@@ -3,6 +3,7 @@
 //! every problem with its file and line or JSON path, the summary per kind, and a round
 //! trip: fixtures → overlay → merged with the AM13 shard → `match` shows the imported
 //! vacancies in pathways and no demo vacancy of the region.
+#![cfg(feature = "import")]
 
 use routewijzer::import::{import, Input, Kind, Loc, Options, Report};
 use routewijzer::model::parse::{catalog_from_str, overlay_from_str};

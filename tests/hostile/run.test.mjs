@@ -19,8 +19,10 @@ const WASM_LIMIT_MS = 5_000;
 const MAX_ERROR_BYTES = 20_000;
 
 // ---------------------------------------------------------------- what is tested
-const bin = ["release", "debug"].map((p) => fileURLToPath(new URL(`target/${p}/routewijzer`, ROOT))).find((f) => existsSync(f));
-if (!bin) throw new Error("no CLI: neither target/release/routewijzer nor target/debug/routewijzer exists; run `cargo build --release` first");
+// ROUTEWIJZER_CLI names the binary (scripts/test.sh: the debug build `cargo test` has just
+// made, with overflow checks); else the release build, else the debug one.
+const bin = process.env.ROUTEWIJZER_CLI || ["release", "debug"].map((p) => fileURLToPath(new URL(`target/${p}/routewijzer`, ROOT))).find((f) => existsSync(f));
+if (!bin || !existsSync(bin)) throw new Error(`no CLI: ${bin ?? "neither target/release/routewijzer nor target/debug/routewijzer"} does not exist; run \`cargo build --release\` first`);
 const glue = new URL("pkg/routewijzer.js", ROOT);
 if (!existsSync(glue)) throw new Error("no wasm build: pkg/routewijzer.js is missing; run `bash scripts/build-web.sh` first");
 const wasm = await import(glue);
