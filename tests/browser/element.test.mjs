@@ -438,10 +438,13 @@ test("aria-busy stays on the results while a newer result is on its way, also wh
         newer = true;
         mo.disconnect();
         out.samples.push(results.hasAttribute("aria-busy"));
+        const cards = () => results.querySelectorAll(".rw-routes > li").length;
+        out.cardsThen = out.cardsMax = cards();
         el.profile = { age: 99 };
         const tick = () => {
           if (out.done) return;
           out.samples.push(results.hasAttribute("aria-busy"));
+          out.cardsMax = Math.max(out.cardsMax, cards());
           requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);
@@ -459,9 +462,46 @@ test("aria-busy stays on the results while a newer result is on its way, also wh
   await page.waitForFunction(() => window.__busy?.done, null, { timeout: 30000 });
   const out = await page.evaluate(() => window.__busy);
   assert.ok(out.samples.length > 10, `sampled every frame for a second: ${out.samples.length}`);
+  assert.ok(out.cardsMax > out.cardsThen, `the older result's render went on after the answers changed (cards ${out.cardsThen} -> ${out.cardsMax})`);
   assert.ok(out.samples.every(Boolean), `aria-busy until the newer result is in: ${out.samples.map(Number).join("")}`);
   assert.equal(out.busyAfter, false, "and not after it");
   assert.equal(out.age, 99);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a new catalog while a match on the old one is still out: the answers are matched on the new one", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  await page.addInitScript(() => {
+    // The first request for age 99 reaches the worker three seconds late (a slow match).
+    let held = false;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (m, ...rest) {
+      if (m?.op === "match" && m.args[0]?.age === 99 && !held) {
+        held = true;
+        window.__heldAt = performance.now();
+        return void setTimeout(() => ((window.__heldBack = performance.now()), post.call(this, m, ...rest)), 3000);
+      }
+      return post.call(this, m, ...rest);
+    };
+    window.__readyAt = [];
+    document.addEventListener("routewijzer:ready", () => window.__readyAt.push(performance.now()));
+  });
+  await fixturePage(page, h.server.url, "reload.html", page1(['name="herladen"']));
+  const w = page.locator("route-wijzer");
+  await ready(w);
+  const before = (await events(page, "result")).length;
+  // The answers change, and while their match is out the loket's page points the widget
+  // at another catalog (the same sample under another URL: a new load and a new matcher).
+  await w.evaluate((el) => {
+    el.profile = { age: 99 };
+    el.setAttribute("catalog", "/data/regions/AM13.json");
+  });
+  await page.waitForFunction((n) => window.__events.filter((e) => e.type === "result").length > n, before, { timeout: 30000 });
+  const t = await page.evaluate(() => ({ ready: window.__readyAt.at(-1), held: window.__heldAt, back: window.__heldBack }));
+  assert.ok(t.ready < t.back, "the new catalog was ready while the old match was still out (what this test is about)");
+  assert.deepEqual(await w.evaluate((el) => el.profile), { age: 99 });
+  assert.equal(await w.locator(".rw-results[aria-busy]").count(), 0);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

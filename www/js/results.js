@@ -119,9 +119,9 @@ export class Results {
    * milliseconds with a frame between them, so the answer and the first cards are on
    * screen at once and no slice (with its style and layout) holds the page up for long;
    * `aria-busy` is set on the section until the last part is in. */
-  show(r, browsing = false) {
+  show(r, browsing = false, again = false) {
     this.#result = r;
-    this.#waiting = false;
+    if (!again) this.#waiting = false; // (the same result shown again: a newer one may still be on its way)
     this.#browsing = browsing;
     if (!browsing) this.#kit?.use(r); // the cards' tools read it; the kit's own parts are redrawn in their turn below
     const gen = ++this.#gen;
@@ -167,10 +167,18 @@ export class Results {
 
   /** Builds the plan's parts in slices (see show); resolves to false if a newer render took over. */
   async #render(gen, plan) {
+    this.#rendering = true;
+    try {
+      return await this.#slices(gen, plan);
+    } finally {
+      if (gen === this.#gen) this.#rendering = false; // (also when a part failed to build)
+    }
+  }
+
+  async #slices(gen, plan) {
     const top = [];
     let t = performance.now();
     let budget = this.el.querySelector(".rw-summary") ? UPDATE_SLICE_MS : FIRST_SLICE_MS;
-    this.#rendering = true;
     this.el.setAttribute("aria-busy", "true");
     // Shows what is built so far and waits for a frame; false if a newer render took over.
     // The next slice's budget follows what the frame cost: new nodes cost their style and
@@ -250,7 +258,7 @@ export class Results {
 
   /** Shows the same result again (the "outside" switch changed). */
   #again() {
-    return this.show(this.#result, this.#browsing).done;
+    return this.show(this.#result, this.#browsing, true).done;
   }
 
   /** The filters, closed until the candidate opens them: their controls are built then. */
