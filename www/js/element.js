@@ -78,6 +78,7 @@ export class RouteWijzer extends HTMLElement {
   #errKey = null; // the answers whose failure was just reported: a re-run (submit, today, lang) reports nothing new
   #seq = 0; // bumped by every run: only the latest run's result (or error) is shown
   #busy = 0; // matches in flight
+  #readyFor = null; // the matcher the widget last said "ready" for (its first run is due then)
   #again = false; // the answers changed while a match was in flight
   #filling = false;
   #formReady = false; // the form is built and filled (it may come before the catalog)
@@ -350,7 +351,8 @@ export class RouteWijzer extends HTMLElement {
       // The region the loket serves (the attribute, as in the handoff record), else the catalog's.
       // The overlay laid over the catalog (a ready widget has applied it: one that fails is an error).
       this.#emit("ready", { catalog: this.#info.name, version: this.#info.version, region: this.getAttribute("region") ?? this.#info.region ?? null, overlay: overlay ?? null });
-      if (!this.#busy) this.#run(true); // (unless the page set answers on "ready": they are being matched)
+      this.#readyFor = matcher;
+      if (!this.#busy) this.#run(true); // (unless the page set answers on "ready": they are being matched, or a match on the catalog before is still out: #stale)
     } catch (e) {
       await this.#useLang();
       if (!stale()) this.#fail(e, url);
@@ -605,6 +607,17 @@ export class RouteWijzer extends HTMLElement {
     return true;
   }
 
+  /** Whether a match that returned is out of date: a newer run was started (it shows its
+   * own result), or the catalog was replaced while it ran. In that last case, once the
+   * widget is ready on the new catalog and nothing else is in flight, the answers are
+   * matched again on it (the run the "ready" step left to this one). */
+  #stale(seq, matcher) {
+    if (seq !== this.#seq) return true;
+    if (matcher === this.#matcher) return false;
+    if (this.#matcher && this.#readyFor === this.#matcher && !this.#busy) this.#run(true);
+    return true;
+  }
+
   /** Stores the answers (and kept routes) only when the person ticked "remember"; unticking removes them. */
   #store() {
     try {
@@ -673,7 +686,7 @@ export class RouteWijzer extends HTMLElement {
       result = await matcher.match(profile, { today: this.#today, lang: this.#words.lang, view: this.#view });
     } catch (e) {
       if (this.#rerun(key)) return;
-      if (seq !== this.#seq || matcher !== this.#matcher) return;
+      if (this.#stale(seq, matcher)) return;
       // After a crash the client has reset the core: the next run starts afresh.
       const message = String(e?.message || e);
       this.#last = null;
@@ -683,7 +696,7 @@ export class RouteWijzer extends HTMLElement {
       return;
     }
     if (this.#rerun(key)) return;
-    if (seq !== this.#seq || matcher !== this.#matcher) return;
+    if (this.#stale(seq, matcher)) return;
     this.#last = result;
     const t0 = performance.now();
     const shown = this.#results.show(result, browsing);
