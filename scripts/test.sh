@@ -51,8 +51,8 @@ cargo test --locked --target wasm32-unknown-unknown --test wasm 2>&1 | tee -a "$
 step "wasm API tests in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 cargo test --locked --target wasm32-unknown-unknown --test wasm 2>&1 | tee -a "$log"
 
-# The CLI is the debug build the core's tests made (overflow checks on; a release build
-# here cost a minute of a cold run for a second less of testing).
+# The CLI is the debug build (overflow checks on) that the catalogs' validation above
+# made; a release build here cost a minute of a cold run for a second less of testing.
 step "Hostile corpus through the CLI and the wasm build (tests/hostile/)"
 cargo build --locked --bin routewijzer
 ROUTEWIJZER_CLI=target/debug/routewijzer node --test tests/hostile/ 2>&1 | tee -a "$log"

@@ -1,7 +1,7 @@
 //! The national catalog build: the shipped catalogs validate, regeneration is
 //! byte-identical, every route kind is present, counts and named mappings hold, the
 //! attribution is shipped, and the sizes stay within budget. Reads only repository files.
-#![cfg(feature = "schema")]
+#![cfg(all(feature = "schema", feature = "import"))] // (the build-catalog binary needs both)
 
 use flate2::{write::GzEncoder, Compression};
 use routewijzer::model::Catalog;

@@ -1,6 +1,7 @@
 //! The CLI on the same core: golden JSON and text output, validation, exit codes.
 //! Set UPDATE_GOLDEN=1 to rewrite the golden files after an intended change, and
 //! review the diff before committing it.
+#![cfg(feature = "import")] // (the CLI binary needs it)
 
 use std::path::Path;
 use std::process::{Command, Output};

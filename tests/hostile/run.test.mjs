@@ -19,8 +19,8 @@ const WASM_LIMIT_MS = 5_000;
 const MAX_ERROR_BYTES = 20_000;
 
 // ---------------------------------------------------------------- what is tested
-// ROUTEWIJZER_CLI names the binary (scripts/test.sh: the debug build `cargo test` has just
-// made, with overflow checks); else the release build, else the debug one.
+// ROUTEWIJZER_CLI names the binary (scripts/test.sh: the debug build, with overflow
+// checks); else the release build, else the debug one.
 const bin = process.env.ROUTEWIJZER_CLI || ["release", "debug"].map((p) => fileURLToPath(new URL(`target/${p}/routewijzer`, ROOT))).find((f) => existsSync(f));
 if (!bin || !existsSync(bin)) throw new Error(`no CLI: ${bin ?? "neither target/release/routewijzer nor target/debug/routewijzer"} does not exist; run \`cargo build --release\` first`);
 const glue = new URL("pkg/routewijzer.js", ROOT);
