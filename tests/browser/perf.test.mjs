@@ -109,9 +109,11 @@ async function measure(kind) {
   }, { profile: PROFILE, today: TODAY });
   await page.send("Emulation.setCPUThrottlingRate", { rate: RATE });
   await page.goto(kind === "national" ? `${h.server.url}national.html` : h.server.url);
-  // The result for the answers (after the browsing view of no answers): a pathway is shown.
+  // The result for the answers (after the browsing view of no answers): a pathway is shown,
+  // and the whole result is in (its result event came, and the frame after it: on a slow
+  // machine the rest of the result can take longer than the half second waited below).
   await page.evaluate(() => new Promise((ok) => {
-    const done = () => document.querySelector("route-wijzer")?.shadowRoot?.querySelector(".rw-pathway");
+    const done = () => document.querySelector("route-wijzer")?.shadowRoot?.querySelector(".rw-pathway") && window.__results.length > 0;
     const poll = () => (done() ? ok() : setTimeout(poll, 20));
     poll();
   }));
