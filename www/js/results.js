@@ -168,11 +168,14 @@ export class Results {
   /** Builds the plan's parts in slices (see show); resolves to false if a newer render took over. */
   async #render(gen, plan) {
     this.#rendering = true;
+    let done = false;
     try {
-      return await this.#slices(gen, plan);
+      done = await this.#slices(gen, plan);
     } finally {
       if (gen === this.#gen) this.#rendering = false; // (also when a part failed to build)
     }
+    if (done && !this.#waiting) this.el.removeAttribute("aria-busy"); // else a newer result is on its way
+    return done;
   }
 
   async #slices(gen, plan) {
@@ -221,8 +224,6 @@ export class Results {
       this.#patch(box, kids);
     }
     this.#patch(this.el, top);
-    this.#rendering = false;
-    if (!this.#waiting) this.el.removeAttribute("aria-busy"); // else a newer result is on its way
     // Parts not used by this render are dropped, so the cache holds one result's worth.
     for (const key of this.#parts.keys()) if (!this.#used.has(key)) this.#parts.delete(key);
     return true;
