@@ -183,6 +183,32 @@ proptest! {
     }
 
     #[test]
+    fn without_the_kinds_outside_in_full_a_result_is_the_same_less_those(p in a_profile(), today in a_date()) {
+        // MatchView.outside false (the widget while its "also show" switch is off): the
+        // kinds outside the person's choices keep their summary and counts, but not their
+        // best route in `routes` nor their places in `others`; all else is the same.
+        let mut o = opts(today);
+        o.per_kind = Some(4);
+        let full = sample().match_profile(&p, &o);
+        o.outside = false;
+        let brief = sample().match_profile(&p, &o);
+        let inside: Vec<_> = full.routes.iter().filter(|x| !x.outside).cloned().collect();
+        prop_assert_eq!(&brief.routes, &inside);
+        prop_assert_eq!(brief.kinds.len(), full.kinds.len());
+        for (b, f) in brief.kinds.iter().zip(&full.kinds) {
+            if f.outside {
+                prop_assert!(b.others.is_empty(), "{}", b.kind);
+                prop_assert_eq!(b.others_total, f.others_total);
+                prop_assert_eq!(&routewijzer::result::KindSummary { others: Vec::new(), ..f.clone() }, b);
+            } else {
+                prop_assert_eq!(b, f);
+            }
+        }
+        let rest = |r: &routewijzer::MatchResult| routewijzer::MatchResult { routes: Vec::new(), kinds: Vec::new(), ..r.clone() };
+        prop_assert_eq!(rest(&brief), rest(&full));
+    }
+
+    #[test]
     fn an_added_diploma_never_closes_a_route(p in a_profile(), extra in diploma(), today in a_date()) {
         let before = sample().match_profile(&p, &opts(today));
         let mut richer = p.clone();

@@ -264,7 +264,18 @@ fn a_view_gives_one_route_per_kind_and_filters_with_a_count_and_bad_views_are_na
     assert!(routes.iter().all(|x| get(&x, "paid_while_learning").as_bool() == Some(true)));
     assert!(get(&get(&r, "counts"), "hidden").as_f64().unwrap() > 0.0, "unpaid routes are counted as hidden");
     assert!(kinds.iter().all(|k| Array::from(&get(&k, "others")).length() <= 2));
+    // Without the kinds outside the person's choices in full: those keep their card's
+    // summary, not their best route nor their places.
+    let brief = with_view(r#"{"per_kind": 3, "filter": {"paid": true}, "outside": false}"#).unwrap();
+    let (routes, kinds): (Array, Array) =
+        (get(&brief, "routes").dyn_into().unwrap(), get(&brief, "kinds").dyn_into().unwrap());
+    let outside = |x: &JsValue| get(x, "outside").as_bool() == Some(true);
+    assert!(kinds.iter().any(|k| outside(&k)), "the profile has kinds outside its choices");
+    assert_eq!(routes.length(), kinds.iter().filter(|k| !outside(k)).count() as u32);
+    assert!(routes.iter().all(|x| !outside(&x)));
+    assert!(kinds.iter().filter(outside).all(|k| Array::from(&get(&k, "others")).length() == 0));
     for (bad, path) in [
+        (r#"{"outside": "no"}"#, "view.outside"),
         (r#"{"per_kind": -1}"#, "view.per_kind"),
         (r#"{"filter": {"paid": "yes"}}"#, "view.filter.paid"),
         (r#"{"filter": {"max_km": 10, "colour": 1}}"#, "view.filter"),

@@ -108,7 +108,9 @@ impl Matcher {
             )
         });
         let hidden = (all - evaluated.len()) as u32;
-        evaluated.sort_by_key(|e| rank_key(ix, e));
+        // (Keys first, then each route moved once: sorting the routes themselves moved them
+        // many times over, a twentieth of a match.)
+        evaluated.sort_by_cached_key(|e| rank_key(ix, e));
 
         let lang = options.lang;
         let pathways = crate::engine::pathways::pathways(ix, profile, &evaluated, &geo, options);
@@ -123,6 +125,7 @@ impl Matcher {
                         let e = &evaluated[r];
                         let kind = ix.catalog.offerings[e.offering].kind as usize;
                         !std::mem::replace(&mut seen[kind][usize::from(e.outside >= 2)], true)
+                            && (options.outside || e.outside < 2)
                     })
                     .collect()
             }
@@ -149,7 +152,7 @@ impl Matcher {
             ineligible: count(Eligibility::Ineligible),
             hidden,
         };
-        let kinds = self.kinds(&evaluated, &hints, options.per_kind.unwrap_or(0), options.order);
+        let kinds = self.kinds(&evaluated, &hints, options.per_kind.unwrap_or(0), options.order, options.outside);
         let summary = self.summary(profile, &evaluated, &kinds, &pathways, today, lang);
         let mut what_if = hints;
         what_if.truncate(options.max_what_if);
@@ -174,8 +177,15 @@ impl Matcher {
 
     /// One card per route kind within the person's choices and one outside them, in the
     /// order of its best offering. Its `others`: up to `per_kind` - 1 of the places that fit,
-    /// in `order`.
-    fn kinds(&self, ranked: &[Evaluated], hints: &[WhatIf], per_kind: usize, order: Order) -> Vec<KindSummary> {
+    /// in `order`; none on a card outside the choices unless `outside` (they are counted).
+    fn kinds(
+        &self,
+        ranked: &[Evaluated],
+        hints: &[WhatIf],
+        per_kind: usize,
+        order: Order,
+        outside: bool,
+    ) -> Vec<KindSummary> {
         let ix = &self.index;
         let mut out: Vec<KindSummary> = Vec::new();
         // Per card (same index as `out`): the ranks of the other places that fit.
@@ -222,8 +232,10 @@ impl Matcher {
         }
         for (k, mut ranks) in out.iter_mut().zip(fitting) {
             k.others_total = ranks.len() as u32;
-            if k.open == 0 {
-                continue; // a closed kind: why, and what would open it; its places are counted, not listed
+            if k.open == 0 || (k.outside && !outside) {
+                // A closed kind: why, and what would open it; a card outside the choices that
+                // the caller does not list: counted. The places are counted, not listed.
+                continue;
             }
             // A stable sort of ranks in rank order: ties keep it; unknown values go last.
             let by = |r: &usize| &ranked[*r];

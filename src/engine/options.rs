@@ -29,6 +29,13 @@ pub struct MatchOptions {
     /// The order of `kinds[].others`, chosen before the list is cut to `per_kind`: the
     /// nearest of all the places, not of the best-ranked few.
     pub order: Order,
+    /// With `per_kind`: list in full the kinds outside the person's choices too (another
+    /// sector, role or subject): their best route in `routes`, their other places in
+    /// `kinds[].others`. Without (false), those kinds are summarised in `kinds` only (the
+    /// verdict, the counts, the best offering's id, what would open a closed one), for a
+    /// caller that hides them until asked: about half the result's size, and its time, for
+    /// someone with one sector. Default true.
+    pub outside: bool,
     /// What the candidate chose to see: routes that fail it are left out of every list
     /// and count (`counts.hidden` says how many).
     pub filter: Filter,
@@ -91,6 +98,7 @@ impl MatchOptions {
             closed_limit: None,
             per_kind: None,
             order: Order::Rank,
+            outside: true,
             filter: Filter::default(),
         }
     }

@@ -121,7 +121,7 @@ impl Matcher {
         let limit = count(&limit).map_err(|m| option("limit", m))?;
         let closed = count(&closed).map_err(|m| option("closed", m))?;
         // What the candidate chose to see: `{per_kind, sort, filter: {max_km, start_before,
-        // paid, part_time}}`, read like a profile (every key checked).
+        // paid, part_time}, outside}`, read like a profile (every key checked).
         let view: View = if view.is_undefined() || view.is_null() {
             View::default()
         } else {
@@ -160,6 +160,7 @@ impl Matcher {
         options.per_kind = view.per_kind;
         options.order = view.sort.unwrap_or_default();
         options.filter = view.filter;
+        options.outside = view.outside.unwrap_or(true);
         Ok(self.inner.match_profile(&profile, &options))
     }
 }
@@ -249,6 +250,9 @@ struct View {
     sort: Option<crate::engine::options::Order>,
     #[serde(default)]
     filter: crate::engine::options::Filter,
+    /// The kinds outside the person's choices in full (default true): `MatchOptions::outside`.
+    #[serde(default)]
+    outside: Option<bool>,
 }
 
 fn object_text(value: JsValue) -> Result<String, Problem> {

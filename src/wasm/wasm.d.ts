@@ -52,6 +52,11 @@ export interface MatchView {
         /** Only routes beside a job: deeltijd, duaal, werkend leren. */
         part_time?: boolean;
     };
+    /** With `per_kind`: the kinds outside the person's choices (`kinds[].outside`) in full,
+     * their best route in `routes` and their other places in `others` (default true).
+     * false: those kinds only in `kinds`, summarised (verdict, counts, best offering's id,
+     * what would open them), for a widget that hides them until asked. */
+    outside?: boolean | null;
 }
 
 /** One place a person can choose (a gemeente or postcode), as `Matcher.places()` lists them. */

@@ -65,7 +65,7 @@ test("keep and compare with the keyboard: kept routes, a table with proper heade
   const { page, context, w, log } = await openKit();
   await fillJanuaryOffer(w);
   await waitForResults(w);
-  const r = await result(w);
+  let r = await result(w);
   const [a, b, c] = await cards(w);
   const route = (id) => r.routes.find((x) => x.offering === id);
   const keep = (id) => w.locator(`.rw-route[data-offering="${id}"] .rw-keep`);
@@ -97,6 +97,10 @@ test("keep and compare with the keyboard: kept routes, a table with proper heade
   await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
   await w.getByLabel(/Ook routes buiten mijn keuzes tonen/).check();
   await page.waitForFunction((el) => el.shadowRoot.querySelectorAll(".rw-kinds > .rw-route").length >= 4, await w.elementHandle(), { timeout: 5000 });
+  // (The switch matches again, with the kinds outside the choices in full: MatchView.outside.)
+  await waitForResults(w);
+  r = await result(w);
+  assert.ok([a, b, c].every((id) => route(id)), "the cards within the choices are in the new result too");
   const d = (await cards(w))[3];
   await keep(d).click();
   await kept.getByRole("heading", { name: "Bewaarde routes (4)" }).waitFor();

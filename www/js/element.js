@@ -683,7 +683,10 @@ export class RouteWijzer extends HTMLElement {
     this.#busy++;
     this.#results.busy(); // until this or a newer result is shown
     try {
-      result = await matcher.match(profile, { today: this.#today, lang: this.#words.lang, view: this.#view });
+      // The kinds outside the person's choices in full only when shown: browsing, or the
+      // "also show" switch on (results.js); else in brief (MatchView.outside).
+      const view = browsing ? this.#view : { ...this.#view, outside: this.#open.has("outside") };
+      result = await matcher.match(profile, { today: this.#today, lang: this.#words.lang, view });
     } catch (e) {
       if (this.#rerun(key)) return;
       if (this.#stale(seq, matcher)) return;

@@ -56,7 +56,6 @@ export class Results {
   #result = null;
   #view;
   #onView;
-  #browsing = false;
   #gen = 0; // bumped by every show() and error(): a slower render in progress stops
   #waiting = false; // a newer result is on its way (busy): the section stays aria-busy
   #rendering = false; // show()'s slices are still being built
@@ -119,10 +118,9 @@ export class Results {
    * milliseconds with a frame between them, so the answer and the first cards are on
    * screen at once and no slice (with its style and layout) holds the page up for long;
    * `aria-busy` is set on the section until the last part is in. */
-  show(r, browsing = false, again = false) {
+  show(r, browsing = false) {
     this.#result = r;
-    if (!again) this.#waiting = false; // (the same result shown again: a newer one may still be on its way)
-    this.#browsing = browsing;
+    this.#waiting = false;
     if (!browsing) this.#kit?.use(r); // the cards' tools read it; the kit's own parts are redrawn in their turn below
     const gen = ++this.#gen;
     this.#used.clear();
@@ -134,7 +132,9 @@ export class Results {
     const wanted = this.#profile()?.sectors ?? [];
     const otherSector = (k) => wanted.length > 0 && !k.sectors.some((s) => wanted.includes(s));
     const showOut = this.#open.has("outside");
-    const shownOut = showOut ? outside : browsing ? outside.filter((k) => !otherSector(k)) : [];
+    // (A kind is shown only with its best route: a result asked for without the switch, shown
+    // while the one with it is on its way, lists none outside.)
+    const shownOut = (showOut ? outside : browsing ? outside.filter((k) => !otherSector(k)) : []).filter((k) => r.routes.some((x) => x.offering === k.best));
     const switchN = browsing ? outside.filter(otherSector).length : outside.length;
     const openK = (ks) => ks.filter((k) => k.open > 0);
     const closedK = (ks) => ks.filter((k) => k.open === 0);
@@ -257,11 +257,6 @@ export class Results {
     return parent;
   }
 
-  /** Shows the same result again (the "outside" switch changed). */
-  #again() {
-    return this.show(this.#result, this.#browsing, true).done;
-  }
-
   /** The filters, closed until the candidate opens them: their controls are built then. */
   #filters(r, outsideN, showOut) {
     return this.#details("filters", this.#t("filters"), () => this.#filterBox(r, outsideN, showOut));
@@ -274,7 +269,9 @@ export class Results {
       h("input", { type: "checkbox", name: "show-outside", checked: showOut }), " ", this.#t("fOutside", { n: outsideN })) : null;
     outsideToggle?.querySelector("input").addEventListener("change", (e) => {
       e.target.checked ? this.#open.add("outside") : this.#open.delete("outside");
-      this.#again().then(() => this.el.querySelector('input[name="show-outside"]')?.focus());
+      // Match again: without the switch the widget asks the core for those kinds in brief
+      // only (MatchView.outside, element.js), about half the result for one sector.
+      this.#onView(this.#view, 'input[name="show-outside"]');
     });
     const id = (s) => `${this.#uid}-f-${s}`;
     const km = h("select", { id: id("km"), name: "max_km" },
