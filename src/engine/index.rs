@@ -9,7 +9,7 @@ use crate::engine::timing::NextIntake;
 use crate::model::date::Date;
 use crate::model::vocab::*;
 use crate::model::{Catalog, Offering, Profile, Rule};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A validated catalog with its lookups, built once.
 pub struct Index {
@@ -20,7 +20,8 @@ pub struct Index {
     pub(crate) institution_index: Ids,
     pub(crate) related: RelatednessIndex,
     /// Newest shortage figure per (sector, subject, region id): its index in `shortages`.
-    pub(crate) shortages: HashMap<ShortageKey, usize>,
+    /// (A BTreeMap: up to six lookups per offering on every match, cheaper than hashing.)
+    pub(crate) shortages: BTreeMap<ShortageKey, usize>,
     pub(crate) place_region: Vec<Option<u32>>,
     /// Per place: its own id interned like the regions, for figures measured per gemeente.
     pub(crate) place_area: Vec<u32>,
@@ -158,7 +159,7 @@ impl Index {
         let place_region: Vec<Option<u32>> = catalog.places.iter().map(|p| p.region.as_deref().map(area)).collect();
         let place_area: Vec<u32> = catalog.places.iter().map(|p| area(&p.id)).collect();
         // The newest figure of each key (validation rejects two with the same key and date).
-        let mut shortages: HashMap<ShortageKey, usize> = HashMap::new();
+        let mut shortages: BTreeMap<ShortageKey, usize> = BTreeMap::new();
         for (i, s) in catalog.shortages.iter().enumerate() {
             let key = (s.sector, s.subject, s.region.as_deref().map(area));
             let newest = shortages.entry(key).or_insert(i);
@@ -439,10 +440,10 @@ impl Index {
         let sector = score::scored_sector(p, o)?;
         // Where: the gemeente, then the region, then national; a missing gemeente or region
         // is skipped (it must not be read as "national").
-        let wheres: Vec<Option<u32>> = [area, region].into_iter().filter(Option::is_some).chain([None]).collect();
+        let wheres = [area, region].into_iter().filter(Option::is_some).chain([None]);
         [o.subject, None]
             .into_iter()
-            .flat_map(|subject| wheres.iter().map(move |at| (sector, subject, *at)))
+            .flat_map(|subject| wheres.clone().map(move |at| (sector, subject, at)))
             .find_map(|k| self.shortages.get(&k).copied())
             .map(|i| (i, self.catalog.shortages[i].percent))
     }

@@ -51,7 +51,10 @@ pub fn feasible_intakes(o: &Offering, today: Date, available_from: Option<Date>)
         .intakes
         .iter()
         .filter_map(|t| {
-            let by_lead = t.start_date.add_days(-i64::from(t.lead_time_days));
+            let by_lead = match t.lead_time_days {
+                0 => t.start_date,
+                days => t.start_date.add_days(-i64::from(days)),
+            };
             let apply_by = t.application_deadline.map_or(by_lead, |d| d.min(by_lead));
             (apply_by >= today && t.start_date >= earliest).then(|| NextIntake {
                 start_date: t.start_date,

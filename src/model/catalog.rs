@@ -432,9 +432,7 @@ impl Figure {
     /// The value that holds on `date`: the one whose period covers it, else the latest
     /// one that started before it (carried forward). `None` before the first value.
     pub fn on(&self, date: Date) -> Option<FigureOn<'_>> {
-        let started: Vec<(usize, &FigureValue)> =
-            self.values.iter().enumerate().filter(|(_, v)| v.valid_from.is_none_or(|f| f <= date)).collect();
-        let &(i, latest) = started.last()?;
+        let (i, latest) = self.values.iter().enumerate().rfind(|(_, v)| v.valid_from.is_none_or(|f| f <= date))?;
         let until = latest
             .valid_until
             .or_else(|| self.values.get(i + 1).and_then(|next| next.valid_from).map(|next| next.add_days(-1)));

@@ -132,15 +132,46 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD` as bytes, for the years 0-9999, without the formatting machinery: a
+    /// match writes dates thousands of times (its result, its messages' parameters).
+    fn iso(self) -> Option<[u8; 10]> {
+        let y = u16::try_from(self.year).ok().filter(|y| *y <= 9999)?;
+        let (m, d) = (u16::from(self.month), u16::from(self.day));
+        if m > 99 || d > 99 {
+            return None;
+        }
+        let digit = |n: u16| b'0' + (n % 10) as u8;
+        Some([
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ])
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        match self.iso() {
+            Some(b) => f.write_str(std::str::from_utf8(&b).map_err(|_| fmt::Error)?),
+            None => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        }
     }
 }
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        match self.iso().as_ref().and_then(|b| std::str::from_utf8(b).ok()) {
+            Some(text) => s.serialize_str(text),
+            None => s.collect_str(self),
+        }
     }
 }
 
@@ -260,6 +291,17 @@ mod tests {
         assert!(Date::new(2028, 2, 29).is_some());
         assert!(Date::new(2100, 2, 29).is_none());
         assert!(Date::new(2000, 2, 29).is_some());
+    }
+
+    #[test]
+    fn dates_are_written_as_yyyy_mm_dd_in_text_and_json() {
+        for (days, text) in
+            [(0, "1970-01-01"), (-719_162, "0001-01-01"), (-354_286, "0999-12-31"), (2_932_896, "9999-12-31")]
+        {
+            let d = Date::from_days(days);
+            assert_eq!(d.to_string(), text);
+            assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{text}\""));
+        }
     }
 
     #[test]

@@ -147,13 +147,19 @@ pub struct Location {
 }
 
 /// A study field as typed by a person ("Toegepaste Wiskunde") in the form of the
-/// relatedness table's keys ("toegepaste-wiskunde").
-pub fn normalise_field(field: &str) -> String {
-    field
-        .trim()
-        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
+/// relatedness table's keys ("toegepaste-wiskunde"). A field in that form already (as the
+/// widget sends it) is borrowed: the rules compare fields for every offering of a match.
+pub fn normalise_field(field: &str) -> std::borrow::Cow<'_, str> {
+    let separator = |c: char| c.is_whitespace() || c == '_' || c == '-';
+    let bytes = field.as_bytes();
+    let normal = bytes.first() != Some(&b'-')
+        && bytes.last() != Some(&b'-')
+        && !bytes.windows(2).any(|w| w == b"--")
+        && (bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+            || field.chars().all(|c| c == '-' || (!separator(c) && c.to_lowercase().eq([c]))));
+    if normal {
+        return std::borrow::Cow::Borrowed(field);
+    }
+    let words: Vec<String> = field.split(separator).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    std::borrow::Cow::Owned(words.join("-"))
 }
