@@ -376,11 +376,16 @@ export class Form {
     const f = this.el;
     if (!this.#diplomas) return;
     const rows = [...this.#diplomas.children];
+    // (Texts set only when they change: every answer change runs this, and a text set anew
+    // is laid out anew in the frame that shows the result.)
+    const text = (el, s) => {
+      if (el.textContent !== s) el.textContent = s;
+    };
     rows.forEach((row, i) => {
       const n = i + 1;
-      row.querySelector("legend").textContent = this.#w.t("diploma", { n });
+      text(row.querySelector("legend"), this.#w.t("diploma", { n }));
       const rm = row.querySelector(".rw-remove");
-      rm.textContent = this.#w.t("removeDiploma", { n });
+      text(rm, this.#w.t("removeDiploma", { n }));
       rm.hidden = rows.length === 1;
       row.querySelector('[data-show="foreign"]').hidden = !row.querySelector(`[name="d${row.dataset.k}-foreign"]`).checked;
     });
