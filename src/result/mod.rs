@@ -111,7 +111,8 @@ pub struct KindSummary {
     pub sectors: Vec<Sector>,
     /// The best verdict among its offerings.
     pub eligibility: Eligibility,
-    /// The best-ranked offering (id, as in `routes`).
+    /// The best-ranked offering (id, as in `routes`; for a kind outside the person's
+    /// choices matched with `outside` false, an id only: the route is not in `routes`).
     pub best: String,
     /// Its offerings shown (after filters), and how many of them are open.
     pub offerings: u32,
@@ -124,7 +125,8 @@ pub struct KindSummary {
     /// With `per_kind`, for an open kind: its other offerings that are open too, in the
     /// person's subjects, briefly ("also at ..."): the first `per_kind` - 1 in the order
     /// asked for (best fit, nearest, soonest start or lowest cost). Empty for a closed kind
-    /// (its card says why it is closed and what would open it).
+    /// (its card says why it is closed and what would open it), and for a kind outside the
+    /// person's choices matched with `outside` false (`others_total` still counts them).
     pub others: Vec<OfferingBrief>,
     /// How many offerings fit `others` in all (listed or not); for a closed kind, its
     /// other places (in the person's subjects, when they named any).

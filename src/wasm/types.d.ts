@@ -1484,7 +1484,8 @@ export interface KindSummary {
      */
     eligibility: Eligibility;
     /**
-     * The best-ranked offering (id, as in `routes`).
+     * The best-ranked offering (id, as in `routes`; for a kind outside the person's
+     * choices matched with `outside` false, an id only: the route is not in `routes`).
      */
     best: string;
     /**
@@ -1510,7 +1511,8 @@ export interface KindSummary {
      * With `per_kind`, for an open kind: its other offerings that are open too, in the
      * person's subjects, briefly ("also at ..."): the first `per_kind` - 1 in the order
      * asked for (best fit, nearest, soonest start or lowest cost). Empty for a closed kind
-     * (its card says why it is closed and what would open it).
+     * (its card says why it is closed and what would open it), and for a kind outside the
+     * person's choices matched with `outside` false (`others_total` still counts them).
      */
     others: OfferingBrief[];
     /**

@@ -109,6 +109,13 @@ test("keep and compare with the keyboard: kept routes, a table with proper heade
   assert.equal(await fourth.isChecked(), false);
   await fourth.check({ force: true }).catch(() => {});
   assert.equal(await fourth.isChecked(), false, "no fourth column");
+  // With routes kept, the kinds outside the choices stay matched in full, the switch off
+  // too: a kept one of them is refreshed from each result (its verdict, its language).
+  await w.getByLabel(/Ook routes buiten mijn keuzes tonen/).uncheck();
+  await w.locator(".rw-outside").waitFor({ state: "detached" });
+  await waitForResults(w);
+  r = await result(w);
+  assert.ok(route(d), "the kept route outside the choices is still in the result");
   // Letting go: from the list, and by a second press on the card.
   await w.getByRole("button", { name: `Verwijder ${route(d).name}` }).click();
   await keep(c).click();

@@ -51,6 +51,9 @@ test("a po-only candidate sees only po routes until the switch; the answer count
   }
   const outsideOpen = kinds.filter((k) => k.outside && k.open > 0).map((k) => k.kind);
   assert.ok(outsideOpen.length > 0, "the sample has open routes outside po (PDG, hybride docent)");
+  // Cards not shown are not matched in full (MatchView.outside): their routes are not in the result.
+  const outsideRoutes = (r) => r.routes.filter((x) => x.outside).length;
+  assert.equal(outsideRoutes(await w.evaluate((el) => el.result)), 0, "no route of a kind outside the choices, in full");
   // The answer says how many kinds are open: exactly the cards.
   const said = Number((await w.locator(".rw-summary").innerText()).match(/(\d+) soorten? routes?/)[1]);
   assert.equal(said, cards.length);
@@ -61,6 +64,13 @@ test("a po-only candidate sees only po routes until the switch; the answer count
   await settled(w);
   const after = await w.locator(".rw-outside .rw-routes > li").evaluateAll((lis) => lis.map((li) => li.dataset.kind));
   assert.deepEqual(after.sort(), outsideOpen.sort());
+  assert.ok(outsideRoutes(await w.evaluate((el) => el.result)) >= outsideOpen.length, "the switch matched them in full");
+  assert.equal(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.name), "show-outside", "the focus stays on the switch");
+  // Off again: the section goes, and so do their routes.
+  await w.getByLabel(/Ook routes buiten mijn keuzes tonen/).uncheck();
+  await w.locator(".rw-outside").waitFor({ state: "detached" });
+  await settled(w);
+  assert.equal(outsideRoutes(await w.evaluate((el) => el.result)), 0);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

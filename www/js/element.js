@@ -683,9 +683,12 @@ export class RouteWijzer extends HTMLElement {
     this.#busy++;
     this.#results.busy(); // until this or a newer result is shown
     try {
-      // The kinds outside the person's choices in full only when shown: browsing, or the
-      // "also show" switch on (results.js); else in brief (MatchView.outside).
-      const view = browsing ? this.#view : { ...this.#view, outside: this.#open.has("outside") };
+      // The kinds outside the person's choices in full only when they may be shown or are
+      // kept: browsing, the "also show" switch on (results.js), or routes kept (a kept one
+      // from such a kind is refreshed from the result: kit.js); else in brief
+      // (MatchView.outside: about half the result for someone with one sector).
+      const full = browsing || this.#open.has("outside") || this.#kit?.shortlist.size > 0;
+      const view = full ? this.#view : { ...this.#view, outside: false };
       result = await matcher.match(profile, { today: this.#today, lang: this.#words.lang, view });
     } catch (e) {
       if (this.#rerun(key)) return;
