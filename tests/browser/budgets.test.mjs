@@ -33,8 +33,12 @@ const WASM_TARGET = 120 * KB;
 // test's fields and the hours a job rule asks for. 238 KB until session 15 (243,727 bytes
 // after it): the second domain review's rules and messages in both languages (hybride docent
 // and herintreding for someone who teaches now, the lerarenbeurs, a pathway's own job too
-// small, what a pathway assumes) and the school-job test's `current`.
-const WASM_CEILING = 241 * KB;
+// small, what a pathway assumes) and the school-job test's `current`. 241 KB until session 17
+// (245,657 bytes at its start, 247,550 after, +1.9 KB): a cheaper match for the answer-change
+// budget of #10 (dates written without the formatting machinery +0.6 KB, the shortages in a
+// BTreeMap, the ranking by cached keys, a field borrowed when it is in id form, the view's
+// `outside`; BENCHMARKS.md "Half the result, and a cheaper match").
+const WASM_CEILING = 243 * KB;
 const FIRST_TARGET = 220 * KB;
 // Raised by issue #11 (the wasm and the shell above, the shard's activities): measured 362.9 KB.
 // 375 KB until session 11 of #10 (372.8 KB at its start, measured 376.6 KB after: +3.9 KB,
@@ -43,10 +47,12 @@ const FIRST_TARGET = 220 * KB;
 // store +0.5 (the shortage, scope and language-switch texts) and the shell +2.2). 387 KB
 // until session 14 of #10 (393,688 at its start, 397,090 after, +3.4 KB: the wasm +2.1 KB
 // above, the AM13 shard's new rules and re-weighted demo vacancies, the Dutch store). 390 KB
-// until session 15 (400,943 bytes after it: the wasm above, the AM13 shard's new rules).
-const FIRST_CEILING = 394 * KB;
+// until session 15 (400,943 bytes after it: the wasm above, the AM13 shard's new rules). 394
+// KB until session 17 (403,435 bytes at its start, 405,694 after: the wasm above +1.9 KB, the
+// shell +0.4 KB).
+const FIRST_CEILING = 397 * KB;
 
-test("the wasm module stays under its ceiling (241 KB gzip; target 120 KB)", () => {
+test("the wasm module stays under its ceiling (243 KB gzip; target 120 KB)", () => {
   const size = gz("pkg/routewijzer_bg.wasm");
   console.log(`# pkg/routewijzer_bg.wasm: ${n(size)} bytes gzip (target ${n(WASM_TARGET)}, ceiling ${n(WASM_CEILING)})`);
   assert.ok(size <= WASM_CEILING, `${size} bytes gzip > ${WASM_CEILING}`);
@@ -87,7 +93,7 @@ test("the shell (every JS module + styles, each gzipped) stays under its ceiling
   assert.ok(size <= SHELL_CEILING, `${size} bytes gzip > ${SHELL_CEILING}`);
 });
 
-test("the first screen of the demo (page, JS, CSS, nl store, wasm, AM13 shard) stays under its ceiling (394 KB gzip; target 220 KB)", () => {
+test("the first screen of the demo (page, JS, CSS, nl store, wasm, AM13 shard) stays under its ceiling (397 KB gzip; target 220 KB)", () => {
   const parts = {
     page: ["www/index.html"],
     js: [...SHELL.filter((f) => f.endsWith(".js")), "pkg/routewijzer.js"],

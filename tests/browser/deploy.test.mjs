@@ -216,8 +216,9 @@ test("pack folder: only what one loket needs, hashed names but the entry, each h
   // and region names; BENCHMARKS.md "Sizes after session 11"); from 310 KB in session 14
   // (315,767 -> 318,558 bytes: the wasm's new messages, the shard's new rules; "Sizes after
   // session 14"); from 313 KB in session 15 (321,802 bytes: the wasm's new rules and
-  // messages, the shard's new rules).
-  assert.ok(br <= 317 * KB, `first visit ${br} bytes brotli`);
+  // messages, the shard's new rules); from 317 KB in session 17 (325,516 bytes: the wasm's
+  // cheaper match, budgets.test.mjs).
+  assert.ok(br <= 319 * KB, `first visit ${br} bytes brotli`);
 });
 
 test("pack: every .gz and .br decompresses to its file", () => {
