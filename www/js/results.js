@@ -134,12 +134,12 @@ export class Results {
     const showOut = this.#open.has("outside");
     // (A kind is shown only with its best route: a result asked for without the switch, shown
     // while the one with it is on its way, lists none outside.)
-    const shownOut = (showOut ? outside : browsing ? outside.filter((k) => !otherSector(k)) : []).filter((k) => r.routes.some((x) => x.offering === k.best));
+    const best = (k) => r.routes.find((x) => x.offering === k.best);
+    const shownOut = (showOut ? outside : browsing ? outside.filter((k) => !otherSector(k)) : []).filter(best);
     const switchN = browsing ? outside.filter(otherSector).length : outside.length;
     const openK = (ks) => ks.filter((k) => k.open > 0);
     const closedK = (ks) => ks.filter((k) => k.open === 0);
     const answer = r.summary.map((t) => t.text).join(" ");
-    const best = (k) => r.routes.find((x) => x.offering === k.best);
     const card = (k) => () => this.#part(["kind", k, best(k), this.#order], () => this.#kind(k, r)); // (the hint names the order)
     const closed = (k) => () => this.#part(["closed", k, best(k)], () => this.#closedKind(k, r));
     const part = (key, build) => () => this.#part(key, build);
