@@ -386,3 +386,68 @@ test("screenshots and axe (WCAG 2.2 AA) at 1280, 375 and 320 px, nl and en, ligh
     }
   }
 });
+
+test("a first result's first card comes a part a frame, and ends up the same as a card built at once", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  // Every frame: whether the first card is there without its tools yet (its last part).
+  await page.addInitScript(() => {
+    window.__partial = 0;
+    const look = () => {
+      const card = document.querySelector("route-wijzer")?.shadowRoot?.querySelector(".rw-kinds > li.rw-kind");
+      if (card && !card.querySelector(".rw-tools")) window.__partial++;
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  const w = await openDemo(page, h.server.url);
+  await settled(w);
+  const first = () => w.locator(".rw-kinds > li.rw-kind").first().evaluate((li) => li.outerHTML);
+  const parts = await first();
+  assert.ok((await page.evaluate(() => window.__partial)) > 0, "no frame showed the first card in part (built at once?)");
+  // The order changed and back: each card is built anew, at once (an update, not a first result).
+  await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
+  for (const order of ["distance", "rank"]) {
+    await armResult(w);
+    await w.locator('select[name="sort"]').selectOption(order);
+    await nextResult(w);
+    await settled(w);
+  }
+  assert.equal(await first(), parts, "the card built in parts differs from the one built at once");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a result that takes over while the first card is being built in parts leaves every card whole", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  // The moment the browsing view's first card shows without its tools, frames stop (the
+  // widget then waits 50 ms instead of a frame between its parts) and answers are set:
+  // their result comes while that card is still unfinished.
+  await page.addInitScript(() => {
+    window.__took = false;
+    const look = () => {
+      const el = document.querySelector("route-wijzer");
+      const card = el?.shadowRoot?.querySelector(".rw-kinds > li.rw-kind");
+      if (card && !card.querySelector(".rw-tools")) {
+        window.__took = true;
+        window.requestAnimationFrame = () => 0;
+        el.profile = { sectors: ["po"], diplomas: [{ level: "hbo-bachelor", field: "bedrijfskunde" }], location: { postcode: "3812" } };
+        return;
+      }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  const w = await openDemo(page, h.server.url);
+  await waitForResults(w);
+  assert.equal(await page.evaluate(() => window.__took), true, "the answers were set while the first card was unfinished");
+  const cards = await w.locator(".rw-kinds > li.rw-kind").evaluateAll((lis) => lis.map((li) => ({
+    kind: li.dataset.kind,
+    facts: li.querySelectorAll(":scope > .rw-facts").length,
+    tools: li.querySelectorAll(":scope > .rw-tools").length,
+    last: li.lastElementChild.matches(".rw-tools, details"),
+  })));
+  assert.ok(cards.length > 0);
+  for (const c of cards) assert.deepEqual({ facts: c.facts, tools: c.tools, last: c.last }, { facts: 1, tools: 1, last: true }, `card ${c.kind}`);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -28,7 +28,7 @@ export class Form {
   #fieldTable = fieldsLoaded();
   #picked = new WeakMap();
   #combos = new Set(); // {input, kind, combo, notice}
-  #rest = []; // builds steps 2-6, one each (next)
+  #rest = []; // builds the rest of the form, a piece each (next)
   #dates = new Set(); // {input, notice, left}: the date questions; left: the person has left the field once
 
   /**
@@ -84,10 +84,11 @@ export class Form {
   }
 
   get remember() {
-    return this.el.elements.remember.checked;
+    return !!this.el.elements.remember?.checked; // (not there yet: not ticked)
   }
   set remember(on) {
-    this.el.elements.remember.checked = !!on;
+    const box = this.el.elements.remember;
+    if (box) box.checked = !!on;
   }
 
   // ---------------------------------------------------------------- building
@@ -140,10 +141,13 @@ export class Form {
     // screen: the results (below the form) are one press away (routewijzer.css).
     const submit = h("div", { class: "rw-submit" }, h("button", { type: "submit", class: "rw-btn", text: t("show") }));
 
-    form.append(this.#step(1, t("s1"), h("p", { class: "rw-hint", text: t("s1hint") }), this.#diplomas, add), remember, submit);
+    const first = this.#step(1, t("s1"), h("p", { class: "rw-hint", text: t("s1hint") }), this.#diplomas);
+    form.append(first);
     this.el = form;
-    // Steps 2-6 are built one at a time by next() (or all at once by finish()), so that
-    // building the form is several short tasks, each laid out in its own frame.
+    // The rest is built a piece at a time by next() (or all at once by finish()), so that
+    // building the form is several short tasks, each laid out in its own frame: a slow
+    // device's first frames are its slowest (each control, font and text laid out for the
+    // first time), and a frame with half a step in it is half as long.
     const step2 = () => {
       const quals = w.ids("qualification").filter((q) => q !== "geen"); // "geen" is the "no" answer
       const q = this.#field("qual", t("qual"), this.#select(this.#options("qualification", quals), t("no")));
@@ -153,29 +157,32 @@ export class Form {
     const step3 = () => {
       const jobRadios = h("fieldset", { class: "rw-radios" }, h("legend", { text: t("job") }),
         this.#check("job", "none", t("no"), "radio", true), this.#check("job", "current", t("jobCurrent"), "radio"), this.#check("job", "offer", t("jobOffer"), "radio"));
-      const jobDetails = h("div", { class: "rw-sub", "data-show": "job" },
+      const jobDetails = () => h("div", { class: "rw-sub", "data-show": "job" },
         this.#field("job-sector", t("jobSector"), this.#select(this.#options("sector", sectors))),
         this.#field("job-role", t("jobRole"), this.#select(this.#options("role"))),
         this.#field("job-hours", t("jobHours"), this.#number(1, 60), t("jobHoursHint")),
         this.#dateField("job-start", t("jobStart")));
-      return this.#step(3, t("s3"), jobRadios, jobDetails);
+      const step = this.#step(3, t("s3"), jobRadios);
+      return [step, () => step.append(jobDetails())];
     };
     const step4 = () => {
       const sectorBoxes = h("fieldset", { class: "rw-checks" }, h("legend", { text: t("sectors") }), sectors.map((s) => this.#check("sector", s, w.option("sector", s))));
       const subjGroup = (sector, list, legend) =>
         h("fieldset", { class: "rw-checks rw-grid", "data-sector": sector }, h("legend", { text: legend }), list.map((s) => this.#check("subject", s, w.option("subject", s))));
-      const subjectGroups = h("div", { class: "rw-subjects" },
-        sectors.includes("vo") ? subjGroup("vo", subjects.filter((s) => !isMbo(s)), t("subjectsVo")) : null,
-        sectors.includes("mbo") ? subjGroup("mbo", subjects.filter(isMbo), t("subjectsMbo")) : null);
-      const earn = h("fieldset", { class: "rw-radios" }, h("legend", { text: t("earn") }),
+      // (The subject grids, hidden until their sector is chosen, each a piece of its own: most of the step's elements.)
+      const subjectGroups = h("div", { class: "rw-subjects" });
+      const groups = [
+        sectors.includes("vo") ? () => subjectGroups.append(subjGroup("vo", subjects.filter((s) => !isMbo(s)), t("subjectsVo"))) : null,
+        sectors.includes("mbo") ? () => subjectGroups.append(subjGroup("mbo", subjects.filter(isMbo), t("subjectsMbo"))) : null,
+      ].filter(Boolean);
+      const earn = () => h("fieldset", { class: "rw-radios" }, h("legend", { text: t("earn") }),
         w.ids("earn_while_learning").map((e) => this.#check("earn", e, w.option("earn_while_learning", e), "radio", e === "no-preference")));
-      return this.#step(4, t("s4"), sectorBoxes, subjectGroups,
-        this.#field("hours", t("hours"), this.#number(1, 80)),
-        this.#dateField("from", t("from")), earn);
+      const step = this.#step(4, t("s4"), sectorBoxes, subjectGroups);
+      return [step, ...groups, () => step.append(this.#field("hours", t("hours"), this.#number(1, 80)), this.#dateField("from", t("from")), earn())];
     };
     const step5 = () => this.#step(5, t("s5"), this.#combo("place", "place", t("place"), t("placeHint")), this.#field("travel", t("travel"), this.#number(1, 300)));
     const step6 = () => {
-      const more = h("details", { class: "rw-more" }, h("summary", { text: t("more") }),
+      const more = () => h("details", { class: "rw-more" }, h("summary", { text: t("more") }),
         h("fieldset", { class: "rw-checks" }, h("legend", { text: t("paboTests") }), w.ids("pabo_test").map((x) => this.#check("pabo", x, w.option("pabo_test", x)))),
         this.#check("gob", "yes", t("gob")),
         this.#check("hbo-assessed", "yes", t("hboAssessed")),
@@ -185,17 +192,22 @@ export class Form {
           this.#field("study-ec", t("studyEc"), this.#number(0, 600)),
           this.#check("study-lo", "yes", t("studyLo"))),
         this.#dateField("left", t("left")));
-      return this.#step(6, t("s6"), this.#field("dutch", t("dutch"), this.#select(this.#options("dutch"), t("notSaid"))), this.#field("age", t("age"), this.#number(12, 99)), more);
+      const step = this.#step(6, t("s6"), this.#field("dutch", t("dutch"), this.#select(this.#options("dutch"), t("notSaid"))), this.#field("age", t("age"), this.#number(12, 99)));
+      return [step, () => step.append(more())];
     };
-    this.#rest = [step2, step3, step4, step5, step6].map((build) => () => {
-      const step = build();
-      if (step) remember.before(step);
-    });
+    // Each piece is a task of its own, shown in a frame of its own: the first step's buttons
+    // and the remember box, then each step, the larger ones in parts (a step's first part,
+    // then what each function it returns adds to it).
+    this.#rest = [() => (first.append(add), form.append(remember, submit)), ...[step2, step3, step4, step5, step6].map((build) => () => {
+      const [step, ...more] = [build()].flat();
+      remember.before(step);
+      this.#rest.unshift(...more);
+    })];
     this.#addDiploma();
     return form;
   }
 
-  /** Builds the next step of the form; false once every step is there (read and fill need them all). */
+  /** Builds the next piece of the form; false once all of it is there (read and fill need it all). */
   next() {
     const build = this.#rest.shift();
     if (!build) return false;
@@ -204,7 +216,7 @@ export class Form {
     return true;
   }
 
-  /** Builds the steps not built yet. */
+  /** Builds what is not built yet. */
   finish() {
     while (this.next());
   }

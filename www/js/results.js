@@ -61,6 +61,7 @@ export class Results {
   #rendering = false; // show()'s slices are still being built
   #parts = new Map(); // JSON of a part's data -> its node (see show)
   #used = new Set();
+  #more = new WeakMap(); // a card built over several frames -> the functions that add the rest of it, a frame each (#route, #slices)
   #kit;
   #startTyped = ""; // the filters' "starting before" as typed: kept when they are rebuilt, a date it cannot read too
 
@@ -140,7 +141,7 @@ export class Results {
     const openK = (ks) => ks.filter((k) => k.open > 0);
     const closedK = (ks) => ks.filter((k) => k.open === 0);
     const answer = r.summary.map((t) => t.text).join(" ");
-    const card = (k) => () => this.#part(["kind", k, best(k), this.#order], () => this.#kind(k, r)); // (the hint names the order)
+    const card = (k) => (split) => this.#part(["kind", k, best(k), this.#order], () => this.#kind(k, r, split)); // (the hint names the order)
     const closed = (k) => () => this.#part(["closed", k, best(k)], () => this.#closedKind(k, r));
     const part = (key, build) => () => this.#part(key, build);
     const list = (key, tag, cls, items) => (items.length ? { box: part([key], () => h(tag, { class: cls })), items } : null);
@@ -200,8 +201,12 @@ export class Results {
     };
     const full = () => performance.now() - t >= budget;
     // A first result shows the answer (heading, summary, filters) in a frame of its own,
-    // before the first card: together they were one long frame on a slow CPU.
+    // before the first card: together they were one long frame on a slow CPU. The first
+    // card, the one on screen, comes a part a frame (its head and facts; what is to do; why
+    // this score; its tools and other places): all of it is laid out for the first time,
+    // and whole it was one frame of 40-65 ms at 4x CPU (BENCHMARKS.md, session 18).
     let first = budget === FIRST_SLICE_MS;
+    let splits = first ? 1 : 0;
     for (const step of plan) {
       if (step.items && first) {
         first = false;
@@ -217,8 +222,19 @@ export class Results {
       top.push(box);
       const kids = [];
       for (const item of step.items) {
-        const el = item();
+        const el = item(splits > 0);
         if (el) kids.push(el);
+        const more = el && this.#more.get(el);
+        if (more) {
+          splits--;
+          this.#more.delete(el);
+          let current = true;
+          for (const part of more) {
+            current &&= await pause(box, kids);
+            part(); // (also when a newer render took over: the card is kept for it, and must be whole)
+          }
+          if (!current) return false;
+        }
         if (full() && !(await pause(box, kids))) return false;
       }
       this.#patch(box, kids);
@@ -324,14 +340,15 @@ export class Results {
     return this.#view.sort ?? "rank";
   }
 
-  /** One card per route kind: its best offering, and the others behind "also at N places". */
-  #kind(k, r) {
+  /** One card per route kind: its best offering, and the others behind "also at N places".
+   * With `split`, all but its head and facts are added by the functions in #more (see #route). */
+  #kind(k, r, split) {
     const best = r.routes.find((x) => x.offering === k.best);
     if (!best) return null;
     const others = k.others; // the first of all the places, in the candidate's order (the core's)
     const all = k.others_total;
     const rest = all - others.length; // beyond what the core listed: say so, don't pretend
-    const card = this.#route(best, k);
+    const card = this.#route(best, k, split);
     // Which ones are listed: in the order chosen, unless none of them has what it orders by
     // (no distance without a place; no start without an intake): then by best fit.
     const has = { distance: (x) => x.distance_km != null, start: (x) => x.start_date != null }[this.#order];
@@ -345,7 +362,8 @@ export class Results {
       });
       return b;
     };
-    if (all > 0) {
+    const also = () => {
+      if (all <= 0) return;
       // (Routes without training are no places to train: the other routes of the kind.)
       card.append(this.#details(`k:${k.kind}`, this.#t(trains(best) ? "alsoAt" : "alsoOf", { n: all }), () => [
         rest > 0 ? h("p", { class: "rw-hint" }, this.#t(`alsoListed_${order}`, { n: others.length }), " ", showAll()) : null,
@@ -354,7 +372,10 @@ export class Results {
           x.url ? this.#link(x.url, x.name) : h("span", { text: x.name }),
           h("span", { class: "rw-meta", text: ` · ${[x.institution, x.place, this.#mode(x, best), x.distance_km != null ? this.#km(x.distance_km) : null, x.start_date ? this.#w.date(x.start_date) : null, this.#w.euro(x.cost_eur_per_year)].filter(Boolean).join(" · ")}` })))),
       ]));
-    }
+    };
+    const later = this.#more.get(card);
+    if (later) later.push(also);
+    else also();
     return card;
   }
 
@@ -448,7 +469,9 @@ export class Results {
     return trains(of) ? this.#w.label("mode", x.mode) : null;
   }
 
-  #route(x, k) {
+  /** A route's card; with `split`, only its head and facts, and in #more the functions that
+   * add the rest, a part each (the slices call them a frame apart). */
+  #route(x, k, split = false) {
     const w = this.#w;
     const it = x.next_intake;
     // A route without cohorts starts when the person can: no deadline to name (as the text report).
@@ -472,18 +495,23 @@ export class Results {
       h("tbody", {}, x.factors.map((f) => h("tr", {}, h("th", { scope: "row", text: w.option("factor", f.factor) }), h("td", { class: "rw-num", text: `${f.points}/${f.max}` }), h("td", { text: f.reason.text })))));
     const bar = h("span", { class: "rw-bar", "aria-hidden": "true" }, h("span", {}));
     bar.firstChild.style.setProperty("--w", `${Math.max(0, Math.min(100, x.score))}%`);
-    return h("li", { class: "rw-route rw-kind", "data-kind": x.kind, "data-offering": x.offering, "data-verdict": x.eligibility },
+    const card = h("li", { class: "rw-route rw-kind", "data-kind": x.kind, "data-offering": x.offering, "data-verdict": x.eligibility },
       // (A route without training is no place to train: no count of them.)
       k ? h("p", { class: "rw-kind-name", text: [w.label("route_kind", k.kind), trains(x) ? this.#t("kindOfferings", { n: k.open || k.offerings }) : null].filter(Boolean).join(" · ") }) : null,
       h("div", { class: "rw-route-head" }, this.#title(x), this.#badge(x.eligibility)),
       h("p", { class: "rw-meta", text: [x.institution, x.place, this.#mode(x), x.distance_km != null ? this.#km(x.distance_km) : null].filter(Boolean).join(" · ") }),
       h("div", { class: "rw-score" }, h("span", { class: "rw-score-n" }, `${this.#t("score")} `, h("strong", { text: String(x.score) }), "/100"), bar),
-      h("dl", { class: "rw-facts" }, facts.map(([k, v, cls]) => h("div", { class: cls }, h("dt", { text: k }), h("dd", { text: v })))),
+      h("dl", { class: "rw-facts" }, facts.map(([k, v, cls]) => h("div", { class: cls }, h("dt", { text: k }), h("dd", { text: v })))));
+    const rest = [() => put(card, [
       x.conditions.length ? h("div", { class: "rw-findings" }, h("h5", { text: this.#t("todo") }), h("ul", {}, x.conditions.map((f) => this.#finding(f)))) : null,
       // Met, but on a fact the sources do not settle: the verdict rests on it, so it says so.
-      x.unsure.length ? h("div", { class: "rw-findings rw-unsure" }, h("h5", { text: this.#t("unsure") }), h("ul", {}, x.unsure.map((f) => this.#finding(f)))) : null,
-      this.#details(`f:${x.offering}`, this.#t("why"), factors),
-      this.#kit?.cardTools(x));
+      x.unsure.length ? h("div", { class: "rw-findings rw-unsure" }, h("h5", { text: this.#t("unsure") }), h("ul", {}, x.unsure.map((f) => this.#finding(f)))) : null], true),
+      () => put(card, [this.#details(`f:${x.offering}`, this.#t("why"), factors)], true),
+      () => put(card, [this.#kit?.cardTools(x)], true),
+    ];
+    if (split) this.#more.set(card, rest);
+    else for (const part of rest) part();
+    return card;
   }
 
   #finding(f) {
