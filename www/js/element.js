@@ -359,7 +359,7 @@ export class RouteWijzer extends HTMLElement {
     }
   }
 
-  /** Builds the form (a step at a time, each laid out and painted before the next: one
+  /** Builds the form (a piece at a time, each laid out and painted before the next: one
    * long task would otherwise hold the page up) and fills it with the answers it starts with:
    * set on the element, else remembered on this device. Resolves to those answers. */
   async #buildForm(words) {

@@ -221,7 +221,7 @@ export class Form {
     while (this.next());
   }
 
-  /** Whether every step is built. */
+  /** Whether all of the form is built. */
   get complete() {
     return !this.#rest.length;
   }

@@ -62,6 +62,7 @@ export class Results {
   #parts = new Map(); // JSON of a part's data -> its node (see show)
   #used = new Set();
   #more = new WeakMap(); // a card built over several frames -> the functions that add the rest of it, a frame each (#route, #slices)
+  #unfinished = null; // those of the card being built, not yet called (#slices; #finish)
   #kit;
   #startTyped = ""; // the filters' "starting before" as typed: kept when they are rebuilt, a date it cannot read too
 
@@ -103,6 +104,7 @@ export class Results {
 
   /** Matching failed: the core rejected the profile (`message`), or crashed (null). */
   error(message) {
+    this.#finish();
     this.#result = null;
     this.#gen++;
     this.#waiting = this.#rendering = false;
@@ -120,6 +122,7 @@ export class Results {
    * screen at once and no slice (with its style and layout) holds the page up for long;
    * `aria-busy` is set on the section until the last part is in. */
   show(r, browsing = false) {
+    this.#finish(); // (a card of the render before, kept for this one, is whole before it is shown again)
     this.#result = r;
     this.#waiting = false;
     if (!browsing) this.#kit?.use(r); // the cards' tools read it; the kit's own parts are redrawn in their turn below
@@ -166,6 +169,14 @@ export class Results {
     return { text: browsing ? "" : answer, done: this.#render(gen, plan) };
   }
 
+  /** Adds what is left of a card being built in parts (#slices): a newer render may show it
+   * again (the parts are kept by their data), and must show it whole. */
+  #finish() {
+    const rest = this.#unfinished;
+    this.#unfinished = null;
+    while (rest?.length) rest.shift()();
+  }
+
   /** Builds the plan's parts in slices (see show); resolves to false if a newer render took over. */
   async #render(gen, plan) {
     this.#rendering = true;
@@ -203,7 +214,7 @@ export class Results {
     // A first result shows the answer (heading, summary, filters) in a frame of its own,
     // before the first card: together they were one long frame on a slow CPU. The first
     // card, the one on screen, comes a part a frame (its head and facts; what is to do; why
-    // this score; its tools and other places): all of it is laid out for the first time,
+    // this score; its tools; its other places): all of it is laid out for the first time,
     // and whole it was one frame of 40-65 ms at 4x CPU (BENCHMARKS.md, session 18).
     let first = budget === FIRST_SLICE_MS;
     let splits = first ? 1 : 0;
@@ -223,17 +234,17 @@ export class Results {
       const kids = [];
       for (const item of step.items) {
         const el = item(splits > 0);
+        splits = 0; // (only the first: a card after it is off screen)
         if (el) kids.push(el);
         const more = el && this.#more.get(el);
         if (more) {
-          splits--;
           this.#more.delete(el);
-          let current = true;
-          for (const part of more) {
-            current &&= await pause(box, kids);
-            part(); // (also when a newer render took over: the card is kept for it, and must be whole)
+          const rest = (this.#unfinished = [...more]);
+          while (rest.length) {
+            if (!(await pause(box, kids))) return false; // (a newer render called what is left: #finish)
+            rest.shift()();
           }
-          if (!current) return false;
+          this.#unfinished = null;
         }
         if (full() && !(await pause(box, kids))) return false;
       }
