@@ -212,12 +212,13 @@ export class Results {
     };
     const full = () => performance.now() - t >= budget;
     // A first result shows the answer (heading, summary, filters) in a frame of its own,
-    // before the first card: together they were one long frame on a slow CPU. The first
-    // card, the one on screen, comes a part a frame (its head and facts; what is to do; why
-    // this score; its tools; its other places): all of it is laid out for the first time,
-    // and whole it was one frame of 40-65 ms at 4x CPU (BENCHMARKS.md, session 18).
+    // before the first card: together they were one long frame on a slow CPU. The first two
+    // cards come a part a frame (head and facts; what is to do; why this score; tools; other
+    // places): the first is on screen, and Chromium lays out `content-visibility: auto`
+    // content up to about a screen below it, so the second too. All of it is laid out for
+    // the first time: a whole card was a frame of 40-65 ms at 4x CPU (BENCHMARKS.md, session 18).
     let first = budget === FIRST_SLICE_MS;
-    let splits = first ? 1 : 0;
+    let splits = first ? 2 : 0;
     for (const step of plan) {
       if (step.items && first) {
         first = false;
@@ -234,7 +235,7 @@ export class Results {
       const kids = [];
       for (const item of step.items) {
         const el = item(splits > 0);
-        splits = 0; // (only the first: a card after it is off screen)
+        splits--; // (the first two items: cards further down are not laid out until they come near)
         if (el) kids.push(el);
         const more = el && this.#more.get(el);
         if (more) {
