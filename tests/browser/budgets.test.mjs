@@ -49,8 +49,8 @@ const FIRST_TARGET = 220 * KB;
 // above, the AM13 shard's new rules and re-weighted demo vacancies, the Dutch store). 390 KB
 // until session 15 (400,943 bytes after it: the wasm above, the AM13 shard's new rules). 394
 // KB until session 17 (403,435 bytes at its start, 405,694 after: the wasm above +1.9 KB, the
-// shell +0.4 KB).
-const FIRST_CEILING = 397 * KB;
+// shell +0.4 KB). 397 KB until session 18 (406,722 bytes after it: the shell +1.1 KB below).
+const FIRST_CEILING = 399 * KB;
 
 test("the wasm module stays under its ceiling (243 KB gzip; target 120 KB)", () => {
   const size = gz("pkg/routewijzer_bg.wasm");
@@ -82,10 +82,13 @@ test("the wasm module stays under its ceiling (243 KB gzip; target 120 KB)", () 
 // until session 13 of #10 (81.0 KB at its start): el.profile refuses what the form cannot
 // hold, naming each field (form.js `check`, +2.2 KB with its comments), a route without
 // training shows no mode (+0.1 KB), the downloads started in tasks of their own (+0.2 KB):
-// measured 83.9 KB.
-const SHELL_CEILING = 86 * KB;
+// measured 83.9 KB; 86 KB until session 18 of #10 (86,976 bytes at its start): the form
+// built in smaller pieces and a first result's first two cards a part a frame, so that no
+// frame at load is long at 4x CPU, with a newer render finishing a card left in parts
+// (results.js +0.8 KB, form.js +0.3 KB with their comments): measured 88,073 bytes.
+const SHELL_CEILING = 88 * KB;
 
-test("the shell (every JS module + styles, each gzipped) stays under its ceiling (86 KB)", () => {
+test("the shell (every JS module + styles, each gzipped) stays under its ceiling (88 KB)", () => {
   assert.ok(SHELL.length > 5, "the modules are there");
   for (const f of SHELL) console.log(`#   ${f}: ${n(gz(f))}`);
   const size = total(SHELL);
@@ -93,7 +96,7 @@ test("the shell (every JS module + styles, each gzipped) stays under its ceiling
   assert.ok(size <= SHELL_CEILING, `${size} bytes gzip > ${SHELL_CEILING}`);
 });
 
-test("the first screen of the demo (page, JS, CSS, nl store, wasm, AM13 shard) stays under its ceiling (397 KB gzip; target 220 KB)", () => {
+test("the first screen of the demo (page, JS, CSS, nl store, wasm, AM13 shard) stays under its ceiling (399 KB gzip; target 220 KB)", () => {
   const parts = {
     page: ["www/index.html"],
     js: [...SHELL.filter((f) => f.endsWith(".js")), "pkg/routewijzer.js"],
