@@ -1086,6 +1086,32 @@ fn eval(run: &Run, c: &Value) -> Result<(), String> {
 }
 
 /// Validates a situation's header and runs it; returns (checks run, failures).
+/// Every situation's failures, in the order of `sits`: run on as many threads as there are
+/// cores (each a match on the national catalog, slow in a debug build: about a minute of
+/// the suite on one core).
+fn run_all(sits: &[Situation]) -> Vec<Vec<String>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(sits.len().max(1));
+    let mut done: Vec<(usize, Vec<String>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(sit) = sits.get(i) else { break mine };
+                        mine.push((i, run_situation(sit)));
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().expect("a situation panicked")).collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, f)| f).collect()
+}
+
 fn run_situation(sit: &Situation) -> Vec<String> {
     let file = &sit.file;
     let mut fails = Vec::new();
@@ -1194,8 +1220,7 @@ fn national_in_use() -> (BTreeSet<String>, BTreeSet<String>) {
 fn situations_hold() {
     let (sits, mut failures) = situations();
     let mut failed_files = BTreeSet::new();
-    for sit in &sits {
-        let f = run_situation(sit);
+    for (sit, f) in sits.iter().zip(run_all(&sits)) {
         if !f.is_empty() {
             failed_files.insert(sit.file.clone());
         }
