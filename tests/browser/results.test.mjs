@@ -431,7 +431,7 @@ test("a result that takes over while the first card is being built in parts show
   const { page, context, log } = await openPage(h.browser);
   // The first result is for answers set on "ready". The moment its first card shows without
   // its tools, frames stop (the widget then waits 50 ms instead of a frame between parts)
-  // and an answer changes that leaves that card as it is (its data, so its nodes, are kept):
+  // and an answer is changed in a way that leaves that card as it is (its data, so its nodes, are kept):
   // the new result is shown while the old render still has parts of the card to add.
   // At every result event, each card shown must be whole.
   const profile = { sectors: ["po"], diplomas: [{ level: "havo" }, { level: "hbo-bachelor", field: "bedrijfskunde" }], location: { postcode: "3812" }, max_travel_km: 40, age: 35 };
