@@ -37,7 +37,7 @@
 // until session 16; since session 17 (the kinds outside the person's choices matched in
 // brief, a cheaper match: 27 ms slowed against 44) its max was 63-92 ms in the runs alone.
 // Session 18 built the form and the first two cards in smaller frames: in 7 runs alone the
-// quietest national run had no long task in 6 (14 of the 21 runs had none), and the shard's
+// quietest national run had no long task in 6 (12 of the 21 runs had none), and the shard's
 // max was 54-72 ms in 6 and 104 ms in the seventh; both held in 5 of the 7.
 // PERF_STRICT=1 makes them ordinary tests. Drop the TODO once both fit without a margin
 // of luck.
