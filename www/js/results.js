@@ -240,7 +240,7 @@ export class Results {
         const more = el && this.#more.get(el);
         if (more) {
           this.#more.delete(el);
-          const rest = (this.#unfinished = [...more]);
+          const rest = (this.#unfinished = more); // (out of #more: this render's own list)
           while (rest.length) {
             if (!(await pause(box, kids))) return false; // (a newer render called what is left: #finish)
             rest.shift()();
