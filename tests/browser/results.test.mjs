@@ -199,6 +199,65 @@ test("what the candidate said stays in view: an unpaid route to one who must ear
   await context.close();
 });
 
+test("a changed answer keeps the reading position: the filter used, or the card read, stays where it was on screen", async () => {
+  for (const width of [375, 1280]) {
+    const { page, context, log } = await openPage(h.browser, { width, height: 800 });
+    const w = await openDemo(page, h.server.url);
+    await fillCareerSwitcher(w);
+    await waitForResults(w);
+    const top = (l) => l.evaluate((el) => el.getBoundingClientRect().top);
+    const same = (a, b, what) => assert.ok(Math.abs(a - b) < 1.5, `${width}: ${what} at ${Math.round(a)} px on screen, was at ${b}` + ` (now ${a})`);
+    // The filter the candidate uses, a third of the way down the screen: at 10 km no route
+    // is open (the answer above it is a line instead of three, the cards below it go), and
+    // back to any distance.
+    await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
+    const km = w.getByLabel("Hoogstens zo ver (km)");
+    await km.evaluate((el) => scrollBy(0, el.getBoundingClientRect().top - 300));
+    await page.waitForTimeout(200); // (cards that come near the screen are laid out: their size replaces an estimate)
+    const kmAt = await top(km);
+    for (const v of ["10", ""]) {
+      await armResult(w);
+      await km.selectOption(v);
+      await nextResult(w);
+      await settled(w);
+      await page.waitForTimeout(100); // (the frame after the last slice)
+      same(await top(km), kmAt, `the distance filter, after ${v || "any"} km,`);
+      await page.waitForFunction((el) => el.shadowRoot.activeElement?.name === "max_km", await w.elementHandle(), { timeout: 5000 });
+    }
+    // The card read, with nothing in the widget focused, when the page sets other answers:
+    // the cards above it change (their places within 25 km).
+    await page.evaluate(() => document.activeElement?.blur());
+    await w.evaluate((el) => el.shadowRoot.activeElement?.blur());
+    const card = w.locator(".rw-routes > li").nth(1);
+    const kind = await card.getAttribute("data-kind");
+    await card.evaluate((el) => scrollBy(0, el.getBoundingClientRect().top - 300));
+    await page.waitForTimeout(200);
+    const at = await top(card);
+    const above = () => w.locator(`.rw-routes > li[data-kind="${kind}"]`).evaluate((el) => [...el.parentElement.children].slice(0, [...el.parentElement.children].indexOf(el)).map((c) => c.outerHTML).join());
+    const before = await above();
+    await armResult(w);
+    await w.evaluate((el) => (el.profile = { ...el.profile, max_travel_km: 25 }));
+    await nextResult(w);
+    await settled(w);
+    await page.waitForTimeout(100);
+    assert.notEqual(await above(), before, `${width}: the cards above the one read changed`);
+    same(await top(w.locator(`.rw-routes > li[data-kind="${kind}"]`)), at, `the card read (${kind})`);
+    // An answer typed in the form: the results beside or below it do not move the field.
+    const field = w.getByLabel("Hoe ver");
+    await field.evaluate((el) => scrollBy(0, el.getBoundingClientRect().top - 300));
+    await page.waitForTimeout(200);
+    const fieldAt = await top(field);
+    await armResult(w);
+    await field.fill("150");
+    await nextResult(w);
+    await settled(w);
+    await page.waitForTimeout(100);
+    same(await top(field), fieldAt, "the field typed in");
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  }
+});
+
 test("a rule met on a fact the sources do not settle shows its status on the card", async () => {
   const { page, context, log } = await openPage(h.browser);
   const w = await openDemo(page, h.server.url);

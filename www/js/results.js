@@ -47,6 +47,16 @@ const ALL_PER_KIND = 100000;
 /** The orders of "also at" the candidate can choose (MatchView.sort), with their labels. */
 const SORTS = [["rank", "sortRank"], ["distance", "sortDistance"], ["start", "sortStart"], ["cost", "sortCost"]];
 
+/** What scrolls when the person scrolls the widget: the nearest ancestor of its element
+ * that scrolls its overflow, else the window. */
+function scroller(el) {
+  for (let n = el.getRootNode().host; n && n !== document.body && n !== document.documentElement; n = n.parentElement ?? n.getRootNode().host) {
+    const y = getComputedStyle(n).overflowY;
+    if ((y === "auto" || y === "scroll") && n.scrollHeight > n.clientHeight) return n;
+  }
+  return window;
+}
+
 export class Results {
   #w;
   #uid;
@@ -65,6 +75,7 @@ export class Results {
   #unfinished = null; // those of the card being built, not yet called (#slices; #finish)
   #kit;
   #startTyped = ""; // the filters' "starting before" as typed: kept when they are rebuilt, a date it cannot read too
+  #reading = null; // where the person reads while a result is shown, kept on screen (#readingAt)
 
   /** words: Words; uid: id prefix; open: Set of <details> keys kept across renders; info: CatalogInfo; profile(): the answers (for the JSON download); view: the MatchView in use; onView(view, focus): the candidate changed a filter, the order or the list's length (focus: a selector of what gets the focus in the new result); kit: the candidate's next step below the results (kit.js), or null. */
   constructor({ words, uid, open, info, profile, view, onView, kit = null }) {
@@ -122,6 +133,7 @@ export class Results {
    * screen at once and no slice (with its style and layout) holds the page up for long;
    * `aria-busy` is set on the section until the last part is in. */
   show(r, browsing = false) {
+    this.#read(); // (before anything moves)
     this.#finish(); // (a card of the render before, kept for this one, is whole before it is shown again)
     this.#result = r;
     this.#waiting = false;
@@ -146,7 +158,12 @@ export class Results {
     const answer = r.summary.map((t) => t.text).join(" ");
     const card = (k) => (split) => this.#part(["kind", k, best(k), this.#order], () => this.#kind(k, r, split)); // (the hint names the order)
     const closed = (k) => () => this.#part(["closed", k, best(k)], () => this.#closedKind(k, r));
-    const part = (key, build) => () => this.#part(key, build);
+    // (A part of the section is named by its key's first word, for the reading position: #readingAt.)
+    const part = (key, build) => () => {
+      const el = this.#part(key, build);
+      if (el) el.dataset.part = key[0];
+      return el;
+    };
     const list = (key, tag, cls, items) => (items.length ? { box: part([key], () => h(tag, { class: cls })), items } : null);
     const pws = r.pathways.slice(0, 3);
     const plan = [
@@ -191,6 +208,7 @@ export class Results {
   }
 
   async #slices(gen, plan) {
+    const reading = this.#reading;
     const top = [];
     let t = performance.now();
     let budget = this.el.querySelector(".rw-summary") ? UPDATE_SLICE_MS : FIRST_SLICE_MS;
@@ -203,7 +221,9 @@ export class Results {
       this.#patch(this.el, top, true);
       if (box) this.#patch(box, kids, true);
       const built = performance.now() - t;
-      const frame = await nextFrame();
+      const next = nextFrame();
+      requestAnimationFrame(() => this.#hold(reading)); // (after nextFrame's: the frame's cost includes the layout it asks for)
+      const frame = await next;
       // At most twice the last budget: a cheap frame (a slice of plain text) says little
       // about the next parts (cards), whose layout costs more.
       if (frame > 0 && built > 0) budget = Math.min(SLICE_MS, 2 * budget, Math.max(SLICE_MIN_MS, (built * FRAME_MS) / frame));
@@ -252,6 +272,7 @@ export class Results {
       this.#patch(box, kids);
     }
     this.#patch(this.el, top);
+    requestAnimationFrame(() => (this.#hold(reading), this.#release(reading)));
     // Parts not used by this render are dropped, so the cache holds one result's worth.
     for (const key of this.#parts.keys()) if (!this.#used.has(key)) this.#parts.delete(key);
     return true;
@@ -268,6 +289,64 @@ export class Results {
     }
     this.#used.add(k);
     return el;
+  }
+
+  /** Notes where the person reads (#readingAt) for the render about to start, until it ends
+   * or they scroll, type or press (their own move wins). */
+  #read() {
+    this.#release(this.#reading);
+    const at = this.#readingAt();
+    if (at) {
+      const stop = new AbortController();
+      at.stop = stop;
+      for (const type of ["wheel", "touchstart", "pointerdown", "keydown"]) addEventListener(type, () => this.#release(at), { capture: true, passive: true, signal: stop.signal });
+    }
+    this.#reading = at;
+  }
+  #release(at) {
+    if (!at || at !== this.#reading) return;
+    at.stop.abort();
+    this.#reading = null;
+  }
+
+  /** Where the person reads, before a new result replaces parts of the results: the control
+   * they used in the results (a filter, "show all"), else the first card (or part without
+   * cards) of the results that starts on screen. {find(): the same in the new result, top: where it was on screen};
+   * null when the focus is in the form (the results do not move it: they are beside or
+   * below it) or no part of the results is on screen. */
+  #readingAt() {
+    const focus = this.el.getRootNode().activeElement;
+    if (focus && !this.el.contains(focus)) return null;
+    let el = focus;
+    if (!el) {
+      // The cards, and the parts that hold none: the first that starts on screen, else the
+      // one that covers its top.
+      const items = [...this.el.children].flatMap((part) => {
+        const cards = part.querySelectorAll("li[data-kind]");
+        return cards.length ? [...cards] : [part];
+      });
+      const boxes = items.map((e) => [e, e.getBoundingClientRect()]).filter(([, b]) => b.height > 0);
+      el = (boxes.find(([, b]) => b.top >= 0 && b.top < innerHeight) ?? boxes.findLast(([, b]) => b.top < 0 && b.bottom > 0))?.[0];
+      if (!el) return null;
+    }
+    const card = el.closest("li[data-kind]");
+    const part = el.closest("[data-part]");
+    if (!card && !part) return null;
+    const q = (v) => JSON.stringify(v); // (a CSS string: the values are ids and names)
+    const where = card ? `li[data-kind=${q(card.dataset.kind)}]` : `:scope > [data-part=${q(part.dataset.part)}]`;
+    const exact = el === focus && focus.name ? `${where} [name=${q(focus.name)}]` : where;
+    return { find: () => this.el.querySelector(exact) ?? this.el.querySelector(where), top: el.getBoundingClientRect().top };
+  }
+
+  /** Scrolls the page (or the box the widget scrolls in) so that what the person reads is
+   * where it was on screen: the parts above it may have grown or shrunk. Called in a frame,
+   * before it is painted, after each slice of a render. */
+  #hold(at) {
+    if (!at || at !== this.#reading) return;
+    const el = at.find();
+    if (!el?.getClientRects().length) return; // (gone, or in a closed <details>)
+    const d = el.getBoundingClientRect().top - at.top;
+    if (Math.abs(d) >= 1) scroller(this.el).scrollBy(0, d);
   }
 
   /** Makes `parent`'s children exactly `kids` (or, with `prefix`, its first ones), moving or inserting only what differs. */
