@@ -153,6 +153,68 @@ test("also at: all the places are counted, and the order chosen applies to all o
   await context.close();
 });
 
+test("also at: by soonest start and by lowest cost, over all the places, as the card lists them", async () => {
+  const { page, context, log } = await openPage(h.browser, { sample: false }); // the region's real catalog: kinds with many places
+  const w = await openDemo(page, h.server.url);
+  await fillCareerSwitcher(w);
+  await w.getByLabel("Hoe ver").fill("150");
+  await waitForResults(w);
+  await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
+  // Places without a start or a cost come last (their rank order among themselves).
+  const orders = { start: [(x) => x.start_date ?? "9999-12-31", "die het eerst beginnen"], cost: [(x) => x.cost_eur_per_year ?? Infinity, "goedkoopste"] };
+  for (const [order, [key, words]] of Object.entries(orders)) {
+    await armResult(w);
+    await w.getByLabel("Sorteer op").selectOption(order);
+    const r = await nextResult(w);
+    await settled(w);
+    const kinds = r.kinds.filter((k) => !k.outside && k.open > 0 && k.others.length > 1);
+    assert.ok(kinds.length > 0, "cards with other places");
+    for (const k of kinds) {
+      const v = k.others.map(key);
+      assert.deepEqual(v, v.toSorted((a, b) => (a < b ? -1 : a > b ? 1 : 0)), `${order}, ${k.kind}: ${v}`);
+    }
+    assert.ok(kinds.some((k) => new Set(k.others.map(key)).size > 1), `${order}: places that differ in what they are ordered by`);
+    const long = kinds.find((k) => k.others_total > k.others.length) ?? kinds[0];
+    const card = w.locator(`.rw-routes > li[data-kind="${long.kind}"]`);
+    const details = card.locator("details").last();
+    if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
+    await card.locator(".rw-others > li").first().waitFor(); // (built when opened)
+    assert.deepEqual(await card.locator(".rw-others > li").evaluateAll((lis) => lis.map((li) => li.dataset.offering)), long.others.map((x) => x.offering), order);
+    if (long.others_total > long.others.length) assert.match(await card.locator(".rw-hint").first().innerText(), new RegExp(words));
+  }
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a closed kind says why, and the one change that would open it, on its own entry", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const w = await openDemo(page, h.server.url);
+  await fillCareerSwitcher(w);
+  await waitForResults(w);
+  const r = await w.evaluate((el) => el.result);
+  const closed = r.kinds.filter((k) => !k.outside && k.open === 0);
+  assert.ok(closed.some((k) => k.what_if) && closed.some((k) => !k.what_if), `closed kinds with and without a change that opens them: ${closed.map((k) => `${k.kind} ${!!k.what_if}`)}`);
+  await w.locator("details", { hasText: "Nu niet mogelijk, en wat zou helpen" }).locator("summary").click();
+  await w.locator(".rw-closed > li").first().waitFor(); // (built when opened)
+  assert.equal(await w.locator(".rw-closed > li").count(), closed.length);
+  for (const k of closed) {
+    const li = w.locator(`.rw-closed > li[data-kind="${k.kind}"]`);
+    const best = r.routes.find((x) => x.offering === k.best);
+    assert.equal(await li.locator(".rw-findings > li").count(), best.blockers.length, `${k.kind}: why it is closed`);
+    assert.ok(best.blockers.length > 0, `${k.kind}: a reason`);
+    if (!k.what_if) {
+      assert.equal(await li.locator(".rw-whatif").count(), 0, k.kind);
+      continue;
+    }
+    const wi = li.locator(".rw-whatif");
+    assert.equal(await wi.getAttribute("data-offering"), k.what_if.offering);
+    assert.match(await wi.innerText(), /^Dit zou hem openen:/);
+    assert.deepEqual(await wi.locator("li").allInnerTexts(), k.what_if.changes.map((c) => c.text));
+  }
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("what the candidate said stays in view: an unpaid route to one who must earn, a place beyond their distance", async () => {
   const { page, context, log } = await openPage(h.browser, { sample: false }); // the region's real catalog: places beyond 40 km
   const w = await openDemo(page, h.server.url);
@@ -356,6 +418,8 @@ test("the element's attributes set the filters' defaults", async () => {
   await w.evaluate((el) => {
     el.setAttribute("paid", "");
     el.setAttribute("max-km", "25");
+    el.setAttribute("part-time", "");
+    el.setAttribute("start-before", "2027-09-01");
     el.setAttribute("today", "2026-11-23");
   });
   await w.locator("form").waitFor();
@@ -364,9 +428,19 @@ test("the element's attributes set the filters' defaults", async () => {
   await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
   assert.equal(await w.getByLabel("Alleen met salaris tijdens de opleiding").isChecked(), true);
   assert.equal(await w.getByLabel("Hoogstens zo ver (km)").inputValue(), "25");
+  assert.equal(await w.getByLabel(/Alleen naast een baan te volgen/).isChecked(), true);
+  assert.equal(await w.getByLabel("Start vóór").inputValue(), "1 september 2027");
   const r = await w.evaluate((el) => el.result);
-  const listed = [...r.routes, ...r.kinds.flatMap((k) => k.others)];
-  assert.ok(listed.every((x) => x.paid_while_learning && (x.distance_km == null || x.distance_km <= 25)));
+  const start = (x) => x.next_intake?.start_date ?? x.start_date;
+  const listed = [...r.routes.filter((x) => x.eligibility !== "ineligible"), ...r.kinds.flatMap((k) => k.others)];
+  assert.ok(listed.length > 0, "routes pass all four filters");
+  assert.ok(r.counts.hidden > 0, "and others are left out");
+  for (const x of listed) {
+    assert.ok(x.paid_while_learning, `${x.offering}: paid`);
+    assert.ok(x.distance_km == null || x.distance_km <= 25, `${x.offering}: ${x.distance_km} km`);
+    assert.notEqual(x.mode, "voltijd", `${x.offering}: alongside a job`);
+    assert.ok(start(x) && start(x) <= "2027-09-01", `${x.offering}: starts ${start(x)}`);
+  }
   await context.close();
 });
 
