@@ -4,8 +4,8 @@
 #![cfg(all(feature = "schema", feature = "import"))] // (the build-catalog binary needs both)
 
 use flate2::{write::GzEncoder, Compression};
-use routewijzer::model::Catalog;
-use routewijzer::{Date, MatchOptions, Matcher, RouteKind, Sector};
+use routewijzer::model::{Attribution, Catalog};
+use routewijzer::{Date, Lang, MatchOptions, Matcher, RouteKind, Sector};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -367,8 +367,16 @@ fn attribution_is_in_the_metadata_and_the_readme() {
     for f in files {
         let c = routewijzer::model::parse::catalog_from_str(&read(&f)).unwrap();
         for who in ["DUO", "CBS", "GeoNames"] {
-            assert!(c.meta.attribution.iter().any(|a| a.contains(who)), "{}: no {who} attribution", f.display());
+            for lang in [Lang::Nl, Lang::En] {
+                assert!(
+                    c.meta.attribution.iter().any(|a| a.text(lang).contains(who)),
+                    "{}: no {who} attribution in {lang:?}",
+                    f.display()
+                );
+            }
         }
+        // Each line in both languages: the widget shows the one it speaks.
+        assert!(c.meta.attribution.iter().all(|a| matches!(a, Attribution::Translated(_))), "{}", f.display());
         assert!(c.meta.notes.iter().any(|n| n.contains("demonstration")), "{}", f.display());
     }
     for line in ["Bron: DUO", "Bron: CBS", "GeoNames (www.geonames.org), CC BY 4.0", "CC0"] {

@@ -150,6 +150,24 @@ fn an_offering_that_needs_a_subject_must_have_one() {
 }
 
 #[test]
+fn attribution_lines_are_a_text_or_one_per_language() {
+    let mut c = sample_value();
+    c["meta"]["attribution"] = json!(["Bron: DUO", {"nl": "Bron: CBS", "en": "Source: CBS"}]);
+    let m = catalog_from_str(&c.to_string()).unwrap();
+    let texts = |lang| m.meta.attribution.iter().map(|a| a.text(lang).to_string()).collect::<Vec<_>>();
+    assert_eq!(texts(routewijzer::Lang::Nl), ["Bron: DUO", "Bron: CBS"]);
+    assert_eq!(texts(routewijzer::Lang::En), ["Bron: DUO", "Source: CBS"]);
+    // A line without its English, or with a language the widget does not speak, names the line.
+    for bad in
+        [json!({"nl": "Bron: CBS"}), json!({"nl": "Bron: CBS", "en": "Source: CBS", "de": "Quelle: CBS"}), json!(7)]
+    {
+        c["meta"]["attribution"] = json!(["Bron: DUO", bad]);
+        let e = catalog_from_str(&c.to_string()).unwrap_err();
+        assert!(paths(&e).iter().any(|p| p.starts_with("meta.attribution[1]")), "{bad}: {:?}", paths(&e));
+    }
+}
+
+#[test]
 fn syntax_errors_give_line_and_column() {
     let e = catalog_from_str("{\"meta\": {,}}").unwrap_err();
     assert!(e.problems[0].message.contains("line 1 column"), "{}", e.problems[0].message);

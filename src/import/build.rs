@@ -1572,7 +1572,7 @@ pub(crate) fn build(
             version: o.today.to_string(),
             generated: o.today,
             region,
-            attribution: vec![format!("{loket}: own data (vacancies, programmes, activities)")],
+            attribution: vec![format!("{loket}: own data (vacancies, programmes, activities)").into()],
             contact: o.contact.clone(),
             notes: vec![format!("Made by routewijzer import on {}.", o.today)],
         },

@@ -56,7 +56,7 @@ pub struct Meta {
     pub version: String,
     pub generated: Date,
     /// Attribution lines that must be shown with the data (licences of DUO, CBS, GeoNames...).
-    pub attribution: Vec<String>,
+    pub attribution: Vec<Attribution>,
     /// The region this catalog (or shard) covers, if any.
     #[serde(default)]
     pub region: Option<String>,
@@ -68,6 +68,80 @@ pub struct Meta {
     /// The overlay laid over this catalog, when it is the result of [`Catalog::merge`].
     #[serde(default)]
     pub overlay: Option<OverlayInfo>,
+}
+
+/// An attribution line: one text (shown as it is in every language), or the line in each
+/// language the widget speaks (`{"nl": "Bron: CBS ...", "en": "Source: CBS ..."}`).
+/// (Read by the visitor below, serde's "string or struct": a derived untagged enum would
+/// buffer the value first, and that machinery was 3.6 KB gzip of the wasm.)
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum Attribution {
+    Text(String),
+    Translated(Translated),
+}
+
+impl<'de> Deserialize<'de> for Attribution {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Line;
+        impl<'de> serde::de::Visitor<'de> for Line {
+            type Value = Attribution;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or the text in each language: {\"nl\": ..., \"en\": ...}")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Attribution, E> {
+                Ok(Attribution::Text(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Attribution, A::Error> {
+                Translated::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Attribution::Translated)
+            }
+        }
+        d.deserialize_any(Line)
+    }
+}
+
+/// A text in Dutch and in English.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Translated {
+    pub nl: String,
+    pub en: String,
+}
+
+impl Attribution {
+    /// The line in `lang` (a text without translations in every language).
+    pub fn text(&self, lang: Lang) -> &str {
+        match self {
+            Attribution::Text(t) => t,
+            Attribution::Translated(t) => match lang {
+                Lang::Nl => &t.nl,
+                Lang::En => &t.en,
+            },
+        }
+    }
+
+    /// Every text of the line (for checks that hold in each language).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        let (a, b) = match self {
+            Attribution::Text(t) => (t.as_str(), None),
+            Attribution::Translated(t) => (t.nl.as_str(), Some(t.en.as_str())),
+        };
+        std::iter::once(a).chain(b)
+    }
+}
+
+impl From<String> for Attribution {
+    fn from(t: String) -> Self {
+        Attribution::Text(t)
+    }
+}
+
+impl From<&str> for Attribution {
+    fn from(t: &str) -> Self {
+        Attribution::Text(t.to_string())
+    }
 }
 
 /// Which overlay a merged catalog carries.
@@ -177,7 +251,7 @@ pub struct OverlayMeta {
     pub region: Option<String>,
     /// Attribution lines, appended to the catalog's.
     #[serde(default)]
-    pub attribution: Vec<String>,
+    pub attribution: Vec<Attribution>,
     #[serde(default)]
     pub contact: Option<Contact>,
     #[serde(default)]

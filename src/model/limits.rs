@@ -151,7 +151,9 @@ fn strings(c: &Catalog, out: &mut Vec<Problem>) {
         check(&|| "meta.region".into(), r);
     }
     for (i, a) in m.attribution.iter().enumerate() {
-        check(&|| format!("meta.attribution[{i}]"), a);
+        for t in a.texts() {
+            check(&|| format!("meta.attribution[{i}]"), t);
+        }
     }
     for (i, n) in m.notes.iter().enumerate() {
         check(&|| format!("meta.notes[{i}]"), n);
@@ -277,7 +279,9 @@ pub fn overlay(o: &Overlay) -> Vec<Problem> {
         check(&|| "overlay.meta.region".into(), r);
     }
     for (i, a) in m.attribution.iter().enumerate() {
-        check(&|| format!("overlay.meta.attribution[{i}]"), a);
+        for t in a.texts() {
+            check(&|| format!("overlay.meta.attribution[{i}]"), t);
+        }
     }
     for (i, n) in m.notes.iter().enumerate() {
         check(&|| format!("overlay.meta.notes[{i}]"), n);

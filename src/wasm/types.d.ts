@@ -90,6 +90,13 @@ export type Subject =
     | "mbo-ict"
     | "mbo-generiek";
 /**
+ * An attribution line: one text (shown as it is in every language), or the line in each
+ * language the widget speaks (`{"nl": "Bron: CBS ...", "en": "Source: CBS ..."}`).
+ * (Read by the visitor below, serde's "string or struct": a derived untagged enum would
+ * buffer the value first, and that machinery was 3.6 KB gzip of the wasm.)
+ */
+export type Attribution = string | Translated;
+/**
  * A condition on a profile (and the offering it is checked for).
  *
  * In JSON an object with a `type` (`"diploma-level"`, ...) and that type's fields.
@@ -617,7 +624,7 @@ export interface Meta {
     /**
      * Attribution lines that must be shown with the data (licences of DUO, CBS, GeoNames...).
      */
-    attribution: string[];
+    attribution: Attribution[];
     /**
      * How to reach the loket that runs this catalog (set from an overlay by a merge).
      */
@@ -634,6 +641,13 @@ export interface Meta {
      * The region this catalog (or shard) covers, if any.
      */
     region?: string | null;
+}
+/**
+ * A text in Dutch and in English.
+ */
+export interface Translated {
+    nl: string;
+    en: string;
 }
 /**
  * How to reach the loket (for the printed summary and the handoff).
@@ -1141,7 +1155,7 @@ export interface OverlayMeta {
      *
      * @default []
      */
-    attribution?: string[];
+    attribution?: Attribution[];
     contact?: Contact | null;
     /**
      * @default []

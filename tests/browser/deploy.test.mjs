@@ -217,8 +217,9 @@ test("pack folder: only what one loket needs, hashed names but the entry, each h
   // (315,767 -> 318,558 bytes: the wasm's new messages, the shard's new rules; "Sizes after
   // session 14"); from 313 KB in session 15 (321,802 bytes: the wasm's new rules and
   // messages, the shard's new rules); from 317 KB in session 17 (325,516 bytes: the wasm's
-  // cheaper match, budgets.test.mjs).
-  assert.ok(br <= 319 * KB, `first visit ${br} bytes brotli`);
+  // cheaper match, budgets.test.mjs); from 319 KB in session 19 (329,259 bytes: the wasm's
+  // attribution lines in two languages, the shard's English attribution).
+  assert.ok(br <= 322 * KB, `first visit ${br} bytes brotli`);
 });
 
 test("pack: every .gz and .br decompresses to its file", () => {

@@ -190,6 +190,35 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     await context.close();
   });
 
+  test("English: the widget's own words around the catalog's data: its sources, the example vacancies", async () => {
+    // The real shard: each attribution line in Dutch and English; demonstration vacancies
+    // (names stay as they are, the words around them do not).
+    const { page, context, log } = await openPage(h.browser, { sample: false, locale: "en-GB" });
+    const w = await openDemo(page, h.server.url);
+    const words = async () => ({
+      sources: await w.locator(".rw-attribution > li").allTextContents(),
+      demo: await w.locator(".rw-pathway .rw-demo").allTextContents(),
+      data: await w.locator(".rw-attribution").evaluate((ul) => ul.previousElementSibling.textContent),
+    });
+    await fillCareerSwitcher(w);
+    await waitForResults(w);
+    const nl = await words();
+    const lines = await page.evaluate(() => fetch("data/regions/AM13.json").then((r) => r.json()).then((c) => c.meta.attribution));
+    assert.deepEqual(nl.sources, lines.map((a) => a.nl));
+    assert.ok(nl.sources.some((t) => t.startsWith("Bron: ")) && nl.demo.length > 0 && nl.demo.every((t) => t === "voorbeeldvacature"), JSON.stringify(nl));
+    await w.evaluate((el) => el.setAttribute("lang", "en"));
+    await w.getByRole("heading", { name: "Which route into teaching suits you?" }).waitFor();
+    await waitForResults(w);
+    const en = await words();
+    assert.deepEqual(en.sources, lines.map((a) => a.en));
+    for (const dutch of [/^Bron/, /gemeenten/, /coordinaten/, /peildatum/, /lerarenopleidingen/]) assert.ok(en.sources.every((t) => !dutch.test(t)), `${dutch}: ${en.sources.join("\n")}`);
+    assert.match(en.data, /^Data: .+, version .+ \(\d+ [A-Z][a-z]+ \d{4}\)\.$/);
+    assert.equal(en.demo.length, nl.demo.length);
+    assert.ok(en.demo.every((t) => t === "example vacancy"), en.demo.join());
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
   test("the real data: the demo's region shard (AM13) and the national catalog load and match", async () => {
     const { page, context, log } = await openPage(h.browser, { sample: false });
     const w = await openDemo(page, h.server.url, { today: null });

@@ -565,9 +565,8 @@ export class RouteWijzer extends HTMLElement {
     this.#foot.replaceChildren(
       h("p", { text: w.t("privacy") }),
       h("p", { text: w.t("data", { name: info.name, v: info.version, d: w.date(info.generated) }) }),
-      // The catalog's attribution lines are Dutch ("Bron: DUO ..."); the word before the
-      // names is the widget's own and follows its language.
-      h("ul", { class: "rw-attribution" }, (info.attribution || []).map((a) => h("li", { text: a.replace(/^Bron: /, `${w.t("sourceWord")}: `) }))));
+      // The catalog's attribution lines, in the widget's language.
+      h("ul", { class: "rw-attribution" }, (info.attribution || []).map((a) => h("li", { text: w.attribution(a) }))));
   }
 
   #announce(text) {

@@ -689,7 +689,7 @@ export class Results {
     const hints = r.kinds.filter((k) => !k.outside && k.open === 0 && k.what_if);
     if (hints.length) out.push("", t("whatIf"));
     for (const k of hints) out.push(`* ${w.label("route_kind", k.kind)} (${k.what_if.name}, ${k.what_if.institution}): ${k.what_if.changes.map((c) => c.text.replace(/\.$/, "")).join("; ")}`);
-    out.push("", ...(this.#info.attribution || []));
+    out.push("", ...(this.#info.attribution || []).map((a) => w.attribution(a)));
     return out.join("\n") + "\n";
   }
 }

@@ -407,8 +407,8 @@ fn estimate_populations(gemeenten: &mut [Gemeente], schools: &[School]) {
 /// `data/build_facts.json`, checked: institutions, places, figures, sources and
 /// vocabulary ids resolved, dates and numbers in range.
 pub struct Facts {
-    /// Lines of `meta.attribution`.
-    pub attribution: Vec<String>,
+    /// Lines of `meta.attribution`, in Dutch and English.
+    pub attribution: Vec<Attribution>,
     /// CROHO code of the pabo.
     pub pabo_croho: String,
     /// rules.json figure ids behind costs.
@@ -572,7 +572,7 @@ struct FactsFile {
 struct AttributionFile {
     #[serde(default, rename = "comment")]
     _comment: Option<String>,
-    lines: Vec<String>,
+    lines: Vec<Attribution>,
 }
 
 #[derive(Deserialize)]

@@ -7,6 +7,7 @@
 
 use crate::inputs::Inputs;
 use crate::Res;
+use routewijzer::model::Attribution;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -78,8 +79,12 @@ fn places(inputs: &Inputs, data: &Path) -> Res<String> {
         aliases.push(json!([code, name]));
     }
     aliases.sort_by_key(|a| a.to_string());
-    let attribution: Vec<&String> =
-        inputs.facts.attribution.iter().filter(|l| l.contains("CBS") || l.contains("GeoNames")).collect();
+    let attribution: Vec<&Attribution> = inputs
+        .facts
+        .attribution
+        .iter()
+        .filter(|l| l.texts().any(|t| t.contains("CBS") || t.contains("GeoNames")))
+        .collect();
     let mut out = String::from("{\n");
     write!(
         out,
