@@ -1,8 +1,9 @@
 // Accessibility (WCAG 2.2 AA): axe-core scans of the empty, filled and result states in
-// both themes, keyboard-only use with a logical focus order, 320 px width.
+// both themes, and of loading, a failed catalog, a refused share link, browsing and the
+// results with every list open; keyboard-only use with a logical focus order, 320 px width.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, fillJanuaryOffer, fillSchoolLeaver, launch, openDemo, openPage, screenshot, startServer, waitForResults, harness } from "./helpers.mjs";
+import { axe, fillCareerSwitcher, fillJanuaryOffer, fillSchoolLeaver, launch, openDemo, openPage, screenshot, startServer, waitForResults, harness } from "./helpers.mjs";
 
 const h = harness();
 
@@ -31,7 +32,7 @@ async function tabTo(page, re, max = 40) {
 
 for (const theme of ["light", "dark"]) {
   for (const width of [1280, 375]) {
-    test(`axe: no WCAG 2.1 AA violations, ${theme} theme, ${width} px (empty, filled, results)`, async () => {
+    test(`axe: no WCAG 2.2 AA violations, ${theme} theme, ${width} px (empty, filled, results)`, async () => {
       const { page, context, log } = await openPage(h.browser, { width });
       const w = await openDemo(page, h.server.url);
       await w.evaluate((el, t) => el.setAttribute("theme", t), theme);
@@ -109,6 +110,59 @@ describe("keyboard only", () => {
     await context.close();
   });
 
+  test("the results' own controls with the keyboard alone: the filters, the order, the switch, also at and show all", async () => {
+    const { page, context, log } = await openPage(h.browser, { sample: false }); // the region's real catalog: cards with many places
+    const w = await openDemo(page, h.server.url);
+    await fillCareerSwitcher(w);
+    await w.getByLabel("Hoe ver").fill("150");
+    await waitForResults(w);
+    // Listens for the next result (before the key is pressed); `result()` is it, or fails after 20 s.
+    const arm = () => w.evaluate((el) => {
+      window.__next = new Promise((ok, no) => {
+        el.addEventListener("routewijzer:result", () => ok(el.result), { once: true });
+        setTimeout(() => no(new Error("no result within 20 s")), 20000);
+      });
+    });
+    const result = () => page.evaluate(() => window.__next);
+    await w.getByRole("heading", { name: "Jouw routes" }).focus();
+    await tabTo(page, /^summary: Filters/);
+    await page.keyboard.press("Enter");
+    await w.locator(".rw-filters select").first().waitFor(); // (built when opened)
+    await tabTo(page, /^select.*: Hoogstens zo ver \(km\)/);
+    await arm();
+    await page.keyboard.press("2"); // type-ahead in the closed <select>: "25 km"
+    let r = await result();
+    const listed = (r) => [...r.routes.filter((x) => x.eligibility !== "ineligible"), ...r.kinds.flatMap((k) => k.others)];
+    assert.ok(listed(r).length > 0 && listed(r).every((x) => x.distance_km == null || x.distance_km <= 25), "within 25 km");
+    await page.waitForFunction((el) => el.shadowRoot.activeElement?.name === "max_km", await w.elementHandle(), { timeout: 5000 });
+    await tabTo(page, /^select.*: Sorteer op/);
+    await arm();
+    await page.keyboard.press("a"); // type-ahead: "afstand"
+    r = await result();
+    for (const k of r.kinds) {
+      const d = k.others.map((x) => x.distance_km ?? Infinity);
+      assert.deepEqual(d, d.toSorted((a, b) => a - b), k.kind);
+    }
+    await page.waitForFunction((el) => el.shadowRoot.activeElement?.name === "sort", await w.elementHandle(), { timeout: 5000 });
+    await tabTo(page, /checkbox\]: Ook routes buiten mijn keuzes tonen/);
+    await page.keyboard.press("Space");
+    await w.locator(".rw-outside .rw-routes > li").first().waitFor();
+    await waitForResults(w);
+    await page.waitForFunction((el) => el.shadowRoot.activeElement?.name === "show-outside", await w.elementHandle(), { timeout: 5000 });
+    // Also at: the card with more places than it lists, opened and listed in full.
+    const long = (await w.evaluate((el) => el.result)).kinds.find((k) => k.open > 0 && k.others_total > k.others.length);
+    assert.ok(long, "a card with more places than it lists");
+    await tabTo(page, new RegExp(`^summary: Ook bij ${long.others_total} andere`), 120);
+    await page.keyboard.press("Enter");
+    await w.locator(`.rw-routes > li[data-kind="${long.kind}"] .rw-others`).waitFor();
+    await tabTo(page, /^button.*: Toon alle/);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((el) => el.shadowRoot.activeElement?.classList.contains("rw-others"), await w.elementHandle(), { timeout: 10000 });
+    assert.equal(await w.locator(`.rw-routes > li[data-kind="${long.kind}"] .rw-others > li`).count(), long.others_total);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
   test("removing a diploma keeps focus in the form", async () => {
     const { page, context } = await openPage(h.browser);
     const w = await openDemo(page, h.server.url);
@@ -119,6 +173,88 @@ describe("keyboard only", () => {
     assert.match(await focused(page), /^select.*: Welk diploma\?/);
     await context.close();
   });
+});
+
+test("axe in the other states, both themes: loading, a catalog that fails, a refused share link, browsing with every list open, the switch on with every place listed", async () => {
+  for (const theme of ["light", "dark"]) {
+    const themed = (page) => page.evaluate((t) => document.querySelector("route-wijzer").setAttribute("theme", t), theme);
+    // Loading: the catalog held back until the scan is done (the form is built meanwhile).
+    {
+      const { page, context, log } = await openPage(h.browser);
+      let release;
+      const held = new Promise((ok) => (release = ok));
+      await page.route(/\/data\/regions\/AM13\.json$/, async (route) => (await held, route.fallback()));
+      await page.goto(h.server.url);
+      await themed(page);
+      const w = page.locator("route-wijzer");
+      await w.locator(".rw-loading progress").waitFor();
+      await w.locator("form").waitFor();
+      await axe(page, `${theme}: loading`);
+      release();
+      await w.locator(".rw-results .rw-summary").waitFor();
+      assert.deepEqual(log.errors, []);
+      await context.close();
+    }
+    // A catalog that fails to load, its details for the webmaster open.
+    {
+      const { page, context } = await openPage(h.browser);
+      await page.route(/\/data\/regions\/AM13\.json$/, (route) => route.fulfill({ status: 404, body: "not here" }));
+      await page.goto(h.server.url);
+      await themed(page);
+      const w = page.locator("route-wijzer");
+      await w.locator(".rw-error[role=alert]").waitFor();
+      await w.getByText("Details voor de beheerder van deze website").click();
+      await axe(page, `${theme}: the catalog failed`);
+      await context.close();
+    }
+    // A share link that cannot be read: its notice.
+    {
+      const { page, context, log } = await openPage(h.browser);
+      await page.goto(`${h.server.url}#rw1.AAAA`);
+      await themed(page);
+      const w = page.locator("route-wijzer");
+      await w.getByText(/zijn beschadigd/).waitFor();
+      await axe(page, `${theme}: a refused share link`);
+      assert.deepEqual(log.errors, []);
+      await context.close();
+    }
+    // Browsing (no answers): every kind, the closed ones and the other roles open.
+    {
+      const { page, context, log } = await openPage(h.browser);
+      const w = await openDemo(page, h.server.url);
+      await themed(page);
+      await w.locator(".rw-results:not([aria-busy]) .rw-summary[data-browsing]").waitFor();
+      await w.locator("details > summary", { hasText: /^Routes die iets vragen/ }).click();
+      await w.getByRole("heading", { name: "Andere functies in het onderwijs" }).waitFor();
+      await axe(page, `${theme}: browsing`);
+      assert.deepEqual(log.errors, []);
+      await context.close();
+    }
+    // The region's real catalog: the switch on, and every place of a kind listed.
+    {
+      const { page, context, log } = await openPage(h.browser, { sample: false });
+      const w = await openDemo(page, h.server.url);
+      await themed(page);
+      await fillCareerSwitcher(w);
+      await w.getByLabel("Hoe ver").fill("150");
+      await waitForResults(w);
+      await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
+      await w.getByLabel(/Ook routes buiten mijn keuzes tonen/).check();
+      await w.locator(".rw-outside .rw-routes > li").first().waitFor();
+      await waitForResults(w);
+      const long = (await w.evaluate((el) => el.result)).kinds.find((k) => k.open > 0 && k.others_total > k.others.length);
+      assert.ok(long, "a card with more places than it lists");
+      const card = w.locator(`.rw-routes > li[data-kind="${long.kind}"]`);
+      await card.locator("details > summary").last().click();
+      await card.getByRole("button", { name: /Toon alle/ }).click();
+      await w.locator(".rw-results:not([aria-busy]) .rw-others").first().waitFor();
+      await waitForResults(w);
+      assert.equal(await w.getByRole("button", { name: /Toon alle/ }).count(), 0, "every place listed");
+      await axe(page, `${theme}: the switch on, every place listed`);
+      assert.deepEqual(log.errors, []);
+      await context.close();
+    }
+  }
 });
 
 test("usable at 320 px: no horizontal scrolling, controls fit", async () => {
