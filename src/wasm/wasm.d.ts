@@ -20,7 +20,8 @@ export interface CatalogInfo {
     name: string;
     version: string;
     generated: IsoDate;
-    attribution: string[];
+    /** Each line one text, or `{nl, en}`: shown in the widget's language. */
+    attribution: Attribution[];
     region: string | null;
     notes: string[];
     /** How to reach the loket (from its overlay, or the catalog's own). */

@@ -124,7 +124,19 @@ describe("keyboard only", () => {
       });
     });
     const result = () => page.evaluate(() => window.__next);
+    // Also at: the card with more places than it lists, opened and listed in full.
     await w.getByRole("heading", { name: "Jouw routes" }).focus();
+    const long = (await w.evaluate((el) => el.result)).kinds.find((k) => !k.outside && k.open > 0 && k.others_total > k.others.length);
+    assert.ok(long, "a card with more places than it lists");
+    await tabTo(page, new RegExp(`^summary: Ook bij ${long.others_total} andere`), 120);
+    assert.equal(await w.evaluate((el) => el.shadowRoot.activeElement?.closest("li[data-kind]")?.dataset.kind), long.kind);
+    await page.keyboard.press("Enter");
+    await w.locator(`.rw-routes > li[data-kind="${long.kind}"] .rw-others`).waitFor();
+    await tabTo(page, /^button.*: Toon alle/);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((el) => el.shadowRoot.activeElement?.classList.contains("rw-others"), await w.elementHandle(), { timeout: 10000 });
+    assert.equal(await w.locator(`.rw-routes > li[data-kind="${long.kind}"] .rw-others > li`).count(), long.others_total);
+    await w.getByRole("heading", { name: "Jouw routes" }).focus(); // (back to the top of the results)
     await tabTo(page, /^summary: Filters/);
     await page.keyboard.press("Enter");
     await w.locator(".rw-filters select").first().waitFor(); // (built when opened)
@@ -149,16 +161,6 @@ describe("keyboard only", () => {
     await w.locator(".rw-outside .rw-routes > li").first().waitFor();
     await waitForResults(w);
     await page.waitForFunction((el) => el.shadowRoot.activeElement?.name === "show-outside", await w.elementHandle(), { timeout: 5000 });
-    // Also at: the card with more places than it lists, opened and listed in full.
-    const long = (await w.evaluate((el) => el.result)).kinds.find((k) => k.open > 0 && k.others_total > k.others.length);
-    assert.ok(long, "a card with more places than it lists");
-    await tabTo(page, new RegExp(`^summary: Ook bij ${long.others_total} andere`), 120);
-    await page.keyboard.press("Enter");
-    await w.locator(`.rw-routes > li[data-kind="${long.kind}"] .rw-others`).waitFor();
-    await tabTo(page, /^button.*: Toon alle/);
-    await page.keyboard.press("Enter");
-    await page.waitForFunction((el) => el.shadowRoot.activeElement?.classList.contains("rw-others"), await w.elementHandle(), { timeout: 10000 });
-    assert.equal(await w.locator(`.rw-routes > li[data-kind="${long.kind}"] .rw-others > li`).count(), long.others_total);
     assert.deepEqual(log.errors, []);
     await context.close();
   });
@@ -187,10 +189,13 @@ test("axe in the other states, both themes: loading, a catalog that fails, a ref
       await page.goto(h.server.url);
       await themed(page);
       const w = page.locator("route-wijzer");
-      await w.locator(".rw-loading progress").waitFor();
-      await w.locator("form").waitFor();
-      await axe(page, `${theme}: loading`);
-      release();
+      try {
+        await w.locator(".rw-loading progress").waitFor();
+        await w.locator("form").waitFor();
+        await axe(page, `${theme}: loading`);
+      } finally {
+        release();
+      }
       await w.locator(".rw-results .rw-summary").waitFor();
       assert.deepEqual(log.errors, []);
       await context.close();
@@ -225,6 +230,7 @@ test("axe in the other states, both themes: loading, a catalog that fails, a ref
       await themed(page);
       await w.locator(".rw-results:not([aria-busy]) .rw-summary[data-browsing]").waitFor();
       await w.locator("details > summary", { hasText: /^Routes die iets vragen/ }).click();
+      await w.locator(".rw-closed > li").first().waitFor(); // (built when opened)
       await w.getByRole("heading", { name: "Andere functies in het onderwijs" }).waitFor();
       await axe(page, `${theme}: browsing`);
       assert.deepEqual(log.errors, []);

@@ -17,7 +17,9 @@
 // of 52-120 ms in 6 loads, BENCHMARKS.md), and it pushes the widget's longest frames
 // (the first layout of the loading status and of the form's first step in a fresh
 // renderer) over 50 ms in some loads and not in others. A frame or a change over budget
-// in every run, a cost of the widget's own, fails. All runs' figures are printed.
+// in every run, a cost of the widget's own, fails. All runs' figures are printed. Each run
+// starts once the machine is quiet (less than a tenth of its CPU busy over half a second,
+// waited for at most 20 s): not while the browser of the test file before shuts down.
 //
 // Chromium's CPU throttling (CDP Emulation.setCPUThrottlingRate) slows the page's main
 // thread only: Chromium refuses it for workers ("Operation is only supported for pages,
@@ -85,7 +87,33 @@ const NATIONAL = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><ti
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const r1 = (x) => (x == null ? "-" : x.toFixed(0));
 
+/** Waits (at most 20 s) until the machine is quiet: less than a tenth of its CPU time busy
+ * over half a second (Linux /proc/stat), so that a run does not start while the browser
+ * of the test file before is still shutting down or another process is busy. Returns the
+ * time waited and the last share busy; elsewhere it does not wait. */
+async function quiet() {
+  const { readFileSync } = await import("node:fs");
+  const sample = () => {
+    const [, ...v] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
+    return { idle: v[3] + v[4], total: v.reduce((a, b) => a + b, 0) };
+  };
+  const t0 = performance.now();
+  let busy = null;
+  try {
+    while (performance.now() - t0 < 20000) {
+      const a = sample();
+      await new Promise((ok) => setTimeout(ok, 500));
+      const b = sample();
+      busy = 1 - (b.idle - a.idle) / Math.max(1, b.total - a.total);
+      if (busy < 0.1) break;
+    }
+  } catch {} // (no /proc/stat)
+  return { waited: performance.now() - t0, busy };
+}
+
 async function measure(kind) {
+  const q = await quiet();
+  console.log(`# ${kind}: waited ${r1(q.waited)} ms for a quiet machine (CPU ${q.busy == null ? "-" : `${Math.round(q.busy * 100)}% busy`})`);
   const page = await h.browser.newPage({ width: 1280, height: 900 });
   await page.route("*/pkg/routewijzer.js", () => ({ body: SLOW_GLUE, contentType: "text/javascript; charset=utf-8" }));
   if (kind === "national") await page.route("*/national.html", () => ({ body: NATIONAL, contentType: "text/html; charset=utf-8" }));

@@ -71,7 +71,6 @@ export class Words {
     return Object.keys(this.labels[kind] || {});
   }
 
-  /** `2027-09-01` -> "1 september 2027" (nl), "1 September 2027" (en). */
   /** An attribution line of a catalog (Attribution): the line in this language, or its one
    * text, whose leading "Bron: " (a catalog of before the lines came in both languages) is
    * the widget's own word. */
@@ -79,6 +78,7 @@ export class Words {
     if (a && typeof a === "object") return String(a[this.lang] ?? a.nl ?? "");
     return String(a ?? "").replace(/^Bron: /, `${this.t("sourceWord")}: `);
   }
+  /** `2027-09-01` -> "1 september 2027" (nl), "1 September 2027" (en). */
   date(d) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d || "");
     if (!m) return d || "";

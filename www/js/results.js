@@ -48,14 +48,16 @@ const ALL_PER_KIND = 100000;
 const SORTS = [["rank", "sortRank"], ["distance", "sortDistance"], ["start", "sortStart"], ["cost", "sortCost"]];
 
 /** What scrolls when the person scrolls the widget: the nearest ancestor of its element
- * that scrolls its overflow, else the window. */
+ * (through slots and shadow roots) that scrolls its overflow, else the window. */
 function scroller(el) {
-  for (let n = el.getRootNode().host; n && n !== document.body && n !== document.documentElement; n = n.parentElement ?? n.getRootNode().host) {
+  const up = (n) => n.assignedSlot ?? n.parentElement ?? n.getRootNode().host;
+  for (let n = el.getRootNode().host; n && n !== document.body && n !== document.documentElement; n = up(n)) {
     const y = getComputedStyle(n).overflowY;
     if ((y === "auto" || y === "scroll") && n.scrollHeight > n.clientHeight) return n;
   }
   return window;
 }
+
 
 export class Results {
   #w;
@@ -298,8 +300,12 @@ export class Results {
     const at = this.#readingAt();
     if (at) {
       const stop = new AbortController();
+      const release = () => this.#release(at);
       at.stop = stop;
-      for (const type of ["wheel", "touchstart", "pointerdown", "keydown"]) addEventListener(type, () => this.#release(at), { capture: true, passive: true, signal: stop.signal });
+      at.scroller = scroller(this.el);
+      // (Not on a scroll event: the browser's own scroll anchoring and the end of a page that
+      // got shorter scroll too, in the very changes this holds against.)
+      for (const type of ["wheel", "touchstart", "pointerdown", "keydown"]) addEventListener(type, release, { capture: true, passive: true, signal: stop.signal });
     }
     this.#reading = at;
   }
@@ -310,32 +316,47 @@ export class Results {
   }
 
   /** Where the person reads, before a new result replaces parts of the results: the control
-   * they used in the results (a filter, "show all"), else the first card (or part without
-   * cards) of the results that starts on screen. {find(): the same in the new result, top: where it was on screen};
-   * null when the focus is in the form (the results do not move it: they are beside or
-   * below it) or no part of the results is on screen. */
+   * they used in the results (a filter, "show all"), when it is on screen; else the card (or
+   * part without cards) of the results at the top of the screen, or the first below it when
+   * less than a sixth of the screen of that one shows. {same(): [the same in the new
+   * result, where it was on screen]}; null when the focus is in the form (the results do not move
+   * it: they are beside or below it) or elsewhere on the page, or no part of the results is
+   * on screen. */
   #readingAt() {
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== this.el.getRootNode().host) return null; // (the page's own field, say)
     const focus = this.el.getRootNode().activeElement;
     if (focus && !this.el.contains(focus)) return null;
-    let el = focus;
+    const shows = (b) => b.height > 0 && b.bottom > 0 && b.top < innerHeight;
+    let el = focus && shows(focus.getBoundingClientRect()) ? focus : null;
     if (!el) {
-      // The cards, and the parts that hold none: the first that starts on screen, else the
-      // one that covers its top.
       const items = [...this.el.children].flatMap((part) => {
         const cards = part.querySelectorAll("li[data-kind]");
         return cards.length ? [...cards] : [part];
       });
-      const boxes = items.map((e) => [e, e.getBoundingClientRect()]).filter(([, b]) => b.height > 0);
-      el = (boxes.find(([, b]) => b.top >= 0 && b.top < innerHeight) ?? boxes.findLast(([, b]) => b.top < 0 && b.bottom > 0))?.[0];
+      const boxes = items.map((e) => [e, e.getBoundingClientRect()]).filter(([, b]) => shows(b));
+      el = (boxes.find(([, b]) => b.bottom >= innerHeight / 6) ?? boxes[0])?.[0];
       if (!el) return null;
     }
     const card = el.closest("li[data-kind]");
     const part = el.closest("[data-part]");
     if (!card && !part) return null;
     const q = (v) => JSON.stringify(v); // (a CSS string: the values are ids and names)
-    const where = card ? `li[data-kind=${q(card.dataset.kind)}]` : `:scope > [data-part=${q(part.dataset.part)}]`;
+    const whole = part ? `:scope > [data-part=${q(part.dataset.part)}]` : null;
+    // (An open card and a closed kind's entry have the same data-kind: a card is held as a card.)
+    const where = card ? `li.${card.classList.contains("rw-kind") ? "rw-kind" : "rw-route-closed"}[data-kind=${q(card.dataset.kind)}]` : whole;
     const exact = el === focus && focus.name ? `${where} [name=${q(focus.name)}]` : where;
-    return { find: () => this.el.querySelector(exact) ?? this.el.querySelector(where), top: el.getBoundingClientRect().top };
+    const find = (sel) => (sel ? this.el.querySelector(sel) : null);
+    const top = el.getBoundingClientRect().top;
+    const wholeTop = part?.getBoundingClientRect().top;
+    // [the same element, where it was], else its part (a card left the list it was in).
+    const same = () => {
+      const e = find(exact) ?? find(where);
+      if (e) return [e, top];
+      const p = find(whole);
+      return p ? [p, wholeTop] : null;
+    };
+    return { same };
   }
 
   /** Scrolls the page (or the box the widget scrolls in) so that what the person reads is
@@ -343,10 +364,10 @@ export class Results {
    * before it is painted, after each slice of a render. */
   #hold(at) {
     if (!at || at !== this.#reading) return;
-    const el = at.find();
+    const [el, top] = at.same() ?? [];
     if (!el?.getClientRects().length) return; // (gone, or in a closed <details>)
-    const d = el.getBoundingClientRect().top - at.top;
-    if (Math.abs(d) >= 1) scroller(this.el).scrollBy(0, d);
+    const d = el.getBoundingClientRect().top - top;
+    if (Math.abs(d) >= 1) at.scroller.scrollBy({ top: d, behavior: "instant" }); // (not the page's smooth scrolling)
   }
 
   /** Makes `parent`'s children exactly `kids` (or, with `prefix`, its first ones), moving or inserting only what differs. */
