@@ -3,7 +3,7 @@
 // results with every list open; keyboard-only use with a logical focus order, 320 px width.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { axe, fillCareerSwitcher, fillJanuaryOffer, fillSchoolLeaver, launch, openDemo, openPage, screenshot, startServer, waitForResults, harness } from "./helpers.mjs";
+import { armResult, axe, fillCareerSwitcher, nextResult, fillJanuaryOffer, fillSchoolLeaver, launch, openDemo, openPage, screenshot, startServer, waitForResults, harness } from "./helpers.mjs";
 
 const h = harness();
 
@@ -116,14 +116,6 @@ describe("keyboard only", () => {
     await fillCareerSwitcher(w);
     await w.getByLabel("Hoe ver").fill("150");
     await waitForResults(w);
-    // Listens for the next result (before the key is pressed); `result()` is it, or fails after 20 s.
-    const arm = () => w.evaluate((el) => {
-      window.__next = new Promise((ok, no) => {
-        el.addEventListener("routewijzer:result", () => ok(el.result), { once: true });
-        setTimeout(() => no(new Error("no result within 20 s")), 20000);
-      });
-    });
-    const result = () => page.evaluate(() => window.__next);
     // Also at: the card with more places than it lists, opened and listed in full.
     await w.getByRole("heading", { name: "Jouw routes" }).focus();
     const long = (await w.evaluate((el) => el.result)).kinds.find((k) => !k.outside && k.open > 0 && k.others_total > k.others.length);
@@ -141,16 +133,16 @@ describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     await w.locator(".rw-filters select").first().waitFor(); // (built when opened)
     await tabTo(page, /^select.*: Hoogstens zo ver \(km\)/);
-    await arm();
+    await armResult(w); // (before the key is pressed)
     await page.keyboard.press("2"); // type-ahead in the closed <select>: "25 km"
-    let r = await result();
+    let r = await nextResult(w);
     const listed = (r) => [...r.routes.filter((x) => x.eligibility !== "ineligible"), ...r.kinds.flatMap((k) => k.others)];
     assert.ok(listed(r).length > 0 && listed(r).every((x) => x.distance_km == null || x.distance_km <= 25), "within 25 km");
     await page.waitForFunction((el) => el.shadowRoot.activeElement?.name === "max_km", await w.elementHandle(), { timeout: 5000 });
     await tabTo(page, /^select.*: Sorteer op/);
-    await arm();
+    await armResult(w); // (before the key is pressed)
     await page.keyboard.press("a"); // type-ahead: "afstand"
-    r = await result();
+    r = await nextResult(w);
     for (const k of r.kinds) {
       const d = k.others.map((x) => x.distance_km ?? Infinity);
       assert.deepEqual(d, d.toSorted((a, b) => a - b), k.kind);

@@ -150,6 +150,17 @@ export async function axe(page, state) {
   assert.deepEqual(summary, [], `axe violations, ${state}`);
 }
 
+/** Starts listening for the widget's next result (before the action that causes it). */
+export async function armResult(w) {
+  await w.evaluate((el) => {
+    window.__next = new Promise((ok) => el.addEventListener("routewijzer:result", () => ok(el.result), { once: true }));
+  });
+}
+/** The result armResult() listened for (at most 20 s: a missing result fails, never hangs). */
+export async function nextResult(w) {
+  return w.evaluate(() => Promise.race([window.__next, new Promise((_, no) => setTimeout(() => no(new Error("no result within 20 s")), 20000))]));
+}
+
 /** Waits until the widget is ready: its form built and filled with the answers it starts with (saved or set), and a first result shown. */
 export async function ready(w) {
   await w.locator(".rw-results:not([aria-busy]) .rw-summary").waitFor();

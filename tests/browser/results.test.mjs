@@ -4,20 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { axe, fillCareerSwitcher, openDemo, openPage, screenshot, waitForResults, harness, TODAY } from "./helpers.mjs";
+import { armResult, axe, fillCareerSwitcher, nextResult, openDemo, openPage, screenshot, waitForResults, harness, TODAY } from "./helpers.mjs";
 
 const h = harness();
-
-/** Starts listening for the widget's next result (before the action that causes it). */
-async function armResult(w) {
-  await w.evaluate((el) => {
-    window.__next = new Promise((ok) => el.addEventListener("routewijzer:result", () => ok(el.result), { once: true }));
-  });
-}
-/** The result armResult() listened for (at most 20 s: a missing result fails, never hangs). */
-async function nextResult(w) {
-  return w.evaluate(() => Promise.race([window.__next, new Promise((_, no) => setTimeout(() => no(new Error("no result within 20 s")), 20000))]));
-}
 
 /** Waits until the results are all in (no slice still to come, no newer result on its way). */
 async function settled(w) {

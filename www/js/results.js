@@ -58,7 +58,6 @@ function scroller(el) {
   return window;
 }
 
-
 export class Results {
   #w;
   #uid;
