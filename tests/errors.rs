@@ -165,6 +165,11 @@ fn attribution_lines_are_a_text_or_one_per_language() {
         let e = catalog_from_str(&c.to_string()).unwrap_err();
         assert!(paths(&e).iter().any(|p| p.starts_with("meta.attribution[1]")), "{bad}: {:?}", paths(&e));
     }
+    // A text too long is named by its language: the Dutch one is fine, the English one is not.
+    let long = "x".repeat(routewijzer::model::limits::MAX_CATALOG_STRING + 1);
+    c["meta"]["attribution"] = json!(["Bron: DUO", {"nl": "Bron: CBS", "en": long}]);
+    let e = catalog_from_str(&c.to_string()).unwrap_err();
+    assert_eq!(paths(&e), ["meta.attribution[1].en"]);
 }
 
 #[test]

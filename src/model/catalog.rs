@@ -122,11 +122,12 @@ impl Attribution {
         }
     }
 
-    /// Every text of the line (for checks that hold in each language).
-    pub fn texts(&self) -> impl Iterator<Item = &str> {
+    /// Every text of the line with where it is in the line (for checks that hold in each
+    /// language, and name the text they fault): `("", text)`, or `(".nl", nl)` and `(".en", en)`.
+    pub fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
         let (a, b) = match self {
-            Attribution::Text(t) => (t.as_str(), None),
-            Attribution::Translated(t) => (t.nl.as_str(), Some(t.en.as_str())),
+            Attribution::Text(t) => (("", t.as_str()), None),
+            Attribution::Translated(t) => ((".nl", t.nl.as_str()), Some((".en", t.en.as_str()))),
         };
         std::iter::once(a).chain(b)
     }

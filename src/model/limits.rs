@@ -151,8 +151,8 @@ fn strings(c: &Catalog, out: &mut Vec<Problem>) {
         check(&|| "meta.region".into(), r);
     }
     for (i, a) in m.attribution.iter().enumerate() {
-        for t in a.texts() {
-            check(&|| format!("meta.attribution[{i}]"), t);
+        for (at, t) in a.texts() {
+            check(&|| format!("meta.attribution[{i}]{at}"), t);
         }
     }
     for (i, n) in m.notes.iter().enumerate() {
@@ -279,8 +279,8 @@ pub fn overlay(o: &Overlay) -> Vec<Problem> {
         check(&|| "overlay.meta.region".into(), r);
     }
     for (i, a) in m.attribution.iter().enumerate() {
-        for t in a.texts() {
-            check(&|| format!("overlay.meta.attribution[{i}]"), t);
+        for (at, t) in a.texts() {
+            check(&|| format!("overlay.meta.attribution[{i}]{at}"), t);
         }
     }
     for (i, n) in m.notes.iter().enumerate() {

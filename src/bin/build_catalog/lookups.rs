@@ -83,7 +83,7 @@ fn places(inputs: &Inputs, data: &Path) -> Res<String> {
         .facts
         .attribution
         .iter()
-        .filter(|l| l.texts().any(|t| t.contains("CBS") || t.contains("GeoNames")))
+        .filter(|l| l.texts().any(|(_, t)| t.contains("CBS") || t.contains("GeoNames")))
         .collect();
     let mut out = String::from("{\n");
     write!(
