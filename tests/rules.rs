@@ -766,6 +766,31 @@ fn the_answer_names_the_first_step_and_the_first_date() {
     assert!(ev.date < r.routes[0].next_intake.as_ref().unwrap().start_date, "the first date comes before the intake");
 }
 
+// When the best route's pathway pairs it with an example vacancy (demo), the steps that
+// vacancy dates are no first date, but the cohort's own deadline is: a career switcher for
+// po is told to apply by 15 April, not that the first date is the intake in September.
+#[test]
+fn the_first_date_is_the_deadline_when_the_job_is_an_example() {
+    let r = run(
+        r#"{"diplomas":[{"level":"havo"},{"level":"hbo-bachelor","field":"bedrijfskunde"}],"sectors":["po"],
+            "hours_per_week":36,"location":{"postcode":"3812"},"max_travel_km":40,"age":35}"#,
+        TODAY,
+    );
+    let best = &r.routes[0];
+    let pw = r.pathways.iter().find(|p| p.offering == best.offering).expect("the best route's pathway");
+    assert!(pw.vacancy.as_ref().is_some_and(|v| v.demo), "the sample pairs it with an example vacancy");
+    let t = best.next_intake.as_ref().unwrap();
+    assert!(t.apply_by < t.start_date);
+    let date = r.summary.iter().find(|s| s.id == "summary.first-date").expect("a first date");
+    assert!(date.text.contains("Uiterlijk aanmelden"), "{}", date.text);
+    assert!(
+        date.text.contains(&routewijzer::i18n::long_date(routewijzer::Lang::Nl, &t.apply_by.to_string())),
+        "{} ({})",
+        date.text,
+        t.apply_by
+    );
+}
+
 // The travel factor says when the maximum distance is the default, not the person's.
 #[test]
 fn the_travel_reason_says_whose_maximum_it_is() {

@@ -338,14 +338,26 @@ impl Matcher {
         // dated step of its pathway if that is later; else that dated step.
         // (Not the first day of a demo vacancy, nor the GO dated by it: an example post's
         // date is no step to plan by.)
+        // The cohort's own last day to apply counts too: the pathway's first steps may all be
+        // dated by a demo vacancy (a GO requested on the deadline is dropped with them), and
+        // without a pathway it is the only date there is.
         let first_event = pathways.iter().find(|pw| pw.offering == o.id).and_then(|pw| {
             let demo = pw.vacancy.as_ref().is_some_and(|v| v.demo);
             pw.timeline.iter().find(|ev| {
                 !(demo && matches!(ev.event, "start-teaching" | "start-work" | "request-go" | "geschiktheidsonderzoek"))
             })
         });
+        let first_event = first_event.map(|ev| (ev.date, ev.text.text.clone()));
+        let apply = best.timing.as_ref().filter(|t| !t.rolling).map(|t| t.apply_by);
+        let first_event = match (first_event, apply) {
+            (Some(ev), Some(a)) if a < ev.0 => Some((a, Text::new(lang, "timeline.apply", &[]).text)),
+            (None, Some(a)) => Some((a, Text::new(lang, "timeline.apply", &[]).text)),
+            (ev, _) => ev,
+        };
         let dated = |id: &str| {
-            first_event.map(|ev| Text::new(lang, id, &[("step", ev.text.text.clone()), ("date", ev.date.to_string())]))
+            first_event
+                .as_ref()
+                .map(|(date, step)| Text::new(lang, id, &[("step", step.clone()), ("date", date.to_string())]))
         };
         let condition = best.outcomes.iter().find_map(|(ri, oc)| {
             crate::engine::rules::action_for(ix.rule(*ri), *oc, profile, o).map(|a| {
@@ -358,7 +370,7 @@ impl Matcher {
             Some(c) => {
                 out.push(c);
                 // (Not when it is today: the first step says what to do now.)
-                if first_event.is_some_and(|ev| ev.date > today) {
+                if first_event.as_ref().is_some_and(|ev| ev.0 > today) {
                     out.extend(dated("summary.first-date"));
                 }
             }
