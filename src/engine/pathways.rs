@@ -578,6 +578,8 @@ fn candidate(
             offering: o.id.clone(),
             name: o.name.clone(),
             institution: m.institution_name(o).to_string(),
+            place: m.offering_place_name(e.offering),
+            distance_km: e.distance_km.map(round1),
             kind: o.kind,
             eligibility: e.eligibility,
             intake: intake.to_result(),

@@ -296,6 +296,11 @@ pub struct Pathway {
     /// The offering's name and institution, as the routes list shows them.
     pub name: String,
     pub institution: String,
+    /// Where the training is, and how far from the person (km, as the crow flies; none
+    /// without a place), as the routes list shows them: the vacancy may be near while the
+    /// training is not.
+    pub place: String,
+    pub distance_km: Option<f64>,
     pub kind: RouteKind,
     pub eligibility: Eligibility,
     pub intake: IntakeTiming,

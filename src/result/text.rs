@@ -170,11 +170,17 @@ pub fn report(r: &MatchResult) -> String {
             put(
                 &mut s,
                 format_args!(
-                    "{:>4}  {:>3}  {} - {}, {} {}{} + {}",
+                    "{:>4}  {:>3}  {} - {}{}, {} {}{} + {}",
                     p.rank,
                     p.score,
                     p.name,
                     p.institution,
+                    // Where the training is, when it has a place: it may be far from the job.
+                    match (p.place.as_str(), p.distance_km) {
+                        ("", _) => String::new(),
+                        (place, Some(d)) => format!(" ({place}, {} km)", crate::i18n::number(lang, &format!("{d:.1}"))),
+                        (place, None) => format!(" ({place})"),
+                    },
                     w("starts"),
                     p.intake.start_date,
                     expected(&p.intake, lang).map_or(String::new(), |e| format!(" ({e})")),

@@ -1426,6 +1426,13 @@ export interface Pathway {
      */
     name: string;
     institution: string;
+    /**
+     * Where the training is, and how far from the person (km, as the crow flies; none
+     * without a place), as the routes list shows them: the vacancy may be near while the
+     * training is not.
+     */
+    place: string;
+    distance_km: number | null;
     kind: RouteKind;
     eligibility: Eligibility;
     intake: IntakeTiming;

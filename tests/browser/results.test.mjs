@@ -501,7 +501,9 @@ test("screenshots and axe (WCAG 2.2 AA) at 1280, 375 and 320 px, nl and en, ligh
       await page.waitForTimeout(300);
       await fillCareerSwitcher(w, { nl: lang === "nl" });
       await waitForResults(w);
-      await w.locator("details > summary").first().click(); // the filters
+      // The filters open, so that their controls are in the pictures and the scans.
+      await w.locator(".rw-results details").filter({ has: page.locator(":scope > summary", { hasText: /^Filters$/ }) }).locator("summary").click();
+      await w.locator(".rw-filters").waitFor();
       for (const width of [1280, 375, 320]) {
         await page.setViewportSize({ width, height: 900 });
         // Scanned from the top of the page: where a resize leaves the page scrolled depends on

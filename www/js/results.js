@@ -658,7 +658,7 @@ export class Results {
           : h("p", { class: "rw-job rw-hint", text: this.#t("noVacancy") });
         return h("li", { class: "rw-pathway", "data-offering": pw.offering },
           h("div", { class: "rw-route-head" }, h("h5", { class: "rw-route-name", text: route ? route.name : pw.offering }), this.#badge(pw.eligibility)),
-          h("p", { class: "rw-meta", text: [route.institution, route.place].filter(Boolean).join(" · ") }),
+          h("p", { class: "rw-meta", text: [pw.institution, pw.place, pw.distance_km != null ? this.#km(pw.distance_km) : null].filter(Boolean).join(" · ") }),
           job,
           pw.flags.length ? h("ul", { class: "rw-flags" }, pw.flags.map((f) => h("li", { "data-flag": f.id, text: f.text }))) : null,
           timeline(pw, r.today, w));
