@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { armResult, axe, fillCareerSwitcher, nextResult, openDemo, openPage, screenshot, waitForResults, harness, TODAY } from "./helpers.mjs";
+import { armResult, axe, fillCareerSwitcher, nextResult, openDemo, openPage, ready, screenshot, waitForResults, harness, TODAY } from "./helpers.mjs";
 
 const h = harness();
 
@@ -247,6 +247,49 @@ test("what the candidate said stays in view: an unpaid route to one who must ear
     }
   }
   assert.ok(far.length > 0, "a place beyond 40 km is listed");
+  // Pathways too: where the training is and how far (the job may be near while the training
+  // is not), and why no job is shown: none needed, or none found for a route that needs one.
+  const shown = r.pathways.slice(0, 3);
+  assert.ok(shown.length > 0, "pathways");
+  for (const pw of shown) {
+    const li = w.locator(`.rw-pathway[data-offering="${pw.offering}"]`).first();
+    const meta = await li.locator(":scope > .rw-meta").textContent();
+    assert.ok(meta.includes(pw.institution) && meta.includes(pw.place), `${pw.offering}: ${meta}`);
+    if (pw.distance_km != null) assert.match(meta, pw.distance_km > 40 ? /km, verder dan de 40 km die je opgaf/ : /\d km$/, meta);
+    const job = await li.locator(":scope > .rw-job").textContent();
+    if (pw.own_job || pw.vacancy) assert.doesNotMatch(job, /vacature gevonden|geen baan nodig/i, job);
+    else assert.equal(job, pw.flags.some((f) => f.id === "flag.no-vacancy") ? "Nog geen passende vacature gevonden" : "Voor deze route heb je geen baan nodig");
+  }
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("a pathway says where its training is and how far, and why it shows no job: none needed, or none found", async () => {
+  const { page, context, log } = await openPage(h.browser);
+  const w = await openDemo(page, h.server.url);
+  await ready(w);
+  const base = { diplomas: [{ level: "havo" }, { level: "hbo-bachelor", field: "bedrijfskunde" }], sectors: ["po"], location: { postcode: "3812" }, max_travel_km: 40, age: 35 };
+  const seen = new Set();
+  // 36 hours: the sample pairs Fontys (Eindhoven, 79 km) with a nearby school; 12 hours: no
+  // post is small enough for zij-instroom (it asks 16), and a shortened pabo needs none.
+  for (const hours of [36, 12]) {
+    await armResult(w);
+    await w.evaluate((el, p) => (el.profile = p), { ...base, hours_per_week: hours });
+    const r = await nextResult(w);
+    await settled(w);
+    for (const pw of r.pathways.slice(0, 3)) {
+      const li = w.locator(`.rw-pathway[data-offering="${pw.offering}"]`).first();
+      const meta = await li.locator(":scope > .rw-meta").textContent();
+      assert.ok(meta.includes(pw.institution) && meta.includes(pw.place), `${pw.offering}: ${meta}`);
+      if (pw.distance_km > 40) seen.add("far"), assert.match(meta, /km, verder dan de 40 km die je opgaf$/, meta);
+      else assert.match(meta, /\d km$/, meta);
+      const job = await li.locator(":scope > .rw-job").textContent();
+      if (pw.vacancy) assert.doesNotMatch(job, /vacature gevonden|geen baan nodig/, job);
+      else if (pw.flags.some((f) => f.id === "flag.no-vacancy")) seen.add("none found"), assert.equal(job, "Nog geen passende vacature gevonden");
+      else seen.add("none needed"), assert.equal(job, "Voor deze route heb je geen baan nodig");
+    }
+  }
+  assert.deepEqual([...seen].sort(), ["far", "none found", "none needed"]);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
