@@ -207,6 +207,9 @@ impl Matcher {
                 if k.eligibility == Eligibility::Ineligible || open {
                     fitting[i].push(rank);
                 }
+                if let Some(subject) = o.subject {
+                    k.subjects.push(subject);
+                }
                 continue;
             }
             let def = ix.catalog.route_kinds.iter().find(|d| d.kind == o.kind);
@@ -227,11 +230,18 @@ impl Matcher {
                 },
                 others: Vec::new(),
                 others_total: 0,
+                subjects: o.subject.into_iter().collect(),
             });
             fitting.push(Vec::new());
         }
         for (k, mut ranks) in out.iter_mut().zip(fitting) {
             k.others_total = ranks.len() as u32;
+            if k.open == 0 {
+                k.subjects.sort_by_key(|s| s.id());
+                k.subjects.dedup();
+            } else {
+                k.subjects = Vec::new();
+            }
             if k.open == 0 || (k.outside && !outside) {
                 // A closed kind: why, and what would open it; a card outside the choices that
                 // the caller does not list: counted. The places are counted, not listed.

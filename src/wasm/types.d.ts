@@ -1541,6 +1541,13 @@ export interface KindSummary {
      * @minimum 0
      */
     others_total: number;
+    /**
+     * For a closed kind whose places each teach one subject: the subjects they are
+     * offered in (in id order), so that someone whose subject is not among them sees that
+     * it is not offered for it (a chemist and an educatieve master offered only in
+     * languages and social sciences). Empty otherwise.
+     */
+    subjects: Subject[];
 }
 /**
  * An offering in a few words, for "also at N other places".

@@ -205,6 +205,29 @@ test("a closed kind says why, and the one change that would open it, on its own 
   await context.close();
 });
 
+test("a closed kind offered only in other subjects says which: a chemist and the educatieve master", async () => {
+  const { page, context, log } = await openPage(h.browser, { sample: false }); // the region's real catalog
+  const w = await openDemo(page, h.server.url);
+  await ready(w);
+  await armResult(w);
+  await w.evaluate((el) => (el.profile = { diplomas: [{ level: "wo-master", field: "scheikunde" }], sectors: ["vo"], location: { postcode: "3511" }, age: 41 }));
+  const r = await nextResult(w);
+  const edu = r.kinds.find((k) => k.kind === "educatieve-master" && !k.outside);
+  assert.ok(edu && edu.open === 0, "AM13 offers the educatieve master in other subjects only");
+  assert.ok(edu.subjects.length > 1 && !edu.subjects.includes("scheikunde"), edu.subjects.join());
+  // Open kinds list none (their cards show their places).
+  assert.ok(r.kinds.filter((k) => k.open > 0).every((k) => k.subjects.length === 0));
+  await w.locator("details", { hasText: "Nu niet mogelijk, en wat zou helpen" }).locator("summary").click();
+  const li = w.locator('.rw-closed > li[data-kind="educatieve-master"]');
+  const text = await li.locator(".rw-offered").innerText();
+  assert.match(text, /^Hier aangeboden voor: .+ en .+\.$/, text);
+  for (const s of ["Nederlands", "geschiedenis"]) assert.ok(text.includes(s), `${s} in ${text}`);
+  assert.doesNotMatch(text, /scheikunde/i);
+  assert.equal(text.split(/, | en /).length, edu.subjects.length, text);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("what the candidate said stays in view: an unpaid route to one who must earn, a place beyond their distance", async () => {
   const { page, context, log } = await openPage(h.browser, { sample: false }); // the region's real catalog: places beyond 40 km
   const w = await openDemo(page, h.server.url);

@@ -505,6 +505,8 @@ export class Results {
       h("div", { class: "rw-route-head" }, h("h5", { class: "rw-route-name", text: this.#w.label("route_kind", k.kind) }), this.#badge(k.eligibility)),
       x ? h("p", { class: "rw-meta", text: [x.name, x.institution, x.place].filter(Boolean).join(" · ") }) : null,
       x ? h("ul", { class: "rw-findings" }, x.blockers.map((f) => this.#finding(f))) : null,
+      // The subjects its places teach: a subject not among them is not offered here.
+      k.subjects?.length ? h("p", { class: "rw-offered", text: this.#t("offeredFor", { subjects: new Intl.ListFormat(this.#w.lang, { type: "conjunction" }).format(k.subjects.map((s) => this.#w.label("subject", s))) }) }) : null,
       wi ? h("div", { class: "rw-whatif", "data-offering": wi.offering }, h("strong", { text: this.#t("wouldOpen") }), " ",
         h("ul", {}, wi.changes.map((c) => h("li", { text: c.text })))) : null);
   }
