@@ -394,6 +394,54 @@ ${tag}</main></body></html>`);
   }
 });
 
+// The loading bar while the catalog downloads: a share of its bytes when the server says how
+// many there are, indeterminate (no value) when they come compressed (the Content-Length
+// then counts compressed bytes while the reader counts decompressed ones: a bar at 100%
+// after a fraction of the download).
+test("the loading bar: a share of the catalog's bytes when sent plain, indeterminate when sent compressed", async () => {
+  const dir = mkdtempSync(join(TMP, "bar-"));
+  const { out, site } = followReadme(dir);
+  const { head, tag } = parts(readFileSync(join(out, "snippet.html"), "utf8"));
+  writeFileSync(join(site, "index.html"), `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Loket</title><link rel="icon" href="data:,">${head}</head><body><main><h1>Word leraar</h1>${tag}</main></body></html>`);
+  const catalog = readdirSync(join(site, "routewijzer/data")).find((f) => /^AM13\.[0-9a-f]{10}\.json$/.test(f));
+  assert.ok(catalog, "the pack's catalog");
+  const bars = async () => {
+    const s = await serve(["--root", site]);
+    const context = await (await launch()).newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      // Every value the page gives a <progress> (the widget's bar is in its shadow root).
+      await page.addInitScript(() => {
+        const d = Object.getOwnPropertyDescriptor(HTMLProgressElement.prototype, "value");
+        window.__bar = [];
+        Object.defineProperty(HTMLProgressElement.prototype, "value", { ...d, set(v) { window.__bar.push(v); d.set.call(this, v); } });
+      });
+      // A slow link (1.6 Mbps), so that the bytes arrive in many parts, as on a phone: on this
+      // machine's loopback they arrive at once and even a wrong share would never show.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 40, downloadThroughput: 200000, uploadThroughput: 200000 });
+      await page.goto(s.url);
+      await page.locator("route-wijzer form").waitFor({ timeout: 20000 });
+      await page.locator("route-wijzer .rw-loading").waitFor({ state: "detached", timeout: 20000 });
+      return { values: await page.evaluate(() => window.__bar), sent: s.log.find((l) => l.includes(catalog)) };
+    } finally {
+      await context.close();
+      await s.stop();
+    }
+  };
+  const compressed = await bars();
+  assert.match(compressed.sent, / 200 br$/, compressed.sent);
+  assert.deepEqual(compressed.values, [], "no share shown of a compressed download");
+  // The same pack without its compressed copies: sent plain, with their lengths (a share is
+  // shown only when every download's size is known: the catalog's and the core's).
+  for (const f of walk(join(site, "routewijzer")).filter((f) => /\.(br|gz)$/.test(f))) rmSync(f);
+  const plain = await bars();
+  assert.match(plain.sent, / 200$/, plain.sent);
+  assert.ok(plain.values.length > 1, `shares shown: ${plain.values}`);
+  assert.ok(plain.values.every((v, i) => v >= 0 && v <= 99 && (i === 0 || v >= plain.values[i - 1])), `rising, never a false 100%: ${plain.values}`);
+});
+
 // ------------------------------------------------------------------ the performance goal
 
 // First result: what a returning visitor sees first. They ticked "remember my answers" on
