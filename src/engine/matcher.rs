@@ -236,11 +236,10 @@ impl Matcher {
         }
         for (k, mut ranks) in out.iter_mut().zip(fitting) {
             k.others_total = ranks.len() as u32;
+            // Each once, in the vocabulary's order (no sort: its code was a KB of the wasm).
+            let seen = std::mem::take(&mut k.subjects);
             if k.open == 0 {
-                k.subjects.sort_by_key(|s| s.id());
-                k.subjects.dedup();
-            } else {
-                k.subjects = Vec::new();
+                k.subjects = Subject::ALL.iter().copied().filter(|s| seen.contains(s)).collect();
             }
             if k.open == 0 || (k.outside && !outside) {
                 // A closed kind: why, and what would open it; a card outside the choices that

@@ -90,10 +90,13 @@ test("the wasm module stays under its ceiling (245 KB gzip; target 120 KB)", () 
 // measured 83.9 KB; 86 KB until session 18 of #10 (86,976 bytes at its start): the form
 // built in smaller pieces and a first result's first two cards a part a frame, so that no
 // frame at load is long at 4x CPU, with a newer render finishing a card left in parts
-// (results.js +0.8 KB, form.js +0.3 KB with their comments): measured 88,073 bytes.
-const SHELL_CEILING = 88 * KB;
+// (results.js +0.8 KB, form.js +0.3 KB with their comments): measured 88,073 bytes; 88 KB
+// until session 20 (89,552 bytes at its start): a pathway names where its training is and
+// why it shows no job, a closed kind the subjects it is offered in, the bevoegdheid's scope
+// in plain type with its name in bold (results.js and the styles, +0.8 KB): 90,313 bytes.
+const SHELL_CEILING = 89 * KB;
 
-test("the shell (every JS module + styles, each gzipped) stays under its ceiling (88 KB)", () => {
+test("the shell (every JS module + styles, each gzipped) stays under its ceiling (89 KB)", () => {
   assert.ok(SHELL.length > 5, "the modules are there");
   for (const f of SHELL) console.log(`#   ${f}: ${n(gz(f))}`);
   const size = total(SHELL);

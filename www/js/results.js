@@ -614,7 +614,7 @@ export class Results {
       h("div", { class: "rw-route-head" }, this.#title(x), this.#badge(x.eligibility)),
       h("p", { class: "rw-meta", text: [x.institution, x.place, this.#mode(x), x.distance_km != null ? this.#km(x.distance_km) : null].filter(Boolean).join(" · ") }),
       h("div", { class: "rw-score" }, h("span", { class: "rw-score-n" }, `${this.#t("score")} `, h("strong", { text: String(x.score) }), "/100"), bar),
-      h("dl", { class: "rw-facts" }, facts.map(([k, v, cls]) => h("div", { class: cls }, h("dt", { text: k }), h("dd", { text: v })))));
+      h("dl", { class: "rw-facts" }, facts.map(([k, v, cls]) => h("div", { class: cls }, h("dt", { text: k }), h("dd", {}, cls ? this.#lead(v) : v)))));
     const rest = [() => put(card, [
       x.conditions.length ? h("div", { class: "rw-findings" }, h("h5", { text: this.#t("todo") }), h("ul", {}, x.conditions.map((f) => this.#finding(f)))) : null,
       // Met, but on a fact the sources do not settle: the verdict rests on it, so it says so.
@@ -625,6 +625,13 @@ export class Results {
     if (split) this.#more.set(card, rest);
     else for (const part of rest) part();
     return card;
+  }
+
+  /** "Qualification: what it covers" with the qualification in bold and the rest plain: a
+   *  long text that is the same on every card of a sector reads as a note, not a heading. */
+  #lead(text) {
+    const at = text.indexOf(": ");
+    return at < 0 ? text : [h("strong", { text: text.slice(0, at) }), text.slice(at)];
   }
 
   #finding(f) {
