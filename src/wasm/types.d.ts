@@ -1543,7 +1543,7 @@ export interface KindSummary {
     others_total: number;
     /**
      * For a closed kind whose places each teach one subject: the subjects they are
-     * offered in (in id order), so that someone whose subject is not among them sees that
+     * offered in (in the vocabulary's order), so that someone whose subject is not among them sees that
      * it is not offered for it (a chemist and an educatieve master offered only in
      * languages and social sciences). Empty otherwise.
      */
