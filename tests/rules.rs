@@ -791,6 +791,26 @@ fn the_first_date_is_the_deadline_when_the_job_is_an_example() {
     );
 }
 
+// The count of places to train says how many of them lie beyond the distance the person
+// gave (they are listed and marked, only the filter leaves them out); without a distance
+// given, nothing is said.
+#[test]
+fn the_answer_says_how_many_places_lie_beyond_the_distance_given() {
+    let json = r#"{"diplomas":[{"level":"havo"},{"level":"hbo-bachelor","field":"bedrijfskunde"}],"sectors":["po"],
+        "hours_per_week":36,"location":{"postcode":"3812"},"max_travel_km":40,"age":35}"#;
+    let r = run(json, TODAY);
+    let far = r
+        .routes
+        .iter()
+        .filter(|x| x.eligibility != Eligibility::Ineligible && !x.outside && x.distance_km.is_some_and(|d| d > 40.0))
+        .count();
+    assert!(far > 1, "the sample has places beyond 40 km");
+    let said = r.summary.iter().find(|s| s.id == "summary.far").expect("said");
+    assert!(said.text.contains(&format!("{far} verder dan de 40 km")), "{}", said.text);
+    let unsaid = run(&json.replace(r#""max_travel_km":40,"#, ""), TODAY);
+    assert!(!unsaid.summary.iter().any(|s| s.id.starts_with("summary.far")), "{:?}", unsaid.summary);
+}
+
 // The travel factor says when the maximum distance is the default, not the person's.
 #[test]
 fn the_travel_reason_says_whose_maximum_it_is() {

@@ -330,6 +330,24 @@ impl Matcher {
             },
             &[("kinds", open_kinds.to_string()), ("offerings", open_offerings.to_string())],
         ));
+        // The places counted that lie beyond the distance the person gave (listed, marked and
+        // scored lower; only the distance filter leaves them out): said, so that the count
+        // is not read as all within reach.
+        if let Some(max) = profile.max_travel_km.filter(|_| open_offerings > 1) {
+            let far = ranked
+                .iter()
+                .filter(|e| {
+                    e.eligibility != Eligibility::Ineligible
+                        && e.outside < 2
+                        && ix.catalog.offerings[e.offering].trains()
+                        && e.distance_km.is_some_and(|d| d > f64::from(max))
+                })
+                .count();
+            if far > 0 {
+                let id = if far == 1 { "summary.far-one" } else { "summary.far" };
+                out.push(Text::new(lang, id, &[("n", far.to_string()), ("max", max.to_string())]));
+            }
+        }
         let o = &ix.catalog.offerings[best.offering];
         let start = best.timing.as_ref().map(|t| t.start_date);
         let mut params = vec![("kind", o.kind.id().to_string()), ("institution", ix.institution_name(o).to_string())];

@@ -174,7 +174,7 @@ export class Results {
       part(["filters", this.#view, r.counts.hidden, switchN, showOut], () => this.#filters(r, switchN, showOut)),
       openK(inside).length ? part(["open-h", openK(inside).length], () => h("h4", { class: "rw-h", text: `${this.#t("openKinds")} (${openK(inside).length})` })) : null,
       list("open-list", "ol", "rw-routes rw-kinds", openK(inside).map(card)),
-      pws.length && !browsing ? part(["pathways", r.today, pws, pws.map((pw) => this.#routeBy(pw.offering) ?? null)], () => this.#pathways(r)) : null,
+      pws.length && !browsing ? part(["pathways", r.today, pws, this.#profile()?.max_travel_km], () => this.#pathways(r)) /* (#km marks what lies beyond that) */ : null,
       closedK(inside).length ? part(["closed", browsing, closedK(inside), closedK(inside).map(best)], () => this.#details("closed", `${this.#t(browsing ? "closedKindsBrowse" : "closedKinds")} (${closedK(inside).length})`,
         () => h("ul", { class: "rw-closed" }, closedK(inside).map((k) => this.#closedKind(k, r))))) : null,
       shownOut.length ? part(["outside", browsing && !showOut, shownOut, shownOut.map(best)], () => h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t(browsing && !showOut ? "otherRoles" : "outsideKinds") }),
@@ -655,7 +655,6 @@ export class Results {
       h("h4", { class: "rw-h", text: this.#t("pathways") }),
       h("p", { class: "rw-hint", text: this.#t("pathwaysHint") }),
       h("ol", { class: "rw-pw-list" }, r.pathways.slice(0, 3).map((pw) => {
-        const route = this.#routeBy(pw.offering) ?? { name: pw.name, institution: pw.institution };
         const vac = pw.vacancy;
         const job = pw.own_job ? h("p", { class: "rw-job", text: this.#t("ownJob") })
           : vac ? h("p", { class: "rw-job" },
@@ -667,7 +666,7 @@ export class Results {
           // (A route that asks for a job says so in its flag "flag.no-vacancy".)
           : h("p", { class: "rw-job rw-hint", text: this.#t(pw.flags.some((f) => f.id === "flag.no-vacancy") ? "noVacancyFound" : "noJobNeeded") });
         return h("li", { class: "rw-pathway", "data-offering": pw.offering },
-          h("div", { class: "rw-route-head" }, h("h5", { class: "rw-route-name", text: route ? route.name : pw.offering }), this.#badge(pw.eligibility)),
+          h("div", { class: "rw-route-head" }, h("h5", { class: "rw-route-name", text: pw.name }), this.#badge(pw.eligibility)),
           h("p", { class: "rw-meta", text: [pw.institution, pw.place, pw.distance_km != null ? this.#km(pw.distance_km) : null].filter(Boolean).join(" · ") }),
           job,
           pw.flags.length ? h("ul", { class: "rw-flags" }, pw.flags.map((f) => h("li", { "data-flag": f.id, text: f.text }))) : null,
