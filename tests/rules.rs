@@ -771,24 +771,29 @@ fn the_answer_names_the_first_step_and_the_first_date() {
 // po is told to apply by 15 April, not that the first date is the intake in September.
 #[test]
 fn the_first_date_is_the_deadline_when_the_job_is_an_example() {
-    let r = run(
-        r#"{"diplomas":[{"level":"havo"},{"level":"hbo-bachelor","field":"bedrijfskunde"}],"sectors":["po"],
-            "hours_per_week":36,"location":{"postcode":"3812"},"max_travel_km":40,"age":35}"#,
-        TODAY,
-    );
+    let json = r#"{"diplomas":[{"level":"havo"},{"level":"hbo-bachelor","field":"bedrijfskunde"}],"sectors":["po"],
+            "hours_per_week":36,"location":{"postcode":"3812"},"max_travel_km":40,"age":35}"#;
+    let r = run(json, TODAY);
     let best = &r.routes[0];
     let pw = r.pathways.iter().find(|p| p.offering == best.offering).expect("the best route's pathway");
     assert!(pw.vacancy.as_ref().is_some_and(|v| v.demo), "the sample pairs it with an example vacancy");
     let t = best.next_intake.as_ref().unwrap();
     assert!(t.apply_by < t.start_date);
-    let date = r.summary.iter().find(|s| s.id == "summary.first-date").expect("a first date");
+    let first_date =
+        |r: &routewijzer::MatchResult| r.summary.iter().find(|s| s.id.starts_with("summary.first-date")).cloned();
+    let date = first_date(&r).expect("a first date");
     assert!(date.text.contains("Uiterlijk aanmelden"), "{}", date.text);
-    assert!(
-        date.text.contains(&routewijzer::i18n::long_date(routewijzer::Lang::Nl, &t.apply_by.to_string())),
-        "{} ({})",
-        date.text,
-        t.apply_by
-    );
+    let day = routewijzer::i18n::long_date(routewijzer::Lang::Nl, &t.apply_by.to_string());
+    assert!(date.text.contains(&day), "{} ({})", date.text, t.apply_by);
+    // The sample's intakes are usual dates, not announced ones: the date is an estimate, as
+    // the card says.
+    assert_eq!(t.status, routewijzer::IntakeStatus::Typical);
+    assert_eq!(date.id, "summary.first-date-expected");
+    assert!(date.text.ends_with(", verwacht)."), "{}", date.text);
+    // On the deadline itself the deadline is still said (it is the last day to act).
+    let on = run(json, &t.apply_by.to_string());
+    let date = first_date(&on).expect("a first date on the deadline");
+    assert!(date.text.contains("Uiterlijk aanmelden") && date.text.contains(&day), "{}", date.text);
 }
 
 // The count of places to train says how many of them lie beyond the distance the person
@@ -807,6 +812,13 @@ fn the_answer_says_how_many_places_lie_beyond_the_distance_given() {
     assert!(far > 1, "the sample has places beyond 40 km");
     let said = r.summary.iter().find(|s| s.id == "summary.far").expect("said");
     assert!(said.text.contains(&format!("{far} verder dan de 40 km")), "{}", said.text);
+    // One place beyond 100 km (Groningen): said in the singular.
+    let r = run(&json.replace(r#""max_travel_km":40"#, r#""max_travel_km":100"#), TODAY);
+    let said = r.summary.iter().find(|s| s.id.starts_with("summary.far")).expect("said");
+    assert_eq!(
+        (said.id.as_str(), said.text.as_str()),
+        ("summary.far-one", "Daarvan ligt er 1 verder dan de 100 km die je opgaf.")
+    );
     let unsaid = run(&json.replace(r#""max_travel_km":40,"#, ""), TODAY);
     assert!(!unsaid.summary.iter().any(|s| s.id.starts_with("summary.far")), "{:?}", unsaid.summary);
 }

@@ -152,7 +152,8 @@ impl Matcher {
             ineligible: count(Eligibility::Ineligible),
             hidden,
         };
-        let kinds = self.kinds(&evaluated, &hints, options.per_kind.unwrap_or(0), options.order, options.outside);
+        let kinds =
+            self.kinds(profile, &evaluated, &hints, options.per_kind.unwrap_or(0), options.order, options.outside);
         let summary = self.summary(profile, &evaluated, &kinds, &pathways, today, lang);
         let mut what_if = hints;
         what_if.truncate(options.max_what_if);
@@ -180,6 +181,7 @@ impl Matcher {
     /// in `order`; none on a card outside the choices unless `outside` (they are counted).
     fn kinds(
         &self,
+        profile: &Profile,
         ranked: &[Evaluated],
         hints: &[WhatIf],
         per_kind: usize,
@@ -190,6 +192,8 @@ impl Matcher {
         let mut out: Vec<KindSummary> = Vec::new();
         // Per card (same index as `out`): the ranks of the other places that fit.
         let mut fitting: Vec<Vec<usize>> = Vec::new();
+        // Per card: a place of it teaches no one subject.
+        let mut untaught: Vec<bool> = Vec::new();
         for (rank, e) in ranked.iter().enumerate() {
             let o = &ix.catalog.offerings[e.offering];
             let open = e.eligibility != Eligibility::Ineligible;
@@ -207,8 +211,9 @@ impl Matcher {
                 if k.eligibility == Eligibility::Ineligible || open {
                     fitting[i].push(rank);
                 }
-                if let Some(subject) = o.subject {
-                    k.subjects.push(subject);
+                match o.subject {
+                    Some(subject) => k.subjects.push(subject),
+                    None => untaught[i] = true,
                 }
                 continue;
             }
@@ -233,12 +238,21 @@ impl Matcher {
                 subjects: o.subject.into_iter().collect(),
             });
             fitting.push(Vec::new());
+            untaught.push(o.subject.is_none());
         }
-        for (k, mut ranks) in out.iter_mut().zip(fitting) {
+        // What the person named that a subject could match: the subjects they want, their
+        // diplomas' fields (none: no list, as nothing says their subject is missing).
+        let fields: Vec<&str> = profile.diplomas.iter().filter_map(|d| d.field.as_deref()).collect();
+        let theirs =
+            |s: Subject| profile.subjects.contains(&s) || fields.iter().any(|f| ix.related.related(Some(f), Some(s)));
+        let named = !profile.subjects.is_empty() || !fields.is_empty();
+        for ((k, mut ranks), untaught) in out.iter_mut().zip(fitting).zip(untaught) {
             k.others_total = ranks.len() as u32;
-            // Each once, in the vocabulary's order (no sort: its code was a KB of the wasm).
+            // A closed kind whose every place teaches a subject, none of them one the person
+            // wants or studied: those subjects, each once, in the vocabulary's order (no
+            // sort: its code was a KB of the wasm). Else none.
             let seen = std::mem::take(&mut k.subjects);
-            if k.open == 0 {
+            if k.open == 0 && !untaught && named && !seen.iter().any(|&s| theirs(s)) {
                 k.subjects = Subject::ALL.iter().copied().filter(|s| seen.contains(s)).collect();
             }
             if k.open == 0 || (k.outside && !outside) {
@@ -340,7 +354,8 @@ impl Matcher {
                     e.eligibility != Eligibility::Ineligible
                         && e.outside < 2
                         && ix.catalog.offerings[e.offering].trains()
-                        && e.distance_km.is_some_and(|d| d > f64::from(max))
+                        && e.distance_km.is_some_and(|d| round1(d) > f64::from(max))
+                    // (as the cards show it)
                 })
                 .count();
             if far > 0 {
@@ -374,17 +389,30 @@ impl Matcher {
                 !(demo && matches!(ev.event, "start-teaching" | "start-work" | "request-go" | "geschiktheidsonderzoek"))
             })
         });
-        let first_event = first_event.map(|ev| (ev.date, ev.text.text.clone()));
+        let first_event = first_event.map(|ev| (ev.date, ev.text.text.clone(), ev.event));
         let apply = best.timing.as_ref().filter(|t| !t.rolling).map(|t| t.apply_by);
+        let by_apply = |a: Date| (a, Text::new(lang, "timeline.apply", &[]).text, "apply");
         let first_event = match (first_event, apply) {
-            (Some(ev), Some(a)) if a < ev.0 => Some((a, Text::new(lang, "timeline.apply", &[]).text)),
-            (None, Some(a)) => Some((a, Text::new(lang, "timeline.apply", &[]).text)),
+            (Some(ev), Some(a)) if a < ev.0 => Some(by_apply(a)),
+            (None, Some(a)) => Some(by_apply(a)),
             (ev, _) => ev,
         };
+        // A date that comes from an intake's usual dates is an estimate, as the card says
+        // (the GO is planned back from the intake; a job's first day is the vacancy's own).
+        let typical = best.timing.as_ref().is_some_and(|t| t.status == IntakeStatus::Typical);
+        let expected = first_event.as_ref().is_some_and(|ev| {
+            typical
+                && match ev.2 {
+                    "apply" | "intake" => true,
+                    "request-go" | "geschiktheidsonderzoek" => ev.0 > today, // (now: the job's date)
+                    _ => false,
+                }
+        });
         let dated = |id: &str| {
+            let id = if expected { format!("{id}-expected") } else { id.to_string() };
             first_event
                 .as_ref()
-                .map(|(date, step)| Text::new(lang, id, &[("step", step.clone()), ("date", date.to_string())]))
+                .map(|(date, step, _)| Text::new(lang, &id, &[("step", step.clone()), ("date", date.to_string())]))
         };
         let condition = best.outcomes.iter().find_map(|(ri, oc)| {
             crate::engine::rules::action_for(ix.rule(*ri), *oc, profile, o).map(|a| {
@@ -396,8 +424,9 @@ impl Matcher {
         match condition {
             Some(c) => {
                 out.push(c);
-                // (Not when it is today: the first step says what to do now.)
-                if first_event.as_ref().is_some_and(|ev| ev.0 > today) {
+                // (Not when it is today: the first step says what to do now; but the last day
+                // to apply, even today, is said.)
+                if first_event.as_ref().is_some_and(|ev| ev.0 > today || ev.2 == "apply") {
                     out.extend(dated("summary.first-date"));
                 }
             }

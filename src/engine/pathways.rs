@@ -226,6 +226,7 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                 &flags,
                 go,
                 lang,
+                needs_job,
             ));
             continue;
         }
@@ -355,7 +356,19 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
                 flags.push(Msg::new("flag.no-vacancy"));
             }
             let go = go_plan(p, e, &intake, None, today);
-            out.push(candidate(m, route_rank, e, o, &intake, Choice::Nothing, combine(e.score, 50), &flags, go, lang));
+            out.push(candidate(
+                m,
+                route_rank,
+                e,
+                o,
+                &intake,
+                Choice::Nothing,
+                combine(e.score, 50),
+                &flags,
+                go,
+                lang,
+                needs_job,
+            ));
             continue;
         }
         for (fit, misalign, v, d, start_teaching, vi) in fits.into_iter().take(VACANCIES_PER_ROUTE) {
@@ -367,7 +380,19 @@ pub(crate) fn pathways(m: &Index, p: &Profile, ranked: &[Evaluated], geo: &Geo, 
             }
             flags.extend(misalign.msgs());
             let choice = Choice::Vacancy(vacancy_match(m, vi, d), start_teaching);
-            out.push(candidate(m, route_rank, e, o, &intake, choice, combine(e.score, fit), &flags, go, lang));
+            out.push(candidate(
+                m,
+                route_rank,
+                e,
+                o,
+                &intake,
+                choice,
+                combine(e.score, fit),
+                &flags,
+                go,
+                lang,
+                needs_job,
+            ));
         }
     }
     out.sort_by(best_first);
@@ -558,6 +583,7 @@ fn candidate(
     flags: &[Msg],
     go: Option<GoPlan>,
     lang: Lang,
+    needs_job: bool,
 ) -> Candidate {
     // The job's first day: "start teaching" only where the job is teaching (an
     // onderwijsassistent or leraarondersteuner does not teach a class on their own, ROLES
@@ -580,6 +606,8 @@ fn candidate(
             institution: m.institution_name(o).to_string(),
             place: m.offering_place_name(e.offering),
             distance_km: e.distance_km.map(round1),
+            // A route without training (herintreding) is a return to a job, whatever its rules say.
+            needs_job: needs_job || !o.trains(),
             kind: o.kind,
             eligibility: e.eligibility,
             intake: intake.to_result(),

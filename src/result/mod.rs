@@ -131,10 +131,11 @@ pub struct KindSummary {
     /// How many offerings fit `others` in all (listed or not); for a closed kind, its
     /// other places (in the person's subjects, when they named any).
     pub others_total: u32,
-    /// For a closed kind whose places each teach one subject: the subjects they are
-    /// offered in (in the vocabulary's order), so that someone whose subject is not among them sees that
-    /// it is not offered for it (a chemist and an educatieve master offered only in
-    /// languages and social sciences). Empty otherwise.
+    /// For a closed kind whose places each teach one subject, none of them a subject the
+    /// person wants or one their diplomas' fields are related to: the subjects it is
+    /// offered in (in the vocabulary's order), so that they see it is not offered for
+    /// theirs (a chemist and an educatieve master offered only in languages and social
+    /// sciences). Empty otherwise (and when the person named no subject and no field).
     pub subjects: Vec<Subject>,
 }
 
@@ -306,6 +307,10 @@ pub struct Pathway {
     /// training is not.
     pub place: String,
     pub distance_km: Option<f64>,
+    /// The route asks for a job (zij-instroom, PDG: a school's appointment) or is one (a
+    /// route without training: herintreding): a pathway without a vacancy has yet to find
+    /// one; else the route needs none.
+    pub needs_job: bool,
     pub kind: RouteKind,
     pub eligibility: Eligibility,
     pub intake: IntakeTiming,

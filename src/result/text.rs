@@ -159,7 +159,7 @@ pub fn report(r: &MatchResult) -> String {
             let job = if p.own_job {
                 w("own-job").to_string()
             } else {
-                p.vacancy.as_ref().map_or(w("no-job").to_string(), |v| {
+                p.vacancy.as_ref().map_or(w(if p.needs_job { "no-job" } else { "no-job-needed" }).to_string(), |v| {
                     let distance = v.distance_km.map_or(w("distance-unknown").to_string(), |d| {
                         format!("{} km", crate::i18n::number(lang, &format!("{d:.1}")))
                     });

@@ -1433,6 +1433,12 @@ export interface Pathway {
      */
     place: string;
     distance_km: number | null;
+    /**
+     * The route asks for a job (zij-instroom, PDG: a school's appointment) or is one (a
+     * route without training: herintreding): a pathway without a vacancy has yet to find
+     * one; else the route needs none.
+     */
+    needs_job: boolean;
     kind: RouteKind;
     eligibility: Eligibility;
     intake: IntakeTiming;
@@ -1542,10 +1548,11 @@ export interface KindSummary {
      */
     others_total: number;
     /**
-     * For a closed kind whose places each teach one subject: the subjects they are
-     * offered in (in the vocabulary's order), so that someone whose subject is not among them sees that
-     * it is not offered for it (a chemist and an educatieve master offered only in
-     * languages and social sciences). Empty otherwise.
+     * For a closed kind whose places each teach one subject, none of them a subject the
+     * person wants or one their diplomas' fields are related to: the subjects it is
+     * offered in (in the vocabulary's order), so that they see it is not offered for
+     * theirs (a chemist and an educatieve master offered only in languages and social
+     * sciences). Empty otherwise (and when the person named no subject and no field).
      */
     subjects: Subject[];
 }

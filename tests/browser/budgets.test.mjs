@@ -40,8 +40,11 @@ const WASM_TARGET = 120 * KB;
 // `outside`; BENCHMARKS.md "Half the result, and a cheaper match"). 243 KB until session 19
 // (247,550 bytes at its start, 249,226 after, +1.7 KB): attribution lines in Dutch and
 // English (`Attribution`, read as serde's "string or struct"; a derived untagged enum was
-// +3.9 KB).
-const WASM_CEILING = 245 * KB;
+// +3.9 KB). 245 KB until session 20 (249,226 bytes at its start, 250,787 after, +1.5 KB):
+// a pathway's place, distance and whether it needs a job, a closed kind's subjects (with the
+// relatedness check that decides whether to list them; their sort was 1 KB and went), the
+// places beyond the distance given and the first date's deadline in the answer.
+const WASM_CEILING = 246 * KB;
 const FIRST_TARGET = 220 * KB;
 // Raised by issue #11 (the wasm and the shell above, the shard's activities): measured 362.9 KB.
 // 375 KB until session 11 of #10 (372.8 KB at its start, measured 376.6 KB after: +3.9 KB,
@@ -54,10 +57,11 @@ const FIRST_TARGET = 220 * KB;
 // KB until session 17 (403,435 bytes at its start, 405,694 after: the wasm above +1.9 KB, the
 // shell +0.4 KB). 397 KB until session 18 (406,722 bytes after it: the shell +1.1 KB below).
 // 399 KB until session 19 (409,998 bytes: the wasm +1.7 KB above, the shard's attribution
-// in English, the shell).
-const FIRST_CEILING = 402 * KB;
+// in English, the shell). 402 KB until session 20 (412,498 bytes: the wasm +1.5 KB and the
+// shell +0.8 KB above, the Dutch store's new texts).
+const FIRST_CEILING = 404 * KB;
 
-test("the wasm module stays under its ceiling (245 KB gzip; target 120 KB)", () => {
+test("the wasm module stays under its ceiling (246 KB gzip; target 120 KB)", () => {
   const size = gz("pkg/routewijzer_bg.wasm");
   console.log(`# pkg/routewijzer_bg.wasm: ${n(size)} bytes gzip (target ${n(WASM_TARGET)}, ceiling ${n(WASM_CEILING)})`);
   assert.ok(size <= WASM_CEILING, `${size} bytes gzip > ${WASM_CEILING}`);
@@ -104,7 +108,7 @@ test("the shell (every JS module + styles, each gzipped) stays under its ceiling
   assert.ok(size <= SHELL_CEILING, `${size} bytes gzip > ${SHELL_CEILING}`);
 });
 
-test("the first screen of the demo (page, JS, CSS, nl store, wasm, AM13 shard) stays under its ceiling (402 KB gzip; target 220 KB)", () => {
+test("the first screen of the demo (page, JS, CSS, nl store, wasm, AM13 shard) stays under its ceiling (404 KB gzip; target 220 KB)", () => {
   const parts = {
     page: ["www/index.html"],
     js: [...SHELL.filter((f) => f.endsWith(".js")), "pkg/routewijzer.js"],

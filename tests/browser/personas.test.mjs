@@ -22,7 +22,7 @@ describe("personas on the demo page (sample catalog, today 2026-11-23)", () => {
     assert.match(await first.locator(".rw-route-head .rw-badge").innerText(), /Onder voorwaarden/);
     // The conditions say what to do and link their sources.
     const job = first.locator('[data-rule="zij-instroom-po-aanstelling"]');
-    assert.match(await job.innerText(), /van minstens 16 uur per week \(0,4 fte\)\. Dat minimum vraagt Fontys; een wettelijk minimum is niet gevonden: vraag je eigen opleiding wat zij vraagt\. \(onbevestigd/);
+    assert.match(await job.innerText(), /van minstens 16 uur per week \(0,4 fte\): dat vraagt Fontys; een wettelijk minimum is niet gevonden, dus een andere opleiding kan minder vragen\. \(onbevestigd/);
     assert.match(await job.innerText(), /Wat kun je doen:/);
     assert.ok((await job.locator("a[href^='https://']").count()) > 0, "sources are links");
     // Score breakdown: points/max for every factor, adding up to the score.

@@ -220,10 +220,18 @@ test("a closed kind offered only in other subjects says which: a chemist and the
   await w.locator("details", { hasText: "Nu niet mogelijk, en wat zou helpen" }).locator("summary").click();
   const li = w.locator('.rw-closed > li[data-kind="educatieve-master"]');
   const text = await li.locator(".rw-offered").innerText();
-  assert.match(text, /^Hier aangeboden voor: .+ en .+\.$/, text);
-  for (const s of ["Nederlands", "geschiedenis"]) assert.ok(text.includes(s), `${s} in ${text}`);
+  // Each subject's Dutch label, in a Dutch list ("a, b en c").
+  const labels = await page.evaluate(async (ids) => { const nl = await (await fetch("/i18n/nl.json")).json(); return ids.map((s) => nl.labels.subject[s]); }, edu.subjects);
+  assert.ok(labels.every(Boolean), labels.join());
+  assert.equal(text, `Hier aangeboden voor: ${new Intl.ListFormat("nl", { type: "conjunction" }).format(labels)}.`);
   assert.doesNotMatch(text, /scheikunde/i);
-  assert.equal(text.split(/, | en /).length, edu.subjects.length, text);
+  // Someone who named no field and no subject is not told which subjects: nothing says
+  // theirs is missing (an mbo-2 diploma closes these kinds, not a subject).
+  await armResult(w);
+  await w.evaluate((el) => (el.profile = { diplomas: [{ level: "mbo-2" }], sectors: ["vo"], location: { postcode: "3511" }, age: 20 }));
+  const mbo = await nextResult(w);
+  assert.ok(mbo.kinds.some((k) => k.open === 0), "closed kinds");
+  assert.ok(mbo.kinds.every((k) => k.subjects.length === 0), mbo.kinds.filter((k) => k.subjects.length).map((k) => k.kind).join());
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -291,28 +299,38 @@ test("a pathway says where its training is and how far, and why it shows no job:
   const { page, context, log } = await openPage(h.browser);
   const w = await openDemo(page, h.server.url);
   await ready(w);
-  const base = { diplomas: [{ level: "havo" }, { level: "hbo-bachelor", field: "bedrijfskunde" }], sectors: ["po"], location: { postcode: "3812" }, max_travel_km: 40, age: 35 };
+  const switcher = { diplomas: [{ level: "havo" }, { level: "hbo-bachelor", field: "bedrijfskunde" }], sectors: ["po"], location: { postcode: "3812" }, max_travel_km: 40, age: 35 };
   const seen = new Set();
   // 36 hours: the sample pairs Fontys (Eindhoven, 79 km) with a nearby school; 12 hours: no
-  // post is small enough for zij-instroom (it asks 16), and a shortened pabo needs none.
-  for (const hours of [36, 12]) {
+  // post is small enough for zij-instroom (it asks 16), and a shortened pabo needs none; a
+  // returning teacher with 8 hours: herintreding is a return to a job, with no post of 8 hours.
+  const profiles = [
+    { ...switcher, hours_per_week: 36 },
+    { ...switcher, hours_per_week: 12 },
+    { diplomas: [{ level: "hbo-bachelor", field: "pedagogiek" }], qualifications: [{ qualification: "po" }], sectors: ["po"], hours_per_week: 8, location: { postcode: "3701" }, max_travel_km: 40, age: 52 },
+  ];
+  for (const profile of profiles) {
     await armResult(w);
-    await w.evaluate((el, p) => (el.profile = p), { ...base, hours_per_week: hours });
+    await w.evaluate((el, p) => (el.profile = p), profile);
     const r = await nextResult(w);
     await settled(w);
     for (const pw of r.pathways.slice(0, 3)) {
       const li = w.locator(`.rw-pathway[data-offering="${pw.offering}"]`).first();
       const meta = await li.locator(":scope > .rw-meta").textContent();
-      assert.ok(meta.includes(pw.institution) && meta.includes(pw.place), `${pw.offering}: ${meta}`);
+      assert.equal(meta.split(" · ")[0], pw.institution, meta);
+      if (pw.place) assert.equal(meta.split(" · ")[1], pw.place, meta);
+      else seen.add("no place"), assert.equal(meta, pw.institution, "a route without a place names no place and no distance");
       if (pw.distance_km > 40) seen.add("far"), assert.match(meta, /km, verder dan de 40 km die je opgaf$/, meta);
-      else assert.match(meta, /\d km$/, meta);
+      else if (pw.distance_km != null) assert.match(meta, /\d km$/, meta);
       const job = await li.locator(":scope > .rw-job").textContent();
+      const flags = await li.locator(".rw-flags > li").evaluateAll((lis) => lis.map((x) => x.dataset.flag));
+      assert.ok(!flags.includes("flag.no-vacancy"), "the job line says it, not a flag too");
       if (pw.vacancy) assert.doesNotMatch(job, /vacature gevonden|geen baan nodig/, job);
-      else if (pw.flags.some((f) => f.id === "flag.no-vacancy")) seen.add("none found"), assert.equal(job, "Nog geen passende vacature gevonden");
+      else if (pw.needs_job) seen.add(pw.kind === "herintreding" ? "return to a job" : "none found"), assert.equal(job, "Deze route vraagt een baan: nog geen passende vacature gevonden");
       else seen.add("none needed"), assert.equal(job, "Voor deze route heb je geen baan nodig");
     }
   }
-  assert.deepEqual([...seen].sort(), ["far", "none found", "none needed"]);
+  assert.deepEqual([...seen].sort(), ["far", "no place", "none found", "none needed", "return to a job"]);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -663,13 +663,13 @@ export class Results {
             vac.distance_km != null ? ` (${w.km(vac.distance_km)})` : "",
             ` · ${this.#t("perWeek", { n: vac.work_hours })} · ${w.label("employment_type", vac.employment_type)} · ${this.#t("jobStarts", { d: w.date(vac.job_start_date) })}`,
             vac.demo ? h("span", { class: "rw-demo", text: this.#t("demo") }) : null)
-          // (A route that asks for a job says so in its flag "flag.no-vacancy".)
-          : h("p", { class: "rw-job rw-hint", text: this.#t(pw.flags.some((f) => f.id === "flag.no-vacancy") ? "noVacancyFound" : "noJobNeeded") });
+          : h("p", { class: "rw-job rw-hint", text: this.#t(pw.needs_job ? "noVacancyFound" : "noJobNeeded") });
+        const flags = pw.flags.filter((f) => f.id !== "flag.no-vacancy"); // (the job line says it)
         return h("li", { class: "rw-pathway", "data-offering": pw.offering },
           h("div", { class: "rw-route-head" }, h("h5", { class: "rw-route-name", text: pw.name }), this.#badge(pw.eligibility)),
           h("p", { class: "rw-meta", text: [pw.institution, pw.place, pw.distance_km != null ? this.#km(pw.distance_km) : null].filter(Boolean).join(" · ") }),
           job,
-          pw.flags.length ? h("ul", { class: "rw-flags" }, pw.flags.map((f) => h("li", { "data-flag": f.id, text: f.text }))) : null,
+          flags.length ? h("ul", { class: "rw-flags" }, flags.map((f) => h("li", { "data-flag": f.id, text: f.text }))) : null,
           timeline(pw, r.today, w));
       })));
   }
