@@ -43,6 +43,7 @@ test("two widgets on one page: one wasm and one catalog download, independent fo
   const cards = await left.locator(".rw-routes > li").evaluateAll((cs) => cs.map((c) => c.dataset.kind));
   assert.ok(cards.length > 0 && cards.every((k) => po.some((x) => x.kind === k)), `only po kinds until the switch: ${cards}`);
   await left.locator("details", { hasText: "Filters" }).first().locator("summary").click();
+  await left.locator('input[name="show-outside"]').waitFor(); // (the filters are built when first opened, on the toggle event)
   const n = first.kinds.filter((k) => !k.sectors.includes("po")).length;
   assert.equal(await left.getByLabel(`Ook routes buiten mijn keuzes tonen (${n} soorten)`).count(), 1, "the switch names how many wait behind it");
   // Own theme (the shadow styles differ), page CSS does not leak in.
