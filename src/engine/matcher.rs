@@ -354,8 +354,8 @@ impl Matcher {
                     e.eligibility != Eligibility::Ineligible
                         && e.outside < 2
                         && ix.catalog.offerings[e.offering].trains()
+                        // (the distance as the cards show it)
                         && e.distance_km.is_some_and(|d| round1(d) > f64::from(max))
-                    // (as the cards show it)
                 })
                 .count();
             if far > 0 {
