@@ -78,6 +78,20 @@ export const nextFrame = () =>
     });
   });
 
+/** Calls `f` once, in the next frame after its layout (before it is painted): where reading
+ * where things are costs no layout of its own. (A ResizeObserver reports an element as soon
+ * as it is observed, after the frame's layout; this one then stops. A reading in a
+ * requestAnimationFrame callback makes the browser lay the page out inside the script, and
+ * at 4x CPU that layout made the frame's task a long one: BENCHMARKS.md, session 21.) Like
+ * requestAnimationFrame, nothing is called while no frames run (a hidden tab). */
+export function afterLayout(el, f) {
+  const ro = new ResizeObserver(() => {
+    ro.disconnect();
+    f();
+  });
+  ro.observe(el);
+}
+
 /** Resolves in a later task (not a timer: a hidden tab slows those), letting the page's other
  * work and a frame run first: `scheduler.yield()` where there is one, else a message. */
 export const nextTask = () =>

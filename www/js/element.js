@@ -526,7 +526,6 @@ export class RouteWijzer extends HTMLElement {
       uid: this.#uid,
       open: this.#open,
       info: this.#info,
-      profile: () => this.#form.read(),
       view: this.#view,
       onView: (view, focus) => {
         this.#view = view;
@@ -704,7 +703,7 @@ export class RouteWijzer extends HTMLElement {
     if (this.#stale(seq, matcher)) return;
     this.#last = result;
     const t0 = performance.now();
-    const shown = this.#results.show(result, browsing);
+    const shown = this.#results.show(result, profile, browsing);
     this.#announce(shown.text);
     // For measurements (BENCHMARKS.md): the answer and the first parts on screen, then all of it.
     performance.measure(`routewijzer:render-first:${this.name}`, { start: t0 });

@@ -5,7 +5,7 @@
 // with why and what would open each, routes outside the candidate's choices on request;
 // print and the downloads (text, JSON), made on the device.
 
-import { download, h, link, nextFrame, put, safeUrl } from "./dom.js";
+import { afterLayout, download, h, link, nextFrame, put, safeUrl } from "./dom.js";
 import { parseDate } from "./dates.js";
 import { timeline } from "./timeline.js";
 
@@ -63,7 +63,7 @@ export class Results {
   #uid;
   #open;
   #info;
-  #profile;
+  #profile = null; // the answers the result shown was matched for (show)
   #result = null;
   #view;
   #onView;
@@ -78,14 +78,13 @@ export class Results {
   #startTyped = ""; // the filters' "starting before" as typed: kept when they are rebuilt, a date it cannot read too
   #reading = null; // where the person reads while a result is shown, kept on screen (#readingAt)
 
-  /** words: Words; uid: id prefix; open: Set of <details> keys kept across renders; info: CatalogInfo; profile(): the answers (for the JSON download); view: the MatchView in use; onView(view, focus): the candidate changed a filter, the order or the list's length (focus: a selector of what gets the focus in the new result); kit: the candidate's next step below the results (kit.js), or null. */
-  constructor({ words, uid, open, info, profile, view, onView, kit = null }) {
+  /** words: Words; uid: id prefix; open: Set of <details> keys kept across renders; info: CatalogInfo; view: the MatchView in use; onView(view, focus): the candidate changed a filter, the order or the list's length (focus: a selector of what gets the focus in the new result); kit: the candidate's next step below the results (kit.js), or null. */
+  constructor({ words, uid, open, info, view, onView, kit = null }) {
     this.#kit = kit;
     this.#w = words;
     this.#uid = uid;
     this.#open = open;
     this.#info = info;
-    this.#profile = profile;
     this.#view = view;
     this.#onView = onView;
     this.el = h("section", { class: "rw-results", "aria-labelledby": `${uid}-rh` });
@@ -133,10 +132,14 @@ export class Results {
    * milliseconds with a frame between them, so the answer and the first cards are on
    * screen at once and no slice (with its style and layout) holds the page up for long;
    * `aria-busy` is set on the section until the last part is in. */
-  show(r, browsing = false) {
+  show(r, profile, browsing = false) {
     this.#read(); // (before anything moves)
     this.#finish(); // (a card of the render before, kept for this one, is whole before it is shown again)
     this.#result = r;
+    // The answers it was matched for, not the form as it is now (the person may type on
+    // while it is shown): the cards' marks and the JSON download follow the result. (Read
+    // once: reading the form for every card was a fifth of an update's time at 4x CPU.)
+    this.#profile = profile ?? {};
     this.#waiting = false;
     if (!browsing) this.#kit?.use(r); // the cards' tools read it; the kit's own parts are redrawn in their turn below
     const gen = ++this.#gen;
@@ -146,7 +149,7 @@ export class Results {
     // Browsing (no answers) shows every kind, as its words say: those outside for a role other
     // than teacher (the default role) under their own heading; those outside the sectors the
     // widget is for (its `sectors` attribute) wait behind the switch.
-    const wanted = this.#profile()?.sectors ?? [];
+    const wanted = this.#profile.sectors ?? [];
     const otherSector = (k) => wanted.length > 0 && !k.sectors.some((s) => wanted.includes(s));
     const showOut = this.#open.has("outside");
     // (A kind is shown only with its best route: a result asked for without the switch, shown
@@ -157,7 +160,10 @@ export class Results {
     const openK = (ks) => ks.filter((k) => k.open > 0);
     const closedK = (ks) => ks.filter((k) => k.open === 0);
     const answer = r.summary.map((t) => t.text).join(" ");
-    const card = (k) => (split) => this.#part(["kind", k, best(k), this.#order], () => this.#kind(k, r, split)); // (the hint names the order)
+    // (The hint names the order; the answers mark a distance beyond the farthest given and
+    // an unpaid route for someone who must earn.)
+    const marks = [this.#profile.max_travel_km, this.#profile.earn_while_learning];
+    const card = (k) => (split) => this.#part(["kind", k, best(k), this.#order, marks], () => this.#kind(k, r, split));
     const closed = (k) => () => this.#part(["closed", k, best(k)], () => this.#closedKind(k, r));
     // (A part of the section is named by its key's first word, for the reading position: #readingAt.)
     const part = (key, build) => () => {
@@ -174,7 +180,7 @@ export class Results {
       part(["filters", this.#view, r.counts.hidden, switchN, showOut], () => this.#filters(r, switchN, showOut)),
       openK(inside).length ? part(["open-h", openK(inside).length], () => h("h4", { class: "rw-h", text: `${this.#t("openKinds")} (${openK(inside).length})` })) : null,
       list("open-list", "ol", "rw-routes rw-kinds", openK(inside).map(card)),
-      pws.length && !browsing ? part(["pathways", r.today, pws, this.#profile()?.max_travel_km], () => this.#pathways(r)) /* (#km marks what lies beyond that) */ : null,
+      pws.length && !browsing ? part(["pathways", r.today, pws, this.#profile.max_travel_km], () => this.#pathways(r)) /* (#km marks what lies beyond that) */ : null,
       closedK(inside).length ? part(["closed", browsing, closedK(inside), closedK(inside).map(best)], () => this.#details("closed", `${this.#t(browsing ? "closedKindsBrowse" : "closedKinds")} (${closedK(inside).length})`,
         () => h("ul", { class: "rw-closed" }, closedK(inside).map((k) => this.#closedKind(k, r))))) : null,
       shownOut.length ? part(["outside", browsing && !showOut, shownOut, shownOut.map(best)], () => h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t(browsing && !showOut ? "otherRoles" : "outsideKinds") }),
@@ -223,7 +229,7 @@ export class Results {
       if (box) this.#patch(box, kids, true);
       const built = performance.now() - t;
       const next = nextFrame();
-      requestAnimationFrame(() => this.#hold(reading)); // (after nextFrame's: the frame's cost includes the layout it asks for)
+      afterLayout(this.el, () => this.#hold(reading));
       const frame = await next;
       // At most twice the last budget: a cheap frame (a slice of plain text) says little
       // about the next parts (cards), whose layout costs more.
@@ -273,7 +279,7 @@ export class Results {
       this.#patch(box, kids);
     }
     this.#patch(this.el, top);
-    requestAnimationFrame(() => (this.#hold(reading), this.#release(reading)));
+    afterLayout(this.el, () => (this.#hold(reading), this.#release(reading)));
     // Parts not used by this render are dropped, so the cache holds one result's worth.
     for (const key of this.#parts.keys()) if (!this.#used.has(key)) this.#parts.delete(key);
     return true;
@@ -360,7 +366,7 @@ export class Results {
 
   /** Scrolls the page (or the box the widget scrolls in) so that what the person reads is
    * where it was on screen: the parts above it may have grown or shrunk. Called in a frame,
-   * before it is painted, after each slice of a render. */
+   * after its layout and before it is painted (afterLayout), after each slice of a render. */
   #hold(at) {
     if (!at || at !== this.#reading) return;
     const [el, top] = at.same() ?? [];
@@ -493,7 +499,7 @@ export class Results {
   /** A distance, and whether it is beyond the farthest the candidate said they would travel
    *  (a preference that lowers the score; only the filter hides such places). */
   #km(d) {
-    const max = this.#profile()?.max_travel_km;
+    const max = this.#profile.max_travel_km;
     return max && d > max ? this.#t("kmBeyond", { km: this.#w.km(d), max: this.#w.km(max) }) : this.#w.km(d);
   }
 
@@ -570,7 +576,7 @@ export class Results {
   /** Pay while training: the amount and how sure it is where the data has one. */
   #pay(x) {
     const p = x.pay, w = this.#w;
-    if (!p) return x.paid_while_learning ? this.#t("yes") : this.#profile()?.earn_while_learning === "required" ? this.#t("noButNeeded") : this.#t("no");
+    if (!p) return x.paid_while_learning ? this.#t("yes") : this.#profile.earn_while_learning === "required" ? this.#t("noButNeeded") : this.#t("no");
     const how = this.#doubt(p.source);
     return `${w.euro(Math.round(p.eur_per_month))} ${this.#t("perMonth")}${how ? ` (${how})` : ""}`;
   }
@@ -683,7 +689,7 @@ export class Results {
     return h("div", { class: "rw-actions" },
       btn(this.#t("print"), () => window.print()),
       btn(this.#t("dlText"), () => this.#download("txt", "text/plain;charset=utf-8", this.summaryText())),
-      btn(this.#t("dlJson"), () => this.#download("json", "application/json", JSON.stringify({ profile: this.#profile(), result: this.#result }, null, 2))));
+      btn(this.#t("dlJson"), () => this.#download("json", "application/json", JSON.stringify({ profile: this.#profile, result: this.#result }, null, 2))));
   }
 
   /** A client-side download (Blob URL); nothing leaves the device. */
