@@ -37,7 +37,10 @@
 // shard run and the quietest of three national runs. Session 18 built the form and the
 // first two cards in smaller frames: in 7 runs alone the quietest national run had no
 // long task in 6 (12 of the 21 runs had none), and the shard's max was 54-72 ms in 6 runs
-// and 104 ms in the seventh.
+// and 104 ms in the seventh. Session 20 made half the changes ticks of secondary education
+// and found those over budget in many runs (two TODO tests); session 21 brought them within
+// it (the answers read once per render, the reading position held without a forced
+// layout), and all the changes are asserted again.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { bare } from "./cdp.mjs";
@@ -192,7 +195,6 @@ async function measure(kind) {
     changeMax: Math.max(0, ...during),
     changeCount: during.length,
     ageChangeMax: Math.max(0, ...byAge),
-    ageChangeCount: byAge.length,
     sectorChangeMax: Math.max(0, ...bySector),
     domMedian: median(dom),
     domMax: Math.max(...dom),
@@ -213,58 +215,39 @@ async function measure(kind) {
 let shard;
 let national;
 const holdsNational = (f) => f.loadMax <= 50 && f.changeMax <= 50;
-let nationalSector; // the run with the fewest long tasks in the changes of sector (a TODO, below)
 const holdsShard = (f) => f.ageMax <= 100 && f.sectorMax <= 100;
-let shardSector; // the run with the fastest changes of sector (judged apart: a TODO, below)
 
 test(`measure at ${RATE}x CPU: demo page (AM13 shard, up to ${SHARD_RUNS} runs) and national catalog (up to ${NATIONAL_RUNS} runs)`, async () => {
   // Runs until one holds its budget (or all have run): the best run is the one judged.
   const shardRuns = [];
   do shardRuns.push(await measure("shard"));
   while (!holdsShard(shardRuns.at(-1)) && shardRuns.length < SHARD_RUNS);
-  shard = shardRuns.toSorted((a, b) => a.ageMax - b.ageMax)[0];
-  shardSector = shardRuns.toSorted((a, b) => a.sectorMax - b.sectorMax)[0];
-  console.log(`# shard, ${shardRuns.length} run(s): input -> result in the DOM max, age ${shardRuns.map((f) => r1(f.ageMax)).join(", ")} ms, sector ${shardRuns.map((f) => r1(f.sectorMax)).join(", ")} ms; judged on runs ${shardRuns.indexOf(shard) + 1} and ${shardRuns.indexOf(shardSector) + 1}`);
+  shard = shardRuns.toSorted((a, b) => a.domMax - b.domMax)[0];
+  console.log(`# shard, ${shardRuns.length} run(s): input -> result in the DOM max, age ${shardRuns.map((f) => r1(f.ageMax)).join(", ")} ms, sector ${shardRuns.map((f) => r1(f.sectorMax)).join(", ")} ms; judged on run ${shardRuns.indexOf(shard) + 1}`);
   const runs = [];
   do runs.push(await measure("national"));
   while (!holdsNational(runs.at(-1)) && runs.length < NATIONAL_RUNS);
   // The quietest run: fewest long tasks (load and changes), then the shortest longest one.
-  const longest = (f) => Math.max(f.loadMax, f.changeMax);
-  // (The changes of sector are judged apart, a TODO: here the load and the changes of age.)
-  national = runs.toSorted((a, b) => a.loadCount + a.ageChangeCount - (b.loadCount + b.ageChangeCount) || Math.max(a.loadMax, a.ageChangeMax) - Math.max(b.loadMax, b.ageChangeMax))[0];
-  nationalSector = runs.toSorted((a, b) => a.sectorChangeMax - b.sectorChangeMax)[0];
+  national = runs.toSorted((a, b) => a.loadCount + a.changeCount - (b.loadCount + b.changeCount) || Math.max(a.loadMax, a.changeMax) - Math.max(b.loadMax, b.changeMax))[0];
   console.log(`# national, ${runs.length} run(s): long tasks at load ${runs.map((f) => f.loadCount).join(", ")} (max ${runs.map((f) => r1(f.loadMax)).join(", ")} ms); ` +
-    `during changes ${runs.map((f) => f.changeCount).join(", ")}; the budget is judged on run ${runs.indexOf(national) + 1}`);
+    `during changes ${runs.map((f) => f.changeCount).join(", ")} (max: age ${runs.map((f) => r1(f.ageChangeMax)).join(", ")} ms, sector ${runs.map((f) => r1(f.sectorChangeMax)).join(", ")} ms); the budget is judged on run ${runs.indexOf(national) + 1}`);
   if (!process.env.PERF_ROOT) {
     for (const f of [...shardRuns, ...runs]) assert.equal(f.engine, "worker");
   }
 });
 
-test(`budget: on the national catalog no main-thread task over 50 ms (load + first result, and changes of the age) in the best of up to ${NATIONAL_RUNS} runs`, () => {
+test(`budget: on the national catalog no main-thread task over 50 ms (load + first result, and the changes of age and of sector) in the best of up to ${NATIONAL_RUNS} runs`, () => {
   assert.ok(national, "measured");
   assert.ok(national.loadMax <= 50, `load + first result: a ${r1(national.loadMax)} ms task`);
   assert.ok(national.ageChangeMax <= 50, `changes of the age: a ${r1(national.ageChangeMax)} ms task`);
+  assert.ok(national.sectorChangeMax <= 50, `changes of sector: a ${r1(national.sectorChangeMax)} ms task`);
 });
 
-// A change of sector brings the vo kinds' cards in or takes them out: the task that receives
-// the worker's answer (about a megabyte of text to parse, then the first slice) is 20-47 ms
-// at 4x on a quiet machine and 51-80 ms in some runs of a busy one (BENCHMARKS.md, session
-// 20). Open work of issue #10: a TODO until it holds.
-test(`budget: on the national catalog no main-thread task over 50 ms in the changes of sector (in the best of up to ${NATIONAL_RUNS} runs)`, { todo: "the answer's task of a change of sector is over 50 ms in some runs (issue #10)" }, () => {
-  assert.ok(nationalSector, "measured");
-  assert.ok(nationalSector.sectorChangeMax <= 50, `changes of sector: a ${r1(nationalSector.sectorChangeMax)} ms task`);
-});
-
-test(`budget: on the shard a change of the age shows its result within 100 ms (every one of 5, in the best of up to ${SHARD_RUNS} runs)`, () => {
+// A change of sector brings the vo kinds' cards in or takes them out; a change of the age
+// keeps the cards (their scores and order change). Both are asserted since session 21,
+// when the changes of sector came within budget (BENCHMARKS.md).
+test(`budget: on the shard every answer change shows its whole result within 100 ms (5 of the age, 5 of sector, in the best of up to ${SHARD_RUNS} runs)`, () => {
   assert.ok(shard, "measured");
   assert.ok(shard.ageMax <= 100, `input -> result in the DOM, the age changed: max ${r1(shard.ageMax)} ms`);
-});
-
-// A change that brings cards in or takes them out (secondary education ticked or unticked:
-// the vo kinds' cards come or go) is measured to the whole result, every card built, and is
-// over 100 ms in some runs: 28-77 ms mostly, 98-246 ms in some runs of a busy machine
-// (BENCHMARKS.md, session 20). Open work of issue #10: a TODO until it holds.
-test(`budget: on the shard a change of sector shows its whole result within 100 ms (every one of 5, in the best of up to ${SHARD_RUNS} runs)`, { todo: "changes that rebuild cards are over 100 ms in some runs (issue #10)" }, () => {
-  assert.ok(shardSector, "measured");
-  assert.ok(shardSector.sectorMax <= 100, `input -> result in the DOM, a sector ticked or unticked: max ${r1(shardSector.sectorMax)} ms`);
+  assert.ok(shard.sectorMax <= 100, `input -> result in the DOM, a sector ticked or unticked: max ${r1(shard.sectorMax)} ms`);
 });
