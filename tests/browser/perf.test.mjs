@@ -160,6 +160,8 @@ async function measure(kind) {
       const core = window.__core.length;
       const root = document.querySelector("route-wijzer").shadowRoot;
       const input = root.querySelector(sector ? 'input[name="sector"][value="vo"]' : 'input[name="age"]');
+      const cards = () => root.querySelectorAll(".rw-results .rw-kind").length;
+      const before = cards();
       const t0 = performance.now();
       if (sector) input.click(); // (its input and change events)
       else {
@@ -169,12 +171,27 @@ async function measure(kind) {
       while (window.__results.length === n) await new Promise((r) => setTimeout(r, 5));
       const r = window.__results[n];
       // The core's matches during the change (a repetition of the worker's warming up may be among them).
-      return { t0, dom: r.at - t0, frame: r.frame - t0, core: window.__core.slice(core).filter((x) => x.name === "match").map((x) => x.ms) };
+      return { t0, dom: r.at - t0, frame: r.frame - t0, core: window.__core.slice(core).filter((x) => x.name === "match").map((x) => x.ms), cards: [before, cards()] };
     }, { age: 36 + i, sector: i % 2 === 1 });
     changes.push(c);
     await new Promise((ok) => setTimeout(ok, 400));
   }
   const lts = await page.evaluate((from) => window.__lt.filter((e) => e.start >= from), from);
+  // What the changes are measured on: a change of sector brings cards in or takes them out.
+  for (const [i, c] of changes.entries()) if (i % 2 === 1) assert.notEqual(c.cards[1], c.cards[0], `change ${i + 1} (sector): the cards stayed ${c.cards[0]}`);
+  // And that long tasks are seen at all: an 80 ms task of the page's own is reported (a
+  // browser without 'longtask' entries, or an observer that failed, would pass every budget).
+  const seen = await page.evaluate(async () => {
+    const t = performance.now();
+    // (In a task of the page's own: one that DevTools runs, as this evaluation, is not observed.)
+    setTimeout(() => {
+      const s = performance.now();
+      while (performance.now() - s < 80);
+    }, 0);
+    await new Promise((ok) => setTimeout(ok, 300));
+    return window.__lt.some((e) => e.start >= t - 5 && e.duration >= 75);
+  });
+  assert.ok(seen, "a task of 80 ms is reported as a long task");
   const during = lts.map((e) => e.duration);
   // Each long task with the change it came in (the last one started before it): age changes
   // at even places, sector changes at odd ones.

@@ -46,6 +46,18 @@ test("a po-only candidate sees only po routes until the switch; the answer count
   // The answer says how many kinds are open: exactly the cards.
   const said = Number((await w.locator(".rw-summary").innerText()).match(/(\d+) soorten? routes?/)[1]);
   assert.equal(said, cards.length);
+  // So do the headings: "Open voor jou (N)" over the cards, "Nu niet mogelijk… (M)" over the
+  // closed kinds' entries (built when opened), and those too are po kinds only.
+  const n = async (re) => Number((await w.getByText(re).first().innerText()).match(/\((\d+)\)/)[1]);
+  assert.equal(await n(/^Open voor jou \(\d+\)$/), cards.length, "the open heading counts the cards");
+  await w.locator("summary", { hasText: /^Nu niet mogelijk/ }).click();
+  await w.locator(".rw-closed > li").first().waitFor();
+  const closedKinds = await w.locator(".rw-closed > li").evaluateAll((lis) => lis.map((li) => li.dataset.kind));
+  assert.ok(closedKinds.length > 0, "some kinds are closed to this candidate");
+  assert.equal(await n(/^Nu niet mogelijk, en wat zou helpen \(\d+\)$/), closedKinds.length, "the closed heading counts the entries");
+  // (A kind with routes inside and outside the choices, herintreding, has an entry for each.)
+  const insidePo = new Set(kinds.filter((k) => !k.outside && k.sectors.includes("po")).map((k) => k.kind));
+  for (const k of closedKinds) assert.ok(insidePo.has(k), `${k}: a closed kind outside po is listed`);
   // The switch shows the others, in a section of their own.
   await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
   await w.getByLabel(/Ook routes buiten mijn keuzes tonen/).check();
@@ -564,8 +576,9 @@ test("on a phone the results are within reach: after submitting, the answer is o
   await fillCareerSwitcher(w);
   await w.getByRole("button", { name: "Toon mijn routes" }).click();
   await waitForResults(w);
-  const top = await w.locator(".rw-summary").evaluate((el) => el.getBoundingClientRect().top);
-  assert.ok(top >= 0 && top < 800 * 1.5, `the answer starts at ${Math.round(top)} px of an 800 px screen`);
+  // The answer's first sentence is on the screen, whole (not only within reach of it).
+  const { top, bottom } = await w.locator(".rw-summary p").first().evaluate((el) => el.getBoundingClientRect().toJSON());
+  assert.ok(top >= 0 && bottom <= 800, `the answer's first sentence at ${Math.round(top)}-${Math.round(bottom)} px of an 800 px screen`);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   console.log(`# phone (375 px): page ${height} px tall; the answer ${Math.round(top)} px below the top of the screen after submitting`);
   await screenshot(page, "phone-results-375");

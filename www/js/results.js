@@ -162,7 +162,7 @@ export class Results {
     const answer = r.summary.map((t) => t.text).join(" ");
     // (The hint names the order; the answers mark a distance beyond the farthest given and
     // an unpaid route for someone who must earn.)
-    const marks = [this.#profile.max_travel_km, this.#profile.earn_while_learning];
+    const marks = [this.#profile.max_travel_km, this.#profile.earn_while_learning === "required"];
     const card = (k) => (split) => this.#part(["kind", k, best(k), this.#order, marks], () => this.#kind(k, r, split));
     const closed = (k) => () => this.#part(["closed", k, best(k)], () => this.#closedKind(k, r));
     // (A part of the section is named by its key's first word, for the reading position: #readingAt.)
@@ -183,7 +183,7 @@ export class Results {
       pws.length && !browsing ? part(["pathways", r.today, pws, this.#profile.max_travel_km], () => this.#pathways(r)) /* (#km marks what lies beyond that) */ : null,
       closedK(inside).length ? part(["closed", browsing, closedK(inside), closedK(inside).map(best)], () => this.#details("closed", `${this.#t(browsing ? "closedKindsBrowse" : "closedKinds")} (${closedK(inside).length})`,
         () => h("ul", { class: "rw-closed" }, closedK(inside).map((k) => this.#closedKind(k, r))))) : null,
-      shownOut.length ? part(["outside", browsing && !showOut, shownOut, shownOut.map(best)], () => h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t(browsing && !showOut ? "otherRoles" : "outsideKinds") }),
+      shownOut.length ? part(["outside", browsing && !showOut, shownOut, shownOut.map(best), this.#order, marks], () => h("section", { class: "rw-outside" }, h("h4", { class: "rw-h", text: this.#t(browsing && !showOut ? "otherRoles" : "outsideKinds") }),
         openK(shownOut).length ? h("ol", { class: "rw-routes rw-kinds" }, openK(shownOut).map((k) => card(k)())) : null,
         closedK(shownOut).length ? h("ul", { class: "rw-closed" }, closedK(shownOut).map((k) => closed(k)())) : null)) : null,
       this.#kit && !browsing ? () => (this.#kit.update(), null) : null, // kept routes, activities, handoff preview: from this result
