@@ -58,6 +58,11 @@ test("a po-only candidate sees only po routes until the switch; the answer count
   // (A kind with routes inside and outside the choices, herintreding, has an entry for each.)
   const insidePo = new Set(kinds.filter((k) => !k.outside && k.sectors.includes("po")).map((k) => k.kind));
   for (const k of closedKinds) assert.ok(insidePo.has(k), `${k}: a closed kind outside po is listed`);
+  // And the pathways shown.
+  const pathways = await w.locator(".rw-pathway").evaluateAll((lis) => lis.map((li) => li.dataset.offering));
+  const result = await w.evaluate((el) => el.result);
+  assert.ok(pathways.length > 0);
+  for (const o of pathways) assert.ok(insidePo.has(result.pathways.find((p) => p.offering === o)?.kind), `pathway ${o} is not of a po kind`);
   // The switch shows the others, in a section of their own.
   await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
   await w.getByLabel(/Ook routes buiten mijn keuzes tonen/).check();
