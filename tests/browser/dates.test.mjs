@@ -108,7 +108,7 @@ describe("the date questions on the demo page (strict CSP)", () => {
     await w.getByLabel("Welk diploma?").selectOption("hbo-bachelor");
     await waitForResults(w);
     await w.locator("summary", { hasText: "Filters" }).click();
-    const before = w.getByLabel("Start vóór");
+    const before = w.getByLabel("Start uiterlijk");
     // Every start of the routes listed, before and after the filter.
     const starts = () => w.locator(".rw-kinds > .rw-kind").evaluateAll((cards) => cards.map((c) => c.dataset.offering));
     const all = await starts();

@@ -625,24 +625,35 @@ test("the ready event reports the region the loket serves (the attribute, as the
   await context.close();
 });
 
-test("attribute values the widget cannot use (sectors, theme, lang) are said once each, and the widget goes on with its defaults", async () => {
+test("attribute values the widget cannot use (sectors, theme, lang, the filters' defaults) are said once each, and the widget goes on with its defaults", async () => {
   const { page, context, log } = await openPage(h.browser);
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-  await fixturePage(page, h.server.url, "attrs.html", page1(['name="a" sectors="basisonderwijs po" theme="donker" lang="de"']));
+  await fixturePage(page, h.server.url, "attrs.html", page1(['name="a" sectors="basisonderwijs po" theme="donker" lang="de" max-km="25km" start-before="2027-02-30" paid="false" part-time=""']));
   const w = page.locator("route-wijzer");
   await ready(w);
   const messages = async () => (await events(page, "error")).map((e) => e.detail.message).sort();
   assert.deepEqual(await messages(), [
     'lang attribute "de": use nl or en; the widget speaks Dutch',
+    'max-km attribute "25km": use a whole number of km from 1 to 999; no distance filter is set',
+    'paid attribute "false": the filter is on while the attribute is there, whatever its value: remove the attribute to leave it off',
     'sectors attribute "basisonderwijs po": "basisonderwijs" is no sector (use po, vo, mbo)',
+    'start-before attribute "2027-02-30": use a date YYYY-MM-DD; no start filter is set',
     'theme attribute "donker": use light or dark',
   ]);
-  assert.equal(warnings.filter((x) => x.includes(" attribute ")).length, 3);
+  assert.equal(warnings.filter((x) => x.includes(" attribute ")).length, 6);
+  // The filters as the widget uses them: no distance or start filter; paid on (the attribute
+  // is there), and part-time="" on, and fine.
+  await w.locator(".rw-results .rw-summary").waitFor();
+  await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
+  assert.equal(await w.getByLabel("Hoogstens zo ver (km)").inputValue(), "");
+  assert.equal(await w.getByLabel("Start uiterlijk").inputValue(), "");
+  assert.equal(await w.getByLabel("Alleen met salaris tijdens de opleiding").isChecked(), true);
+  assert.equal(await w.getByLabel(/Alleen naast een baan te volgen/).isChecked(), true);
   assert.equal(await w.getByRole("group", { name: "Waar wil je lesgeven?" }).getByRole("checkbox").count(), 1, "the valid sector is used");
   await w.evaluate((el) => el.setAttribute("theme", "dark"));
   await w.evaluate((el) => el.setAttribute("theme", "donker"));
-  assert.equal((await messages()).length, 3, "said once per value");
+  assert.equal((await messages()).length, 6, "said once per value");
   assert.deepEqual(log.errors, []);
   await context.close();
 });

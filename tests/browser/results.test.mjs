@@ -509,7 +509,7 @@ test("the element's attributes set the filters' defaults", async () => {
   const w = page.locator("route-wijzer").first();
   await w.evaluate((el) => {
     el.setAttribute("paid", "");
-    el.setAttribute("max-km", "25");
+    el.setAttribute("max-km", "30"); // (not one of the list's own distances: it is added to it)
     el.setAttribute("part-time", "");
     el.setAttribute("start-before", "2027-09-01");
     el.setAttribute("today", "2026-11-23");
@@ -519,9 +519,9 @@ test("the element's attributes set the filters' defaults", async () => {
   await waitForResults(w);
   await w.locator("details", { hasText: "Filters" }).first().locator("summary").click();
   assert.equal(await w.getByLabel("Alleen met salaris tijdens de opleiding").isChecked(), true);
-  assert.equal(await w.getByLabel("Hoogstens zo ver (km)").inputValue(), "25");
+  assert.equal(await w.getByLabel("Hoogstens zo ver (km)").inputValue(), "30");
   assert.equal(await w.getByLabel(/Alleen naast een baan te volgen/).isChecked(), true);
-  assert.equal(await w.getByLabel("Start vóór").inputValue(), "1 september 2027");
+  assert.equal(await w.getByLabel("Start uiterlijk").inputValue(), "1 september 2027");
   const r = await w.evaluate((el) => el.result);
   const start = (x) => x.next_intake?.start_date ?? x.start_date;
   const listed = [...r.routes.filter((x) => x.eligibility !== "ineligible"), ...r.kinds.flatMap((k) => k.others)];
@@ -529,10 +529,17 @@ test("the element's attributes set the filters' defaults", async () => {
   assert.ok(r.counts.hidden > 0, "and others are left out");
   for (const x of listed) {
     assert.ok(x.paid_while_learning, `${x.offering}: paid`);
-    assert.ok(x.distance_km == null || x.distance_km <= 25, `${x.offering}: ${x.distance_km} km`);
+    assert.ok(x.distance_km == null || x.distance_km <= 30, `${x.offering}: ${x.distance_km} km`);
     assert.notEqual(x.mode, "voltijd", `${x.offering}: alongside a job`);
     assert.ok(start(x) && start(x) <= "2027-09-01", `${x.offering}: starts ${start(x)}`);
   }
+  // Another filter changed: the loket's 30 km stays in force (the list holds it).
+  await w.getByLabel("Alleen met salaris tijdens de opleiding").uncheck();
+  await settled(w);
+  assert.equal(await w.getByLabel("Hoogstens zo ver (km)").inputValue(), "30");
+  const after = await w.evaluate((el) => el.result);
+  assert.ok(after.routes.some((x) => !x.paid_while_learning && x.eligibility !== "ineligible"), "the salary filter is off");
+  for (const x of after.routes.filter((x) => x.eligibility !== "ineligible")) assert.ok(x.distance_km == null || x.distance_km <= 30, `${x.offering}: ${x.distance_km} km`);
   await context.close();
 });
 

@@ -6,7 +6,8 @@ export const DAY = 864e5;
 /** Milliseconds of a `YYYY-MM-DD` date at 00:00 UTC. */
 export const utc = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
 
-export const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || "") && !Number.isNaN(utc(s));
+/** Whether `s` is a real day `YYYY-MM-DD` (not 2027-02-30, which Date.UTC would roll over). */
+export const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || "") && !Number.isNaN(utc(s)) && new Date(utc(s)).toISOString().slice(0, 10) === s;
 
 /** The visitor's local date, `YYYY-MM-DD`. */
 export function localToday() {

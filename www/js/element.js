@@ -17,7 +17,7 @@ const profileError = (problems) =>
 
 const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
 /** Attributes whose values are checked (#checkAttribute), and the sectors' ids. */
-const CHECKED = ["sectors", "theme", "lang"];
+const CHECKED = ["sectors", "theme", "lang", "max-km", "start-before", "paid", "part-time"];
 const SECTOR_IDS = ["po", "vo", "mbo"];
 /** Each language by its own name, for the switch to it. */
 const LANG_NAMES = { nl: "Nederlands", en: "English" };
@@ -161,13 +161,13 @@ export class RouteWijzer extends HTMLElement {
   }
   /** The filters the attributes set as defaults: `max-km`, `start-before`, `paid`, `part-time`. */
   get #defaultView() {
-    const km = Number(this.getAttribute("max-km"));
+    const km = /^[1-9]\d{0,2}$/.test(this.getAttribute("max-km") ?? "") ? Number(this.getAttribute("max-km")) : null; // (as #checkAttribute)
     const start = this.getAttribute("start-before");
     return {
       per_kind: PER_KIND,
       sort: this.#view?.sort ?? "rank", // the candidate's order of "also at" stays
       filter: {
-        max_km: Number.isInteger(km) && km > 0 && km < 1000 ? km : null,
+        max_km: km,
         start_before: isDate(start) ? start : null,
         paid: this.hasAttribute("paid"),
         part_time: this.hasAttribute("part-time"),
@@ -456,9 +456,10 @@ export class RouteWijzer extends HTMLElement {
     return (this.#form = form);
   }
 
-  /** What needs the catalog: the candidate's kit, the results, the footer. */
-  /** A value of `sectors`, `theme` or `lang` the widget cannot use is said once per value
-   * (an error event and the console, as for `handoff`); the widget goes on with its default. */
+  /** A value of `sectors`, `theme`, `lang`, `max-km` or `start-before` the widget cannot use
+   * is said once per value (an error event and the console, as for `handoff`); the widget
+   * goes on with its default. So is a value of `paid` or `part-time` that reads as "off":
+   * those filters are on while the attribute is there, whatever its value (as HTML's `disabled`). */
   #checkAttribute(name) {
     const v = this.getAttribute(name);
     if (v == null || this.#told.has(`${name}=${v}`)) return;
@@ -468,6 +469,9 @@ export class RouteWijzer extends HTMLElement {
       if (bad.length) why = `${bad.map((x) => JSON.stringify(x)).join(", ")} ${bad.length > 1 ? "are no sectors" : "is no sector"} (use po, vo, mbo)`;
     } else if (name === "theme" && !["light", "dark"].includes(v)) why = "use light or dark";
     else if (name === "lang" && v !== "" && !/^(nl|en)/i.test(v)) why = "use nl or en; the widget speaks Dutch"; // (as langOf reads it)
+    else if (name === "max-km" && !/^[1-9]\d{0,2}$/.test(v)) why = "use a whole number of km from 1 to 999; no distance filter is set";
+    else if (name === "start-before" && !isDate(v)) why = "use a date YYYY-MM-DD; no start filter is set";
+    else if ((name === "paid" || name === "part-time") && /^(false|no|nee|off|uit|0)$/i.test(v.trim())) why = "the filter is on while the attribute is there, whatever its value: remove the attribute to leave it off";
     if (!why) return;
     this.#told.add(`${name}=${v}`);
     const message = `${name} attribute ${JSON.stringify(v)}: ${why}`;

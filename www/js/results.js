@@ -407,8 +407,10 @@ export class Results {
       this.#onView(this.#view, 'input[name="show-outside"]');
     });
     const id = (s) => `${this.#uid}-f-${s}`;
+    // (With the distance in use among them: a loket's `max-km` may be another.)
+    const kms = [...new Set([10, 25, 50, 100, f.max_km].filter(Boolean))].sort((a, b) => a - b);
     const km = h("select", { id: id("km"), name: "max_km" },
-      [["", this.#t("fAny")], ...[10, 25, 50, 100].map((n) => [String(n), this.#w.km(n)])].map(([v, label]) => h("option", { value: v, text: label, selected: String(f.max_km ?? "") === v })));
+      [["", this.#t("fAny")], ...kms.map((n) => [String(n), this.#w.km(n)])].map(([v, label]) => h("option", { value: v, text: label, selected: String(f.max_km ?? "") === v })));
     // A date as the form's date questions take it (form.js): day-month-year, shown in words;
     // one it cannot read is no filter, and the hint beneath says so.
     const typedBad = !f.start_before && !!this.#startTyped.trim() && !parseDate(this.#startTyped);
