@@ -218,8 +218,10 @@ test("pack folder: only what one loket needs, hashed names but the entry, each h
   // session 14"); from 313 KB in session 15 (321,802 bytes: the wasm's new rules and
   // messages, the shard's new rules); from 317 KB in session 17 (325,516 bytes: the wasm's
   // cheaper match, budgets.test.mjs); from 319 KB in session 19 (329,259 bytes: the wasm's
-  // attribution lines in two languages, the shard's English attribution).
-  assert.ok(br <= 322 * KB, `first visit ${br} bytes brotli`);
+  // attribution lines in two languages, the shard's English attribution); from 322 KB in
+  // session 21 (329,802 bytes: the shell's checks of the filters' attributes, the km list
+  // holding a loket's own distance, the reading position after layout).
+  assert.ok(br <= 323 * KB, `first visit ${br} bytes brotli`);
 });
 
 test("pack: every .gz and .br decompresses to its file", () => {
