@@ -502,6 +502,7 @@ export class RouteWijzer extends HTMLElement {
     }
   }
 
+  /** What needs the catalog: the candidate's kit, the results, the footer. */
   #renderRest() {
     this.#langSwitch();
     const words = this.#words;
