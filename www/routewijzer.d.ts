@@ -25,8 +25,47 @@ export class RouteWijzer extends HTMLElement {
     readonly result: MatchResult | null;
 }
 
+/** `routewijzer:ready`: the catalog is loaded and the form is there. */
+export interface RoutewijzerReadyDetail {
+    name: string;
+    /** The catalog's name and version (its `meta`). */
+    catalog: string;
+    version: string;
+    /** The `region` attribute, else the catalog's region. */
+    region: string | null;
+    /** The overlay's full URL, or null. */
+    overlay: string | null;
+}
+
+/** `routewijzer:result`: a result is wholly on screen. */
+export interface RoutewijzerResultDetail {
+    name: string;
+    /** Every training place scored after the filters, open or not, also outside the candidate's choices. */
+    routes: number;
+    eligible: number;
+    conditional: number;
+    /** Pathways found (the widget shows the best 3). */
+    pathways: number;
+}
+
+/** `routewijzer:error`: a failed change of the answers, a catalog or text that did not load, an attribute value it cannot use. */
+export interface RoutewijzerErrorDetail {
+    name: string;
+    message: string;
+}
+
+/** The widget's events: they bubble and cross its shadow root, so the page can listen on the element, the document or the window. */
+export interface RoutewijzerEventMap {
+    "routewijzer:ready": CustomEvent<RoutewijzerReadyDetail>;
+    "routewijzer:result": CustomEvent<RoutewijzerResultDetail>;
+    "routewijzer:error": CustomEvent<RoutewijzerErrorDetail>;
+}
+
 declare global {
     interface HTMLElementTagNameMap {
         "route-wijzer": RouteWijzer;
     }
+    interface HTMLElementEventMap extends RoutewijzerEventMap {}
+    interface DocumentEventMap extends RoutewijzerEventMap {}
+    interface WindowEventMap extends RoutewijzerEventMap {}
 }

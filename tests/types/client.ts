@@ -75,6 +75,17 @@ async function page(bar: HTMLProgressElement, out: HTMLElement): Promise<void> {
     }
     const made: entry.RouteWijzer = document.createElement("route-wijzer");
     void made;
+    // Its events, typed wherever the page listens.
+    made.addEventListener("routewijzer:result", (e) => {
+        const shown: number = e.detail.eligible + e.detail.conditional;
+        void shown;
+    });
+    document.addEventListener("routewijzer:ready", (e) => {
+        const region: string | null = e.detail.region;
+        const detail: entry.RoutewijzerReadyDetail = e.detail;
+        void [region, detail];
+    });
+    window.addEventListener("routewijzer:error", (e) => console.warn(e.detail.name, e.detail.message));
 
     // -------------------------------------------------------------- wrong use rejected
 
@@ -96,6 +107,8 @@ async function page(bar: HTMLProgressElement, out: HTMLElement): Promise<void> {
     const bad: string = new RoutewijzerInputError("x").problems[0];
     // @ts-expect-error result is read-only
     if (el) el.result = null;
+    // @ts-expect-error a result event's detail has counts, not the routes
+    document.addEventListener("routewijzer:result", (e) => e.detail.routes.length);
     void bad;
 }
 void page;
