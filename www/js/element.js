@@ -19,6 +19,8 @@ const STYLE_URL = new URL("../routewijzer.css", import.meta.url).href;
 /** Attributes whose values are checked (#checkAttribute), and the sectors' ids. */
 const CHECKED = ["sectors", "theme", "lang", "max-km", "start-before", "paid", "part-time"];
 const SECTOR_IDS = ["po", "vo", "mbo"];
+/** A `max-km` the widget takes: a whole number of km from 1 to 999. */
+const KM = /^[1-9]\d{0,2}$/;
 /** Each language by its own name, for the switch to it. */
 const LANG_NAMES = { nl: "Nederlands", en: "English" };
 
@@ -161,13 +163,13 @@ export class RouteWijzer extends HTMLElement {
   }
   /** The filters the attributes set as defaults: `max-km`, `start-before`, `paid`, `part-time`. */
   get #defaultView() {
-    const km = /^[1-9]\d{0,2}$/.test(this.getAttribute("max-km") ?? "") ? Number(this.getAttribute("max-km")) : null; // (as #checkAttribute)
+    const km = this.getAttribute("max-km");
     const start = this.getAttribute("start-before");
     return {
       per_kind: PER_KIND,
       sort: this.#view?.sort ?? "rank", // the candidate's order of "also at" stays
       filter: {
-        max_km: km,
+        max_km: KM.test(km ?? "") ? Number(km) : null,
         start_before: isDate(start) ? start : null,
         paid: this.hasAttribute("paid"),
         part_time: this.hasAttribute("part-time"),
@@ -469,7 +471,7 @@ export class RouteWijzer extends HTMLElement {
       if (bad.length) why = `${bad.map((x) => JSON.stringify(x)).join(", ")} ${bad.length > 1 ? "are no sectors" : "is no sector"} (use po, vo, mbo)`;
     } else if (name === "theme" && !["light", "dark"].includes(v)) why = "use light or dark";
     else if (name === "lang" && v !== "" && !/^(nl|en)/i.test(v)) why = "use nl or en; the widget speaks Dutch"; // (as langOf reads it)
-    else if (name === "max-km" && !/^[1-9]\d{0,2}$/.test(v)) why = "use a whole number of km from 1 to 999; no distance filter is set";
+    else if (name === "max-km" && !KM.test(v)) why = "use a whole number of km from 1 to 999; no distance filter is set";
     else if (name === "start-before" && !isDate(v)) why = "use a date YYYY-MM-DD; no start filter is set";
     else if ((name === "paid" || name === "part-time") && /^(false|no|nee|off|uit|0)$/i.test(v.trim())) why = "the filter is on while the attribute is there, whatever its value: remove the attribute to leave it off";
     if (!why) return;
